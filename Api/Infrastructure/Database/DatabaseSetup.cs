@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace SmartPost.Api.Infrastructure.Database;
+
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary>PostgreSQL connection string; when set, PostgreSQL is used instead of SQLite.</summary>
+    public string? PostgresConnectionString { get; set; }
+
+    /// <summary>SQLite file, created on first start (relative paths are relative to the working directory).</summary>
+    public string SqlitePath { get; set; } = "smartpost.db";
+
+    /// <summary>Seed demo data into an empty database (Development default: true).</summary>
+    public bool SeedDemoData { get; set; }
+}
+
+public static class DatabaseSetup
+{
+    public static IServiceCollection AddDatabase(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddOptions<DatabaseOptions>().Bind(config.GetSection(DatabaseOptions.Section)).ValidateOnStart();
+        var options = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddDbContext<AppDb>(o =>
+        {
+            if (!string.IsNullOrWhiteSpace(options.PostgresConnectionString))
+            {
+                o.UseNpgsql(options.PostgresConnectionString);
+            }
+            else
+            {
+                o.UseSqlite($"Data Source={options.SqlitePath}");
+            }
+            // Migrations are written by hand (the EF design-time package is not available here) and carry no
+            // model snapshot, so EF cannot diff them against the model; the migration tests check the schema instead.
+            o.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        });
+        return services;
+    }
+
+    /// <summary>Applies migrations, then runs every registered <see cref="IDemoDataSeeder"/> when seeding is on.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        await db.Database.MigrateAsync();
+
+        var options = app.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (options.SeedDemoData)
+        {
+            foreach (var seeder in scope.ServiceProvider.GetServices<IDemoDataSeeder>())
+            {
+                await seeder.SeedAsync(db);
+            }
+        }
+    }
+}
+
+/// <summary>A feature's demo data for a fresh Development database. Must do nothing when its data exists.</summary>
+public interface IDemoDataSeeder
+{
+    Task SeedAsync(AppDb db);
+}

@@ -1,0 +1,41 @@
+using SmartPost.Api.Dispatch;
+using SmartPost.Api.Guidance;
+using SmartPost.Api.Infrastructure;
+using SmartPost.Api.Infrastructure.Database;
+using SmartPost.Api.Recipients;
+using SmartPost.Api.Replies;
+using SmartPost.Api.Screening;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Cross-cutting: JSON (Newtonsoft, camelCase, enums as strings), problem details, auth, Swagger, database.
+builder.Services.AddApiPlumbing(builder.Environment);
+builder.Services.AddCaseworkerAuthentication(builder.Environment);
+builder.Services.AddSwaggerDocs();
+builder.Services.AddDatabase(builder.Configuration);
+
+// Features: each folder registers its own services and options.
+builder.Services.AddGuidance(builder.Configuration);
+builder.Services.AddRecipients(builder.Configuration);
+builder.Services.AddDispatch(builder.Configuration);
+builder.Services.AddScreening(builder.Configuration);
+builder.Services.AddReplies(builder.Configuration);
+
+var app = builder.Build();
+
+// Schema migrations and (in Development) demo data, before the first request.
+await app.PrepareDatabaseAsync();
+
+app.UseApiPlumbing();
+app.UseSwaggerDocs();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapControllers();
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapFallback(ApiPlumbing.NotFound);
+
+app.Run();
+
+/// <summary>Entry point; public so the test host (WebApplicationFactory) can find it.</summary>
+public partial class Program;

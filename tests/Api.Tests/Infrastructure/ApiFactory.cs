@@ -1,0 +1,85 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SmartPost.Api.Infrastructure.Database;
+
+namespace SmartPost.Api.Tests.Infrastructure;
+
+/// <summary>
+/// A fresh API per test over a real database: a new SQLite file, or a new PostgreSQL database on the server
+/// the test command started (see <see cref="TestDatabase"/>). Development environment, so the X-Dev-User header works.
+/// </summary>
+public sealed class ApiFactory : WebApplicationFactory<Program>
+{
+    private readonly TestDatabase _database;
+    private readonly Dictionary<string, string?> _settings = new();
+    private readonly List<Action<IServiceCollection>> _serviceOverrides = new();
+
+    public ApiFactory(DatabaseKind kind = DatabaseKind.Sqlite, bool seedDemoData = false)
+    {
+        _database = TestDatabase.Create(kind);
+        _settings["Database:SqlitePath"] = _database.SqlitePath;
+        _settings["Database:PostgresConnectionString"] = _database.PostgresConnectionString ?? "";
+        _settings["Database:SeedDemoData"] = seedDemoData ? "true" : "false";
+    }
+
+    public string EnvironmentName { get; init; } = "Development";
+
+    /// <summary>Overrides one configuration key (e.g. "Guidance:RulesPath").</summary>
+    public ApiFactory WithSetting(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    /// <summary>Replaces services after the app registered its own (e.g. a fixed clock).</summary>
+    public ApiFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _serviceOverrides.Add(configure);
+        return this;
+    }
+
+    /// <summary>Runs the app with a fixed clock.</summary>
+    public ApiFactory WithClock(TimeProvider clock) => WithServices(s => s.Replace(ServiceDescriptor.Singleton(clock)));
+
+    /// <summary>An HTTP client authenticated as a caseworker through the Development header.</summary>
+    public HttpClient CreateCaseworkerClient(string user = "cw-anna", params string[] teams)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Dev-User", user);
+        if (teams.Length > 0)
+        {
+            client.DefaultRequestHeaders.Add("X-Dev-Teams", string.Join(',', teams));
+        }
+        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return client;
+    }
+
+    /// <summary>The app's services, for asserting on stored state.</summary>
+    public AppDb CreateDbContext() => Services.CreateScope().ServiceProvider.GetRequiredService<AppDb>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(EnvironmentName);
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
+        builder.ConfigureServices(services =>
+        {
+            foreach (var configure in _serviceOverrides)
+            {
+                configure(services);
+            }
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _database.Dispose();
+        }
+    }
+}
