@@ -6,11 +6,21 @@ cd "$(dirname "$0")"
 source scripts/test-postgres.sh
 
 results=$(mktemp -d)
+set +e
 dotnet test SmartPostAddin.sln --logger "trx;LogFilePrefix=run" --results-directory "$results" 2>&1 | tee "$results/dotnet.log"
 dotnet_status=${PIPESTATUS[0]}
+set -e
+
+# The add-in: unit tests (office-addin-mock) and browser end-to-end tests (Chromium). Its npm test prints
+# a line "addin: N passed, N failed".
+addin_status=0
+if [ -f AddinWeb/package.json ]; then
+  (cd AddinWeb && npm ci --no-audit --no-fund --loglevel=error && npm test) 2>&1 | tee "$results/addin.log" || addin_status=1
+fi
 
 # One closing line for the whole run, summed over every test assembly.
-passed=$(grep -hoE 'Passed: +[0-9]+' "$results/dotnet.log" | grep -oE '[0-9]+' | paste -sd+ - | bc 2>/dev/null || echo 0)
-failed=$(grep -hoE 'Failed: +[0-9]+' "$results/dotnet.log" | grep -oE '[0-9]+' | paste -sd+ - | bc 2>/dev/null || echo 0)
-echo "${passed:-0} passed, ${failed:-0} failed"
-exit "$dotnet_status"
+sum() { grep -oE '[0-9]+' | paste -sd+ - | bc; }
+passed=$( { grep -hoE '(Passed: +[0-9]+)' "$results/dotnet.log"; grep -hoE '^addin: [0-9]+ passed' "$results"/addin.log 2>/dev/null; echo 0; } | grep -oE '[0-9]+' | sum)
+failed=$( { grep -hoE '(Failed: +[0-9]+)' "$results/dotnet.log"; grep -hoE '^addin: [0-9]+ passed, [0-9]+ failed' "$results"/addin.log 2>/dev/null | grep -oE '[0-9]+ failed'; echo 0; } | grep -oE '[0-9]+' | sum)
+echo "${passed} passed, ${failed} failed"
+[ "$dotnet_status" -eq 0 ] && [ "$addin_status" -eq 0 ]

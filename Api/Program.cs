@@ -1,3 +1,4 @@
+using SmartPost.Api.Addin;
 using SmartPost.Api.Dispatch;
 using SmartPost.Api.Guidance;
 using SmartPost.Api.Infrastructure;
@@ -5,6 +6,7 @@ using SmartPost.Api.Infrastructure.Database;
 using SmartPost.Api.Recipients;
 using SmartPost.Api.Replies;
 using SmartPost.Api.Screening;
+using SmartPost.Api.Teams;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -20,6 +22,8 @@ builder.Services.AddRecipients(builder.Configuration);
 builder.Services.AddDispatch(builder.Configuration);
 builder.Services.AddScreening(builder.Configuration);
 builder.Services.AddReplies(builder.Configuration);
+builder.Services.AddTeams(builder.Configuration);
+builder.Services.AddAddinHosting(builder.Configuration);
 
 var app = builder.Build();
 
@@ -28,6 +32,7 @@ await app.PrepareDatabaseAsync();
 
 app.UseApiPlumbing();
 app.UseSwaggerDocs();
+app.UseAddinHosting();
 app.UseAuthentication();
 app.UseAuthorization();
 

@@ -33,6 +33,7 @@ public static class CaseworkerAuthentication
             auth.AddScheme<AuthenticationSchemeOptions, NoIdentityHandler>(DevHeaderAuthenticationHandler.SchemeName, null);
         }
 
+        services.AddSingleton<ITeamMembership, ClaimsTeamMembership>();
         services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return services;
     }

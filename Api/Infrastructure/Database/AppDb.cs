@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace SmartPost.Api.Infrastructure.Database;
 
@@ -10,4 +11,17 @@ public sealed class AppDb(DbContextOptions<AppDb> options) : DbContext(options)
 {
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDb).Assembly);
+
+    /// <summary>
+    /// Instants are stored as UTC <see cref="DateTime"/> on both providers: PostgreSQL's timestamptz insists on
+    /// Kind=Utc, and SQLite can sort and compare DateTime (unlike DateTimeOffset) but forgets the Kind.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 }

@@ -1,0 +1,21 @@
+namespace SmartPost.Api.Dispatch;
+
+/// <summary>What the reply side needs to know about a dispatch it answers (via MeMo ReplyData.messageUUID).</summary>
+/// <param name="DispatchId">Our id of the dispatch.</param>
+/// <param name="MessageUuid">The MeMo messageUUID of the outgoing message.</param>
+/// <param name="CaseNumber">WorkZone case number (MeMo ContentData caseID).</param>
+/// <param name="Team">The team that sent it (the dispatching caseworker's team), null if unknown.</param>
+/// <param name="DocumentTitle">Title of the letter.</param>
+/// <param name="Category">The guideline category suggested for the letter, e.g. "Decision", if known.</param>
+/// <param name="SentAt">When the dispatch was recorded (UTC); the notification date for appeal deadlines.</param>
+public sealed record DispatchInfo(
+    Guid DispatchId, Guid MessageUuid, string CaseNumber, string? Team, string DocumentTitle, string? Category, DateTime SentAt);
+
+/// <summary>Finds the dispatch an incoming reply answers. Implemented by the Dispatch feature over the database.</summary>
+public interface IDispatchLookup
+{
+    Task<DispatchInfo?> FindByMessageUuidAsync(Guid messageUuid, CancellationToken cancellationToken = default);
+
+    /// <summary>The most recent dispatch on a case, for replies linked only by case number.</summary>
+    Task<DispatchInfo?> FindLatestByCaseNumberAsync(string caseNumber, CancellationToken cancellationToken = default);
+}
