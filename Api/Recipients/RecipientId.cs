@@ -14,15 +14,14 @@ public static class RecipientId
     /// </summary>
     public static bool IsValidCpr(string? value) => TryNormalizeCpr(value, out _);
 
-    /// <summary>CVR: 8 digits, no leading zero, modulus-11 check with weights 2,7,6,5,4,3,2,1.</summary>
+    /// <summary>
+    /// CVR: 8 digits, no leading zero. The historic modulus-11 check is deliberately not applied: the foundation
+    /// issue defines a valid CVR as 8 digits, and test registers use numbers that fail it.
+    /// </summary>
     public static bool IsValidCvr(string? value)
     {
         var digits = value?.Trim();
-        if (digits is not { Length: 8 } || !digits.All(char.IsAsciiDigit) || digits[0] == '0') return false;
-        int[] weights = [2, 7, 6, 5, 4, 3, 2, 1];
-        var sum = 0;
-        for (var i = 0; i < 8; i++) sum += (digits[i] - '0') * weights[i];
-        return sum % 11 == 0;
+        return digits is { Length: 8 } && digits.All(char.IsAsciiDigit) && digits[0] != '0';
     }
 
     public static bool IsValid(RecipientIdType type, string? value) =>
