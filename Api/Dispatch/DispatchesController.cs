@@ -9,7 +9,6 @@ namespace SmartPost.Api.Dispatch;
 
 [ApiController]
 [Route("api/v1")]
-[Produces("application/json")]
 public sealed class DispatchesController(AppDb db, DispatchService dispatches, ITeamMembership teams, TimeProvider clock,
     IOptions<DispatchOptions> options) : ControllerBase
 {

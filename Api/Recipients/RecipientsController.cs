@@ -15,7 +15,6 @@ public sealed record RegisterImportResponse(int Created, int Updated);
 
 [ApiController]
 [Route("api/v1/recipients")]
-[Produces("application/json")]
 public sealed class RecipientsController(IDigitalPostRegister register) : ControllerBase
 {
     /// <summary>Is the recipient exempt from Digital Post (fritaget)? Then the letter must go by physical mail.</summary>
