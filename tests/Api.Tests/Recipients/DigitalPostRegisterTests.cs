@@ -20,10 +20,11 @@ public class DigitalPostRegisterTests
         return JObject.Parse(await response.Content.ReadAsStringAsync());
     }
 
-    [Fact]
-    public async Task DemoRegisterMarksTheSampleLettersExemptRecipients()
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task DemoRegisterMarksTheSampleLettersExemptRecipients(DatabaseKind kind)
     {
-        using var api = new ApiFactory(seedDemoData: true);
+        using var api = new ApiFactory(kind, seedDemoData: true);
         var client = api.CreateCaseworkerClient();
         var exemptInSample = File.ReadLines(TestPaths.SharedFile("data", "letters-sample.jsonl"))
             .Select(JObject.Parse)
@@ -96,10 +97,13 @@ public class DigitalPostRegisterTests
         Assert.NotNull(JObject.Parse(await response.Content.ReadAsStringAsync())["errors"]![field]);
     }
 
-    [Fact]
-    public async Task CsvImportAddsAndUpdatesEntries()
+    public static TheoryData<DatabaseKind> Databases => new() { DatabaseKind.Sqlite, DatabaseKind.Postgres };
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task CsvImportAddsAndUpdatesEntries(DatabaseKind kind)
     {
-        using var api = new ApiFactory();
+        using var api = new ApiFactory(kind);
         var client = api.CreateCaseworkerClient("admin");
         var first = await ImportAsync(client, "idType,id,exempt,since,reason,source\nCPR,150466-2765,false,,,Borger.dk\n");
         var second = await ImportAsync(client,
