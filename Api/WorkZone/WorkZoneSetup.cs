@@ -21,19 +21,17 @@ public static class WorkZoneSetup
         services.AddScoped<MetadataOutbox>();
         services.AddHostedService<MetadataOutboxDelivery>();
 
-        if (config.GetSection(WorkZoneOptions.Section).Get<WorkZoneOptions>()?.BaseUrl is not null)
+        // Decided when resolved (not at registration) so configuration added by the host later still counts.
+        services.AddHttpClient<WorkZoneRecordsStore>((sp, client) =>
         {
-            services.AddHttpClient<WorkZoneRecordsStore>((sp, client) =>
-            {
-                client.DefaultRequestHeaders.Accept.ParseAdd("application/json");
-                client.Timeout = sp.GetRequiredService<IOptions<MetadataSyncOptions>>().Value.AttemptTimeout;
-            });
-            services.AddScoped<IDocumentMetadataStore>(sp => sp.GetRequiredService<WorkZoneRecordsStore>());
-        }
-        else
-        {
-            services.AddScoped<IDocumentMetadataStore, EmbeddedMetadataStore>();
-        }
+            client.DefaultRequestHeaders.Accept.ParseAdd("application/json");
+            client.Timeout = sp.GetRequiredService<IOptions<MetadataSyncOptions>>().Value.AttemptTimeout;
+        });
+        services.AddScoped<EmbeddedMetadataStore>();
+        services.AddScoped<IDocumentMetadataStore>(sp =>
+            sp.GetRequiredService<IOptions<WorkZoneOptions>>().Value.BaseUrl is null
+                ? sp.GetRequiredService<EmbeddedMetadataStore>()
+                : sp.GetRequiredService<WorkZoneRecordsStore>());
         return services;
     }
 }
