@@ -76,7 +76,7 @@ public sealed class TeamInboxController(
             totals.Unscreened * options.Value.ScreeningMinutesPerReply, yesterday);
     }
 
-    private static async Task<FlagTotals> TotalsAsync(IQueryable<Reply> q, CancellationToken ct) =>
+    internal static async Task<FlagTotals> TotalsAsync(IQueryable<Reply> q, CancellationToken ct) =>
         await q.GroupBy(_ => 1).Select(g => new FlagTotals(
                 g.Count(),
                 g.Count(r => r.HasAccessToRecordsRequest),
