@@ -22,7 +22,7 @@ public sealed class RepliesController(
     [Consumes("application/json")]
     [RequestSizeLimit(MaxMessageBytes)]
     [SwaggerOperation(Summary = "Modtag et svar (JSON) / ingest a reply (JSON)",
-        Description = "Links the reply to its case/team (given team, case number, case number in the text, or the default team), screens it and stores it once.")]
+        Description = "Also accepts a MeMo 1.1 message as application/xml (see IngestMemo). Links the reply to its case/team (given team, case number, case number in the text, or the default team), screens it and stores it once.")]
     [ProducesResponseType<IngestResult>(201)]
     [ProducesResponseType<IngestResult>(200)]
     public async Task<ActionResult<IngestResult>> IngestJson([FromBody] JsonReplyRequest request, CancellationToken ct)
@@ -48,6 +48,8 @@ public sealed class RepliesController(
     /// <summary>Ingests a MeMo 1.1 message as Digital Post delivers a citizen's reply. Same messageUUID again → 200.</summary>
     [HttpPost]
     [Consumes("application/xml", "text/xml")]
+    // Swagger cannot show two operations on one path+verb; the JSON operation's description covers the XML form.
+    [ApiExplorerSettings(IgnoreApi = true)]
     [RequestSizeLimit(MaxMessageBytes)]
     [SwaggerOperation(Summary = "Modtag et svar (MeMo XML) / ingest a MeMo reply",
         Description = "Reads MessageHeader (messageUUID, label, sender, ReplyData, ContentData caseID) and the documents (text/plain, text/html, .docx; PDF is stored and flagged for manual screening). Malformed XML → 400 with line/position; DTDs are rejected; > 10 MB → 413.")]
