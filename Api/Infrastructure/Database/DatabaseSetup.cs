@@ -22,9 +22,10 @@ public static class DatabaseSetup
     public static IServiceCollection AddDatabase(this IServiceCollection services, IConfiguration config)
     {
         services.AddOptions<DatabaseOptions>().Bind(config.GetSection(DatabaseOptions.Section)).ValidateOnStart();
-        var options = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        services.AddDbContext<AppDb>(o =>
+        // Read the options when the context is built, not here: the test host adds its settings after registration.
+        services.AddDbContext<AppDb>((sp, o) =>
         {
+            var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
             if (!string.IsNullOrWhiteSpace(options.PostgresConnectionString))
             {
                 o.UseNpgsql(options.PostgresConnectionString);
