@@ -72,7 +72,10 @@ public static class DanishText
         return tokens;
     }
 
-    /// <summary>A hyphen followed by optional spaces, one line break and optional spaces, then a lower-case letter.</summary>
+    /// <summary>
+    /// A hyphen followed by optional spaces, one line break and optional spaces, then a lower-case letter
+    /// (or, in an all-caps word such as "AFGØREL-\nSE", an upper-case letter after an upper-case one).
+    /// </summary>
     private static bool IsLineBreakHyphenation(string text, int hyphen, out int resume)
     {
         resume = hyphen;
@@ -82,7 +85,9 @@ public static class DanishText
         if (j >= text.Length || text[j] != '\n') return false;
         j++;
         while (j < text.Length && text[j] is ' ' or '\t') j++;
-        if (j >= text.Length || !char.IsLower(text[j])) return false;
+        if (j >= text.Length) return false;
+        var allCaps = hyphen > 0 && char.IsUpper(text[hyphen - 1]) && char.IsUpper(text[j]);
+        if (!char.IsLower(text[j]) && !allCaps) return false;
         resume = j;
         return true;
     }
