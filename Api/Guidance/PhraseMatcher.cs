@@ -4,38 +4,29 @@ namespace SmartPost.Api.Guidance;
 internal readonly record struct PhraseHit(int Phrase, int FirstToken, int LastToken);
 
 /// <summary>
-/// Finds many phrases in one pass over the words of a text. Phrases are indexed by their first word (exact words in
-/// a dictionary, prefixes by their first three letters), so each word of the text costs two look-ups however many
-/// rules there are; only candidates are checked further.
+/// Finds many phrases in one pass over the words of a text. Phrases are indexed by the first three letters of their
+/// first word (packed into a number), so each word of the text costs one cheap look-up however many rules there
+/// are; only the few candidates are checked further.
 /// </summary>
 internal sealed class PhraseMatcher
 {
-    private const int PrefixKeyLength = 3;
+    private const int KeyLength = 3;
     private readonly Phrase[] _phrases;
-    private readonly Dictionary<string, int[]> _byExactFirstWord;
-    private readonly Dictionary<string, (string Prefix, int Phrase)[]>.AlternateLookup<ReadOnlySpan<char>> _byPrefixKey;
+    private readonly Dictionary<ulong, int[]> _byFirstLetters;
 
     public PhraseMatcher(IReadOnlyList<Phrase> phrases)
     {
         _phrases = phrases.ToArray();
-        var exact = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var prefix = new Dictionary<string, List<(string, int)>>(StringComparer.Ordinal);
+        var index = new Dictionary<ulong, List<int>>();
         for (var p = 0; p < _phrases.Length; p++)
         {
             var first = _phrases[p].Words[0];
-            foreach (var word in first.Exact.Distinct())
+            foreach (var key in first.Exact.Concat(first.Prefixes).Select(Key).Distinct())
             {
-                (exact.TryGetValue(word, out var list) ? list : exact[word] = new()).Add(p);
-            }
-            foreach (var word in first.Prefixes.Distinct())
-            {
-                var key = word[..PrefixKeyLength];
-                (prefix.TryGetValue(key, out var list) ? list : prefix[key] = new()).Add((word, p));
+                (index.TryGetValue(key, out var list) ? list : index[key] = new()).Add(p);
             }
         }
-        _byExactFirstWord = exact.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
-        _byPrefixKey = prefix.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal)
-            .GetAlternateLookup<ReadOnlySpan<char>>();
+        _byFirstLetters = index.ToDictionary(e => e.Key, e => e.Value.ToArray());
     }
 
     public Phrase this[int phrase] => _phrases[phrase];
@@ -48,19 +39,24 @@ internal sealed class PhraseMatcher
         for (var i = 0; i < tokens.Count; i++)
         {
             var word = tokens[i].Folded;
-            if (_byExactFirstWord.TryGetValue(word, out var candidates))
+            if (!_byFirstLetters.TryGetValue(Key(word), out var candidates)) continue;
+            foreach (var p in candidates)
             {
-                foreach (var p in candidates) TryAdd(text, p, i, hits);
-            }
-            if (word.Length >= PrefixKeyLength && _byPrefixKey.TryGetValue(word.AsSpan(0, PrefixKeyLength), out var prefixed))
-            {
-                foreach (var (prefix, p) in prefixed)
-                {
-                    if (word.StartsWith(prefix, StringComparison.Ordinal)) TryAdd(text, p, i, hits);
-                }
+                if (_phrases[p].Words[0].Matches(word)) TryAdd(text, p, i, hits);
             }
         }
         return hits;
+    }
+
+    /// <summary>The first three characters as one number ("vi" and "vi" + nothing are the same key).</summary>
+    private static ulong Key(string word)
+    {
+        ulong key = 0;
+        for (var i = 0; i < KeyLength; i++)
+        {
+            key = (key << 16) | (i < word.Length ? word[i] : 0u);
+        }
+        return key;
     }
 
     private void TryAdd(AnalyzedText text, int p, int first, List<PhraseHit> hits)

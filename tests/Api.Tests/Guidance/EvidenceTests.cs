@@ -34,6 +34,16 @@ public class EvidenceTests
     }
 
     [Fact]
+    public void UpperCaseWordHyphenatedAcrossALineIsOneWord()
+    {
+        var text = "VI GIVER DIG AFSLAG.\n\nKLAGEVEJLED-\nNING\nDU KAN KLAGE OVER AFGØRELSEN.";
+        var s = TestEngine.Suggest("AFGØREL-\nSE", text);
+        Assert.Equal(GuidanceCategory.Decision, s.Category);
+        Assert.Contains(s.Evidence, e => e.Text == "KLAGEVEJLED-\nNING" && e.Start == text.IndexOf("KLAGEVEJLED", StringComparison.Ordinal));
+        Assert.Contains(s.Evidence, e => e.Field == "documentTitle" && e.Text == "AFGØREL-\nSE");
+    }
+
+    [Fact]
     public void EvidenceOfTheRequestInTheConflictLetterPointsAtIt()
     {
         var letter = LabelledLetters.Find(LabelledLetters.SamplePath, "l917");
