@@ -96,9 +96,16 @@ public class RulesFileValidationTests
     private static GuidelineRulesException Load(Action<JArray> breakIt)
     {
         var path = WriteRules(breakIt);
-        var error = Assert.Throws<GuidelineRulesException>(() => GuidanceEngine.FromFile(path, new MaterialNames()));
-        Assert.Contains(path, error.Message);
-        return error;
+        try
+        {
+            var error = Assert.Throws<GuidelineRulesException>(() => GuidanceEngine.FromFile(path, new MaterialNames()));
+            Assert.Contains(path, error.Message);
+            return error;
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     private static string WriteRules(Action<JArray> breakIt)
