@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Swashbuckle.AspNetCore.Annotations;
 using SmartPost.Api.Infrastructure;
 using SmartPost.Api.Infrastructure.Database;
+using SmartPost.Api.Memo;
 using SmartPost.Api.Recipients;
 using SmartPost.Api.WorkZone;
 
@@ -57,12 +58,27 @@ public sealed class RepliesController(
     [ProducesResponseType<IngestResult>(200)]
     public async Task<ActionResult<IngestResult>> IngestMemo(CancellationToken ct)
     {
-        var parsed = await MemoReplyParser.ParseAsync(Request.Body, clock.GetUtcNow(), ct);
-        if (parsed.Error is { } error)
+        // The reader is synchronous; buffer the (size-limited) body first so no synchronous I/O hits the request.
+        using var body = new MemoryStream();
+        await Request.Body.CopyToAsync(body, ct);
+        body.Position = 0;
+        MemoMessage message;
+        try
         {
-            return Problem(statusCode: 400, title: "Ugyldig MeMo-meddelelse / invalid MeMo message", detail: error);
+            message = MemoMessageReader.Read(body);
         }
-        return await StoreAsync(parsed.Reply!, ct);
+        catch (MemoFormatException e)
+        {
+            var problem = Problem(statusCode: 400, title: "Ugyldig MeMo-meddelelse / invalid MeMo message", detail: e.Message);
+            if (problem.Value is ProblemDetails details)
+            {
+                details.Extensions["errorKind"] = e.Kind.ToString();
+                if (e.Line is { } line) details.Extensions["line"] = line;
+                if (e.Position is { } position) details.Extensions["position"] = position;
+            }
+            return problem;
+        }
+        return await StoreAsync(MemoReply.ToIncoming(message, clock.GetUtcNow()), ct);
     }
 
     /// <summary>One reply with full text, flags and evidence, for members of its team. ETag header for If-Match.</summary>

@@ -81,6 +81,7 @@ public sealed class ReplyIngest(AppDb db, ReplyLinker linker, ReplyScreener scre
             IngestedAt = clock.GetUtcNow().UtcDateTime,
             Subject = incoming.Subject,
             Text = incoming.Text,
+            SearchText = ReplySearchText.Build(incoming.Subject, incoming.Text),
             SenderIdType = incoming.SenderIdType,
             SenderId = incoming.SenderId,
             NeedsManualScreening = manualReason is not null,

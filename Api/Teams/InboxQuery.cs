@@ -12,12 +12,16 @@ public static class InboxQuery
     public static bool IsFlag(string flag) =>
         flag == ManualScreeningFlag || Enum.TryParse<FlagKind>(flag, ignoreCase: false, out _);
 
-    public static IQueryable<Reply> WithStatus(this IQueryable<Reply> q, string status) => status switch
+    /// <summary>
+    /// "IsHandled = @handled", never "NOT IsHandled": SQLite seeks the inbox index only on an equality, and with
+    /// NOT it read every row of the team and sorted them (82 ms instead of &lt; 1 ms for 100,000 replies).
+    /// </summary>
+    public static IQueryable<Reply> WithStatus(this IQueryable<Reply> q, string status)
     {
-        "handled" => q.Where(r => r.IsHandled),
-        "all" => q,
-        _ => q.Where(r => !r.IsHandled),
-    };
+        if (status == "all") return q;
+        var handled = status == "handled";
+        return q.Where(r => r.IsHandled == handled);
+    }
 
     public static IQueryable<Reply> WithFlag(this IQueryable<Reply> q, string? flag) => flag switch
     {
@@ -28,6 +32,20 @@ public static class InboxQuery
         ManualScreeningFlag => q.Where(r => r.NeedsManualScreening),
         _ => throw new ArgumentOutOfRangeException(nameof(flag)),
     };
+
+    /// <summary>
+    /// What a list row shows (<see cref="ReplyViews.ToListItem"/>): everything but the text, which can be long and
+    /// is only needed in the detail view.
+    /// </summary>
+    public static IQueryable<Reply> ListColumns(this IQueryable<Reply> q) => q.Select(r => new Reply
+    {
+        Id = r.Id, Team = r.Team, ReceivedAt = r.ReceivedAt, Subject = r.Subject, CaseNumber = r.CaseNumber,
+        SenderIdType = r.SenderIdType, SenderId = r.SenderId, FlagsJson = r.FlagsJson, DueDate = r.DueDate,
+        SortDueDate = r.SortDueDate, NeedsManualScreening = r.NeedsManualScreening, Routing = r.Routing,
+        RoutingReason = r.RoutingReason, ScreenedAt = r.ScreenedAt, ScreenedBy = r.ScreenedBy, ClaimedBy = r.ClaimedBy,
+        ClaimedAt = r.ClaimedAt, IsHandled = r.IsHandled, HandledBy = r.HandledBy, HandledAt = r.HandledAt,
+        Version = r.Version,
+    });
 
     /// <summary>Due date first (no due date last), then oldest first; the id breaks ties.</summary>
     public static IQueryable<Reply> InInboxOrder(this IQueryable<Reply> q) =>

@@ -69,7 +69,10 @@ public sealed class SearchesController(AppDb db, KnownTeams teams, TimeProvider 
         return NoContent();
     }
 
-    /// <summary>Runs the search: the team's replies (status/flag filters) whose text contains a term or a variant.</summary>
+    /// <summary>
+    /// Runs the search: the team's replies (status/flag filters) whose text contains a term or a variant. The database
+    /// narrows to candidates (LIKE on the stored folded words); the exact phrase check runs on those only.
+    /// </summary>
     [HttpGet("{id:long}/results")]
     [HttpPost("{id:long}/results")]
     [SwaggerOperation(Summary = "Kør delt liste / run shared search", Description = "Terms match on Danish-folded words; variants count as the term. Most urgent first.")]
@@ -80,11 +83,18 @@ public sealed class SearchesController(AppDb db, KnownTeams teams, TimeProvider 
         var view = View(search!);
         var matcher = new SearchMatcher(view.Terms);
         var candidates = await db.Set<Reply>().AsNoTracking().Where(r => r.Team == team)
-            .WithStatus(view.Status).WithFlag(view.Flag).InInboxOrder().ToListAsync(ct);
+            .WithStatus(view.Status).WithFlag(view.Flag).Where(matcher.Prefilter())
+            .InInboxOrder().Select(r => new { r.Id, r.SearchText }).ToListAsync(ct);
+        var hits = candidates.Select(c => (c.Id, Matched: matcher.Match(c.SearchText))).Where(h => h.Matched.Count > 0).ToList();
+
+        var shown = hits.Take(Math.Clamp(limit, 1, 500)).ToList();
+        var ids = shown.Select(h => h.Id).ToList();
+        var rows = (await db.Set<Reply>().AsNoTracking().Where(r => ids.Contains(r.Id)).ListColumns().ToListAsync(ct))
+            .ToDictionary(r => r.Id);
         var now = clock.GetUtcNow().UtcDateTime;
-        var hits = candidates.Select(r => (r, matched: matcher.Match(r.Subject, r.Text))).Where(x => x.matched.Count > 0).ToList();
         return new SearchResults(view,
-            hits.Take(Math.Clamp(limit, 1, 500)).Select(x => new SearchHit(ReplyViews.ToListItem(x.r, now, options.Value.ClaimTimeout), x.matched)).ToList(),
+            shown.Where(h => rows.ContainsKey(h.Id))
+                .Select(h => new SearchHit(ReplyViews.ToListItem(rows[h.Id], now, options.Value.ClaimTimeout), h.Matched)).ToList(),
             hits.Count);
     }
 

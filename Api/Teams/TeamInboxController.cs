@@ -65,7 +65,7 @@ public sealed class TeamInboxController(
         var totals = await TotalsAsync(q, ct);
         var page = q.WithFlag(flag);
         if (after is { } k) page = page.After(k);
-        var rows = await page.InInboxOrder().Take(limit + 1).ToListAsync(ct);
+        var rows = await page.InInboxOrder().Take(limit + 1).ListColumns().ToListAsync(ct);
         var more = rows.Count > limit;
         if (more) rows.RemoveAt(limit);
 

@@ -30,6 +30,7 @@ public sealed class Replies : Migration
             IngestedAt = t.Column<DateTime>(nullable: false),
             Subject = t.Column<string>(nullable: true),
             Text = t.Column<string>(nullable: false),
+            SearchText = t.Column<string>(nullable: false),
             SenderIdType = t.Column<string>(nullable: true),
             SenderId = t.Column<string>(nullable: true),
             NeedsManualScreening = t.Column<bool>(nullable: false),
@@ -50,9 +51,11 @@ public sealed class Replies : Migration
             Version = t.Column<int>(nullable: false),
         }, constraints: t => t.PrimaryKey("PK_Replies", x => x.Id));
         m.CreateIndex("IX_Replies_SourceKey", "Replies", "SourceKey", unique: true);
-        m.CreateIndex("IX_Replies_Team_IsHandled_SortDueDate_ReceivedAt_Id", "Replies",
-            ["Team", "IsHandled", "SortDueDate", "ReceivedAt", "Id"]);
-        m.CreateIndex("IX_Replies_Team_ReceivedAt", "Replies", ["Team", "ReceivedAt"]);
+        // Covering for the inbox page and its per-flag totals (see ReplyConfiguration).
+        m.CreateIndex(ReplyConfiguration.InboxIndex, "Replies",
+            ["Team", "IsHandled", "SortDueDate", "ReceivedAt", "Id",
+             "HasAccessToRecordsRequest", "HasComplaint", "HasDeadlineExtensionRequest", "NeedsManualScreening", "ScreenedAt"]);
+        m.CreateIndex("IX_Replies_Team_SortDueDate_ReceivedAt_Id", "Replies", ["Team", "SortDueDate", "ReceivedAt", "Id"]);
 
         m.CreateTable("ReplyDocuments", t => new
         {

@@ -1,11 +1,6 @@
-using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Newtonsoft.Json.Linq;
-using SmartPost.Api.Dispatch;
-using SmartPost.Api.Tests.Infrastructure;
 
 namespace SmartPost.Api.Tests.Replies;
 
@@ -65,30 +60,4 @@ public static class ReplyTestKit
           </memo:MessageBody>
         </memo:Message>
         """;
-}
-
-/// <summary>
-/// The dispatch register as the replies feature sees it (the <see cref="IDispatchLookup"/> seam; the Dispatch
-/// feature implements it over its own table on another branch).
-/// </summary>
-public sealed class FakeDispatches : IDispatchLookup
-{
-    private readonly ConcurrentBag<DispatchInfo> _all = new();
-
-    public DispatchInfo Add(string caseNumber, string team, string? category = "Decision", DateTime? sentAt = null)
-    {
-        var info = new DispatchInfo(Guid.NewGuid(), Guid.NewGuid(), caseNumber, team, "Afgørelse", category,
-            sentAt ?? new DateTime(2026, 11, 2, 9, 0, 0, DateTimeKind.Utc));
-        _all.Add(info);
-        return info;
-    }
-
-    public Task<DispatchInfo?> FindByMessageUuidAsync(Guid messageUuid, CancellationToken ct = default) =>
-        Task.FromResult(_all.FirstOrDefault(d => d.MessageUuid == messageUuid));
-
-    public Task<DispatchInfo?> FindLatestByCaseNumberAsync(string caseNumber, CancellationToken ct = default) =>
-        Task.FromResult(_all.Where(d => d.CaseNumber == caseNumber).OrderByDescending(d => d.SentAt).FirstOrDefault());
-
-    public static ApiFactory Install(ApiFactory api, FakeDispatches dispatches) =>
-        api.WithServices(s => s.Replace(ServiceDescriptor.Singleton<IDispatchLookup>(dispatches)));
 }
