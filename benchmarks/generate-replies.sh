@@ -3,4 +3,4 @@
 # benchmarks/Benchmarks/RepliesBenchmarks.cs) and measures ingest and the first inbox page on it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-dotnet run -c Release --project benchmarks/Benchmarks -- --filter '*RepliesBenchmarks*' --job short --inProcess "$@"
+dotnet run -c Release --project benchmarks/Benchmarks -- --filter '*RepliesBenchmarks*' --job short "$@"

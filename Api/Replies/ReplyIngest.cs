@@ -19,6 +19,8 @@ public sealed class ReplyIngest(AppDb db, ReplyLinker linker, ReplyScreener scre
 
     public async Task<(Reply Reply, bool Created)> IngestAsync(IncomingReply incoming, string actor, CancellationToken ct)
     {
+        // One connection for the look-ups and the insert instead of an open/close (and SQLite pragmas) per query.
+        await db.Database.OpenConnectionAsync(ct);
         if (await FindAsync(incoming.SourceKey, ct) is { } existing) return (existing, false);
 
         var link = await linker.LinkAsync(incoming, ct);

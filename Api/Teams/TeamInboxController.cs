@@ -63,11 +63,7 @@ public sealed class TeamInboxController(
         }
 
         var totals = await TotalsAsync(q, ct);
-        var page = q.WithFlag(flag);
-        if (after is { } k) page = page.After(k);
-        var rows = await page.InInboxOrder().Take(limit + 1).ListColumns().ToListAsync(ct);
-        var more = rows.Count > limit;
-        if (more) rows.RemoveAt(limit);
+        var (rows, more) = await PageAsync(q, flag, after, limit, ct);
 
         var now = clock.GetUtcNow().UtcDateTime;
         return new InboxPage(
@@ -76,6 +72,19 @@ public sealed class TeamInboxController(
             totals.Unscreened * options.Value.ScreeningMinutesPerReply, yesterday);
     }
 
+    /// <summary>One page in inbox order (keyset paging after the cursor), list columns only.</summary>
+    internal static async Task<(List<Reply> Rows, bool More)> PageAsync(
+        IQueryable<Reply> q, string? flag, InboxCursor? after, int limit, CancellationToken ct)
+    {
+        var page = q.WithFlag(flag);
+        if (after is { } k) page = page.After(k);
+        var rows = await page.InInboxOrder().Take(limit + 1).ListColumns().ToListAsync(ct);
+        var more = rows.Count > limit;
+        if (more) rows.RemoveAt(limit);
+        return (rows, more);
+    }
+
+    /// <summary>All totals in one aggregate query (COUNT(CASE WHEN …) per flag), answered from the covering inbox index.</summary>
     internal static async Task<FlagTotals> TotalsAsync(IQueryable<Reply> q, CancellationToken ct) =>
         await q.GroupBy(_ => 1).Select(g => new FlagTotals(
                 g.Count(),

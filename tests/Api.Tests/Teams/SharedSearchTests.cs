@@ -41,6 +41,42 @@ public class SharedSearchTests
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/teams/team-a/searches/{id}")).StatusCode);
     }
 
+    [Theory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.Postgres)]
+    public async Task SearchRunsInTheDatabaseOnFoldedWholeWordsAndPrefixes(DatabaseKind kind)
+    {
+        using var api = new ApiFactory(kind);
+        var client = api.CreateCaseworkerClient("cw-anna", "team-a");
+        var upper = await client.IngestAsync("D-1", "team-a", "JEG BEDER OM UDSÆTTELSE AF FRISTEN.");
+        var folded = await client.IngestAsync("D-2", "team-a", "Kan jeg faa udsaettelsen forlaenget?");
+        var hyphenated = await client.IngestAsync("D-3", "team-a", "Jeg beder om fristfor-\nlængelse til august.");
+        await client.IngestAsync("D-4", "team-a", "Køreprøven er udsat, og jeg har læst klagevejledningen.");
+        await client.IngestAsync("D-5", "team-b", "Jeg beder om udsættelse.");
+        var subjectOnly = await client.IngestAsync("D-6", "team-a", "Hvornår får jeg mit kørekort?", subject: "Sv: Fristforlængelse");
+
+        var created = await client.PostAsJsonAsync("/api/v1/teams/team-a/searches", new
+        {
+            name = "Udsættelser",
+            terms = new object[]
+            {
+                new { term = "udsættelse*", variants = Array.Empty<string>() },
+                new { term = "fristforlængelse", variants = new[] { "frist forlængelse" } },
+                new { term = "klage", variants = Array.Empty<string>() },
+            },
+            status = "all",
+        });
+        var id = (long)(await created.ReadJsonAsync())["id"]!;
+        var results = await (await client.GetAsync($"/api/v1/teams/team-a/searches/{id}/results")).ReadJsonAsync();
+
+        Assert.Equal(4, (int)results["total"]!);
+        var hits = results["items"]!.ToDictionary(h => (long)h["reply"]!["id"]!, h => h["matchedTerms"]!.Select(t => (string)t!).ToList());
+        Assert.Equal(["udsættelse*"], hits[(long)upper["id"]!]);
+        Assert.Equal(["udsættelse*"], hits[(long)folded["id"]!]);
+        Assert.Equal(["fristforlængelse"], hits[(long)hyphenated["id"]!]);
+        Assert.Equal(["fristforlængelse"], hits[(long)subjectOnly["id"]!]); // the subject counts too
+    }
+
     [Fact]
     public async Task SearchWithoutTermsOrByNonMemberIsRefused()
     {
