@@ -45,10 +45,12 @@ internal static class FakeEntraEndpoints
             return Results.Json(new
             {
                 token_type = "Bearer",
-                scope = "https://graph.microsoft.com/GroupMember.Read.All https://graph.microsoft.com/MailboxSettings.Read https://graph.microsoft.com/User.Read",
+                scope = fields.GetValueOrDefault("scope"),
                 expires_in = 3600,
                 ext_expires_in = 3600,
                 access_token = "graph-token-for:" + oid,
+                // Entra answers MSAL's client_info=1 with the account's ids; MSAL keys its user token cache on them.
+                client_info = Base64UrlEncoder.Encode($$"""{"uid":"{{oid}}","utid":"{{tenant}}"}"""),
             });
         });
     }
