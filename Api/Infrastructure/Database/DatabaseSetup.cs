@@ -22,9 +22,11 @@ public static class DatabaseSetup
     public static IServiceCollection AddDatabase(this IServiceCollection services, IConfiguration config)
     {
         services.AddOptions<DatabaseOptions>().Bind(config.GetSection(DatabaseOptions.Section)).ValidateOnStart();
-        var options = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        services.AddDbContext<AppDb>(o =>
+        // Options are read when the context is built, not here: the test host adds its settings (a fresh
+        // database per test) after Program's registrations ran, so reading config eagerly shared one file.
+        services.AddDbContext<AppDb>((sp, o) =>
         {
+            var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
             if (!string.IsNullOrWhiteSpace(options.PostgresConnectionString))
             {
                 o.UseNpgsql(options.PostgresConnectionString);
