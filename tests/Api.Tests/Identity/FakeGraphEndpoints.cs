@@ -40,7 +40,7 @@ internal static class FakeGraphEndpoints
     private static IResult AutomaticReplies(HttpRequest request, FakeMicrosoftCloud cloud, string id, bool wrapped)
     {
         if (Caller(request) is null) return Unauthorized();
-        if (cloud.GraphDownStatus is { } down) return Results.Json(Error("ServiceUnavailable"), statusCode: down);
+        if ((cloud.GraphDownStatus ?? cloud.MailboxSettingsDownStatus) is { } down) return Results.Json(Error("ServiceUnavailable"), statusCode: down);
         var setting = cloud.AutomaticReplies.GetValueOrDefault(id) ?? """
             {"status":"disabled","externalAudience":"all","internalReplyMessage":"","externalReplyMessage":"",
              "scheduledStartDateTime":{"dateTime":"2026-01-01T00:00:00.0000000","timeZone":"UTC"},

@@ -66,6 +66,9 @@ public sealed class FakeMicrosoftCloud : IAsyncDisposable
     /// <summary>When set, every Graph request fails with this status (Graph is down).</summary>
     public int? GraphDownStatus { get; set; }
 
+    /// <summary>When set, only the mailbox settings endpoints fail with this status.</summary>
+    public int? MailboxSettingsDownStatus { get; set; }
+
     /// <summary>Entra object id → the group ids Graph lists as that user's transitive memberships.</summary>
     public ConcurrentDictionary<string, string[]> GroupsByUser { get; } = new();
 
