@@ -32,7 +32,7 @@ public static class DatabaseSetup
             }
             else
             {
-                o.UseSqlite($"Data Source={options.SqlitePath}").AddInterceptors(new SqlitePragmas());
+                o.UseSqlite($"Data Source={options.SqlitePath}");
             }
             // Migrations are written by hand (the EF design-time package is not available here) and carry no
             // model snapshot, so EF cannot diff them against the model; the migration tests check the schema instead.
