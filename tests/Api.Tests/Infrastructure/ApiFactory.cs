@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using SmartPost.Api.Infrastructure.Database;
 
 namespace SmartPost.Api.Tests.Infrastructure;
@@ -69,6 +70,10 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+        if (Environment.GetEnvironmentVariable(FileLoggerProvider.Variable) is { Length: > 0 } logFile)
+        {
+            builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(new FileLoggerProvider(logFile)));
         }
         builder.ConfigureServices(services =>
         {
