@@ -15,6 +15,8 @@ if [ -n "${SMARTPOST_TEST_POSTGRES:-}" ]; then
 fi
 
 pg_port=${SMARTPOST_TEST_PG_PORT:-55432}
+# Take the first free port from there (another run may hold one).
+while (exec 3<>"/dev/tcp/127.0.0.1/$pg_port") 2>/dev/null; do pg_port=$((pg_port + 1)); done
 pg_dir=$(mktemp -d /tmp/smartpost-pg.XXXXXX)
 as_pg=()
 if [ "$(id -u)" = "0" ]; then

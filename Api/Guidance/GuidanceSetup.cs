@@ -1,9 +1,43 @@
+using Microsoft.Extensions.Options;
+
 namespace SmartPost.Api.Guidance;
 
 public static class GuidanceSetup
 {
+    /// <summary>
+    /// Options "Guidance" (rules file, material names) and the engine, compiled once from the rules file.
+    /// An invalid rules file stops the start-up with a message naming the file, the rule and the problem.
+    /// The Digital Post register (<see cref="Recipients.IDigitalPostRegister"/>) is registered by the Recipients feature.
+    /// </summary>
     public static IServiceCollection AddGuidance(this IServiceCollection services, IConfiguration config)
     {
+        services.AddOptions<GuidanceOptions>()
+            .Bind(config.GetSection(GuidanceOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Materials.WithReply) && !string.IsNullOrWhiteSpace(o.Materials.WithoutReply)
+                && !string.IsNullOrWhiteSpace(o.Materials.PhysicalMail),
+                "Guidance:Materials:WithReply, :WithoutReply and :PhysicalMail must name the SmartPost materials to pick.")
+            .ValidateOnStart();
+
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<GuidanceOptions>>().Value;
+            return GuidanceEngine.FromFile(options.ResolvedRulesPath(), options.Materials);
+        });
+        services.AddSingleton<RecipientStandingResolver>();
+        services.AddHostedService<CompileRulesAtStartup>();
         return services;
+    }
+
+    /// <summary>Builds the engine while the host starts, so a broken rules file fails the start, not the first letter.</summary>
+    private sealed class CompileRulesAtStartup(IServiceProvider services) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            services.GetRequiredService<GuidanceEngine>();
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

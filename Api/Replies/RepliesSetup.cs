@@ -1,9 +1,22 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SmartPost.Api.Infrastructure.Database;
+using SmartPost.Api.Screening;
+using SmartPost.Api.WorkZone;
+
 namespace SmartPost.Api.Replies;
 
 public static class RepliesSetup
 {
     public static IServiceCollection AddReplies(this IServiceCollection services, IConfiguration config)
     {
+        services.AddOptions<RepliesOptions>().Bind(config.GetSection(RepliesOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<ReplyScreener>(); // the screening feature registers it; this keeps replies self-sufficient
+        services.AddScoped<ReplyLinker>();
+        services.AddScoped<ReplyIngest>();
+        services.AddScoped<ReplyAccess>();
+        services.AddScoped<IDemoDataSeeder, RepliesDemoSeeder>();
+        services.AddDocumentMetadata(config);
         return services;
     }
 }

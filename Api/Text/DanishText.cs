@@ -22,19 +22,20 @@ public static class DanishText
     /// <summary>Folds one word or phrase: lower case, æ→ae, ø→oe, å→aa, other accents dropped.</summary>
     public static string Fold(string text)
     {
-        var sb = new StringBuilder(text.Length + 4);
+        var buffer = new char[text.Length + 8];
+        var n = 0;
         foreach (var c in text)
         {
-            AppendFolded(sb, c);
+            n = AppendFolded(ref buffer, n, c);
         }
-        return sb.ToString();
+        return new string(buffer, 0, n);
     }
 
     /// <summary>Splits text into words (letters and digits), joining words hyphenated across a line break.</summary>
     public static List<Token> Tokenize(string text)
     {
         var tokens = new List<Token>(text.Length / 6 + 1);
-        var sb = new StringBuilder(24);
+        var buffer = new char[64]; // one word, folded; a char buffer rather than a StringBuilder: this is the hot path
         var i = 0;
         while (i < text.Length)
         {
@@ -45,13 +46,13 @@ public static class DanishText
             }
 
             var start = i;
-            sb.Clear();
+            var n = 0;
             while (i < text.Length)
             {
                 var c = text[i];
                 if (char.IsLetterOrDigit(c))
                 {
-                    AppendFolded(sb, c);
+                    n = AppendFolded(ref buffer, n, c);
                     i++;
                 }
                 else if (c is '-' or '\u00AD' && IsLineBreakHyphenation(text, i, out var resume))
@@ -67,12 +68,15 @@ public static class DanishText
                     break;
                 }
             }
-            tokens.Add(new Token(sb.ToString(), start, i - start));
+            tokens.Add(new Token(new string(buffer, 0, n), start, i - start));
         }
         return tokens;
     }
 
-    /// <summary>A hyphen followed by optional spaces, one line break and optional spaces, then a lower-case letter.</summary>
+    /// <summary>
+    /// A hyphen followed by optional spaces, one line break and optional spaces, then a lower-case letter
+    /// (or, in an all-caps word such as "AFGØREL-\nSE", an upper-case letter after an upper-case one).
+    /// </summary>
     private static bool IsLineBreakHyphenation(string text, int hyphen, out int resume)
     {
         resume = hyphen;
@@ -82,35 +86,43 @@ public static class DanishText
         if (j >= text.Length || text[j] != '\n') return false;
         j++;
         while (j < text.Length && text[j] is ' ' or '\t') j++;
-        if (j >= text.Length || !char.IsLower(text[j])) return false;
+        if (j >= text.Length) return false;
+        var allCaps = hyphen > 0 && char.IsUpper(text[hyphen - 1]) && char.IsUpper(text[j]);
+        if (!char.IsLower(text[j]) && !allCaps) return false;
         resume = j;
         return true;
     }
 
-    private static void AppendFolded(StringBuilder sb, char c)
+    /// <summary>Appends the folded form of <paramref name="c"/> at <paramref name="n"/>; returns the new length.</summary>
+    private static int AppendFolded(ref char[] buffer, int n, char c)
     {
-        switch (c)
-        {
-            case 'æ' or 'Æ': sb.Append("ae"); return;
-            case 'ø' or 'Ø': sb.Append("oe"); return;
-            case 'å' or 'Å': sb.Append("aa"); return;
-            case 'ä' or 'Ä': sb.Append("ae"); return;
-            case 'ö' or 'Ö': sb.Append("oe"); return;
-            case 'ü' or 'Ü': sb.Append("ue"); return;
-        }
+        if (n + 4 > buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);
         if (c < 128)
         {
-            sb.Append(char.ToLowerInvariant(c));
-            return;
+            buffer[n] = c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
+            return n + 1;
+        }
+        var pair = c switch
+        {
+            'æ' or 'Æ' or 'ä' or 'Ä' => "ae",
+            'ø' or 'Ø' or 'ö' or 'Ö' => "oe",
+            'å' or 'Å' => "aa",
+            'ü' or 'Ü' => "ue",
+            _ => null,
+        };
+        if (pair is not null)
+        {
+            buffer[n] = pair[0];
+            buffer[n + 1] = pair[1];
+            return n + 2;
         }
         // Other accents (é, ı, ç …): keep the base letter.
-        var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
-        foreach (var d in decomposed)
+        foreach (var d in c.ToString().Normalize(NormalizationForm.FormD))
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(d) != UnicodeCategory.NonSpacingMark)
-            {
-                sb.Append(char.ToLowerInvariant(d == 'ı' ? 'i' : d));
-            }
+            if (CharUnicodeInfo.GetUnicodeCategory(d) == UnicodeCategory.NonSpacingMark) continue;
+            if (n + 1 > buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);
+            buffer[n++] = char.ToLowerInvariant(d == 'ı' ? 'i' : d);
         }
+        return n;
     }
 }

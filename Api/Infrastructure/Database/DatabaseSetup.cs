@@ -22,16 +22,17 @@ public static class DatabaseSetup
     public static IServiceCollection AddDatabase(this IServiceCollection services, IConfiguration config)
     {
         services.AddOptions<DatabaseOptions>().Bind(config.GetSection(DatabaseOptions.Section)).ValidateOnStart();
-        var options = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        services.AddDbContext<AppDb>(o =>
+        // Read the options when the context is built, not here: the test host adds its settings after registration.
+        services.AddDbContext<AppDb>((sp, o) =>
         {
+            var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
             if (!string.IsNullOrWhiteSpace(options.PostgresConnectionString))
             {
                 o.UseNpgsql(options.PostgresConnectionString);
             }
             else
             {
-                o.UseSqlite($"Data Source={options.SqlitePath}");
+                o.UseSqlite($"Data Source={options.SqlitePath}").AddInterceptors(new SqlitePragmas());
             }
             // Migrations are written by hand (the EF design-time package is not available here) and carry no
             // model snapshot, so EF cannot diff them against the model; the migration tests check the schema instead.

@@ -64,7 +64,12 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
-        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
+        // UseSetting, not ConfigureAppConfiguration: Program.cs reads configuration (e.g. the database path) while
+        // registering services, before configuration added by ConfigureAppConfiguration is applied.
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureServices(services =>
         {
             foreach (var configure in _serviceOverrides)

@@ -1,0 +1,120 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SmartPost.Api.Infrastructure;
+using SmartPost.Api.Infrastructure.Database;
+using Swashbuckle.AspNetCore.Annotations;
+
+namespace SmartPost.Api.Dispatch;
+
+[ApiController]
+[Route("api/v1")]
+public sealed class DispatchesController(AppDb db, DispatchService dispatches, ITeamMembership teams, TimeProvider clock,
+    IOptions<DispatchOptions> options) : ControllerBase
+{
+    public const string IdempotencyHeader = "Idempotency-Key";
+
+    /// <summary>Letters with attachments outgrow the 1 MB default; 10 MB of JSON carries about 7 MB of letter.</summary>
+    private const long MaxDispatchBodyBytes = 10 * 1024 * 1024;
+
+    /// <summary>Records the caseworker's final reply option for a letter and returns the outgoing MeMo 1.1 message.</summary>
+    /// <param name="request">The letter, its recipient and the suggested and chosen reply options.</param>
+    /// <param name="idempotencyKey">Optional; a retry with the same key and body returns the same dispatch.</param>
+    [HttpPost("dispatches")]
+    [RequestSizeLimit(MaxDispatchBodyBytes)]
+    [SwaggerOperation(Summary = "Record a dispatch and generate its MeMo 1.1 message",
+        Description = "reply=true only for chosenOption WithReply; replyBy (yyyy-MM-dd, only with WithReply) becomes "
+            + "replyByDateTime at the end of that Danish day in UTC. overrideReason is required when chosenOption differs "
+            + "from suggestedOption. With an Idempotency-Key header a retry returns the same dispatch (200); the same key "
+            + "with a different body gives 422. PhysicalMail also gets a MeMo message (reply=false) for the print dispatchers.")]
+    [ProducesResponseType<DispatchResponse>(StatusCodes.Status201Created)]
+    [ProducesResponseType<DispatchResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity)]
+    public async Task<IActionResult> Create([FromBody] DispatchRequest request,
+        [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > 200 || idempotencyKey.Any(c => c < 0x21 || c > 0x7e)))
+        {
+            ModelState.AddModelError(IdempotencyHeader, "1-200 synlige ASCII-tegn / 1-200 visible ASCII characters.");
+            return ValidationProblem(ModelState);
+        }
+        var today = DispatchMemo.Today(clock, options.Value.TimeZone);
+        var (valid, errors) = DispatchRequestValidator.Validate(request, today, await teams.GetTeamsAsync(User, cancellationToken));
+        if (valid is null)
+        {
+            return ValidationProblem(new ValidationProblemDetails(errors)
+            {
+                Title = "Ugyldig forespørgsel / invalid request",
+                Detail = "Et eller flere felter er ugyldige; intet er gemt. See 'errors' for the fields.",
+                Status = StatusCodes.Status400BadRequest,
+            });
+        }
+
+        var (outcome, dispatch) = await dispatches.CreateAsync(valid, request, idempotencyKey, User.UserId(), cancellationToken);
+        return outcome switch
+        {
+            DispatchOutcome.Created => CreatedAtAction(nameof(Get), new { id = dispatch!.Id }, dispatch.ToResponse()),
+            DispatchOutcome.Replayed => Ok(dispatch!.ToResponse()),
+            _ => Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "Idempotency-Key er brugt til en anden forespørgsel / key reused with a different request",
+                detail: $"Nøglen '{idempotencyKey}' hører til dispatch {dispatch!.Id} med et andet indhold. Brug en ny nøgle til en ny forsendelse."),
+        };
+    }
+
+    /// <summary>One dispatch with its MeMo message.</summary>
+    [HttpGet("dispatches/{id:guid}")]
+    [SwaggerOperation(Summary = "Get a dispatch")]
+    [ProducesResponseType<DispatchResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    public async Task<IActionResult> Get(Guid id, CancellationToken cancellationToken) =>
+        await db.Set<DispatchRecord>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken) is { } dispatch
+            ? Ok(dispatch.ToResponse())
+            : NotFoundProblem(id);
+
+    /// <summary>The audit trail of a dispatch: who recorded it and every idempotent retry.</summary>
+    [HttpGet("dispatches/{id:guid}/audit")]
+    [SwaggerOperation(Summary = "Audit trail of a dispatch")]
+    [ProducesResponseType<List<DispatchAuditView>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    public async Task<IActionResult> Audit(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await db.Set<DispatchRecord>().AnyAsync(d => d.Id == id, cancellationToken)) return NotFoundProblem(id);
+        var events = await db.Set<DispatchAuditEvent>().AsNoTracking().Where(e => e.DispatchId == id)
+            .OrderBy(e => e.At).Select(e => new DispatchAuditView(e.Action, e.Actor, e.At, e.Detail)).ToListAsync(cancellationToken);
+        return Ok(events);
+    }
+
+    /// <summary>A document's dispatch history, newest first (CPR numbers masked).</summary>
+    /// <param name="documentId">WorkZone document id.</param>
+    [HttpGet("dispatches")]
+    [SwaggerOperation(Summary = "List the dispatches of a document", Description = "Query: ?documentId=D2026-004711")]
+    [ProducesResponseType<List<DispatchSummary>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    public async Task<IActionResult> List([FromQuery] string? documentId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(documentId))
+        {
+            ModelState.AddModelError("documentId", "Angiv documentId / documentId is required.");
+            return ValidationProblem(ModelState);
+        }
+        return await History(documentId.Trim(), cancellationToken);
+    }
+
+    /// <summary>A document's dispatch history, newest first (CPR numbers masked).</summary>
+    [HttpGet("documents/{documentId}/dispatches")]
+    [SwaggerOperation(Summary = "Dispatch history of a document")]
+    [ProducesResponseType<List<DispatchSummary>>(StatusCodes.Status200OK)]
+    public Task<IActionResult> ForDocument(string documentId, CancellationToken cancellationToken) =>
+        History(documentId.Trim(), cancellationToken);
+
+    private async Task<IActionResult> History(string documentId, CancellationToken cancellationToken)
+    {
+        var list = await db.Set<DispatchRecord>().AsNoTracking().Where(d => d.DocumentId == documentId)
+            .OrderByDescending(d => d.CreatedAt).ToListAsync(cancellationToken);
+        return Ok(list.Select(d => d.ToSummary()).ToList());
+    }
+
+    private ObjectResult NotFoundProblem(Guid id) => Problem(statusCode: StatusCodes.Status404NotFound,
+        title: "Ikke fundet / not found", detail: $"Ingen dispatch med id {id}.");
+}

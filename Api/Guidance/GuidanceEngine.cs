@@ -1,0 +1,97 @@
+namespace SmartPost.Api.Guidance;
+
+/// <summary>
+/// The send-time guidance: which category a letter is (by the rules file), med or uden svarmulighed, physical mail
+/// for exempt recipients, the checks, and why. Plain C#, compiled rules, no I/O: a singleton.
+/// </summary>
+public sealed class GuidanceEngine
+{
+    private const string ExpectedAnswerWins = "SmartPost skal altid anvendes, når du venter et svar tilbage.";
+    private readonly CompiledGuideline _rules;
+    private readonly MaterialNames _materials;
+
+    internal GuidanceEngine(CompiledGuideline rules, MaterialNames materials)
+    {
+        _rules = rules;
+        _materials = materials;
+    }
+
+    /// <summary>Loads, validates and compiles the rules file; throws <see cref="GuidelineRulesException"/> if it is invalid.</summary>
+    public static GuidanceEngine FromFile(string rulesPath, MaterialNames materials) =>
+        new(GuidelineRulesLoader.Load(rulesPath), materials);
+
+    public string RulesPath => _rules.SourcePath;
+
+    /// <summary>The categories the rules file covers.</summary>
+    public IReadOnlySet<GuidanceCategory> Categories => _rules.Rules.Select(r => r.Category).ToHashSet();
+
+    public Suggestion Suggest(LetterFacts letter, RecipientStanding? recipient = null, ReplyOption? chosenOption = null)
+    {
+        var scan = new GuidelineScan(_rules, letter);
+        var strong = _rules.Rules.Where(scan.MatchedStrongly).ToList();
+        var winner = strong.MaxBy(r => r.Priority)
+            ?? _rules.Rules.Where(scan.MatchedWeakly).MaxBy(r => r.Priority)
+            ?? _rules.Fallback;
+
+        // A decision that also asks for documentation: the expected answer wins, and the caseworker is told.
+        var formal = winner.Recommendation != ReplyOption.WithReply ? null
+            : (strong.Where(IsFormal).MaxBy(r => r.Priority) ?? _rules.Rules.Where(r => IsFormal(r) && scan.MatchedWeakly(r)).MaxBy(r => r.Priority));
+
+        var replyOption = winner.Recommendation;
+        var physical = recipient is { Exempt: true, SpecialLawMandatesDigitalPost: false };
+        var recommendation = physical ? ReplyOption.PhysicalMail : replyOption;
+
+        var reasons = new List<string> { CategoryReason(winner, scan) };
+        if (formal is not null)
+        {
+            reasons.Add($"Konflikt: brevet ligner også kategorien {formal.Name} (\"{formal.GuidelineLine}\"), som sendes uden "
+                + $"svarmulighed, men brevet forventer et svar. Retningslinjen: \"{ExpectedAnswerWins}\" – derfor med svarmulighed.");
+        }
+        if (RecipientReason(recipient, replyOption) is { } recipientReason) reasons.Add(recipientReason);
+
+        var evidence = Evidence(scan, winner, formal);
+        var checks = GuidanceChecks.Evaluate(new GuidanceChecks.Context(
+            winner, formal, scan.ComplaintGuidance, scan.Strong[winner.Index], replyOption, recipient, chosenOption));
+
+        return new Suggestion(recommendation, _materials.For(recommendation), winner.Category, replyOption, formal is not null,
+            scan.ComplaintGuidance.Count > 0, reasons, checks, evidence,
+            new MatchedRule(winner.Id, winner.Category, winner.Name, winner.GuidelineLine));
+    }
+
+    private static bool IsFormal(CompiledRule rule) => rule.Formal && rule.Recommendation == ReplyOption.WithoutReply;
+
+    private static string CategoryReason(CompiledRule winner, GuidelineScan scan)
+    {
+        var option = winner.Recommendation == ReplyOption.WithReply ? "med svarmulighed" : "uden svarmulighed";
+        var found = scan.Strong[winner.Index].Concat(scan.Weak[winner.Index]).Select(e => $"\"{e.Text}\"").Distinct().Take(3).ToList();
+        var why = found.Count > 0 ? $"Fundet: {string.Join(", ", found)}."
+            : scan.ByCaseClosedFlag[winner.Index] ? "Sagen er markeret som afsluttet."
+            : "Ingen anden regel genkendte brevet.";
+        return $"Kategori {winner.Name} (regel '{winner.Id}'): retningslinjen \"{winner.GuidelineLine}\" → {option}. {why}";
+    }
+
+    private static string? RecipientReason(RecipientStanding? recipient, ReplyOption replyOption) => recipient switch
+    {
+        null => null,
+        { Exempt: true, SpecialLawMandatesDigitalPost: false } =>
+            $"Modtageren er fritaget for Digital Post (kilde: {recipient.Source}) → send som fysisk post (Lov om Digital Post § 5).",
+        { Exempt: true } =>
+            $"Modtageren er fritaget for Digital Post, men en særlov kræver digital post → send digitalt {Danish(replyOption)}.",
+        { Exempt: null } => $"Det kunne ikke afgøres, om modtageren er fritaget for Digital Post ({recipient.Note ?? recipient.Source}).",
+        _ => recipient.Note is { } note ? $"Modtageren er ikke fritaget for Digital Post ({note})." : null,
+    };
+
+    internal static string Danish(ReplyOption option) => option switch
+    {
+        ReplyOption.WithReply => "med svarmulighed",
+        ReplyOption.WithoutReply => "uden svarmulighed",
+        _ => "som fysisk post",
+    };
+
+    private static List<Evidence> Evidence(GuidelineScan scan, CompiledRule winner, CompiledRule? formal)
+    {
+        var all = scan.Strong[winner.Index].Concat(scan.Weak[winner.Index]);
+        if (formal is not null) all = all.Concat(scan.Strong[formal.Index]).Concat(scan.Weak[formal.Index]);
+        return all.Concat(scan.ComplaintGuidance).Distinct().ToList();
+    }
+}

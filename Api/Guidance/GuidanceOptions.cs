@@ -1,0 +1,43 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SmartPost.Api.Guidance;
+
+/// <summary>Configuration section "Guidance".</summary>
+public sealed class GuidanceOptions
+{
+    public const string Section = "Guidance";
+
+    /// <summary>The rules file; relative paths are resolved against the application folder.</summary>
+    [Required]
+    public string RulesPath { get; set; } = "Rules/guideline-rules.json";
+
+    /// <summary>
+    /// The SmartPost material to pick per recommendation. In WorkZone the reply option is a property of the
+    /// material ("Permit users to reply"), so these names are the customer's configuration.
+    /// </summary>
+    [Required]
+    public MaterialNames Materials { get; set; } = new();
+
+    public string ResolvedRulesPath() =>
+        Path.IsPathRooted(RulesPath) ? RulesPath : Path.Combine(AppContext.BaseDirectory, RulesPath);
+}
+
+/// <summary>Configuration section "Guidance:Materials".</summary>
+public sealed class MaterialNames
+{
+    [Required(AllowEmptyStrings = false)]
+    public string WithReply { get; set; } = "Brev med svarmulighed";
+
+    [Required(AllowEmptyStrings = false)]
+    public string WithoutReply { get; set; } = "Brev uden svarmulighed";
+
+    [Required(AllowEmptyStrings = false)]
+    public string PhysicalMail { get; set; } = "Fysisk post";
+
+    public string For(ReplyOption option) => option switch
+    {
+        ReplyOption.WithReply => WithReply,
+        ReplyOption.WithoutReply => WithoutReply,
+        _ => PhysicalMail,
+    };
+}

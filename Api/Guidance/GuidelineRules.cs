@@ -1,0 +1,75 @@
+namespace SmartPost.Api.Guidance;
+
+/// <summary>
+/// The rules file (Api/Rules/guideline-rules.json) as an administrator writes it. Everything is nullable so that
+/// <see cref="GuidelineRulesValidator"/> can say precisely what is missing instead of failing on the first gap.
+/// </summary>
+internal sealed class GuidelineRulesFile
+{
+    /// <summary>Which guideline the rules implement (shown to nobody; for the administrator).</summary>
+    public string? Guideline { get; set; }
+
+    /// <summary>Words that cancel a following cue in rules marked negatable ("du skal ikke sende").</summary>
+    public NegationDefinition? Negation { get; set; }
+
+    /// <summary>How a klagevejledning is recognised in a letter.</summary>
+    public ComplaintGuidanceDefinition? ComplaintGuidance { get; set; }
+
+    public List<RuleDefinition?>? Rules { get; set; }
+}
+
+internal sealed class NegationDefinition
+{
+    public List<string>? Words { get; set; }
+
+    /// <summary>How many words before a cue a negation word may stand.</summary>
+    public int? Window { get; set; }
+
+    /// <summary>"hvis … ikke" is a condition, not a negation: a negation after one of these words does not count.</summary>
+    public List<string>? ConditionalWords { get; set; }
+}
+
+internal sealed class ComplaintGuidanceDefinition
+{
+    public string? Id { get; set; }
+    public List<string>? Phrases { get; set; }
+}
+
+internal sealed class RuleDefinition
+{
+    public string? Id { get; set; }
+    public string? Category { get; set; }
+
+    /// <summary>Danish display name of the category, used in reasons.</summary>
+    public string? Name { get; set; }
+    public string? Recommendation { get; set; }
+
+    /// <summary>Among matching rules the highest priority wins.</summary>
+    public int? Priority { get; set; }
+
+    /// <summary>The line of the guideline the rule implements, quoted in Danish.</summary>
+    public string? GuidelineLine { get; set; }
+    public string? ComplaintGuidance { get; set; }
+
+    /// <summary>A formal category: when the letter also expects an answer, that is reported as a conflict.</summary>
+    public bool Formal { get; set; }
+
+    /// <summary>The request's caseClosed flag counts as a match of this rule.</summary>
+    public bool WhenCaseClosed { get; set; }
+
+    /// <summary>The rule that applies when nothing else matches (exactly one).</summary>
+    public bool Fallback { get; set; }
+
+    /// <summary>Cues preceded by a negation word do not count.</summary>
+    public bool Negatable { get; set; }
+
+    public List<string>? Title { get; set; }
+    public List<string>? Text { get; set; }
+    public List<string>? DocumentTypes { get; set; }
+
+    /// <summary>Phrases (title or text) that veto the rule, e.g. "tilbagekaldelse" for an approval.</summary>
+    public List<string>? Unless { get; set; }
+
+    /// <summary>Text cues in a sentence containing one of these phrases do not count ("Har du spørgsmål …").</summary>
+    public List<string>? IgnoreSentencesWith { get; set; }
+}

@@ -1,0 +1,109 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Swashbuckle.AspNetCore.Annotations;
+using SmartPost.Api.Infrastructure;
+using SmartPost.Api.Infrastructure.Database;
+using SmartPost.Api.Recipients;
+using SmartPost.Api.WorkZone;
+
+namespace SmartPost.Api.Replies;
+
+/// <summary>Incoming citizen replies: ingest, detail, history.</summary>
+[ApiController]
+[Route("api/v1/replies")]
+public sealed class RepliesController(
+    ReplyIngest ingest, ReplyAccess access, AppDb db, TimeProvider clock, IOptions<RepliesOptions> options) : ControllerBase
+{
+    public const long MaxMessageBytes = 10 * 1024 * 1024;
+
+    /// <summary>Ingests a reply already journalized in WorkZone. Same documentId again → 200 with the stored reply.</summary>
+    [HttpPost]
+    [Consumes("application/json")]
+    [RequestSizeLimit(MaxMessageBytes)]
+    [SwaggerOperation(Summary = "Modtag et svar (JSON) / ingest a reply (JSON)",
+        Description = "Also accepts a MeMo 1.1 message as application/xml (see IngestMemo). Links the reply to its case/team (given team, case number, case number in the text, or the default team), screens it and stores it once.")]
+    [ProducesResponseType<IngestResult>(201)]
+    [ProducesResponseType<IngestResult>(200)]
+    public async Task<ActionResult<IngestResult>> IngestJson([FromBody] JsonReplyRequest request, CancellationToken ct)
+    {
+        string? senderId = null;
+        if (request.Sender is { IdType: { } type } sender)
+        {
+            if (!RecipientId.IsValid(type, sender.Id))
+            {
+                ModelState.AddModelError("sender.id", $"Ugyldigt {type}-nummer / invalid {type} number.");
+                return ValidationProblem(ModelState);
+            }
+            senderId = RecipientId.Normalize(type, sender.Id);
+        }
+
+        var incoming = new IncomingReply(
+            $"doc:{request.DocumentId.Trim()}", null, request.DocumentId.Trim(), null, null,
+            Blank(request.CaseNumber), Blank(request.Team), request.ReceivedAt ?? clock.GetUtcNow(),
+            request.Subject, request.Text, request.Sender?.IdType?.ToString(), senderId, [], null);
+        return await StoreAsync(incoming, ct);
+    }
+
+    /// <summary>Ingests a MeMo 1.1 message as Digital Post delivers a citizen's reply. Same messageUUID again → 200.</summary>
+    [HttpPost]
+    [Consumes("application/xml", "text/xml")]
+    // Swagger cannot show two operations on one path+verb; the JSON operation's description covers the XML form.
+    [ApiExplorerSettings(IgnoreApi = true)]
+    [RequestSizeLimit(MaxMessageBytes)]
+    [SwaggerOperation(Summary = "Modtag et svar (MeMo XML) / ingest a MeMo reply",
+        Description = "Reads MessageHeader (messageUUID, label, sender, ReplyData, ContentData caseID) and the documents (text/plain, text/html, .docx; PDF is stored and flagged for manual screening). Malformed XML → 400 with line/position; DTDs are rejected; > 10 MB → 413.")]
+    [ProducesResponseType<IngestResult>(201)]
+    [ProducesResponseType<IngestResult>(200)]
+    public async Task<ActionResult<IngestResult>> IngestMemo(CancellationToken ct)
+    {
+        var parsed = await MemoReplyParser.ParseAsync(Request.Body, clock.GetUtcNow(), ct);
+        if (parsed.Error is { } error)
+        {
+            return Problem(statusCode: 400, title: "Ugyldig MeMo-meddelelse / invalid MeMo message", detail: error);
+        }
+        return await StoreAsync(parsed.Reply!, ct);
+    }
+
+    /// <summary>One reply with full text, flags and evidence, for members of its team. ETag header for If-Match.</summary>
+    [HttpGet("{id:long}")]
+    [SwaggerOperation(Summary = "Et svar / one reply")]
+    [ProducesResponseType<ReplyDetail>(200)]
+    public async Task<ActionResult<ReplyDetail>> Get(long id, CancellationToken ct)
+    {
+        var (reply, denied) = await access.LoadAsync(this, id, ct);
+        if (denied is not null) return denied;
+        return await DetailAsync(this, db, reply!, clock, options.Value, ct);
+    }
+
+    /// <summary>Every change to the reply, oldest first.</summary>
+    [HttpGet("{id:long}/history")]
+    [SwaggerOperation(Summary = "Historik / audit history")]
+    public async Task<ActionResult<IReadOnlyList<ReplyHistoryEntry>>> History(long id, CancellationToken ct)
+    {
+        var (reply, denied) = await access.LoadAsync(this, id, ct);
+        if (denied is not null) return denied;
+        var events = await db.Set<ReplyEvent>().Where(e => e.ReplyId == reply!.Id).OrderBy(e => e.Id).ToListAsync(ct);
+        return events.Select(e => new ReplyHistoryEntry(e.At, e.Actor, e.Kind.ToString(), e.Detail)).ToList();
+    }
+
+    internal static async Task<ActionResult<ReplyDetail>> DetailAsync(
+        ControllerBase c, AppDb db, Reply reply, TimeProvider clock, RepliesOptions options, CancellationToken ct)
+    {
+        var documents = await db.Set<ReplyDocument>().Where(d => d.ReplyId == reply.Id).OrderBy(d => d.Id)
+            .Select(d => new ReplyDocumentView(d.Id, d.FileName, d.MediaType, d.Content.Length, d.TextExtracted))
+            .ToListAsync(ct);
+        var sync = await MetadataSyncState.ForReplyAsync(db, reply.Id, ct);
+        c.Response.Headers.ETag = reply.ETag;
+        return ReplyViews.ToDetail(reply, clock.GetUtcNow().UtcDateTime, options.ClaimTimeout, sync, documents);
+    }
+
+    private async Task<ActionResult<IngestResult>> StoreAsync(IncomingReply incoming, CancellationToken ct)
+    {
+        var (reply, created) = await ingest.IngestAsync(incoming, User.UserId(), ct);
+        var result = ReplyViews.ToIngestResult(reply, created);
+        return created ? CreatedAtAction(nameof(Get), new { id = reply.Id }, result) : Ok(result);
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

@@ -1,0 +1,74 @@
+using Newtonsoft.Json.Linq;
+using SmartPost.Api.Recipients;
+
+namespace SmartPost.Api.Replies;
+
+public sealed record SenderView(string? IdType, string? Id);
+
+public sealed record DoneBy(string By, DateTime At);
+
+public sealed record ClaimView(string By, DateTime Since, DateTime ExpiresAt);
+
+/// <summary>A flag in list views: what it is and when it is due; the evidence is in the detail view.</summary>
+public sealed record FlagSummary(string Kind, string? SubKind, DateOnly? DueDate);
+
+/// <summary>One row of the team inbox. The sender's CPR number is masked here (issue 5: full only in the detail).</summary>
+public sealed record ReplyListItem(
+    long Id, string Team, DateTime ReceivedAt, string? Subject, string? CaseNumber, SenderView Sender,
+    IReadOnlyList<FlagSummary> Flags, DateOnly? DueDate, bool NeedsManualScreening, string Routing, string RoutingReason,
+    DoneBy? Screened, ClaimView? Claim, DoneBy? Handled, string ETag);
+
+public sealed record ReplyDocumentView(long Id, string FileName, string MediaType, int Size, bool TextExtracted);
+
+/// <summary>Everything about one reply, for members of its team: full sender id, text, flags with evidence.</summary>
+public sealed record ReplyDetail(
+    long Id, string Team, string? CaseNumber, Guid? MessageUuid, string? DocumentId, string? Label,
+    DateTime ReceivedAt, string? Subject, string Text, SenderView Sender,
+    JArray Flags, DateOnly? DueDate, bool NeedsManualScreening, string? ManualScreeningReason,
+    string Routing, string RoutingReason, Guid? AnsweredDispatchId,
+    DoneBy? Screened, ClaimView? Claim, DoneBy? Handled, string? MetadataSync,
+    IReadOnlyList<ReplyDocumentView> Documents, string ETag);
+
+public sealed record ReplyHistoryEntry(DateTime At, string Actor, string Kind, string? Detail);
+
+/// <summary>Answer to POST /api/v1/replies.</summary>
+public sealed record IngestResult(
+    long Id, bool Created, string Team, string? CaseNumber, string Routing, string RoutingReason,
+    IReadOnlyList<FlagSummary> Flags, DateOnly? DueDate, bool NeedsManualScreening);
+
+public static class ReplyViews
+{
+    public static ReplyListItem ToListItem(Reply r, DateTime now, TimeSpan claimTimeout) => new(
+        r.Id, r.Team, r.ReceivedAt, r.Subject, r.CaseNumber, Sender(r, masked: true), Summaries(r), r.DueDate,
+        r.NeedsManualScreening, r.Routing.ToString(), r.RoutingReason, Screened(r), Claim(r, now, claimTimeout),
+        Handled(r), r.ETag);
+
+    public static ReplyDetail ToDetail(
+        Reply r, DateTime now, TimeSpan claimTimeout, string? metadataSync, IReadOnlyList<ReplyDocumentView> documents) => new(
+        r.Id, r.Team, r.CaseNumber, r.MessageUuid, r.DocumentId, r.Label, r.ReceivedAt, r.Subject, r.Text,
+        Sender(r, masked: false), JArray.Parse(r.FlagsJson), r.DueDate, r.NeedsManualScreening, r.ManualScreeningReason,
+        r.Routing.ToString(), r.RoutingReason, r.AnsweredDispatchId, Screened(r), Claim(r, now, claimTimeout), Handled(r),
+        metadataSync, documents, r.ETag);
+
+    public static IngestResult ToIngestResult(Reply r, bool created) => new(
+        r.Id, created, r.Team, r.CaseNumber, r.Routing.ToString(), r.RoutingReason, Summaries(r), r.DueDate, r.NeedsManualScreening);
+
+    public static IReadOnlyList<FlagSummary> Summaries(Reply r) => JArray.Parse(r.FlagsJson)
+        .Select(f => new FlagSummary(
+            (string?)f["kind"] ?? "",
+            (string?)f["subKind"],
+            f["dueDate"] is { Type: not JTokenType.Null } d ? DateOnly.Parse((string)d!, System.Globalization.CultureInfo.InvariantCulture) : null))
+        .ToList();
+
+    /// <summary>An active claim, or null when there is none or it has expired (Replies:ClaimTimeout).</summary>
+    public static ClaimView? Claim(Reply r, DateTime now, TimeSpan timeout) =>
+        r is { ClaimedBy: { } by, ClaimedAt: { } since } && since + timeout > now ? new ClaimView(by, since, since + timeout) : null;
+
+    private static SenderView Sender(Reply r, bool masked) => new(
+        r.SenderIdType,
+        masked && r.SenderIdType == nameof(RecipientIdType.CPR) && r.SenderId is { } cpr ? RecipientId.MaskCpr(cpr) : r.SenderId);
+
+    private static DoneBy? Screened(Reply r) => r is { ScreenedBy: { } by, ScreenedAt: { } at } ? new DoneBy(by, at) : null;
+
+    private static DoneBy? Handled(Reply r) => r is { IsHandled: true, HandledBy: { } by, HandledAt: { } at } ? new DoneBy(by, at) : null;
+}

@@ -1,0 +1,121 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Newtonsoft.Json;
+using Swashbuckle.AspNetCore.Annotations;
+using SmartPost.Api.Infrastructure;
+using SmartPost.Api.Infrastructure.Database;
+using SmartPost.Api.Replies;
+
+namespace SmartPost.Api.Teams;
+
+/// <summary>A team's shared searches ("delte lister") and their results.</summary>
+[ApiController]
+[Route("api/v1/teams/{team}/searches")]
+public sealed class SearchesController(AppDb db, KnownTeams teams, TimeProvider clock, IOptions<RepliesOptions> options) : ControllerBase
+{
+    [HttpGet]
+    [SwaggerOperation(Summary = "Teamets delte lister / list shared searches")]
+    public async Task<ActionResult<IReadOnlyList<SavedSearchView>>> List(string team, CancellationToken ct)
+    {
+        if (await teams.CheckAsync(this, team, ct) is { } refused) return refused;
+        var all = await db.Set<SavedSearch>().Where(s => s.Team == team).OrderBy(s => s.Name).ToListAsync(ct);
+        return all.Select(View).ToList();
+    }
+
+    [HttpPost]
+    [SwaggerOperation(Summary = "Opret delt liste / create shared search")]
+    public async Task<ActionResult<SavedSearchView>> Create(string team, SavedSearchRequest request, CancellationToken ct)
+    {
+        if (await teams.CheckAsync(this, team, ct) is { } refused) return refused;
+        if (Invalid(request) is { } invalid) return invalid;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var search = new SavedSearch { Team = team, CreatedBy = User.UserId(), CreatedAt = now };
+        Apply(search, request, now);
+        db.Add(search);
+        await db.SaveChangesAsync(ct);
+        return CreatedAtAction(nameof(Get), new { team, id = search.Id }, View(search));
+    }
+
+    [HttpGet("{id:long}")]
+    [SwaggerOperation(Summary = "Én delt liste / one shared search")]
+    public async Task<ActionResult<SavedSearchView>> Get(string team, long id, CancellationToken ct)
+    {
+        var (search, refused) = await LoadAsync(team, id, ct);
+        return refused ?? (ActionResult<SavedSearchView>)View(search!);
+    }
+
+    [HttpPut("{id:long}")]
+    [SwaggerOperation(Summary = "Ret delt liste / update shared search")]
+    public async Task<ActionResult<SavedSearchView>> Update(string team, long id, SavedSearchRequest request, CancellationToken ct)
+    {
+        var (search, refused) = await LoadAsync(team, id, ct);
+        if (refused is not null) return refused;
+        if (Invalid(request) is { } invalid) return invalid;
+        Apply(search!, request, clock.GetUtcNow().UtcDateTime);
+        search!.Version++;
+        await db.SaveChangesAsync(ct);
+        return View(search);
+    }
+
+    [HttpDelete("{id:long}")]
+    [SwaggerOperation(Summary = "Slet delt liste / delete shared search")]
+    public async Task<ActionResult> Delete(string team, long id, CancellationToken ct)
+    {
+        var (search, refused) = await LoadAsync(team, id, ct);
+        if (refused is not null) return refused;
+        db.Remove(search!);
+        await db.SaveChangesAsync(ct);
+        return NoContent();
+    }
+
+    /// <summary>Runs the search: the team's replies (status/flag filters) whose text contains a term or a variant.</summary>
+    [HttpGet("{id:long}/results")]
+    [HttpPost("{id:long}/results")]
+    [SwaggerOperation(Summary = "Kør delt liste / run shared search", Description = "Terms match on Danish-folded words; variants count as the term. Most urgent first.")]
+    public async Task<ActionResult<SearchResults>> Run(string team, long id, int limit = 100, CancellationToken ct = default)
+    {
+        var (search, refused) = await LoadAsync(team, id, ct);
+        if (refused is not null) return refused;
+        var view = View(search!);
+        var matcher = new SearchMatcher(view.Terms);
+        var candidates = await db.Set<Reply>().AsNoTracking().Where(r => r.Team == team)
+            .WithStatus(view.Status).WithFlag(view.Flag).InInboxOrder().ToListAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var hits = candidates.Select(r => (r, matched: matcher.Match(r.Subject, r.Text))).Where(x => x.matched.Count > 0).ToList();
+        return new SearchResults(view,
+            hits.Take(Math.Clamp(limit, 1, 500)).Select(x => new SearchHit(ReplyViews.ToListItem(x.r, now, options.Value.ClaimTimeout), x.matched)).ToList(),
+            hits.Count);
+    }
+
+    private async Task<(SavedSearch? Search, ActionResult? Refused)> LoadAsync(string team, long id, CancellationToken ct)
+    {
+        if (await teams.CheckAsync(this, team, ct) is { } refused) return (null, refused);
+        var search = await db.Set<SavedSearch>().FirstOrDefaultAsync(s => s.Id == id && s.Team == team, ct);
+        return search is null
+            ? (null, Problem(statusCode: 404, title: "Ikke fundet / not found", detail: $"Ingen delt liste {id} i {team}."))
+            : (search, null);
+    }
+
+    private ActionResult? Invalid(SavedSearchRequest request)
+    {
+        if (request.Flag is not null && !InboxQuery.IsFlag(request.Flag)) ModelState.AddModelError("flag", "Ukendt flag / unknown flag.");
+        if (request.Status is not null && !InboxQuery.Statuses.Contains(request.Status)) ModelState.AddModelError("status", "Brug unhandled, handled eller all.");
+        return ModelState.IsValid ? null : ValidationProblem(ModelState);
+    }
+
+    private static void Apply(SavedSearch s, SavedSearchRequest r, DateTime now)
+    {
+        s.Name = r.Name.Trim();
+        s.TermsJson = JsonConvert.SerializeObject(r.Terms);
+        s.Flag = r.Flag;
+        s.Status = r.Status ?? "unhandled";
+        s.Responsible = r.Responsible;
+        s.Substitute = r.Substitute;
+        s.UpdatedAt = now;
+    }
+
+    private static SavedSearchView View(SavedSearch s) => new(
+        s.Id, s.Team, s.Name, JsonConvert.DeserializeObject<List<SearchTermRequest>>(s.TermsJson) ?? [], s.Flag, s.Status,
+        s.Responsible, s.Substitute, s.CreatedBy, s.CreatedAt, s.UpdatedAt);
+}

@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Swashbuckle.AspNetCore.Annotations;
+using SmartPost.Api.Infrastructure.Database;
+using SmartPost.Api.Replies;
+
+namespace SmartPost.Api.Teams;
+
+public sealed record FlagTotals(int All, int AccessToRecordsRequest, int Complaint, int DeadlineExtensionRequest, int NeedsManualScreening, int Unscreened);
+
+public sealed record TimeWindow(DateTime From, DateTime To);
+
+public sealed record InboxPage(
+    string Team, string Status, IReadOnlyList<ReplyListItem> Items, string? NextCursor, FlagTotals Totals,
+    double ScreeningEstimateMinutes, TimeWindow? ScreeningWindow);
+
+/// <summary>"Digital Post – Mit team": the team's replies, most urgent first.</summary>
+[ApiController]
+[Route("api/v1/teams/{team}/replies")]
+public sealed class TeamInboxController(
+    AppDb db, KnownTeams teams, ScreeningWindow window, TimeProvider clock, IOptions<RepliesOptions> options) : ControllerBase
+{
+    /// <summary>
+    /// The team inbox, sorted by due date (none last) then age (oldest first), with totals per flag over the
+    /// filtered set and the screening estimate (the guideline: about 1 minute per reply not yet screened).
+    /// </summary>
+    /// <param name="status">unhandled (default) | handled | all.</param>
+    /// <param name="flag">AccessToRecordsRequest | Complaint | DeadlineExtensionRequest | NeedsManualScreening.</param>
+    /// <param name="screening">"yesterday": the previous working day's intake (Europe/Copenhagen; on Mondays incl. the weekend).</param>
+    /// <param name="cursor">nextCursor from the previous page.</param>
+    /// <param name="limit">1–200, default 50.</param>
+    [HttpGet]
+    [SwaggerOperation(Summary = "Digital Post – Mit team (indbakke / inbox)")]
+    public async Task<ActionResult<InboxPage>> List(
+        string team, string status = "unhandled", string? flag = null, DateTimeOffset? receivedFrom = null,
+        DateTimeOffset? receivedTo = null, string? screening = null, string? cursor = null, int limit = 50,
+        CancellationToken ct = default)
+    {
+        if (await teams.CheckAsync(this, team, ct) is { } refused) return refused;
+
+        if (!InboxQuery.Statuses.Contains(status)) ModelState.AddModelError(nameof(status), "Brug unhandled, handled eller all.");
+        if (flag is not null && !InboxQuery.IsFlag(flag)) ModelState.AddModelError(nameof(flag), "Ukendt flag / unknown flag.");
+        if (screening is not null && screening != "yesterday") ModelState.AddModelError(nameof(screening), "Kun 'yesterday' understøttes.");
+        if (limit is < 1 or > 200) ModelState.AddModelError(nameof(limit), "Skal være 1–200.");
+        var after = default(InboxCursor?);
+        if (cursor is not null)
+        {
+            if (InboxCursor.TryDecode(cursor, out var c)) after = c;
+            else ModelState.AddModelError(nameof(cursor), "Ugyldig cursor.");
+        }
+        if (!ModelState.IsValid) return ValidationProblem(ModelState);
+
+        var q = db.Set<Reply>().AsNoTracking().Where(r => r.Team == team).WithStatus(status);
+        if (receivedFrom is { } from) q = q.Where(r => r.ReceivedAt >= from.UtcDateTime);
+        if (receivedTo is { } to) q = q.Where(r => r.ReceivedAt < to.UtcDateTime);
+        TimeWindow? yesterday = null;
+        if (screening == "yesterday")
+        {
+            var (start, end) = window.Yesterday();
+            yesterday = new TimeWindow(start, end);
+            q = q.Where(r => r.ReceivedAt >= start && r.ReceivedAt < end);
+        }
+
+        var totals = await TotalsAsync(q, ct);
+        var page = q.WithFlag(flag);
+        if (after is { } k) page = page.After(k);
+        var rows = await page.InInboxOrder().Take(limit + 1).ToListAsync(ct);
+        var more = rows.Count > limit;
+        if (more) rows.RemoveAt(limit);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        return new InboxPage(
+            team, status, rows.Select(r => ReplyViews.ToListItem(r, now, options.Value.ClaimTimeout)).ToList(),
+            more ? InboxCursor.From(rows[^1]).Encode() : null, totals,
+            totals.Unscreened * options.Value.ScreeningMinutesPerReply, yesterday);
+    }
+
+    internal static async Task<FlagTotals> TotalsAsync(IQueryable<Reply> q, CancellationToken ct) =>
+        await q.GroupBy(_ => 1).Select(g => new FlagTotals(
+                g.Count(),
+                g.Count(r => r.HasAccessToRecordsRequest),
+                g.Count(r => r.HasComplaint),
+                g.Count(r => r.HasDeadlineExtensionRequest),
+                g.Count(r => r.NeedsManualScreening),
+                g.Count(r => r.ScreenedAt == null)))
+            .FirstOrDefaultAsync(ct)
+        ?? new FlagTotals(0, 0, 0, 0, 0, 0);
+}

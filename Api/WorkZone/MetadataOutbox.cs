@@ -1,0 +1,42 @@
+using System.Threading.Channels;
+using SmartPost.Api.Infrastructure.Database;
+using SmartPost.Api.Replies;
+
+namespace SmartPost.Api.WorkZone;
+
+/// <summary>Wakes the delivery service when a change was committed, so the embedded store syncs at once.</summary>
+public sealed class OutboxSignal
+{
+    private readonly Channel<bool> _channel = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    public void Notify() => _channel.Writer.TryWrite(true);
+
+    /// <summary>Returns when notified or after <paramref name="timeout"/>.</summary>
+    public async Task WaitAsync(TimeSpan timeout, CancellationToken ct)
+    {
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timer.CancelAfter(timeout);
+        try { await _channel.Reader.ReadAsync(timer.Token); }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested) { /* poll interval elapsed */ }
+    }
+}
+
+/// <summary>Queues a reply's "SmartPost behandlet" state for the metadata store, in the caller's unit of work.</summary>
+public sealed class MetadataOutbox(AppDb db, OutboxSignal signal)
+{
+    /// <summary>Adds the outbox row to the same SaveChanges as the reply's change: both commit or neither.</summary>
+    public void Enqueue(Reply reply, DateTime now) => db.Add(new MetadataOutboxMessage
+    {
+        DeliveryKey = Guid.NewGuid(),
+        ReplyId = reply.Id,
+        DocumentId = reply.DocumentId ?? reply.SourceKey,
+        Handled = reply.IsHandled,
+        HandledBy = reply.HandledBy,
+        HandledAt = reply.HandledAt,
+        Status = OutboxStatus.Pending,
+        NextAttemptAt = now,
+        CreatedAt = now,
+    });
+
+    public void Notify() => signal.Notify();
+}

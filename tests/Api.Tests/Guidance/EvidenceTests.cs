@@ -1,0 +1,67 @@
+using SmartPost.Api.Guidance;
+using SmartPost.Api.Tests.Infrastructure;
+
+namespace SmartPost.Api.Tests.Guidance;
+
+/// <summary>Evidence offsets point into the original strings, so the task pane can highlight them.</summary>
+public class EvidenceTests
+{
+    public static TheoryData<string> AllIds => new(LabelledLetters.Read(LabelledLetters.SamplePath)
+        .Concat(LabelledLetters.Read(LabelledLetters.OwnPath)).Select(l => l.Id));
+
+    [Theory]
+    [MemberData(nameof(AllIds))]
+    public void EveryEvidenceIsTheSubstringAtItsOffset(string id)
+    {
+        var letter = LabelledLetters.Read(LabelledLetters.SamplePath).Concat(LabelledLetters.Read(LabelledLetters.OwnPath)).Single(l => l.Id == id);
+        var s = TestEngine.Shipped.Suggest(letter.Facts);
+        if (letter.CaseClosed != true) Assert.Contains(s.Evidence, e => e.Rule == s.MatchedRule.Id);
+        foreach (var e in s.Evidence)
+        {
+            var field = e.Field switch { "documentTitle" => letter.DocumentTitle, "text" => letter.Text, _ => letter.DocumentType! };
+            Assert.Equal(e.Text, field.Substring(e.Start, e.Length));
+        }
+    }
+
+    [Fact]
+    public void EvidenceSpansAHyphenatedLineBreak()
+    {
+        var text = "Kære Hans\n\nVi har nu truffet afgørel-\nse i din sag.";
+        var s = TestEngine.Suggest("Brev", text);
+        var e = Assert.Single(s.Evidence, e => e.Rule == "decision");
+        Assert.Equal(text.IndexOf("har nu", StringComparison.Ordinal), e.Start);
+        Assert.Equal("har nu truffet afgørel-\nse", e.Text);
+    }
+
+    [Fact]
+    public void UpperCaseWordHyphenatedAcrossALineIsOneWord()
+    {
+        var text = "VI GIVER DIG AFSLAG.\n\nKLAGEVEJLED-\nNING\nDU KAN KLAGE OVER AFGØRELSEN.";
+        var s = TestEngine.Suggest("AFGØREL-\nSE", text);
+        Assert.Equal(GuidanceCategory.Decision, s.Category);
+        Assert.Contains(s.Evidence, e => e.Text == "KLAGEVEJLED-\nNING" && e.Start == text.IndexOf("KLAGEVEJLED", StringComparison.Ordinal));
+        Assert.Contains(s.Evidence, e => e.Field == "documentTitle" && e.Text == "AFGØREL-\nSE");
+    }
+
+    [Fact]
+    public void EvidenceOfTheRequestInTheConflictLetterPointsAtIt()
+    {
+        var letter = LabelledLetters.Find(LabelledLetters.SamplePath, "l917");
+        var s = TestEngine.Shipped.Suggest(letter.Facts);
+        var e = s.Evidence.First(e => e.Rule == "expects-reply");
+        Assert.Equal(letter.Text.IndexOf("bede dig sende", StringComparison.Ordinal), e.Start);
+    }
+
+    [Fact]
+    public void EveryGuidelineLineIsQuotedFromTheGuideline()
+    {
+        var seed = Fold(File.ReadAllText(TestPaths.SharedFile("seeds", "000_9e3321b5c42cbbc0.txt")));
+        var rules = Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(TestEngine.RulesPath))["rules"]!;
+        foreach (var line in rules.Select(r => (string)r["guidelineLine"]!))
+        {
+            Assert.True(seed.Contains(Fold(line)), $"not in the guideline: {line}");
+        }
+    }
+
+    private static string Fold(string text) => " " + string.Join(' ', Text.DanishText.Tokenize(text).Select(t => t.Folded)) + " ";
+}
