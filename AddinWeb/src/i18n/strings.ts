@@ -65,6 +65,19 @@ const da = {
   sendApiError: "SmartPost-kontrollen fejlede ({0}); mailen sendes uden kontrol.",
   sendFixOrSend: "Ret mailen, eller vælg Send alligevel.",
   error: "Fejl",
+  forbidden: "Du har ikke adgang: svaret hører til et andet team.",
+  syncFailed: "Synkroniseringen til WorkZone fejlede; den prøves igen automatisk.",
+  claimedByOther: "{0} har taget sagen. Du kan se den, men ikke tage den.",
+  handledByOther: "Allerede behandlet af {0} {1}.",
+  screeningUnavailable: "Tekstscreening er ikke tilgængelig endnu; markeringer vises, når svaret er registreret.",
+  guidelineLine: "Vejledningen siger",
+  reasons: "Begrundelse",
+  notFoundInDocument: "Teksten blev ikke fundet i dokumentet.",
+  runSearch: "Vis",
+  searchResults: "{0} svar matcher \"{1}\"",
+  totals: "I alt {0} · aktindsigt {1} · klage {2} · fristforlængelse {3} · til manuel screening {4}",
+  manualScreening: "Manuel screening",
+  NeedsManualScreening: "Manuel screening",
 };
 
 export type StringKey = keyof typeof da;
@@ -135,6 +148,19 @@ const en: Record<StringKey, string> = {
   sendApiError: "The SmartPost check failed ({0}); the mail is sent unchecked.",
   sendFixOrSend: "Fix the mail, or choose Send anyway.",
   error: "Error",
+  forbidden: "No access: the reply belongs to another team.",
+  syncFailed: "The sync to WorkZone failed; it is retried automatically.",
+  claimedByOther: "{0} has claimed it. You can view it but not claim it.",
+  handledByOther: "Already handled by {0} {1}.",
+  screeningUnavailable: "Text screening is not available yet; flags are shown once the reply is registered.",
+  guidelineLine: "The guideline says",
+  reasons: "Reasons",
+  notFoundInDocument: "The text was not found in the document.",
+  runSearch: "Show",
+  searchResults: "{0} replies match \"{1}\"",
+  totals: "Total {0} · access to records {1} · complaint {2} · deadline extension {3} · manual screening {4}",
+  manualScreening: "Manual screening",
+  NeedsManualScreening: "Manual screening",
 };
 
 let table: Record<StringKey, string> = da;

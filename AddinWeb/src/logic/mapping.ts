@@ -1,4 +1,4 @@
-import type { Check, ReplyOption, Suggestion } from "../api/types";
+import type { Check, ReplyOption } from "../api/types";
 import { t, type StringKey } from "../i18n/strings";
 
 /** Values of the document property SmartPostSvarmulighed (Danish, as WorkZone's form shows them). */
@@ -19,22 +19,23 @@ export function optionLabel(option: ReplyOption): string {
   return t(option);
 }
 
-/** The guideline reasons as display lines, whatever shape the API gives them in. */
-export function reasonLines(suggestion: Suggestion): string[] {
-  return suggestion.reasons.map((r) => (typeof r === "string" ? r : [r.rule, r.guideline ?? r.text].filter(Boolean).join(": ")));
-}
-
 export function checkText(check: Check): string {
-  return check.message ?? check.text ?? check.code;
+  return check.message || check.code;
 }
 
-/** A check the caseworker must look at before sending; infos do not stop a send. */
+/**
+ * Checks that hold a mail at send time (SoftBlock: "Send anyway" stays possible). Every Error, and the warnings that
+ * say the mail contradicts the guideline (exempt recipient, an option against the suggestion). RecipientStatusUnknown
+ * only says the register could not answer: that is no reason to stop a caseworker's mail.
+ */
+const blockingWarnings: readonly string[] = ["RecipientExempt", "ChosenOptionContradictsSuggestion"];
+
 export function isBlocking(check: Check): boolean {
-  return check.severity.toLowerCase() !== "info";
+  return check.severity === "Error" || (check.severity === "Warning" && blockingWarnings.includes(check.code));
 }
 
 export function flagLabel(kind: string): string {
-  const known: string[] = ["AccessToRecordsRequest", "Complaint", "DeadlineExtensionRequest"];
+  const known: string[] = ["AccessToRecordsRequest", "Complaint", "DeadlineExtensionRequest", "NeedsManualScreening"];
   return known.includes(kind) ? t(kind as StringKey) : kind;
 }
 

@@ -26,7 +26,8 @@ export function suggestRequestForMail(mail: MailForCheck): SuggestRequest {
     text: mail.bodyText,
     recipient: mail.recipient,
     caseClosed: null,
-    chosenOption: mail.chosenOption,
+    // The API takes only WithReply/WithoutReply here: physical mail is the register's call, not a choice to check.
+    chosenOption: mail.chosenOption === "PhysicalMail" ? null : mail.chosenOption,
   };
 }
 

@@ -3,7 +3,7 @@ import { t } from "../i18n/strings";
 import { el } from "./dom";
 
 const storageKey = "smartpost.devIdentity";
-const defaultIdentity: DevIdentity = { user: "cw-anna", team: "team-a" };
+const defaultIdentity: DevIdentity = { user: "cw-anna", team: "team-helbred" };
 
 export function currentDevIdentity(): DevIdentity {
   try {

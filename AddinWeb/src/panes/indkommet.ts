@@ -1,39 +1,35 @@
-import type { AnalyzeResult, ReplyPage } from "../api/types";
-import { t } from "../i18n/strings";
+import { findReply } from "../api/replyLookup";
 import { clearHandled, readLetter, writeHandled, type LetterSnapshot } from "../word/document";
 import { selectEvidence } from "../word/evidence";
 import { Props } from "../word/properties";
 import type { PaneContext } from "./context";
-import { el, replace } from "./dom";
-import { flagsView } from "./flagsView";
+import { replace } from "./dom";
 import { mountReplyPanel } from "./replyPanel";
+import { unregisteredView } from "./unregistered";
 
 /** Word "Indkommet svar": the registered reply's flags and claim/handled actions, or text screening if unregistered. */
 export async function mountIndkommet(root: HTMLElement, ctx: PaneContext): Promise<void> {
   const letter = await readLetter();
-  const replyId = letter.properties[Props.replyId] ?? (await findReplyId(ctx, letter));
+  const replyId = await replyIdOf(ctx, letter);
   const showEvidence = (e: { text: string }): void => void selectEvidence(e.text);
-  if (replyId) {
+  if (replyId !== null) {
     await mountReplyPanel(root, ctx, replyId, {
       showEvidence,
       onHandled: (by, handled) => (handled ? writeHandled(by, new Date()) : clearHandled()),
     });
     return;
   }
-  const analysis = await ctx.api.request<AnalyzeResult>("/api/v1/screening/analyze", {
-    body: { subject: letter.title, text: letter.text, receivedAt: null },
-  });
-  replace(root,
-    el("p", { class: "status info" }, t("notRegistered")),
-    el("section", { class: "card" }, el("h2", {}, t("flags")), flagsView(analysis.body.flags, showEvidence)));
+  replace(root, await unregisteredView(ctx, letter.title, letter.text, showEvidence));
 }
 
-/** A WorkZone-journalized reply is known by its document id; look it up in the caseworker's team inbox. */
-async function findReplyId(ctx: PaneContext, letter: LetterSnapshot): Promise<string | null> {
+/** The reply id property (set when the reply document was made from SmartPost), else a lookup by document id. */
+async function replyIdOf(ctx: PaneContext, letter: LetterSnapshot): Promise<number | null> {
+  const stored = Number(letter.properties[Props.replyId]);
+  if (Number.isInteger(stored) && stored > 0) return stored;
   if (!letter.documentId) return null;
-  const team = encodeURIComponent(ctx.identity().team);
-  const page = await ctx.api.request<ReplyPage>(`/api/v1/teams/${team}/replies?status=all`).catch(() => null);
-  return page?.body.items.find((r) => r.documentId === letter.documentId)?.id ?? null;
+  const found = await findReply(ctx.api, ctx.identity().team, { documentId: letter.documentId, caseNumber: letter.caseNumber, subject: letter.title })
+    .catch(() => null);
+  return found?.id ?? null;
 }
 
 /** A document is an incoming reply when it carries our reply id or WorkZone says so (document type "indgående"). */

@@ -1,18 +1,17 @@
-import type { AnalyzeResult, ReplyPage } from "../api/types";
+import { findReply } from "../api/replyLookup";
 import { t } from "../i18n/strings";
 import { markMailHandled, readReceivedMail, unmarkMailHandled } from "../outlook/read";
 import type { PaneContext } from "./context";
 import { el, replace, setStatus } from "./dom";
-import { flagsView } from "./flagsView";
 import { mountReplyPanel } from "./replyPanel";
+import { unregisteredView } from "./unregistered";
 
 /** Outlook read: the reply's flags, claim and "SmartPost behandlet" (category + API when the reply is registered). */
 export async function mountOutlookRead(root: HTMLElement, ctx: PaneContext): Promise<void> {
   const item = Office.context.mailbox.item as Office.MessageRead;
   const mail = await readReceivedMail(item);
-  const team = encodeURIComponent(ctx.identity().team);
-  const page = await ctx.api.request<ReplyPage>(`/api/v1/teams/${team}/replies?status=all`).catch(() => null);
-  const reply = page?.body.items.find((r) => r.documentId === mail.internetMessageId);
+  // A reply mail is registered with its internetMessageId as the document id.
+  const reply = await findReply(ctx.api, ctx.identity().team, { documentId: mail.internetMessageId, subject: mail.subject }).catch(() => null);
   if (reply) {
     await mountReplyPanel(root, ctx, reply.id, {
       showEvidence: null,
@@ -20,13 +19,9 @@ export async function mountOutlookRead(root: HTMLElement, ctx: PaneContext): Pro
     });
     return;
   }
-  const analysis = await ctx.api.request<AnalyzeResult>("/api/v1/screening/analyze", {
-    body: { subject: mail.subject, text: mail.bodyText, receivedAt: null },
-  });
-  const status = el("p", { class: "status", role: "status", id: "read-status", hidden: true });
+  const status = el("p", { class: "status", role: "status", "aria-live": "polite", id: "read-status", hidden: true });
   replace(root,
-    el("p", { class: "status info" }, t("notRegistered")),
-    el("section", { class: "card" }, el("h2", {}, t("flags")), flagsView(analysis.body.flags, null)),
+    await unregisteredView(ctx, mail.subject, mail.bodyText, null),
     el("button", { type: "button", class: "primary", id: "mark-mail", onclick: () => {
       markMailHandled(item).then(() => setStatus(status, "success", t("categoryAdded")), (e: Error) => setStatus(status, "error", e.message));
     } }, t("markHandled")),

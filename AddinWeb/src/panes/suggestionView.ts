@@ -1,6 +1,6 @@
 import type { Evidence, ReplyOption, Suggestion } from "../api/types";
 import { t } from "../i18n/strings";
-import { checkText, optionLabel, reasonLines, replyOptions } from "../logic/mapping";
+import { checkText, optionLabel, replyOptions } from "../logic/mapping";
 import { el } from "./dom";
 
 export interface Choice {
@@ -14,19 +14,24 @@ export function suggestionView(suggestion: Suggestion, showEvidence: ((e: Eviden
     ? el("ul", { class: "checks" }, ...suggestion.checks.map((c) =>
         el("li", { class: `check ${c.severity.toLowerCase()}`, "data-code": c.code }, checkText(c))))
     : el("p", { class: "muted" }, t("noChecks"));
+  // Only evidence in the body can be selected in Word; title/document-type evidence is shown as text.
   const evidence = el("ul", { class: "evidence" }, ...suggestion.evidence.map((e) =>
-    el("li", {},
+    el("li", { "data-field": e.field },
       el("q", {}, e.text),
-      showEvidence ? el("button", { type: "button", class: "link", onclick: () => showEvidence(e), "aria-label": `${t("showInDocument")}: ${e.text}` }, t("showInDocument")) : null)));
+      showEvidence && e.field === "text"
+        ? el("button", { type: "button", class: "link", onclick: () => showEvidence(e), "aria-label": `${t("showInDocument")}: ${e.text}` }, t("showInDocument"))
+        : null)));
+  const rule = suggestion.matchedRule;
   return el("section", { class: "card", "aria-labelledby": "rec-heading" },
     el("h2", { id: "rec-heading" }, t("recommendation")),
     el("p", { class: `recommendation ${suggestion.recommendation}`, id: "recommendation" }, optionLabel(suggestion.recommendation)),
     el("dl", {},
-      el("dt", {}, t("category")), el("dd", { id: "category" }, suggestion.category),
-      suggestion.material ? el("dt", {}, t("material")) : null, suggestion.material ? el("dd", {}, suggestion.material) : null),
+      el("dt", {}, t("material")), el("dd", { id: "material" }, suggestion.material),
+      el("dt", {}, t("category")), el("dd", { id: "category", "data-code": suggestion.category }, rule.name)),
     suggestion.conflict ? el("p", { class: "status warning" }, t("conflict")) : null,
     el("h3", {}, t("rule")),
-    el("ul", { class: "reasons" }, ...reasonLines(suggestion).map((line) => el("li", {}, line))),
+    el("blockquote", { id: "guideline-line", cite: rule.id }, rule.guidelineLine),
+    suggestion.reasons.length ? el("ul", { class: "reasons", "aria-label": t("reasons") }, ...suggestion.reasons.map((line) => el("li", {}, line))) : null,
     el("h3", {}, t("checks")), checks,
     suggestion.evidence.length ? el("h3", {}, t("evidence")) : null,
     suggestion.evidence.length ? evidence : null);

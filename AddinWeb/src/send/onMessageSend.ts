@@ -23,7 +23,7 @@ async function sendHeaders(base: string): Promise<Record<string, string>> {
   const config = (await (await fetch(`${base}/addin/config.json`)).json()) as PaneConfig;
   if (config.devIdentity) {
     const stored = typeof OfficeRuntime !== "undefined" ? await OfficeRuntime.storage.getItem("smartpost.devIdentity") : null;
-    const identity = stored ? (JSON.parse(stored) as { user: string; team: string }) : { user: "udvikler", team: "team-a" };
+    const identity = stored ? (JSON.parse(stored) as { user: string; team: string }) : { user: "udvikler", team: "team-helbred" };
     return devHeaders(identity);
   }
   const token = await Office.auth.getAccessToken({ allowSignInPrompt: false });

@@ -3,18 +3,22 @@ import { test } from "node:test";
 import { ApiError } from "../../src/api/client";
 import type { Check, Suggestion } from "../../src/api/types";
 import { setLanguage } from "../../src/i18n/strings";
-import { decideOnFailure, decideOnSend, maxErrorMessageLength } from "../../src/logic/sendDecision";
+import { decideOnFailure, decideOnSend, maxErrorMessageLength, suggestRequestForMail } from "../../src/logic/sendDecision";
 
 setLanguage("da-DK");
-const suggestion = (checks: Check[]): Suggestion => ({ recommendation: "WithoutReply", category: "Decision", conflict: false, reasons: [], checks, evidence: [] });
+const suggestion = (checks: Check[]): Suggestion => ({
+  recommendation: "WithoutReply", material: "Afgørelse uden svarmulighed", category: "Decision", replyOption: "WithoutReply",
+  conflict: false, complaintGuidanceFound: true, reasons: [], checks, evidence: [],
+  matchedRule: { id: "decision", category: "Decision", name: "Afgørelse", guidelineLine: "Afgørelser (Klagevejledning og procedure)" },
+});
 
-// The guideline checks (issue 2): each blocks the send (SoftBlock) with its Danish reason.
+// The guideline checks with the severities GuidanceChecks.cs gives them: each blocks the send (SoftBlock) with its reason.
 const checks: Check[] = [
-  { code: "MissingComplaintGuidance", severity: "Error", message: "Afgørelsen mangler klagevejledning." },
-  { code: "ComplaintGuidanceInWithdrawal", severity: "Warning", message: "Inddragelse af førerretten kan ikke påklages: fjern klagevejledningen." },
-  { code: "ChosenOptionContradictsSuggestion", severity: "Warning", message: "Brevet er en afgørelse og sendes med svarmulighed." },
-  { code: "ReplyExpectedButWithoutReply", severity: "Error", message: "Brevet stiller et spørgsmål, men sendes uden svarmulighed." },
-  { code: "RecipientExempt", severity: "Error", message: "Modtageren er fritaget for Digital Post: send fysisk post." },
+  { code: "MissingComplaintGuidance", severity: "Error", message: "Klagevejledning mangler: Afgørelse skal have en klagevejledning." },
+  { code: "ComplaintGuidanceInWithdrawal", severity: "Error", message: "Inddragelse af førerretten må ikke have en klagevejledning." },
+  { code: "ChosenOptionContradictsSuggestion", severity: "Warning", message: "Du har valgt med svarmulighed, men retningslinjen foreslår uden svarmulighed." },
+  { code: "QuestionWithoutReplyOption", severity: "Error", message: "Brevet stiller et spørgsmål, men sendes uden svarmulighed." },
+  { code: "RecipientExempt", severity: "Warning", message: "Modtageren er fritaget for Digital Post: send fysisk post." },
 ];
 for (const check of checks) {
   test(`the ${check.code} check blocks the send with its reason`, () => {
@@ -30,11 +34,20 @@ test("a mail without checks is sent without a message", () => {
 });
 
 test("informational checks do not stop the send", () => {
-  assert.equal(decideOnSend(suggestion([{ code: "Note", severity: "Info", message: "Bemærk" }])).allowEvent, true);
+  assert.equal(decideOnSend(suggestion([{ code: "RecipientExempt", severity: "Info", message: "Særlov: digital post er obligatorisk." }])).allowEvent, true);
+});
+
+test("an unknown register status does not stop the send", () => {
+  assert.equal(decideOnSend(suggestion([{ code: "RecipientStatusUnknown", severity: "Warning", message: "Registret svarede ikke." }])).allowEvent, true);
+});
+
+test("a physical-mail choice is not sent to the suggest endpoint as chosenOption", () => {
+  const request = suggestRequestForMail({ subject: "s", bodyText: "b", chosenOption: "PhysicalMail", recipient: null });
+  assert.equal(request.chosenOption, null);
 });
 
 test("the alert text stays within Outlook's 500 characters", () => {
-  const long = Array.from({ length: 20 }, (_, i) => ({ code: `C${i}`, severity: "Error", message: "x".repeat(60) }));
+  const long = Array.from({ length: 20 }, (_, i) => ({ code: `C${i}`, severity: "Error" as const, message: "x".repeat(60) }));
   assert.ok((decideOnSend(suggestion(long)).errorMessage ?? "").length <= maxErrorMessageLength);
 });
 

@@ -1,11 +1,13 @@
-// TEST ONLY: an Office.js stand-in served by Playwright in place of the Microsoft CDN URL. Never shipped.
-// The document/mail comes from window.__fakeOffice (set by the test through addInitScript).
+// TEST ONLY, never shipped. Appended by the e2e harness to the REAL office.js from the @microsoft/office-js package
+// (served offline in place of the CDN URL). Outside an Office client office.js initialises with host null and has no
+// document or mailbox; this stand-in plays the host: it supplies the open document/mail from window.__fakeOffice
+// (set by the test) and Office.onReady's host info. Enums (AsyncResultStatus, CoercionType, EventType) stay office.js's own.
 (() => {
   const fake = window.__fakeOffice || { host: "Word", doc: { title: "", text: "", properties: {} } };
   const doc = fake.doc || { title: "", text: "", properties: {} };
   window.__fakeOffice = fake;
   fake.selections = [];
-  const ok = (value) => ({ status: "succeeded", value });
+  const ok = (value) => ({ status: Office.AsyncResultStatus.Succeeded, value });
   const item = fake.mail && {
     subject: fake.mailMode === "compose" ? { getAsync: (cb) => cb(ok(fake.mail.subject)) } : fake.mail.subject,
     body: { getAsync: (_t, cb) => cb(ok(fake.mail.body)) },
@@ -22,19 +24,22 @@
       saveAsync: (cb2) => cb2(ok()),
     })),
   };
-  window.Office = {
-    AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
-    CoercionType: { Text: "text" },
-    EventType: { DocumentSelectionChanged: "documentSelectionChanged" },
-    context: {
-      displayLanguage: fake.displayLanguage || "da-DK",
-      document: { addHandlerAsync: (_e, handler) => { fake.changed = handler; } },
-      mailbox: item ? { item } : undefined,
-    },
-    onReady: (cb) => { const info = { host: fake.host, platform: "PC" }; setTimeout(() => cb && cb(info)); return Promise.resolve(info); },
-    actions: { associate: () => {} },
-    auth: { getAccessToken: () => Promise.reject(new Error("no SSO in tests")) },
+
+  const host = {
+    displayLanguage: fake.displayLanguage || "da-DK",
+    document: { addHandlerAsync: (_e, handler) => { fake.changed = handler; } },
+    mailbox: item ? { item } : undefined,
   };
+  const realOnReady = Office.onReady.bind(Office);
+  Office.onReady = (callback) => realOnReady().then(() => {
+    // office.js has set up Office.context by now; the host's parts are what an Office client would add.
+    for (const [key, value] of Object.entries(host)) Object.defineProperty(Office.context, key, { value, configurable: true, writable: true });
+    Office.auth = { getAccessToken: () => Promise.reject(new Error("no SSO in tests")) };
+    const info = { host: fake.host, platform: "PC" };
+    if (callback) callback(info);
+    return info;
+  });
+
   const prop = (key) => ({ key, get isNullObject() { return !(key in doc.properties); }, get value() { return doc.properties[key]; }, load() {} });
   const context = {
     document: {
