@@ -45,3 +45,9 @@ export function isOverdue(dueDate: string | null | undefined, today: Date): bool
   const local = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, "0")}-${String(today.getDate()).padStart(2, "0")}`;
   return dueDate < local;
 }
+
+/** A calendar date from the API (YYYY-MM-DD) the Danish way: 01.12.2026. Kept as given when it is not such a date. */
+export function formatDate(date: string | null | undefined): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date ?? "");
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : (date ?? "");
+}

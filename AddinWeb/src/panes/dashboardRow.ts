@@ -1,6 +1,6 @@
 import type { ReplyListItem } from "../api/types";
 import { t } from "../i18n/strings";
-import { flagLabel, isOverdue } from "../logic/mapping";
+import { flagLabel, formatDate, isOverdue } from "../logic/mapping";
 import { formatWhen } from "../logic/replyState";
 import { el } from "./dom";
 
@@ -23,7 +23,7 @@ export function dashboardRow(reply: ReplyListItem, user: string, screeningRow: b
     el("div", { class: "reply-head" },
       el("strong", {}, reply.subject ?? reply.caseNumber ?? `#${reply.id}`),
       reply.dueDate
-        ? el("span", { class: overdue ? "due overdue" : "due" }, `${t("dueDate")}: ${reply.dueDate}${overdue ? ` (${t("overdue")})` : ""}`)
+        ? el("span", { class: overdue ? "due overdue" : "due" }, `${t("dueDate")}: ${formatDate(reply.dueDate)}${overdue ? ` (${t("overdue")})` : ""}`)
         : null),
     el("div", { class: "tags" },
       ...reply.flags.map((f) => el("span", { class: "tag", "data-kind": f.kind }, flagLabel(f.kind))),

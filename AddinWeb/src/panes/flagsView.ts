@@ -1,6 +1,6 @@
 import type { Flag, FlagEvidence } from "../api/types";
 import { t } from "../i18n/strings";
-import { flagLabel, isOverdue } from "../logic/mapping";
+import { flagLabel, formatDate, isOverdue } from "../logic/mapping";
 import { el } from "./dom";
 
 /** Flags with evidence, due dates (overdue in red) and the rule each due date comes from. */
@@ -13,7 +13,7 @@ export function flagsView(flags: Flag[], showEvidence: ((e: FlagEvidence) => voi
       flag.subKind ? el("span", { class: "hint" }, ` (${flag.subKind})`) : null,
       flag.dueDate
         ? el("span", { class: isOverdue(flag.dueDate, today) ? "due overdue" : "due" },
-            ` ${t("dueDate")}: ${flag.dueDate}${isOverdue(flag.dueDate, today) ? ` (${t("overdue")})` : ""}`)
+            ` ${t("dueDate")}: ${formatDate(flag.dueDate)}${isOverdue(flag.dueDate, today) ? ` (${t("overdue")})` : ""}`)
         : null,
       flag.rule ? el("p", { class: "hint" }, flag.rule) : null,
       el("ul", { class: "evidence" }, ...flag.evidence.map((e) => el("li", {},

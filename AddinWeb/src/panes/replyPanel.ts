@@ -43,7 +43,7 @@ export async function mountReplyPanel(root: HTMLElement, ctx: PaneContext, reply
       el("section", { class: "card" },
         el("h2", {}, reply.subject ?? reply.label ?? t("tabIncoming")),
         reply.caseNumber ? el("p", { class: "hint" }, reply.caseNumber) : null,
-        el("p", { id: "claim-state", class: other ? "status warning" : "" },
+        handled ? null : el("p", { id: "claim-state", class: other ? "status warning" : "" },
           !claim ? t("notClaimed") : other ? t("claimedByOther", claim.by) : t("claimedBy", claim.by, formatWhen(claim.since))),
         handled
           ? el("p", { class: handled.by === user ? "status success" : "status warning", id: "handled-state" },

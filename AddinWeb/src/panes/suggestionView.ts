@@ -18,6 +18,7 @@ export function suggestionView(suggestion: Suggestion, showEvidence: ((e: Eviden
   const evidence = el("ul", { class: "evidence" }, ...suggestion.evidence.map((e) =>
     el("li", { "data-field": e.field },
       el("q", {}, e.text),
+      e.field === "documentTitle" ? el("span", { class: "field-hint" }, ` (${t("inTitle")})`) : null,
       showEvidence && e.field === "text"
         ? el("button", { type: "button", class: "link", onclick: () => showEvidence(e), "aria-label": `${t("showInDocument")}: ${e.text}` }, t("showInDocument"))
         : null)));
