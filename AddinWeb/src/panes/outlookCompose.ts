@@ -15,7 +15,7 @@ export async function mountOutlookCompose(root: HTMLElement, ctx: PaneContext): 
   replace(root,
     el("p", { class: "hint" }, t("composeHint")),
     suggestionView(response.body, null),
-    choiceForm(response.body.recommendation, mail.chosenOption, t("chooseOption"), (choice) => {
+    choiceForm(response.body.recommendation, mail.chosenOption, t("saveChoiceOnMail"), (choice) => {
       saveChoiceOnMail(item, choice.option, mail.recipient)
         .then(() => setStatus(status, "success", `${t("chooseOption")}: ${t(choice.option)}`))
         .catch((error: Error) => setStatus(status, "error", error.message));

@@ -120,6 +120,7 @@ test("Dashboard lists the team's unhandled replies, filters by flag and runs a s
   await page.locator("#reply-list .reply").first().waitFor({ timeout: 10_000 });
   const all = await page.locator("#reply-list .reply").count();
   assert.match(await page.locator("#reply-list .reply .due.overdue").first().innerText(), /Overskredet/, "overdue replies come first, in red");
+  await screenshot(page, "dashboard-all");
   await page.locator("#flag-filter").selectOption("DeadlineExtensionRequest");
   await page.waitForFunction((n) => document.querySelectorAll("#reply-list .reply").length < n, all, { timeout: 10_000 });
   const rows = await page.locator("#reply-list .reply").all();
