@@ -111,7 +111,7 @@ public class ManifestTests
         var devConfig = JObject.Parse(await dev.CreateClient().GetStringAsync("/addin/config.json"));
         Assert.True((bool)devConfig["devIdentity"]!);
 
-        using var prod = new ApiFactory { EnvironmentName = "Production" };
+        using var prod = ApiFactory.Production();
         var prodConfig = JObject.Parse(await prod.CreateClient().GetStringAsync("/addin/config.json"));
         Assert.False((bool)prodConfig["devIdentity"]!);
     }

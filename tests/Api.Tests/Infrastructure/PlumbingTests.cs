@@ -25,12 +25,7 @@ public class PlumbingTests
     [Fact]
     public async Task ProductionIgnoresDevHeader()
     {
-        // Production refuses to start without a complete Entra ID configuration (issue 5).
-        using var api = new ApiFactory { EnvironmentName = "Production" }
-            .WithSetting("Authentication:EntraId:TenantId", "4b7c2a55-8f0e-4c1e-9a51-2d9f6e0b7a11")
-            .WithSetting("Authentication:EntraId:ClientId", "0f3a9e1d-6b2c-4d8e-8f7a-5c4b3a2d1e0f")
-            .WithSetting("Authentication:EntraId:Audience", "api://localhost:5080/0f3a9e1d-6b2c-4d8e-8f7a-5c4b3a2d1e0f")
-            .WithSetting("Authentication:EntraId:ClientSecret", "not-used");
+        using var api = ApiFactory.Production();
         var response = await api.CreateCaseworkerClient("cw-anna").GetAsync("/api/v1/anything");
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
