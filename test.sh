@@ -6,10 +6,16 @@ cd "$(dirname "$0")"
 source scripts/test-postgres.sh
 
 results=$(mktemp -d)
+# Every test app logs (Debug and up) to one file, scanned for CPR numbers after the run.
+export SMARTPOST_TEST_LOG="$results/app.log"
 set +e
 dotnet test SmartPostAddin.sln --logger "trx;LogFilePrefix=run" --results-directory "$results" 2>&1 | tee "$results/dotnet.log"
 dotnet_status=${PIPESTATUS[0]}
 set -e
+# Citizens' CPR numbers must never reach a log: scan everything the run printed.
+touch "$SMARTPOST_TEST_LOG"
+echo "App log of the test run: $(wc -l < "$SMARTPOST_TEST_LOG") lines"
+scripts/scan-log-for-cpr.sh "$results/dotnet.log" "$SMARTPOST_TEST_LOG" || dotnet_status=1
 
 # The add-in: unit tests (office-addin-mock) and browser end-to-end tests (Chromium). Its npm test prints
 # a line "addin: N passed, N failed".

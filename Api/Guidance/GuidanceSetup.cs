@@ -24,7 +24,8 @@ public static class GuidanceSetup
             var options = sp.GetRequiredService<IOptions<GuidanceOptions>>().Value;
             return GuidanceEngine.FromFile(options.ResolvedRulesPath(), options.Materials);
         });
-        services.AddSingleton<RecipientStandingResolver>();
+        // Scoped: it asks the request's scope for IDigitalPostRegister, whose embedded form holds the scoped AppDb.
+        services.AddScoped<RecipientStandingResolver>();
         services.AddHostedService<CompileRulesAtStartup>();
         return services;
     }

@@ -65,7 +65,7 @@ internal sealed class GuidelineScan
             {
                 var rule = _rules.Rules[entry.Rule];
                 if (ignored?.Contains((rule.Index, text.SentenceOf(hit.FirstToken))) == true) continue;
-                if (rule.Negatable && IsNegated(text, hit.FirstToken)) continue;
+                if (rule.Negatable && IsNegated(text, hit.FirstToken, hit.LastToken)) continue;
                 Strong[rule.Index].Add(ToEvidence(text, hit, fieldName, rule.Id));
             }
         }
@@ -85,13 +85,13 @@ internal sealed class GuidelineScan
     }
 
     /// <summary>
-    /// "du skal ikke sende mere": a negation word shortly before the cue, in the same sentence, cancels it —
-    /// unless a condition precedes the negation ("hvis vi ikke har hørt fra dig").
+    /// "du skal ikke sende mere": a negation word shortly before the cue or inside it ("du skal ikke ~ sende"), in the
+    /// same sentence, cancels it — unless a condition precedes the negation ("hvis vi ikke har hørt fra dig").
     /// </summary>
-    private bool IsNegated(AnalyzedText text, int first)
+    private bool IsNegated(AnalyzedText text, int first, int last)
     {
         var sentenceStart = text.SentenceStart(first);
-        for (var k = first - 1; k >= Math.Max(sentenceStart, first - _rules.NegationWindow); k--)
+        for (var k = last - 1; k >= Math.Max(sentenceStart, first - _rules.NegationWindow); k--)
         {
             if (!_rules.NegationWords.Contains(text.Tokens[k].Folded)) continue;
             for (var c = sentenceStart; c < k; c++)

@@ -35,6 +35,9 @@ public static class LabelledLetters
     /// <summary>Our own realistic letters covering every category and the Danish spelling variations.</summary>
     public static string OwnPath => Path.Combine(TestPaths.RepoRoot, "tests", "Api.Tests", "Guidance", "letters-own.jsonl");
 
+    /// <summary>A held-out set written independently of the rules (before reading them), to measure generalisation.</summary>
+    public static string HeldOutPath => Path.Combine(TestPaths.RepoRoot, "tests", "Api.Tests", "Guidance", "letters-heldout.jsonl");
+
     public static IEnumerable<JObject> Lines(string path) => File.ReadLines(path)
         .Where(l => !string.IsNullOrWhiteSpace(l))
         .Select(l => JObject.Parse(l));

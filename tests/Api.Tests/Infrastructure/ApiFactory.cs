@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using SmartPost.Api.Infrastructure.Database;
 
 namespace SmartPost.Api.Tests.Infrastructure;
@@ -27,6 +28,16 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     }
 
     public string EnvironmentName { get; init; } = "Development";
+
+    /// <summary>
+    /// The app in Production with a syntactically complete (but unreachable) Entra ID configuration: Production
+    /// refuses to start without one. Tests that need real token validation use EntraTestApi instead.
+    /// </summary>
+    public static ApiFactory Production() => new ApiFactory { EnvironmentName = "Production" }
+        .WithSetting("Authentication:EntraId:TenantId", "4b7c2a55-8f0e-4c1e-9a51-2d9f6e0b7a11")
+        .WithSetting("Authentication:EntraId:ClientId", "0f3a9e1d-6b2c-4d8e-8f7a-5c4b3a2d1e0f")
+        .WithSetting("Authentication:EntraId:Audience", "api://localhost:5080/0f3a9e1d-6b2c-4d8e-8f7a-5c4b3a2d1e0f")
+        .WithSetting("Authentication:EntraId:ClientSecret", "not-used");
 
     /// <summary>Overrides one configuration key (e.g. "Guidance:RulesPath").</summary>
     public ApiFactory WithSetting(string key, string? value)
@@ -69,6 +80,10 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+        if (Environment.GetEnvironmentVariable(FileLoggerProvider.Variable) is { Length: > 0 } logFile)
+        {
+            builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(new FileLoggerProvider(logFile)));
         }
         builder.ConfigureServices(services =>
         {

@@ -25,7 +25,7 @@ public class PlumbingTests
     [Fact]
     public async Task ProductionIgnoresDevHeader()
     {
-        using var api = new ApiFactory { EnvironmentName = "Production" };
+        using var api = ApiFactory.Production();
         var response = await api.CreateCaseworkerClient("cw-anna").GetAsync("/api/v1/anything");
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }

@@ -1,0 +1,229 @@
+// Wire types of the SmartPost API, copied from the C# records (camelCase JSON, enums as strings):
+// Api/Guidance/Suggestion.cs, Api/Dispatch/DispatchContracts.cs, Api/Replies/ReplyViews.cs, Api/Teams/*.cs.
+
+export type ReplyOption = "WithReply" | "WithoutReply" | "PhysicalMail";
+export type RecipientIdType = "CPR" | "CVR";
+export type Severity = "Error" | "Warning" | "Info";
+export type FlagKind = "AccessToRecordsRequest" | "Complaint" | "DeadlineExtensionRequest";
+
+/** The stable check codes of GuidanceChecks.cs. */
+export type CheckCode =
+  | "MissingComplaintGuidance"
+  | "ComplaintGuidanceInWithdrawal"
+  | "ChosenOptionContradictsSuggestion"
+  | "QuestionWithoutReplyOption"
+  | "RecipientExempt"
+  | "RecipientStatusUnknown";
+
+export interface Recipient {
+  idType: RecipientIdType;
+  id: string;
+  digitalPostExempt?: boolean | null;
+  specialLawMandatesDigitalPost?: boolean | null;
+}
+
+/** POST /api/v1/reply-options/suggest. chosenOption is WithReply, WithoutReply or null (PhysicalMail → 400). */
+export interface SuggestRequest {
+  documentTitle: string;
+  documentType: string | null;
+  text: string;
+  recipient: Recipient | null;
+  caseClosed: boolean | null;
+  chosenOption: "WithReply" | "WithoutReply" | null;
+}
+
+/** Guidance evidence: offsets into the original title/text/documentType. */
+export interface Evidence {
+  field: "documentTitle" | "text" | "documentType" | string;
+  text: string;
+  start: number;
+  length: number;
+  rule: string;
+}
+
+export interface Check {
+  code: CheckCode | string;
+  severity: Severity;
+  message: string;
+}
+
+export interface MatchedRule {
+  id: string;
+  category: string;
+  name: string;
+  guidelineLine: string;
+}
+
+export interface Suggestion {
+  recommendation: ReplyOption;
+  material: string;
+  category: string;
+  replyOption: ReplyOption;
+  conflict: boolean;
+  complaintGuidanceFound: boolean;
+  reasons: string[];
+  checks: Check[];
+  evidence: Evidence[];
+  matchedRule: MatchedRule;
+}
+
+export interface DispatchRequest {
+  documentId: string;
+  caseNumber: string;
+  documentTitle: string;
+  recipient: { idType: RecipientIdType; id: string; name: string };
+  suggestedOption: ReplyOption;
+  chosenOption: ReplyOption;
+  overrideReason: string | null;
+  replyBy: string | null;
+  letter: { fileName: string; contentType: string; contentBase64: string };
+  category: string | null;
+  team: string | null;
+}
+
+export interface DispatchResponse {
+  dispatchId: string;
+  messageUuid: string;
+  documentId: string;
+  caseNumber: string;
+  documentTitle: string;
+  recipient: { idType: RecipientIdType; id: string; name: string };
+  suggestedOption: ReplyOption;
+  chosenOption: ReplyOption;
+  overrideReason: string | null;
+  replyBy: string | null;
+  team: string | null;
+  category: string | null;
+  createdBy: string;
+  createdAt: string;
+  memoXml: string;
+}
+
+/** Evidence of a reply flag (screening): offsets into the reply's text or subject. */
+export interface FlagEvidence {
+  text: string;
+  start: number;
+  length: number;
+  field: string;
+}
+
+export interface Flag {
+  kind: FlagKind | string;
+  subKind: string | null;
+  evidence: FlagEvidence[];
+  dueDate: string | null;
+  rule: string;
+  deadlines: Array<{ date: string; rule: string; code: string }>;
+  inTime: boolean | null;
+}
+
+export interface FlagSummary {
+  kind: FlagKind | string;
+  subKind: string | null;
+  dueDate: string | null;
+}
+
+export interface DoneBy {
+  by: string;
+  at: string;
+}
+
+export interface ClaimView {
+  by: string;
+  since: string;
+  expiresAt: string;
+}
+
+export type MetadataSync = "Synced" | "PendingSync" | "Failed";
+
+/** Fields the list row and the detail share (what the claim/handled views need). */
+export interface ReplyState {
+  id: number;
+  team: string;
+  caseNumber: string | null;
+  receivedAt: string;
+  subject: string | null;
+  dueDate: string | null;
+  needsManualScreening: boolean;
+  screened: DoneBy | null;
+  claim: ClaimView | null;
+  handled: DoneBy | null;
+  eTag: string;
+}
+
+/** GET /api/v1/replies/{id}. */
+export interface ReplyDetail extends ReplyState {
+  messageUuid: string | null;
+  documentId: string | null;
+  label: string | null;
+  text: string;
+  sender: { idType: string | null; id: string | null };
+  flags: Flag[];
+  metadataSync: MetadataSync | null;
+}
+
+/** One row of GET /api/v1/teams/{team}/replies (sender CPR masked, no text). */
+export interface ReplyListItem extends ReplyState {
+  sender: { idType: string | null; id: string | null };
+  flags: FlagSummary[];
+  routing: string;
+  routingReason: string;
+}
+
+export interface FlagTotals {
+  all: number;
+  accessToRecordsRequest: number;
+  complaint: number;
+  deadlineExtensionRequest: number;
+  needsManualScreening: number;
+  unscreened: number;
+}
+
+export interface InboxPage {
+  team: string;
+  status: string;
+  items: ReplyListItem[];
+  nextCursor: string | null;
+  totals: FlagTotals;
+  screeningEstimateMinutes: number;
+  screeningWindow: { from: string; to: string } | null;
+}
+
+export interface IngestResult {
+  id: number;
+  created: boolean;
+  team: string;
+  caseNumber: string | null;
+  flags: FlagSummary[];
+}
+
+export interface SavedSearch {
+  id: number;
+  team: string;
+  name: string;
+  terms: Array<{ term: string; variants: string[] | null }>;
+  flag: string | null;
+  status: string;
+  responsible: string | null;
+  substitute: string | null;
+}
+
+export interface SearchResults {
+  search: SavedSearch;
+  items: Array<{ reply: ReplyListItem; matchedTerms: string[] }>;
+  total: number;
+}
+
+/** POST /api/v1/screening/analyze (feat/screening; not on main yet). */
+export interface AnalyzeResult {
+  flags: Flag[];
+}
+
+export interface Problem {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  errors?: Record<string, string[]>;
+  [extension: string]: unknown;
+}

@@ -1,0 +1,24 @@
+/** What the deployment tells the panes (served by the API at /addin/config.json). */
+export interface PaneConfig {
+  environment: string;
+  /** Development only: the pane may send X-Dev-User/X-Dev-Teams instead of a token. */
+  devIdentity: boolean;
+  /** Entra ID application id for Nested App Authentication; empty until single sign-on is set up. */
+  clientId: string;
+}
+
+export async function loadConfig(baseUrl: string): Promise<PaneConfig> {
+  const response = await fetch(`${baseUrl.replace(/\/$/, "")}/addin/config.json`, { cache: "no-store" });
+  if (!response.ok) throw new Error(`config.json: HTTP ${response.status}`);
+  return (await response.json()) as PaneConfig;
+}
+
+export interface DevIdentity {
+  user: string;
+  team: string;
+}
+
+/** Headers the Development-only authentication handler reads; never sent outside Development. */
+export function devHeaders(identity: DevIdentity): Record<string, string> {
+  return { "X-Dev-User": identity.user, "X-Dev-Teams": identity.team };
+}

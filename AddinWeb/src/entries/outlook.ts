@@ -1,0 +1,22 @@
+import { t } from "../i18n/strings";
+import { createPaneContext } from "../panes/context";
+import { byId, el, replace } from "../panes/dom";
+import { mountOutlookCompose } from "../panes/outlookCompose";
+import { mountOutlookRead } from "../panes/outlookRead";
+import { mountShell } from "../panes/shell";
+
+// One entry for both Outlook surfaces; the page says which (outlook-compose.html / outlook-read.html).
+void Office.onReady(async () => {
+  const app = byId("app");
+  try {
+    const ctx = await createPaneContext(Office.context.displayLanguage);
+    const compose = document.body.dataset.mode === "compose";
+    await mountShell(app, ctx, [
+      compose
+        ? { id: "compose", label: t("tabSend"), mount: (root) => mountOutlookCompose(root, ctx) }
+        : { id: "read", label: t("tabIncoming"), mount: (root) => mountOutlookRead(root, ctx) },
+    ], compose ? "compose" : "read");
+  } catch (error) {
+    replace(app, el("p", { class: "status error" }, `${t("error")}: ${(error as Error).message}`));
+  }
+});

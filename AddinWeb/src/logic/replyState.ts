@@ -1,0 +1,41 @@
+import { ApiError } from "../api/client";
+import type { ReplyDetail, ReplyState } from "../api/types";
+import { t } from "../i18n/strings";
+
+export function isPendingSync(reply: ReplyDetail): boolean {
+  return reply.metadataSync === "PendingSync";
+}
+
+export function syncFailed(reply: ReplyDetail): boolean {
+  return reply.metadataSync === "Failed";
+}
+
+export function isClaimedByOther(reply: ReplyState, user: string): boolean {
+  return reply.claim !== null && reply.claim.by !== user;
+}
+
+/** Short local date-time for status lines ("22.11.2026 09.15"). */
+export function formatWhen(iso: string | null | undefined): string {
+  if (!iso) return "";
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleString("da-DK", { dateStyle: "short", timeStyle: "short" });
+}
+
+/**
+ * Turns an API failure on a claim/handled action into the message the caseworker sees. A 409 names who holds the
+ * reply (the problem's extension members holder/since/expiresAt, ReplyStateController.ClaimConflict), a 412 means the
+ * view was stale.
+ */
+export function actionErrorMessage(error: unknown): string {
+  if (!(error instanceof ApiError)) return `${t("error")}: ${String(error)}`;
+  if (error.status === 409) {
+    const holder = typeof error.problem["holder"] === "string" ? error.problem["holder"] : "?";
+    const since = typeof error.problem["since"] === "string" ? error.problem["since"] : null;
+    return t("claimConflict", holder, formatWhen(since));
+  }
+  if (error.status === 412) return t("staleState");
+  if (error.status === 403) return t("forbidden");
+  if (error.status === 0) return t("apiDown");
+  return `${t("error")} ${error.status}: ${error.problem.detail ?? error.problem.title ?? ""}`.trim();
+}

@@ -1,0 +1,140 @@
+import type { DispatchRequest, DispatchResponse, RecipientIdType, Suggestion, SuggestRequest } from "../api/types";
+import { t } from "../i18n/strings";
+import { debounce } from "../logic/debounce";
+import { optionFromPropertyValue, propertyValueOf } from "../logic/mapping";
+import { readLetter, writeReplyOption, type LetterSnapshot } from "../word/document";
+import { selectEvidence } from "../word/evidence";
+import { Props } from "../word/properties";
+import type { PaneContext } from "./context";
+import { el, replace, setStatus } from "./dom";
+import { choiceForm, suggestionView, type Choice } from "./suggestionView";
+
+const paneStart = performance.now();
+
+/** Word "Afsendelse": suggestion for the open letter, the caseworker's choice, the recorded dispatch. */
+export async function mountAfsendelse(root: HTMLElement, ctx: PaneContext): Promise<void> {
+  const status = el("p", { class: "status", role: "status", "aria-live": "polite", id: "send-status" });
+  const recipientId = el("input", { id: "recipient-id", type: "text", inputmode: "numeric", autocomplete: "off" });
+  const recipientName = el("input", { id: "recipient-name", type: "text", autocomplete: "off" });
+  const caseNumber = el("input", { id: "case-number", type: "text", autocomplete: "off" });
+  const result = el("div", { id: "suggestion" });
+  replace(root,
+    el("section", { class: "card" },
+      field("recipient-id", t("recipientId"), recipientId),
+      field("recipient-name", "Navn / name", recipientName),
+      field("case-number", "Sagsnummer / case number", caseNumber)),
+    status, result);
+
+  let lastText: string | null = null;
+  let letter: LetterSnapshot;
+  const suggest = async (force: boolean): Promise<void> => {
+    letter = await readLetter();
+    if (!force && letter.text === lastText) return;
+    lastText = letter.text;
+    if (!recipientId.value) recipientId.value = letter.properties[Props.recipientId] ?? "";
+    if (!recipientName.value) recipientName.value = letter.properties[Props.recipientName] ?? "";
+    if (!caseNumber.value) caseNumber.value = letter.caseNumber ?? "";
+    setStatus(status, "info", t("loading"));
+    try {
+      const response = await ctx.api.request<Suggestion>("/api/v1/reply-options/suggest", { body: suggestRequest(letter, recipientId.value) });
+      render(response.body);
+      setStatus(status, "", "");
+      reportTiming();
+    } catch (error) {
+      setStatus(status, "error", `${t("error")}: ${(error as Error).message}`);
+    }
+  };
+
+  const showInDocument = async (phrase: string): Promise<void> => {
+    if (!(await selectEvidence(phrase).catch(() => false))) setStatus(status, "info", t("notFoundInDocument"));
+  };
+
+  const render = (suggestion: Suggestion): void => {
+    const stored = optionFromPropertyValue(letter.properties[Props.replyOption]);
+    replace(result,
+      suggestionView(suggestion, (e) => void showInDocument(e.text)),
+      choiceForm(suggestion.recommendation, stored, t("recordChoice"), (choice) => void record(suggestion, choice)));
+  };
+
+  const record = async (suggestion: Suggestion, choice: Choice): Promise<void> => {
+    try {
+      await writeReplyOption(propertyValueOf[choice.option]);
+      const body = dispatchRequest(letter, suggestion, choice, recipientId.value, recipientName.value, caseNumber.value, ctx.identity().team);
+      const response = await ctx.api.request<DispatchResponse>("/api/v1/dispatches", { body, idempotencyKey: crypto.randomUUID() });
+      setStatus(status, "success", `${t("choiceRecorded")} (${response.body.dispatchId})`);
+      status.dataset.dispatchId = response.body.dispatchId;
+    } catch (error) {
+      setStatus(status, "error", `${t("error")}: ${(error as Error).message}`);
+    }
+  };
+
+  recipientId.addEventListener("change", () => void suggest(true));
+  // Typing moves the selection: re-suggest once the caseworker pauses, and only if the text changed.
+  const resuggest = debounce(() => void suggest(false), 1500);
+  Office.context.document.addHandlerAsync(Office.EventType.DocumentSelectionChanged, () => resuggest());
+  await suggest(true);
+}
+
+function field(id: string, label: string, input: HTMLElement): HTMLElement {
+  return el("div", { class: "field" }, el("label", { for: id }, label), input);
+}
+
+function recipientOf(id: string): { idType: RecipientIdType; id: string } | null {
+  const digits = id.replace(/[\s-]/g, "");
+  if (/^\d{10}$/.test(digits)) return { idType: "CPR", id: digits };
+  if (/^\d{8}$/.test(digits)) return { idType: "CVR", id: digits };
+  return null;
+}
+
+export function suggestRequest(letter: LetterSnapshot, recipientId: string): SuggestRequest {
+  const recipient = recipientOf(recipientId);
+  return {
+    documentTitle: letter.title,
+    documentType: letter.documentType,
+    text: letter.text,
+    recipient: recipient ? { ...recipient, digitalPostExempt: null, specialLawMandatesDigitalPost: null } : null,
+    caseClosed: null,
+    chosenOption: null,
+  };
+}
+
+export function dispatchRequest(
+  letter: LetterSnapshot, suggestion: Suggestion, choice: Choice, recipientId: string, name: string, caseNumber: string, team: string | null,
+): DispatchRequest {
+  const recipient = recipientOf(recipientId) ?? { idType: "CPR" as const, id: recipientId };
+  return {
+    documentId: letter.documentId ?? `word-${hash(letter.title)}`,
+    caseNumber,
+    documentTitle: letter.title,
+    recipient: { ...recipient, name },
+    suggestedOption: suggestion.recommendation,
+    chosenOption: choice.option,
+    overrideReason: choice.overrideReason,
+    replyBy: null,
+    // The body text as the main document; the .docx itself comes from WorkZone when SmartPost sends it.
+    letter: { fileName: `${letter.title || "brev"}.txt`, contentType: "text/plain", contentBase64: utf8Base64(letter.text) },
+    category: suggestion.category,
+    team,
+  };
+}
+
+function utf8Base64(text: string): string {
+  let binary = "";
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+function hash(text: string): string {
+  let h = 0;
+  for (let i = 0; i < text.length; i++) h = (Math.imul(31, h) + text.charCodeAt(i)) | 0;
+  return (h >>> 0).toString(16);
+}
+
+/** First suggestion shown: from navigation start (page load, office.js included) and from our script's start. */
+function reportTiming(): void {
+  if (document.body.dataset.suggestionMs) return;
+  const fromLoad = Math.round(performance.now());
+  const fromScript = Math.round(performance.now() - paneStart);
+  document.body.dataset.suggestionMs = String(fromLoad);
+  console.log(`smartpost: pane load to suggestion ${fromLoad} ms (${fromScript} ms after the pane script started)`);
+}

@@ -1,0 +1,22 @@
+import type { Flag, FlagEvidence } from "../api/types";
+import { t } from "../i18n/strings";
+import { flagLabel, formatDate, isOverdue } from "../logic/mapping";
+import { el } from "./dom";
+
+/** Flags with evidence, due dates (overdue in red) and the rule each due date comes from. */
+export function flagsView(flags: Flag[], showEvidence: ((e: FlagEvidence) => void) | null): HTMLElement {
+  if (flags.length === 0) return el("p", { class: "muted", id: "flags" }, t("noFlags"));
+  const today = new Date();
+  return el("ul", { class: "flags", id: "flags" }, ...flags.map((flag) =>
+    el("li", { class: "flag", "data-kind": flag.kind },
+      el("strong", {}, flagLabel(flag.kind)),
+      flag.subKind ? el("span", { class: "hint" }, ` (${flag.subKind})`) : null,
+      flag.dueDate
+        ? el("span", { class: isOverdue(flag.dueDate, today) ? "due overdue" : "due" },
+            ` ${t("dueDate")}: ${formatDate(flag.dueDate)}${isOverdue(flag.dueDate, today) ? ` (${t("overdue")})` : ""}`)
+        : null,
+      flag.rule ? el("p", { class: "hint" }, flag.rule) : null,
+      el("ul", { class: "evidence" }, ...flag.evidence.map((e) => el("li", {},
+        el("q", {}, e.text),
+        showEvidence ? el("button", { type: "button", class: "link", onclick: () => showEvidence(e), "aria-label": `${t("showInDocument")}: ${e.text}` }, t("showInDocument")) : null))))));
+}

@@ -1,0 +1,70 @@
+import type { FlagEvidence, ReplyDetail } from "../api/types";
+import { t } from "../i18n/strings";
+import { actionErrorMessage, formatWhen, isClaimedByOther, isPendingSync, syncFailed } from "../logic/replyState";
+import type { PaneContext } from "./context";
+import { el, replace, setStatus } from "./dom";
+import { flagsView } from "./flagsView";
+
+export interface ReplyHostHooks {
+  showEvidence: ((e: FlagEvidence) => void) | null;
+  /** Writes "SmartPost behandlet" on the host item (Word custom property, Outlook category). */
+  onHandled(by: string, handled: boolean): Promise<void>;
+}
+
+/** Claim status, flags and the claim/handled buttons of one registered reply; shared by Word and Outlook. */
+export async function mountReplyPanel(root: HTMLElement, ctx: PaneContext, replyId: number, hooks: ReplyHostHooks): Promise<void> {
+  const status = el("p", { class: "status", role: "status", "aria-live": "polite", id: "reply-status", hidden: true });
+  let reply: ReplyDetail;
+
+  const load = async (): Promise<void> => {
+    reply = (await ctx.api.request<ReplyDetail>(`/api/v1/replies/${replyId}`)).body;
+    render();
+  };
+
+  const act = async (method: "POST" | "DELETE", action: "claim" | "handled"): Promise<void> => {
+    try {
+      // The answer is the updated detail: show it at once, no second round trip.
+      reply = (await ctx.api.request<ReplyDetail>(`/api/v1/replies/${replyId}/${action}`, { method, ifMatch: reply.eTag })).body;
+      if (action === "handled") await hooks.onHandled(ctx.identity().user, method === "POST");
+      setStatus(status, "", "");
+      render();
+    } catch (error) {
+      setStatus(status, "error", actionErrorMessage(error));
+      await load().catch(() => undefined); // show the current holder; a failed refresh keeps the old view
+    }
+  };
+
+  const render = (): void => {
+    const user = ctx.identity().user;
+    const { claim, handled } = reply;
+    const mine = claim?.by === user;
+    const other = isClaimedByOther(reply, user);
+    replace(root,
+      el("section", { class: "card" },
+        el("h2", {}, reply.subject ?? reply.label ?? t("tabIncoming")),
+        reply.caseNumber ? el("p", { class: "hint" }, reply.caseNumber) : null,
+        handled ? null : el("p", { id: "claim-state", class: other ? "status warning" : "" },
+          !claim ? t("notClaimed") : other ? t("claimedByOther", claim.by) : t("claimedBy", claim.by, formatWhen(claim.since))),
+        handled
+          ? el("p", { class: handled.by === user ? "status success" : "status warning", id: "handled-state" },
+              handled.by === user ? t("handledBy", handled.by, formatWhen(handled.at)) : t("handledByOther", handled.by, formatWhen(handled.at)))
+          : null,
+        isPendingSync(reply) ? el("p", { class: "status warning", id: "pending-sync" }, t("pendingSync")) : null,
+        syncFailed(reply) ? el("p", { class: "status error", id: "sync-failed" }, t("syncFailed")) : null,
+        el("div", { class: "actions" },
+          mine
+            ? el("button", { type: "button", id: "release", onclick: () => void act("DELETE", "claim") }, t("release"))
+            : el("button", { type: "button", id: "claim", class: "primary", disabled: !!handled, onclick: () => void act("POST", "claim") }, t("claim")),
+          handled
+            ? el("button", { type: "button", id: "unhandle", onclick: () => void act("DELETE", "handled") }, t("undoHandled"))
+            : el("button", { type: "button", id: "handle", class: "primary", onclick: () => void act("POST", "handled") }, t("markHandled")))),
+      status,
+      el("section", { class: "card" }, el("h2", {}, t("flags")), flagsView(reply.flags, hooks.showEvidence)));
+  };
+
+  try {
+    await load();
+  } catch (error) {
+    replace(root, el("p", { class: "status error" }, actionErrorMessage(error)));
+  }
+}

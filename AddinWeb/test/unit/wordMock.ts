@@ -1,0 +1,43 @@
+import { OfficeMockObject } from "office-addin-mock";
+
+/** A Word mock (office-addin-mock) over a document with a body, a title and custom properties. */
+export function mockWord(doc: { title: string; text: string; properties?: Record<string, string>; searchable?: string[] }) {
+  const properties: Record<string, { value: string; isNullObject: boolean }> = {};
+  for (const [key, value] of Object.entries(doc.properties ?? {})) properties[key] = { value, isNullObject: false };
+  const selected: string[] = [];
+  const data = {
+    context: {
+      document: {
+        body: {
+          text: doc.text,
+          search(needle: string) {
+            const found = (doc.searchable ?? [doc.text]).some((t) => t.toLowerCase().includes(needle.toLowerCase()));
+            return { getFirstOrNullObject: () => loaded({ isNullObject: !found, select: () => selected.push(needle) }) };
+          },
+        },
+        properties: {
+          title: doc.title,
+          customProperties: {
+            getItemOrNullObject(key: string) {
+              return loaded(properties[key] ?? { isNullObject: true, value: "" });
+            },
+            add(key: string, value: string) {
+              properties[key] = { value, isNullObject: false };
+            },
+          },
+        },
+      },
+    },
+    run: async function <T>(callback: (context: unknown) => Promise<T>): Promise<T> {
+      return callback(this.context);
+    },
+  };
+  const mock = new OfficeMockObject(data);
+  (globalThis as Record<string, unknown>).Word = mock;
+  return { properties, selected };
+}
+
+/** Objects the mocked Word returns from method calls (ranges, items): their properties are already there. */
+function loaded<T extends object>(values: T): T & { load(): void } {
+  return Object.assign(Object.create(null) as object, values, { load: () => undefined }) as T & { load(): void };
+}

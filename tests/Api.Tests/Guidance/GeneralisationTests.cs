@@ -1,0 +1,68 @@
+using SmartPost.Api.Guidance;
+
+namespace SmartPost.Api.Tests.Guidance;
+
+/// <summary>Text-analysis cases the held-out letters exposed: FAQ headings, hard-wrapped lines, negation inside a cue.</summary>
+public class GeneralisationTests
+{
+    [Fact]
+    public void FaqHeadingQuestionInLeafletIsNoQuestionToTheRecipient()
+    {
+        var s = TestEngine.Suggest("Klippekortordningen",
+            "Har du fået et klip?\nDu får et klip, hvis du kører over for rødt.\n\nKan du miste kørekortet?\nJa, ved 3 klip inden for 3 år.");
+        Assert.Equal(ReplyOption.WithoutReply, s.Recommendation);
+    }
+
+    [Fact]
+    public void QuestionEndingItsParagraphStillExpectsAnAnswer()
+    {
+        var s = TestEngine.Suggest("Din ansøgning", "Tak for din ansøgning.\n\nKan du sende os en kopi af dit pas?\n\nMed venlig hilsen");
+        Assert.Equal(ReplyOption.WithReply, s.Recommendation);
+    }
+
+    [Fact]
+    public void QuestionAboutTheRecipientsPlansExpectsAnAnswer()
+    {
+        var s = TestEngine.Suggest("Din frist", "Vi har modtaget din ansøgning. Hvornår forventer du at vende tilbage til Danmark? Vi ser frem til dit svar.");
+        Assert.Equal(ReplyOption.WithReply, s.Recommendation);
+    }
+
+    [Fact]
+    public void HardWrappedLineBeforeACapitalDoesNotSplitTheRequest()
+    {
+        const string text = "Vi har vedlagt et spørgeskema om dit helbred, som vi beder dig udfylde og returnere til\n"
+            + "Færdselsstyrelsen senest den 22. april 2026 sammen med eventuelle bilag fra din egen læge.";
+        var analyzed = new AnalyzedText(text);
+        Assert.Equal(0, analyzed.SentenceOf(analyzed.Tokens.Count - 1));
+    }
+
+    [Fact]
+    public void ShortHeadingLineBeforeACapitalStillEndsTheSentence()
+    {
+        var analyzed = new AnalyzedText("Afgørelse\nVi giver dig afslag.");
+        Assert.Equal(1, analyzed.SentenceOf(1));
+    }
+
+    [Fact]
+    public void NegationInsideTheCueCancelsIt()
+    {
+        var s = TestEngine.Suggest("Status", "Der er ikke noget, du skal sende til os. Du skal ikke sende os flere dokumenter.");
+        Assert.Equal(ReplyOption.WithoutReply, s.Recommendation);
+    }
+
+    [Fact]
+    public void KlagevejledningMentionedInPassingDoesNotMakeADecision()
+    {
+        var s = TestEngine.Suggest("Information om digitalt kørekort",
+            "Hvis du får en afgørelse fra os, vil der altid være en klagevejledning i brevet.", "Information");
+        Assert.Equal(GuidanceCategory.InformationMaterial, s.Category);
+    }
+
+    [Fact]
+    public void DelayNoticeOnAccessToRecordsIsNotAReceipt()
+    {
+        var s = TestEngine.Suggest("Meddelelse om forlænget behandlingstid",
+            "Vi har modtaget din anmodning om aktindsigt. Vi kan ikke nå at behandle den inden for 7 arbejdsdage.");
+        Assert.Equal(GuidanceCategory.NoReplyRequired, s.Category);
+    }
+}
