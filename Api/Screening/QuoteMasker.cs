@@ -1,0 +1,85 @@
+namespace SmartPost.Api.Screening;
+
+/// <summary>
+/// Blanks out quoted text of our own letter so it is never screened: "&gt;" lines, and everything from a
+/// separator ("--- Oprindelig meddelelse ---", "-----Original Message-----"), an attribution line
+/// ("Den … skrev Færdselsstyrelsen:") or a "Fra: … / Sendt: …" header block to the end. Masked characters become
+/// spaces (line breaks kept), so offsets found in the masked text are offsets in the original.
+/// </summary>
+internal static class QuoteMasker
+{
+    public static (string Scan, string Own) Mask(string text, QuoteRules rules)
+    {
+        char[]? masked = null;
+        var own = new System.Text.StringBuilder();
+        var lineStart = 0;
+        while (lineStart < text.Length)
+        {
+            var lineEnd = text.IndexOf('\n', lineStart);
+            if (lineEnd < 0) lineEnd = text.Length;
+            var line = text.AsSpan(lineStart, lineEnd - lineStart);
+            if (StartsQuotedRest(text, line, lineEnd, rules))
+            {
+                masked ??= text.ToCharArray();
+                Blank(masked, lineStart, text.Length);
+                break;
+            }
+            if (StartsWithAny(line.TrimStart(), rules.LinePrefixes))
+            {
+                masked ??= text.ToCharArray();
+                Blank(masked, lineStart, lineEnd);
+            }
+            else
+            {
+                own.Append(line).Append('\n');
+            }
+            lineStart = lineEnd + 1;
+        }
+        return masked is null ? (text, text.Trim()) : (new string(masked), own.ToString().Trim());
+    }
+
+    private static bool StartsQuotedRest(string text, ReadOnlySpan<char> line, int lineEnd, QuoteRules rules)
+    {
+        var trimmed = line.Trim();
+        if (trimmed.Length == 0 || trimmed.Length > 200) return false;
+        if (trimmed.Length <= 120 && ContainsAny(trimmed, rules.SeparatorContains)) return true;
+        if (trimmed[^1] == ':' && StartsWithAny(trimmed, rules.AttributionStartsWith) && ContainsAny(trimmed, rules.AttributionContains)) return true;
+        if (!StartsWithAny(trimmed, rules.HeaderFirst)) return false;
+
+        var next = lineEnd + 1;
+        for (var i = 0; i < rules.HeaderWithinLines && next < text.Length; i++)
+        {
+            var end = text.IndexOf('\n', next);
+            if (end < 0) end = text.Length;
+            if (StartsWithAny(text.AsSpan(next, end - next).TrimStart(), rules.HeaderThen)) return true;
+            next = end + 1;
+        }
+        return false;
+    }
+
+    private static void Blank(char[] chars, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (chars[i] is not ('\n' or '\r')) chars[i] = ' ';
+        }
+    }
+
+    private static bool StartsWithAny(ReadOnlySpan<char> line, List<string> prefixes)
+    {
+        foreach (var prefix in prefixes)
+        {
+            if (line.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    private static bool ContainsAny(ReadOnlySpan<char> line, List<string> parts)
+    {
+        foreach (var part in parts)
+        {
+            if (line.Contains(part, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+}
