@@ -69,6 +69,7 @@ internal static class FieldScanner
                             || (after >= 0 && after <= file.Negation.WindowAfter && OnlyBridges(tokens, hit.Last + 1, cue.First, lexicon))),
                     PhraseRole.Conditional => Applies(file.Conditional, kind) && before >= 0 && before <= file.Conditional.WindowBefore,
                     PhraseRole.NotAfter => cue.Phrase.Owner == hit.Phrase.Owner && before >= 0 && before <= group.NotAfterWindow,
+                    PhraseRole.NotWith => cue.Phrase.Owner == hit.Phrase.Owner && layout.Clause[cue.First] == layout.Clause[hit.First],
                     _ => false,
                 };
                 if (cancelled) break;

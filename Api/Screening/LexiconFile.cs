@@ -2,7 +2,7 @@ namespace SmartPost.Api.Screening;
 
 /// <summary>
 /// The editable screening lexicon as stored in Api/Rules/screening-lexicon.json. Phrase syntax: words separated by
-/// spaces; "a|b" alternatives; "word*" any ending; "*word*" inside a compound; "..N" up to N other words
+/// spaces; "a|b" alternatives; "word*" any ending; "*word*" inside a compound; "_" any one word; "..N" up to N other words
 /// (plain ".." = the group's maxGap). Words are written as Danish text and folded (æ→ae, ø→oe, å→aa) on load.
 /// </summary>
 public sealed class LexiconFile
@@ -100,4 +100,7 @@ public sealed class TermGroup
     /// <summary>Cues that cancel this group's phrases when they stand just before them ("tak for" fristforlængelsen).</summary>
     public List<string> NotAfter { get; set; } = [];
     public int NotAfterWindow { get; set; } = 3;
+
+    /// <summary>Cues that cancel this group's phrases anywhere in the same clause ("vedhæftet" kopi af …).</summary>
+    public List<string> NotWith { get; set; } = [];
 }

@@ -3,15 +3,16 @@ using SmartPost.Api.Text;
 namespace SmartPost.Api.Screening;
 
 /// <summary>What a matched phrase means for the screening.</summary>
-internal enum PhraseRole { Term, Negation, Conditional, Definition, Status, Boilerplate, Exclusion, NotAfter, ClauseBreak }
+internal enum PhraseRole { Term, Negation, Conditional, Definition, Status, Boilerplate, Exclusion, NotAfter, NotWith, ClauseBreak }
 
-/// <summary>One element of a phrase: a word with its accepted spellings, or a gap of up to N other words.</summary>
-internal sealed record PhraseElement(WordPattern[] Words, int Gap)
+/// <summary>One element of a phrase: a word with its accepted spellings, any one word ("_"), or a gap of up to N other words.</summary>
+internal sealed record PhraseElement(WordPattern[] Words, int Gap, bool AnyWord = false)
 {
-    public bool IsGap => Words.Length == 0;
+    public bool IsGap => Words.Length == 0 && !AnyWord;
 
     public bool Matches(string token)
     {
+        if (AnyWord) return true;
         foreach (var word in Words)
         {
             if (word.Matches(token)) return true;
@@ -35,7 +36,14 @@ internal sealed record Phrase(string Source, PhraseElement[] Elements, PhraseRol
                     : int.TryParse(part.AsSpan(2), out var n) && n is > 0 and <= 12 ? n
                     : throw new FormatException($"gap '{part}' must be '..' or '..N' with N from 1 to 12");
                 if (elements.Count == 0) throw new FormatException("a phrase cannot start with a gap");
+                if (elements[^1].IsGap) throw new FormatException("two gaps in a row");
                 elements.Add(new PhraseElement([], gap));
+                continue;
+            }
+            if (part == "_")
+            {
+                if (elements.Count == 0) throw new FormatException("a phrase cannot start with the wildcard '_'");
+                elements.Add(new PhraseElement([], 1, AnyWord: true));
                 continue;
             }
             var words = part.Split('|').Select(w => ParseWord(w, fuzzy, fuzzyMinLength)).ToArray();

@@ -111,6 +111,7 @@ public sealed class ScreeningLexicon
             if (group.Phrases.Count == 0) errors.Add($"{where}: phrases must not be empty");
             Add($"{where}.phrases", group.Phrases, PhraseRole.Term, g, group.MaxGap, group.Fuzzy);
             Add($"{where}.notAfter", group.NotAfter, PhraseRole.NotAfter, g);
+            Add($"{where}.notWith", group.NotWith, PhraseRole.NotWith, g);
         }
         return phrases;
     }

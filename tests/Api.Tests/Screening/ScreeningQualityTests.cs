@@ -11,7 +11,9 @@ namespace SmartPost.Api.Tests.Screening;
 /// </summary>
 public class ScreeningQualityTests(ITestOutputHelper output)
 {
-    private static string OwnSetPath => Path.Combine(TestPaths.RepoRoot, "tests", "Api.Tests", "Screening", "own-replies.jsonl");
+    private const string OwnSetFile = "own-replies.jsonl";
+
+    private static string OwnSetPath => Path.Combine(TestPaths.RepoRoot, "tests", "Api.Tests", "Screening", OwnSetFile);
 
     [Theory]
     [InlineData("aktindsigt", 0.97, 0.95)]
