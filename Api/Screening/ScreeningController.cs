@@ -32,8 +32,8 @@ public sealed class ScreeningController(ReplyScreener screener, TimeProvider clo
 /// <param name="ReceivedAt">When the reply was received (ISO 8601); null = now.</param>
 /// <param name="DecisionNotifiedAt">Optional: when the answered decision was notified, for the appeal-deadline check.</param>
 public sealed record AnalyzeRequest(
-    [property: StringLength(1_000)] string? Subject,
-    [property: Required(AllowEmptyStrings = true)] string? Text,
+    [StringLength(1_000)] string? Subject,
+    [Required(AllowEmptyStrings = true)] string? Text,
     DateTimeOffset? ReceivedAt,
     DateTimeOffset? DecisionNotifiedAt);
 
