@@ -6,14 +6,30 @@ namespace SmartPost.Api.Screening;
 internal enum PhraseRole { Term, Negation, Conditional, Definition, Status, Boilerplate, Exclusion, NotAfter, NotWith, ClauseBreak }
 
 /// <summary>One element of a phrase: a word with its accepted spellings, any one word ("_"), or a gap of up to N other words.</summary>
-internal sealed record PhraseElement(WordPattern[] Words, int Gap, bool AnyWord = false)
+internal sealed class PhraseElement
 {
+    private readonly HashSet<string> _exactWords;
+    private readonly WordPattern[] _otherWords;
+
+    public PhraseElement(WordPattern[] words, int gap, bool anyWord = false)
+    {
+        Words = words;
+        Gap = gap;
+        AnyWord = anyWord;
+        // Plain exact spellings are one hash lookup; only prefixes, infixes and fuzzy words are tried one by one.
+        _exactWords = words.Where(w => w is { Mode: WordMode.Exact, MaxEdits: 0 }).Select(w => w.Text).ToHashSet(StringComparer.Ordinal);
+        _otherWords = words.Where(w => w is not { Mode: WordMode.Exact, MaxEdits: 0 }).ToArray();
+    }
+
+    public WordPattern[] Words { get; }
+    public int Gap { get; }
+    public bool AnyWord { get; }
     public bool IsGap => Words.Length == 0 && !AnyWord;
 
     public bool Matches(string token)
     {
-        if (AnyWord) return true;
-        foreach (var word in Words)
+        if (AnyWord || _exactWords.Contains(token)) return true;
+        foreach (var word in _otherWords)
         {
             if (word.Matches(token)) return true;
         }
@@ -43,7 +59,7 @@ internal sealed record Phrase(string Source, PhraseElement[] Elements, PhraseRol
             if (part == "_")
             {
                 if (elements.Count == 0) throw new FormatException("a phrase cannot start with the wildcard '_'");
-                elements.Add(new PhraseElement([], 1, AnyWord: true));
+                elements.Add(new PhraseElement([], 1, anyWord: true));
                 continue;
             }
             var words = part.Split('|').Select(w => ParseWord(w, fuzzy, fuzzyMinLength)).ToArray();

@@ -24,7 +24,10 @@ internal sealed class WordPattern
     public int MaxEdits { get; }
     private uint LetterMask { get; }
 
-    public bool Matches(string token)
+    public bool Matches(string token) => Matches(token, 0);
+
+    /// <param name="tokenLetters">The token's <see cref="LettersOf"/> if the caller has it, else 0.</param>
+    public bool Matches(string token, uint tokenLetters)
     {
         switch (Mode)
         {
@@ -34,23 +37,24 @@ internal sealed class WordPattern
             case WordMode.Infix:
                 return token.Length >= Text.Length && token.Contains(Text, StringComparison.Ordinal);
         }
-        return MaxEdits > 0 && IsNear(token);
+        return MaxEdits > 0 && IsNear(token, tokenLetters);
     }
 
     /// <summary>Cheap filters first (first letter, length, letters present), Levenshtein only for survivors.</summary>
-    private bool IsNear(string token)
+    private bool IsNear(string token, uint tokenLetters)
     {
         if (token.Length == 0 || token[0] != Text[0]) return false;
         if (Mode == WordMode.Exact && Math.Abs(token.Length - Text.Length) > MaxEdits) return false;
         if (token.Length < Text.Length - MaxEdits) return false;
-        if (BitOperations.PopCount(LetterMask & ~LettersOf(token)) > MaxEdits) return false;
+        if (BitOperations.PopCount(LetterMask & ~(tokenLetters != 0 ? tokenLetters : LettersOf(token))) > MaxEdits) return false;
         var candidate = Mode == WordMode.Prefix && token.Length > Text.Length + MaxEdits
             ? token.AsSpan(0, Text.Length + MaxEdits)
             : token.AsSpan();
         return Levenshtein.Within(Text, candidate, MaxEdits, freeSuffix: Mode == WordMode.Prefix);
     }
 
-    private static uint LettersOf(string word)
+    /// <summary>A bit per letter a–z present in the word: a cheap filter before Levenshtein.</summary>
+    public static uint LettersOf(string word)
     {
         uint mask = 0;
         foreach (var c in word)
