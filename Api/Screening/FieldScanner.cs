@@ -23,7 +23,7 @@ internal static class FieldScanner
         var boilerplateLines = new bool[layout.LineCount];
         var lineTokens = new int[layout.LineCount];
         var statusCue = false;
-        foreach (var token in Enumerable.Range(0, tokens.Count)) lineTokens[layout.Line[token]]++;
+        for (var token = 0; token < tokens.Count; token++) lineTokens[layout.Line[token]]++;
         foreach (var hit in hits)
         {
             switch (hit.Phrase.Role)
@@ -40,18 +40,18 @@ internal static class FieldScanner
 
         var findings = new List<TermFinding>();
         var file = lexicon.File;
+        var from = 0;
         for (var k = 0; k < hits.Count; k++)
         {
             var hit = hits[k];
+            // Hits are in text order, so the cues of this sentence start where its sentence number first appears.
+            if (layout.Sentence[hits[from].First] != layout.Sentence[hit.First]) from = k;
             if (hit.Phrase.Role != PhraseRole.Term) continue;
             var group = file.Terms[hit.Phrase.Owner];
             var kind = group.Kind!.Value;
             var sentence = layout.Sentence[hit.First];
             if (boilerplateSentences.Contains(sentence) || IsBoilerplateHeading(hit, layout, lineTokens, boilerplateLines)) continue;
 
-            // Hits are in text order, so the cues of this sentence are the neighbours with the same sentence number.
-            var from = k;
-            while (from > 0 && layout.Sentence[hits[from - 1].First] == sentence) from--;
             var cancelled = false;
             for (var j = from; j < hits.Count && layout.Sentence[hits[j].First] == sentence; j++)
             {

@@ -11,7 +11,6 @@ internal static class QuoteMasker
     public static (string Scan, string Own) Mask(string text, QuoteRules rules)
     {
         char[]? masked = null;
-        var own = new System.Text.StringBuilder();
         var lineStart = 0;
         while (lineStart < text.Length)
         {
@@ -29,13 +28,26 @@ internal static class QuoteMasker
                 masked ??= text.ToCharArray();
                 Blank(masked, lineStart, lineEnd);
             }
-            else
-            {
-                own.Append(line).Append('\n');
-            }
             lineStart = lineEnd + 1;
         }
-        return masked is null ? (text, text.Trim()) : (new string(masked), own.ToString().Trim());
+        return masked is null ? (text, text.Trim()) : (new string(masked), OwnLines(text, masked));
+    }
+
+    /// <summary>The original lines that were not blanked (a blanked line is all spaces in the mask).</summary>
+    private static string OwnLines(string text, char[] masked)
+    {
+        var own = new System.Text.StringBuilder(text.Length);
+        var lineStart = 0;
+        while (lineStart < text.Length)
+        {
+            var lineEnd = text.IndexOf('\n', lineStart);
+            if (lineEnd < 0) lineEnd = text.Length;
+            var original = text.AsSpan(lineStart, lineEnd - lineStart);
+            var wasBlanked = !original.IsWhiteSpace() && masked.AsSpan(lineStart, lineEnd - lineStart).IsWhiteSpace();
+            if (!wasBlanked) own.Append(original).Append('\n');
+            lineStart = lineEnd + 1;
+        }
+        return own.ToString().Trim();
     }
 
     private static bool StartsQuotedRest(string text, ReadOnlySpan<char> line, int lineEnd, QuoteRules rules)
