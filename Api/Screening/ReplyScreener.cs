@@ -5,6 +5,12 @@ namespace SmartPost.Api.Screening;
 /// reply, with evidence for highlighting and the due dates they start. One instance for the app (the lexicon is
 /// compiled once); thread-safe.
 /// </summary>
+/// <remarks>
+/// Why: the guideline (seeds/000, "Dette har vist sig at kunne give visse udfordringer … anmoder om aktindsigt.
+/// Dette bliver ikke automatisk opdaget ved modtagelsen") and its rule "Sager/dokumenter screenes for frister
+/// (fx aktindsigt, klager)". Its manual fallback searches "aktindsigt (med forskellige stavemuligheder)" — the
+/// lexicon's spelling variants and fuzzy matching do that automatically.
+/// </remarks>
 public sealed class ReplyScreener
 {
     private readonly ScreeningLexicon _lexicon;
