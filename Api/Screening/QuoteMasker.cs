@@ -55,7 +55,8 @@ internal static class QuoteMasker
         var trimmed = line.Trim();
         if (trimmed.Length == 0 || trimmed.Length > 200) return false;
         if (trimmed.Length <= 120 && ContainsAny(trimmed, rules.SeparatorContains)) return true;
-        if (trimmed[^1] == ':' && StartsWithAny(trimmed, rules.AttributionStartsWith) && ContainsAny(trimmed, rules.AttributionContains)) return true;
+        if (StartsWithAny(trimmed, rules.AttributionStartsWith) && ContainsAny(trimmed, rules.AttributionContains)
+            && (trimmed[^1] == ':' || NextLineEndsWithColon(text, lineEnd))) return true; // mail clients wrap long attributions
         if (!StartsWithAny(trimmed, rules.HeaderFirst)) return false;
 
         var next = lineEnd + 1;
@@ -67,6 +68,14 @@ internal static class QuoteMasker
             next = end + 1;
         }
         return false;
+    }
+
+    private static bool NextLineEndsWithColon(string text, int lineEnd)
+    {
+        if (lineEnd + 1 >= text.Length) return false;
+        var end = text.IndexOf('\n', lineEnd + 1);
+        var next = text.AsSpan(lineEnd + 1, (end < 0 ? text.Length : end) - lineEnd - 1).Trim();
+        return next.Length is > 0 and <= 120 && next[^1] == ':';
     }
 
     private static void Blank(char[] chars, int from, int to)

@@ -11,7 +11,9 @@ namespace SmartPost.Benchmarks;
 
 /// <summary>
 /// Throughput of <see cref="ReplyScreener.Screen"/> on Danish text (issue 3 target: ≥ 20 MB/s per core).
-/// Run: dotnet run -c Release --project benchmarks/Benchmarks -- --filter '*Screening*' --job short
+/// Run: dotnet run -c Release --project benchmarks/Benchmarks -- --filter '*Screening*' --job short --inProcess
+/// (--inProcess: BenchmarkDotNet's default toolchain looks for a project file named after the assembly,
+/// SmartPost.Benchmarks, and fails to find benchmarks/Benchmarks/Benchmarks.csproj).
 /// The MB/s column is the UTF-8 size of the input divided by the measured mean.
 /// </summary>
 [MemoryDiagnoser]

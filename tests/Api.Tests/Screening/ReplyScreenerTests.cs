@@ -50,6 +50,14 @@ public class ReplyScreenerTests
     }
 
     [Fact]
+    public void WrappedGmailAttributionStartsTheQuotedLetter()
+    {
+        var result = Screen("Tak, det er modtaget.\n\nDen tir. 3. jun. 2025 kl. 10.12 skrev Færdselsstyrelsen <\nnoreply@fstyr.dk>:\nDu kan klage over afgørelsen. Hvis du ønsker aktindsigt, så skriv.");
+        Assert.Empty(result.Flags);
+        Assert.Equal("Tak, det er modtaget.", result.OwnText);
+    }
+
+    [Fact]
     public void OutlookHeaderBlockStartsTheQuotedLetter()
     {
         var result = Screen("Modtaget.\n\nFra: Færdselsstyrelsen\nSendt: 3. juni 2025 09:00\nEmne: Afgørelse\n\nDu har ret til aktindsigt. Jeg klager.");
