@@ -1,0 +1,86 @@
+namespace SmartPost.Api.Screening;
+
+/// <summary>
+/// The stateless reply screening (issue 3): finds aktindsigt, complaints and extension requests in a citizen's
+/// reply, with evidence for highlighting and the due dates they start. One instance for the app (the lexicon is
+/// compiled once); thread-safe.
+/// </summary>
+/// <remarks>
+/// Why: the guideline (seeds/000, "Dette har vist sig at kunne give visse udfordringer … anmoder om aktindsigt.
+/// Dette bliver ikke automatisk opdaget ved modtagelsen") and its rule "Sager/dokumenter screenes for frister
+/// (fx aktindsigt, klager)". Its manual fallback searches "aktindsigt (med forskellige stavemuligheder)" — the
+/// lexicon's spelling variants and fuzzy matching do that automatically.
+/// </remarks>
+public sealed class ReplyScreener
+{
+    private readonly ScreeningLexicon _lexicon;
+    private readonly DueDateRules _dueDates;
+
+    public ReplyScreener(ScreeningLexicon lexicon, DueDateRules dueDates)
+    {
+        _lexicon = lexicon;
+        _dueDates = dueDates;
+    }
+
+    public ScreeningResult Screen(string? subject, string text, ScreeningContext context)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var (scan, own) = QuoteMasker.Mask(text, _lexicon.File.Quotes);
+        var (findings, statusCue) = FieldScanner.Scan(_lexicon, scan, text, "text");
+        if (!string.IsNullOrWhiteSpace(subject) && !IsEchoOfOurTitle(subject))
+        {
+            var (subjectFindings, subjectStatus) = FieldScanner.Scan(_lexicon, subject, subject, "subject");
+            findings.InsertRange(0, subjectFindings);
+            statusCue |= subjectStatus;
+        }
+
+        var flags = new List<ScreeningFlag>();
+        foreach (var kind in Enum.GetValues<FlagKind>())
+        {
+            var ofKind = Merge(findings.Where(f => f.Kind == kind));
+            if (ofKind.Count == 0) continue;
+            // "Jeg klagede den 3. maj. Hvornår kan jeg forvente svar?" asks about an existing complaint: no new one.
+            if (statusCue && ofKind.All(f => f.Reference) && _lexicon.File.StatusInquiry.Kinds.Contains(kind)) continue;
+            var subKind = kind == FlagKind.AccessToRecordsRequest ? AccessSubKindOf(ofKind) : null;
+            flags.Add(_dueDates.Flag(kind, subKind, ofKind.Select(f => f.Evidence).ToList(), context));
+        }
+        return new ScreeningResult(flags, own.Length == 0 && string.IsNullOrWhiteSpace(subject), own);
+    }
+
+    /// <summary>"Sv: Afgørelse – klagevejledning" repeats our letter's title; only a subject the citizen wrote counts.</summary>
+    private bool IsEchoOfOurTitle(string subject)
+    {
+        var trimmed = subject.AsSpan().TrimStart();
+        foreach (var prefix in _lexicon.EchoPrefixes)
+        {
+            if (trimmed.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Overlapping findings in one field become one piece of evidence: the longest, a reference if either is.</summary>
+    private static List<TermFinding> Merge(IEnumerable<TermFinding> findings)
+    {
+        var merged = new List<TermFinding>();
+        foreach (var finding in findings.OrderBy(f => f.Evidence.Field).ThenBy(f => f.First).ThenByDescending(f => f.Last))
+        {
+            var last = merged.Count > 0 ? merged[^1] : null;
+            if (last is null || last.Evidence.Field != finding.Evidence.Field || finding.First > last.Last)
+            {
+                merged.Add(finding);
+                continue;
+            }
+            var longer = finding.Last - finding.First > last.Last - last.First ? finding : last;
+            merged[^1] = longer with { Reference = last.Reference || finding.Reference, Last = Math.Max(last.Last, finding.Last) };
+        }
+        return merged.OrderBy(f => f.Evidence.Field == "subject" ? 0 : 1).ThenBy(f => f.Evidence.Start).ToList();
+    }
+
+    /// <summary>An explicit GDPR reference decides; otherwise case-document wording means aktindsigt (the earlier deadline).</summary>
+    private static string AccessSubKindOf(List<TermFinding> findings)
+    {
+        if (findings.Any(f => f.Group is { Decisive: true, SubKind: AccessSubKind.GdprArticle15 })) return AccessSubKind.GdprArticle15;
+        if (findings.Any(f => f.Group.SubKind == AccessSubKind.Offentlighedsloven)) return AccessSubKind.Offentlighedsloven;
+        return findings.Any(f => f.Group.SubKind == AccessSubKind.GdprArticle15) ? AccessSubKind.GdprArticle15 : AccessSubKind.Offentlighedsloven;
+    }
+}
