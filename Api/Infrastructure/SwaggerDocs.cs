@@ -19,6 +19,8 @@ public static class SwaggerDocs
             });
             o.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml"));
             o.EnableAnnotations();
+            // Features have records with the same short name (Guidance.Evidence, Screening.Evidence).
+            o.CustomSchemaIds(SchemaId);
             o.AddSecurityDefinition("DevUser", new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.ApiKey,
@@ -33,6 +35,18 @@ public static class SwaggerDocs
         });
         services.AddSwaggerGenNewtonsoftSupport();
         return services;
+    }
+
+    /// <summary>"Guidance.Evidence" for SmartPost.Api.Guidance.Evidence; framework types keep their short name.</summary>
+    private static string SchemaId(Type type)
+    {
+        var name = type.IsGenericType
+            ? $"{type.Name[..type.Name.IndexOf('`')]}Of{string.Join("And", type.GetGenericArguments().Select(SchemaId))}"
+            : type.Name;
+        const string ourPrefix = "SmartPost.Api.";
+        return type.Namespace?.StartsWith(ourPrefix, StringComparison.Ordinal) == true
+            ? $"{type.Namespace[ourPrefix.Length..]}.{name}"
+            : name;
     }
 
     public static WebApplication UseSwaggerDocs(this WebApplication app)

@@ -11,7 +11,6 @@ public static class RepliesSetup
     {
         services.AddOptions<RepliesOptions>().Bind(config.GetSection(RepliesOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton<ReplyScreener>(); // the screening feature registers it; this keeps replies self-sufficient
         services.AddScoped<ReplyLinker>();
         services.AddScoped<ReplyIngest>();
         services.AddScoped<ReplyAccess>();

@@ -1,3 +1,5 @@
+using SmartPost.Api.Calendar;
+
 namespace SmartPost.Api.Teams;
 
 /// <summary>
@@ -5,16 +7,14 @@ namespace SmartPost.Api.Teams;
 /// from the start of the previous working day to the start of today, Danish time. On a Monday that is Friday,
 /// Saturday and Sunday; after a holiday it reaches back over it.
 /// </summary>
-public sealed class ScreeningWindow(Func<DateOnly, DateOnly> previousWorkingDay, TimeProvider clock)
+public sealed class ScreeningWindow(DanishWorkingDays calendar, TimeProvider clock)
 {
-    public static readonly TimeZoneInfo Copenhagen = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
-
     public (DateTime FromUtc, DateTime ToUtc) Yesterday()
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Copenhagen).DateTime);
-        return (StartOfDayUtc(previousWorkingDay(today)), StartOfDayUtc(today));
+        var today = DanishWorkingDays.LocalDate(clock.GetUtcNow());
+        return (StartOfDayUtc(calendar.PreviousWorkingDay(today)), StartOfDayUtc(today));
     }
 
     private static DateTime StartOfDayUtc(DateOnly day) =>
-        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Copenhagen);
+        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), DanishWorkingDays.Copenhagen);
 }

@@ -73,6 +73,25 @@ public class TeamInboxTests
     }
 
     [Fact]
+    public async Task YesterdayAfterEasterReachesBackOverTheHolidays()
+    {
+        // Tuesday 7 April 2026: 2. påskedag, påskedag, the weekend, langfredag and skærtorsdag lie behind it,
+        // so the previous working day is Wednesday 1 April.
+        var clock = new TestClock(DateTimeOffset.Parse("2026-04-07T08:00:00+02:00"));
+        using var api = new ApiFactory().WithClock(clock);
+        var client = api.CreateCaseworkerClient("cw-anna", "team-a");
+        await client.IngestAsync("tue-before", "team-a", "Tirsdag", DateTimeOffset.Parse("2026-03-31T15:00:00+02:00"));
+        await client.IngestAsync("wed", "team-a", "Onsdag", DateTimeOffset.Parse("2026-04-01T10:00:00+02:00"));
+        await client.IngestAsync("good-friday", "team-a", "Langfredag", DateTimeOffset.Parse("2026-04-03T12:00:00+02:00"));
+        await client.IngestAsync("easter-monday", "team-a", "2. påskedag", DateTimeOffset.Parse("2026-04-06T20:00:00+02:00"));
+
+        var page = await (await client.GetAsync("/api/v1/teams/team-a/replies?screening=yesterday")).ReadJsonAsync();
+
+        Assert.Equal(3, ((JArray)page["items"]!).Count);
+        Assert.Equal(DateTime.Parse("2026-03-31T22:00:00Z").ToUniversalTime(), ((DateTime)page["screeningWindow"]!["from"]!).ToUniversalTime());
+    }
+
+    [Fact]
     public async Task NonMemberIsForbiddenAndUnknownTeamIsNotFound()
     {
         using var api = new ApiFactory().WithSetting("Teams:Known:0", "team-known");
