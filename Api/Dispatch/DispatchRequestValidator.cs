@@ -63,8 +63,12 @@ public static partial class DispatchRequestValidator
 
         var category = request.Category?.Trim() is { Length: > 0 } c ? c : null;
         if (category is not null && !CategoryPattern().IsMatch(category)) Error("category", "Ugyldig kategorikode / invalid category code.");
-        var team = request.Team?.Trim() is { Length: > 0 } t ? t : callerTeams.FirstOrDefault();
-        if (request.Team is { Length: > 0 } && !callerTeams.Contains(team, StringComparer.OrdinalIgnoreCase))
+        // Stored as the caller's own spelling of the team: reads of the dispatch check membership ordinally.
+        var requested = request.Team?.Trim() is { Length: > 0 } t ? t : null;
+        var team = requested is null
+            ? callerTeams.FirstOrDefault()
+            : callerTeams.FirstOrDefault(c => string.Equals(c, requested, StringComparison.OrdinalIgnoreCase));
+        if (requested is not null && team is null)
         {
             Error("team", "Du er ikke medlem af teamet / you are not a member of this team.");
         }

@@ -62,24 +62,30 @@ public sealed class DispatchesController(AppDb db, DispatchService dispatches, I
         };
     }
 
-    /// <summary>One dispatch with its MeMo message.</summary>
+    /// <summary>One dispatch with its MeMo message, for members of the sending team (403 otherwise).</summary>
     [HttpGet("dispatches/{id:guid}")]
     [SwaggerOperation(Summary = "Get a dispatch")]
     [ProducesResponseType<DispatchResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
-    public async Task<IActionResult> Get(Guid id, CancellationToken cancellationToken) =>
-        await db.Set<DispatchRecord>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken) is { } dispatch
-            ? Ok(dispatch.ToResponse())
-            : NotFoundProblem(id);
+    public async Task<IActionResult> Get(Guid id, CancellationToken cancellationToken)
+    {
+        var dispatch = await db.Set<DispatchRecord>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (dispatch is null) return NotFoundProblem(id);
+        return await MayReadAsync(dispatch, cancellationToken) ? Ok(dispatch.ToResponse()) : ForbiddenProblem();
+    }
 
-    /// <summary>The audit trail of a dispatch: who recorded it and every idempotent retry.</summary>
+    /// <summary>The audit trail of a dispatch: who recorded it and every idempotent retry. Sending team only.</summary>
     [HttpGet("dispatches/{id:guid}/audit")]
     [SwaggerOperation(Summary = "Audit trail of a dispatch")]
     [ProducesResponseType<List<DispatchAuditView>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public async Task<IActionResult> Audit(Guid id, CancellationToken cancellationToken)
     {
-        if (!await db.Set<DispatchRecord>().AnyAsync(d => d.Id == id, cancellationToken)) return NotFoundProblem(id);
+        var dispatch = await db.Set<DispatchRecord>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (dispatch is null) return NotFoundProblem(id);
+        if (!await MayReadAsync(dispatch, cancellationToken)) return ForbiddenProblem();
         var events = await db.Set<DispatchAuditEvent>().AsNoTracking().Where(e => e.DispatchId == id)
             .OrderBy(e => e.At).Select(e => new DispatchAuditView(e.Action, e.Actor, e.At, e.Detail)).ToListAsync(cancellationToken);
         return Ok(events);
@@ -108,12 +114,29 @@ public sealed class DispatchesController(AppDb db, DispatchService dispatches, I
     public Task<IActionResult> ForDocument(string documentId, CancellationToken cancellationToken) =>
         History(documentId.Trim(), cancellationToken);
 
+    /// <summary>
+    /// The dispatches of the document the caller's teams sent. None sent by them but some by another team → 403
+    /// (fixed text, nothing about the other team's letters); no dispatch at all → an empty list.
+    /// </summary>
     private async Task<IActionResult> History(string documentId, CancellationToken cancellationToken)
     {
         var list = await db.Set<DispatchRecord>().AsNoTracking().Where(d => d.DocumentId == documentId)
             .OrderByDescending(d => d.CreatedAt).ToListAsync(cancellationToken);
-        return Ok(list.Select(d => d.ToSummary()).ToList());
+        var visible = new List<DispatchSummary>();
+        foreach (var dispatch in list)
+        {
+            if (await MayReadAsync(dispatch, cancellationToken)) visible.Add(dispatch.ToSummary());
+        }
+        return list.Count > 0 && visible.Count == 0 ? ForbiddenProblem() : Ok(visible);
     }
+
+    /// <summary>Members of the sending team; a dispatch recorded without a team only by the caseworker who recorded it.</summary>
+    private async Task<bool> MayReadAsync(DispatchRecord dispatch, CancellationToken cancellationToken) => dispatch.Team is { } team
+        ? await teams.IsMemberAsync(User, team, cancellationToken)
+        : dispatch.CreatedBy == User.UserId();
+
+    private ObjectResult ForbiddenProblem() => Problem(statusCode: StatusCodes.Status403Forbidden,
+        title: "Ingen adgang / forbidden", detail: "Kun det afsendende teams sagsbehandlere har adgang / sending team only.");
 
     private ObjectResult NotFoundProblem(Guid id) => Problem(statusCode: StatusCodes.Status404NotFound,
         title: "Ikke fundet / not found", detail: $"Ingen dispatch med id {id}.");

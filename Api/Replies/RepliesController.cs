@@ -117,6 +117,9 @@ public sealed class RepliesController(
     private async Task<ActionResult<IngestResult>> StoreAsync(IncomingReply incoming, CancellationToken ct)
     {
         var (reply, created) = await ingest.IngestAsync(incoming, User.UserId(), ct);
+        // A redelivery answers with the stored reply. For a caller outside its team that would hand out someone
+        // else's case number, flags and due date for any guessed document id: they get the receipt only.
+        if (!created && !await access.IsMemberAsync(this, reply.Team, ct)) return Ok(new IngestReceipt(reply.Id, false));
         var result = ReplyViews.ToIngestResult(reply, created);
         return created ? CreatedAtAction(nameof(Get), new { id = reply.Id }, result) : Ok(result);
     }

@@ -36,6 +36,9 @@ public sealed record IngestResult(
     long Id, bool Created, string Team, string? CaseNumber, string Routing, string RoutingReason,
     IReadOnlyList<FlagSummary> Flags, DateOnly? DueDate, bool NeedsManualScreening);
 
+/// <summary>Answer to a redelivery by a caller outside the reply's team: stored once, nothing about it shown.</summary>
+public sealed record IngestReceipt(long Id, bool Created);
+
 public static class ReplyViews
 {
     public static ReplyListItem ToListItem(Reply r, DateTime now, TimeSpan claimTimeout) => new(

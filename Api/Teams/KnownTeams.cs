@@ -8,7 +8,7 @@ namespace SmartPost.Api.Teams;
 
 /// <summary>
 /// Gatekeeper for /teams/{team}/…: a non-member gets 403 before anything else (so even whether the team exists does
-/// not leak), a member of a team nobody knows gets 404.
+/// not leak), a member of a team nobody knows (not configured, no replies, no rota) gets 404.
 /// </summary>
 public sealed class KnownTeams(AppDb db, ReplyAccess access, IOptions<TeamsOptions> teams, IOptions<RepliesOptions> replies)
 {
@@ -17,7 +17,8 @@ public sealed class KnownTeams(AppDb db, ReplyAccess access, IOptions<TeamsOptio
         if (!await access.IsMemberAsync(c, team, ct)) return ReplyAccess.Forbidden(c);
         var known = teams.Value.Known.Contains(team, StringComparer.OrdinalIgnoreCase)
             || string.Equals(replies.Value.DefaultTeam, team, StringComparison.OrdinalIgnoreCase)
-            || await db.Set<Reply>().AnyAsync(r => r.Team == team, ct);
+            || await db.Set<Reply>().AnyAsync(r => r.Team == team, ct)
+            || await db.Set<TeamRota>().AnyAsync(r => r.Team == team, ct);
         return known ? null : c.Problem(statusCode: 404, title: "Ukendt team / unknown team", detail: $"Teamet '{team}' findes ikke.");
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Swashbuckle.AspNetCore.Annotations;
+using SmartPost.Api.Identity;
 using SmartPost.Api.Infrastructure.Database;
 using SmartPost.Api.Replies;
 
@@ -13,13 +14,14 @@ public sealed record TimeWindow(DateTime From, DateTime To);
 
 public sealed record InboxPage(
     string Team, string Status, IReadOnlyList<ReplyListItem> Items, string? NextCursor, FlagTotals Totals,
-    double ScreeningEstimateMinutes, TimeWindow? ScreeningWindow);
+    double ScreeningEstimateMinutes, TimeWindow? ScreeningWindow, InboxScreener? Screener);
 
 /// <summary>"Digital Post – Mit team": the team's replies, most urgent first.</summary>
 [ApiController]
 [Route("api/v1/teams/{team}/replies")]
 public sealed class TeamInboxController(
-    AppDb db, KnownTeams teams, ScreeningWindow window, TimeProvider clock, IOptions<RepliesOptions> options) : ControllerBase
+    AppDb db, KnownTeams teams, ScreeningWindow window, IOutOfOfficeLookup outOfOffice, TimeProvider clock,
+    IOptions<RepliesOptions> options) : ControllerBase
 {
     /// <summary>
     /// The team inbox, sorted by due date (none last) then age (oldest first), with totals per flag over the
@@ -27,7 +29,8 @@ public sealed class TeamInboxController(
     /// </summary>
     /// <param name="status">unhandled (default) | handled | all.</param>
     /// <param name="flag">AccessToRecordsRequest | Complaint | DeadlineExtensionRequest | NeedsManualScreening.</param>
-    /// <param name="screening">"yesterday": the previous working day's intake (Europe/Copenhagen; on Mondays incl. the weekend).</param>
+    /// <param name="screening">"yesterday": the previous working day's intake (Europe/Copenhagen; on Mondays incl. the weekend),
+    /// with today's screener from the team's rota (null when the team has no rota).</param>
     /// <param name="cursor">nextCursor from the previous page.</param>
     /// <param name="limit">1–200, default 50.</param>
     [HttpGet]
@@ -55,11 +58,13 @@ public sealed class TeamInboxController(
         if (receivedFrom is { } from) q = q.Where(r => r.ReceivedAt >= from.UtcDateTime);
         if (receivedTo is { } to) q = q.Where(r => r.ReceivedAt < to.UtcDateTime);
         TimeWindow? yesterday = null;
+        InboxScreener? screener = null;
         if (screening == "yesterday")
         {
             var (start, end) = window.Yesterday();
             yesterday = new TimeWindow(start, end);
             q = q.Where(r => r.ReceivedAt >= start && r.ReceivedAt < end);
+            screener = await InboxScreenerLookup.TodayAsync(db, team, outOfOffice, clock, ct);
         }
 
         var totals = await TotalsAsync(q, ct);
@@ -69,7 +74,7 @@ public sealed class TeamInboxController(
         return new InboxPage(
             team, status, rows.Select(r => ReplyViews.ToListItem(r, now, options.Value.ClaimTimeout)).ToList(),
             more ? InboxCursor.From(rows[^1]).Encode() : null, totals,
-            totals.Unscreened * options.Value.ScreeningMinutesPerReply, yesterday);
+            totals.Unscreened * options.Value.ScreeningMinutesPerReply, yesterday, screener);
     }
 
     /// <summary>One page in inbox order (keyset paging after the cursor), list columns only.</summary>

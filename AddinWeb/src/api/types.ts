@@ -187,6 +187,17 @@ export interface InboxPage {
   totals: FlagTotals;
   screeningEstimateMinutes: number;
   screeningWindow: { from: string; to: string } | null;
+  /** Today's screener from the team's rota; only with screening=yesterday, null when the team has no rota. */
+  screener?: InboxScreener | null;
+}
+
+/** Who screens today ("postkassevagt"); texts are Danish / English from the API. */
+export interface InboxScreener {
+  person: string | null;
+  isSubstitute: boolean;
+  reason: string;
+  scheduled: string | null;
+  because: string | null;
 }
 
 export interface IngestResult {

@@ -1,6 +1,7 @@
 import type { InboxPage, ReplyListItem, SavedSearch, SearchResults } from "../api/types";
 import { t } from "../i18n/strings";
 import { flagLabel } from "../logic/mapping";
+import { screenerLine } from "../logic/screenerLine";
 import { actionErrorMessage } from "../logic/replyState";
 import type { PaneContext } from "./context";
 import { dashboardRow, type RowAction } from "./dashboardRow";
@@ -24,6 +25,7 @@ export async function mountDashboard(root: HTMLElement, ctx: PaneContext): Promi
   const more = el("button", { type: "button", id: "load-more", hidden: true }, t("loadMore"));
   const screening = el("ul", { class: "replies", id: "screening-list", "aria-label": t("screeningList") });
   const estimate = el("p", { class: "hint", id: "screening-estimate" });
+  const screener = el("p", { id: "screener", hidden: true });
   const searches = el("ul", { class: "searches", id: "searches" });
   const searchResults = el("div", { id: "search-results" });
   let cursor: string | null = null;
@@ -59,6 +61,9 @@ export async function mountDashboard(root: HTMLElement, ctx: PaneContext): Promi
     const page = (await ctx.api.request<InboxPage>(`${teamPath()}/replies?screening=yesterday&status=all&limit=200`)).body;
     replace(screening, ...(page.items.length ? page.items.map((r) => dashboardRow(r, user(), true, act)) : [empty()]));
     estimate.textContent = t("screeningEstimate", page.screeningEstimateMinutes);
+    const line = screenerLine(page.screener);
+    screener.textContent = line ?? "";
+    screener.hidden = line === null;
   };
 
   const showSearch = async (search: SavedSearch): Promise<void> => {
@@ -82,6 +87,7 @@ export async function mountDashboard(root: HTMLElement, ctx: PaneContext): Promi
   replace(root,
     el("h2", {}, `${t("dashboardTitle")} (${ctx.identity().team})`),
     status,
+    screener,
     el("section", { class: "card", "aria-labelledby": "unhandled-h" },
       el("h3", { id: "unhandled-h" }, t("unhandled")),
       el("div", { class: "field" }, el("label", { for: "flag-filter" }, t("filterFlag")), flagFilter),

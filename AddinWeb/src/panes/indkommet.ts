@@ -27,8 +27,7 @@ async function replyIdOf(ctx: PaneContext, letter: LetterSnapshot): Promise<numb
   const stored = Number(letter.properties[Props.replyId]);
   if (Number.isInteger(stored) && stored > 0) return stored;
   if (!letter.documentId) return null;
-  const found = await findReply(ctx.api, ctx.identity().team, { documentId: letter.documentId, caseNumber: letter.caseNumber, subject: letter.title })
-    .catch(() => null);
+  const found = await findReply(ctx.api, { documentId: letter.documentId }).catch(() => null);
   return found?.id ?? null;
 }
 

@@ -11,7 +11,7 @@ export async function mountOutlookRead(root: HTMLElement, ctx: PaneContext): Pro
   const item = Office.context.mailbox.item as Office.MessageRead;
   const mail = await readReceivedMail(item);
   // A reply mail is registered with its internetMessageId as the document id.
-  const reply = await findReply(ctx.api, ctx.identity().team, { documentId: mail.internetMessageId, subject: mail.subject }).catch(() => null);
+  const reply = await findReply(ctx.api, { documentId: mail.internetMessageId }).catch(() => null);
   if (reply) {
     await mountReplyPanel(root, ctx, reply.id, {
       showEvidence: null,

@@ -115,8 +115,21 @@ test("Dashboard lists the team's unhandled replies, filters by flag and runs a s
     method: "POST", body: JSON.stringify({ name: "Lægeerklæringer", terms: [{ term: "lægen", variants: ["læge"] }], responsible: "cw-anna", substitute: "cw-bo" }),
   });
   assert.equal(search.status, 201);
+  // Every weekday cw-carl screens, but he is away around today, so the first substitute (cw-dora) stands in.
+  // The absence reason carries markup: the dashboard must show it as text.
+  const day = (offset: number): string => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"].map((weekday) => ({ weekday, person: "cw-carl" }));
+  const rota = await api(server.baseUrl, "cw-lise")("/api/v1/teams/team-helbred/rota", {
+    method: "PUT", headers: { "X-Dev-Roles": "SmartPost.TeamLead" },
+    body: JSON.stringify({ weekdays, substitutes: ["cw-dora", "cw-erik"], absences: [{ person: "cw-carl", from: day(-2), to: day(2), reason: "Kursus <b>Digital Post</b>" }] }),
+  });
+  assert.equal(rota.status, 200, `rota: ${JSON.stringify(rota.body)}`);
 
   const page = await openPane(browser, `${server.baseUrl}/addin/dashboard.html`, null);
+  await page.locator("#screener:not([hidden])").waitFor({ timeout: 10_000 });
+  const screener = await page.locator("#screener").innerText();
+  assert.match(screener, /^Dagens postkassevagt: cw-dora \(afløser for cw-carl, fordi Fraværende .*Kursus <b>Digital Post<\/b>/);
+  assert.equal(await page.locator("#screener b").count(), 0, "the absence reason is text, not HTML");
   await page.locator("#reply-list .reply").first().waitFor({ timeout: 10_000 });
   const all = await page.locator("#reply-list .reply").count();
   assert.match(await page.locator("#reply-list .reply .due.overdue").first().innerText(), /Overskredet/, "overdue replies come first, in red");
