@@ -3,27 +3,50 @@ using SmartPost.Api.Text;
 namespace SmartPost.Api.Guidance;
 
 /// <summary>
-/// A title or letter body split into folded words (<see cref="DanishText.Tokenize"/>) and sentences, so phrases
-/// can be anchored to a sentence, kept inside one, and questions recognised.
+/// A title or letter body split into words (<see cref="FoldedWords"/>, the words of <see cref="DanishText.Tokenize"/>)
+/// and sentences, so phrases can be anchored to a sentence, kept inside one, and questions recognised. Each word is
+/// kept as its offsets and its <see cref="WordLexicon"/> class, not as a string: this runs for every letter.
 /// </summary>
 internal sealed class AnalyzedText
 {
+    private static readonly WordLexicon NoWords = new([], []);
+
+    private int[] _start;
+    private int[] _end;
+    private int[] _class;
     private readonly int[] _sentenceOf;
     private readonly List<(int First, int Last, bool Question)> _sentences = new();
 
-    public AnalyzedText(string original)
+    /// <summary>Words and sentences only (every word of class <see cref="WordLexicon.NoClass"/>).</summary>
+    public AnalyzedText(string original) : this(original, NoWords)
+    {
+    }
+
+    public AnalyzedText(string original, WordLexicon lexicon)
     {
         Original = original;
-        Tokens = DanishText.Tokenize(original);
-        _sentenceOf = new int[Tokens.Count];
-        var first = 0;
-        for (var i = 0; i < Tokens.Count; i++)
+        var capacity = original.Length / 6 + 1;
+        _start = new int[capacity];
+        _end = new int[capacity];
+        _class = new int[capacity];
+        var words = new FoldedWords(original);
+        while (words.MoveNext())
         {
-            var gapEnd = i + 1 < Tokens.Count ? Tokens[i + 1].Start : original.Length;
-            if (i + 1 == Tokens.Count || IsSentenceBreak(original, Tokens[i].End, gapEnd))
+            if (Count == _start.Length) Grow();
+            _start[Count] = words.Start;
+            _end[Count] = words.Start + words.Length;
+            _class[Count++] = lexicon.Classify(words.Folded);
+        }
+
+        _sentenceOf = new int[Count];
+        var first = 0;
+        for (var i = 0; i < Count; i++)
+        {
+            var gapEnd = i + 1 < Count ? _start[i + 1] : original.Length;
+            if (i + 1 == Count || IsSentenceBreak(original, _end[i], gapEnd))
             {
-                var question = GapHasQuestionMark(original, Tokens[i].End, gapEnd)
-                    && !IsFaqHeading(original, first == 0 ? 0 : Tokens[first - 1].End, Tokens[first].Start, Tokens[i].End, gapEnd);
+                var question = GapHasQuestionMark(original, _end[i], gapEnd)
+                    && !IsFaqHeading(original, first == 0 ? 0 : _end[first - 1], _start[first], _end[i], gapEnd);
                 _sentences.Add((first, i, question));
                 for (var k = first; k <= i; k++) _sentenceOf[k] = _sentences.Count - 1;
                 first = i + 1;
@@ -33,7 +56,20 @@ internal sealed class AnalyzedText
 
     public string Original { get; }
 
-    public List<Token> Tokens { get; }
+    /// <summary>How many words.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Offset of the word's first character in <see cref="Original"/>.</summary>
+    public int Start(int token) => _start[token];
+
+    /// <summary>Offset just after the word's last character in <see cref="Original"/>.</summary>
+    public int End(int token) => _end[token];
+
+    /// <summary>The word is one of (or starts with one of) the words of <paramref name="set"/>.</summary>
+    public bool Is(int token, WordSet set) => set.Contains(_class[token]);
+
+    /// <summary>The word's <see cref="WordLexicon"/> class.</summary>
+    public int ClassOf(int token) => _class[token];
 
     public int SentenceOf(int token) => _sentenceOf[token];
 
@@ -44,6 +80,13 @@ internal sealed class AnalyzedText
     public bool IsSentenceEnd(int token) => _sentences[_sentenceOf[token]].Last == token;
 
     public bool InQuestion(int token) => _sentences[_sentenceOf[token]].Question;
+
+    private void Grow()
+    {
+        Array.Resize(ref _start, _start.Length * 2);
+        Array.Resize(ref _end, _end.Length * 2);
+        Array.Resize(ref _class, _class.Length * 2);
+    }
 
     /// <summary>
     /// Sentence ends: "!", "?", ";", a blank line, or "." / ":" followed by a capital letter, or a line break followed
@@ -56,6 +99,7 @@ internal sealed class AnalyzedText
         const int WrappedLineLength = 60;
         var newlines = 0;
         var soft = false;
+        var lineBreak = false; // the line before it is looked at only when it decides (it scans back a whole line)
         for (var i = from; i < to; i++)
         {
             switch (text[i])
@@ -64,13 +108,14 @@ internal sealed class AnalyzedText
                 case '\n' or '\r':
                     if (text[i] == '\r' && i + 1 < to && text[i + 1] == '\n') i++;
                     if (++newlines >= 2) return true;
-                    soft |= IsShortOrCapitalLine(text, from, WrappedLineLength);
+                    lineBreak = true;
                     break;
                 case '.' or ':': soft = true; break;
                 case '-' or '•' or '*' when newlines > 0: soft = true; break;
             }
         }
-        return soft && to < text.Length && char.IsUpper(text[to]);
+        return to < text.Length && char.IsUpper(text[to])
+            && (soft || lineBreak && IsShortOrCapitalLine(text, from, WrappedLineLength));
     }
 
     /// <summary>The line ending at <paramref name="end"/> is short or ALL CAPS (a heading), not wrapped body text.</summary>
@@ -78,7 +123,11 @@ internal sealed class AnalyzedText
     {
         var start = end;
         var lowerCase = false;
-        while (start > 0 && text[start - 1] != '\n') lowerCase |= char.IsLower(text[--start]);
+        while (start > 0 && text[start - 1] != '\n')
+        {
+            lowerCase |= char.IsLower(text[--start]);
+            if (lowerCase && end - start >= wrappedLength) return false; // long and not all caps: wrapped body text
+        }
         return end - start < wrappedLength || !lowerCase;
     }
 
