@@ -1,3 +1,4 @@
+using System.Buffers;
 using SmartPost.Api.Text;
 
 namespace SmartPost.Api.Guidance;
@@ -7,15 +8,14 @@ namespace SmartPost.Api.Guidance;
 /// and sentences, so phrases can be anchored to a sentence, kept inside one, and questions recognised. Each word is
 /// kept as its offsets and its <see cref="WordLexicon"/> class, not as a string: this runs for every letter.
 /// </summary>
-internal sealed class AnalyzedText
+internal sealed class AnalyzedText : IDisposable
 {
     private static readonly WordLexicon NoWords = new([], []);
 
-    private int[] _start;
-    private int[] _end;
-    private int[] _class;
-    private readonly int[] _sentenceOf;
-    private readonly List<(int First, int Last, bool Question)> _sentences = new();
+    // Rented, returned by Dispose: a letter's words are needed only while it is scanned.
+    private Word[] _words;
+    private Sentence[] _sentences;
+    private int _sentenceCount;
 
     /// <summary>Words and sentences only (every word of class <see cref="WordLexicon.NoClass"/>).</summary>
     public AnalyzedText(string original) : this(original, NoWords)
@@ -25,30 +25,26 @@ internal sealed class AnalyzedText
     public AnalyzedText(string original, WordLexicon lexicon)
     {
         Original = original;
-        var capacity = original.Length / 6 + 1;
-        _start = new int[capacity];
-        _end = new int[capacity];
-        _class = new int[capacity];
+        _words = ArrayPool<Word>.Shared.Rent(original.Length / 6 + 1);
         var words = new FoldedWords(original);
         while (words.MoveNext())
         {
-            if (Count == _start.Length) Grow();
-            _start[Count] = words.Start;
-            _end[Count] = words.Start + words.Length;
-            _class[Count++] = lexicon.Classify(words.Folded);
+            if (Count == _words.Length) Grow(ref _words);
+            _words[Count++] = new Word(words.Start, words.Start + words.Length, lexicon.Classify(words.Folded));
         }
 
-        _sentenceOf = new int[Count];
+        _sentences = ArrayPool<Sentence>.Shared.Rent(Math.Max(Count, 1));
         var first = 0;
         for (var i = 0; i < Count; i++)
         {
-            var gapEnd = i + 1 < Count ? _start[i + 1] : original.Length;
-            if (i + 1 == Count || IsSentenceBreak(original, _end[i], gapEnd))
+            var gapEnd = i + 1 < Count ? _words[i + 1].Start : original.Length;
+            if (i + 1 == Count || IsSentenceBreak(original, _words[i].End, gapEnd))
             {
-                var question = GapHasQuestionMark(original, _end[i], gapEnd)
-                    && !IsFaqHeading(original, first == 0 ? 0 : _end[first - 1], _start[first], _end[i], gapEnd);
-                _sentences.Add((first, i, question));
-                for (var k = first; k <= i; k++) _sentenceOf[k] = _sentences.Count - 1;
+                var question = GapHasQuestionMark(original, _words[i].End, gapEnd)
+                    && !IsFaqHeading(original, first == 0 ? 0 : _words[first - 1].End, _words[first].Start, _words[i].End, gapEnd);
+                _sentences[_sentenceCount] = new Sentence(first, i, question);
+                for (var k = first; k <= i; k++) _words[k].Sentence = _sentenceCount;
+                _sentenceCount++;
                 first = i + 1;
             }
         }
@@ -57,36 +53,52 @@ internal sealed class AnalyzedText
     public string Original { get; }
 
     /// <summary>How many words.</summary>
-    public int Count { get; private set; }
+    public int Count { get; }
 
     /// <summary>Offset of the word's first character in <see cref="Original"/>.</summary>
-    public int Start(int token) => _start[token];
+    public int Start(int token) => _words[token].Start;
 
     /// <summary>Offset just after the word's last character in <see cref="Original"/>.</summary>
-    public int End(int token) => _end[token];
+    public int End(int token) => _words[token].End;
 
     /// <summary>The word is one of (or starts with one of) the words of <paramref name="set"/>.</summary>
-    public bool Is(int token, WordSet set) => set.Contains(_class[token]);
+    public bool Is(int token, WordSet set) => set.Contains(_words[token].Class);
 
     /// <summary>The word's <see cref="WordLexicon"/> class.</summary>
-    public int ClassOf(int token) => _class[token];
+    public int ClassOf(int token) => _words[token].Class;
 
-    public int SentenceOf(int token) => _sentenceOf[token];
+    public int SentenceOf(int token) => _words[token].Sentence;
 
-    public int SentenceStart(int token) => _sentences[_sentenceOf[token]].First;
+    public int SentenceStart(int token) => _sentences[_words[token].Sentence].First;
 
     public bool IsSentenceStart(int token) => SentenceStart(token) == token;
 
-    public bool IsSentenceEnd(int token) => _sentences[_sentenceOf[token]].Last == token;
+    public bool IsSentenceEnd(int token) => _sentences[_words[token].Sentence].Last == token;
 
-    public bool InQuestion(int token) => _sentences[_sentenceOf[token]].Question;
+    public bool InQuestion(int token) => _sentences[_words[token].Sentence].Question;
 
-    private void Grow()
+    public void Dispose()
     {
-        Array.Resize(ref _start, _start.Length * 2);
-        Array.Resize(ref _end, _end.Length * 2);
-        Array.Resize(ref _class, _class.Length * 2);
+        ArrayPool<Word>.Shared.Return(_words);
+        ArrayPool<Sentence>.Shared.Return(_sentences);
+        _words = [];
+        _sentences = [];
     }
+
+    private static void Grow(ref Word[] words)
+    {
+        var larger = ArrayPool<Word>.Shared.Rent(words.Length * 2);
+        words.CopyTo(larger, 0);
+        ArrayPool<Word>.Shared.Return(words);
+        words = larger;
+    }
+
+    private record struct Word(int Start, int End, int Class)
+    {
+        public int Sentence;
+    }
+
+    private readonly record struct Sentence(int First, int Last, bool Question);
 
     /// <summary>
     /// Sentence ends: "!", "?", ";", a blank line, or "." / ":" followed by a capital letter, or a line break followed

@@ -27,8 +27,8 @@ internal sealed class GuidelineScan
             ByCaseClosedFlag[i] = letter.CaseClosed == true && rules.Rules[i].WhenCaseClosed;
         }
 
-        Scan(rules.Title, new AnalyzedText(letter.DocumentTitle, rules.Lexicon), TitleField);
-        Scan(rules.Text, new AnalyzedText(letter.Text, rules.Lexicon), TextField);
+        using (var title = new AnalyzedText(letter.DocumentTitle, rules.Lexicon)) Scan(rules.Title, title, TitleField);
+        using (var text = new AnalyzedText(letter.Text, rules.Lexicon)) Scan(rules.Text, text, TextField);
         ScanDocumentType(letter.DocumentType);
     }
 

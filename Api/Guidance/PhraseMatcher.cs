@@ -36,6 +36,8 @@ internal sealed class PhraseMatcher
         }
     }
 
+    public int Count => _phrases.Length;
+
     public Phrase this[int phrase] => _phrases[phrase];
 
     /// <summary>Every match of every phrase, in text order (by first word, then by phrase).</summary>
