@@ -1,31 +1,50 @@
+using System.Buffers;
 using SmartPost.Api.Text;
 
 namespace SmartPost.Api.Guidance;
 
 /// <summary>
-/// A title or letter body split into folded words (<see cref="DanishText.Tokenize"/>) and sentences, so phrases
-/// can be anchored to a sentence, kept inside one, and questions recognised.
+/// A title or letter body split into words (<see cref="FoldedWords"/>, the words of <see cref="DanishText.Tokenize"/>)
+/// and sentences, so phrases can be anchored to a sentence, kept inside one, and questions recognised. Each word is
+/// kept as its offsets and its <see cref="WordLexicon"/> class, not as a string: this runs for every letter.
 /// </summary>
-internal sealed class AnalyzedText
+internal sealed class AnalyzedText : IDisposable
 {
-    private readonly int[] _sentenceOf;
-    private readonly List<(int First, int Last, bool Question)> _sentences = new();
+    private static readonly WordLexicon NoWords = new([], []);
 
-    public AnalyzedText(string original)
+    // Rented, returned by Dispose: a letter's words are needed only while it is scanned.
+    private Word[] _words;
+    private Sentence[] _sentences;
+    private int _sentenceCount;
+
+    /// <summary>Words and sentences only (every word of class <see cref="WordLexicon.NoClass"/>).</summary>
+    public AnalyzedText(string original) : this(original, NoWords)
+    {
+    }
+
+    public AnalyzedText(string original, WordLexicon lexicon)
     {
         Original = original;
-        Tokens = DanishText.Tokenize(original);
-        _sentenceOf = new int[Tokens.Count];
-        var first = 0;
-        for (var i = 0; i < Tokens.Count; i++)
+        _words = ArrayPool<Word>.Shared.Rent(original.Length / 6 + 1);
+        var words = new FoldedWords(original);
+        while (words.MoveNext())
         {
-            var gapEnd = i + 1 < Tokens.Count ? Tokens[i + 1].Start : original.Length;
-            if (i + 1 == Tokens.Count || IsSentenceBreak(original, Tokens[i].End, gapEnd))
+            if (Count == _words.Length) Grow(ref _words);
+            _words[Count++] = new Word(words.Start, words.Start + words.Length, lexicon.Classify(words.Folded));
+        }
+
+        _sentences = ArrayPool<Sentence>.Shared.Rent(Math.Max(Count, 1));
+        var first = 0;
+        for (var i = 0; i < Count; i++)
+        {
+            var gapEnd = i + 1 < Count ? _words[i + 1].Start : original.Length;
+            if (i + 1 == Count || IsSentenceBreak(original, _words[i].End, gapEnd))
             {
-                var question = GapHasQuestionMark(original, Tokens[i].End, gapEnd)
-                    && !IsFaqHeading(original, first == 0 ? 0 : Tokens[first - 1].End, Tokens[first].Start, Tokens[i].End, gapEnd);
-                _sentences.Add((first, i, question));
-                for (var k = first; k <= i; k++) _sentenceOf[k] = _sentences.Count - 1;
+                var question = GapHasQuestionMark(original, _words[i].End, gapEnd)
+                    && !IsFaqHeading(original, first == 0 ? 0 : _words[first - 1].End, _words[first].Start, _words[i].End, gapEnd);
+                _sentences[_sentenceCount] = new Sentence(first, i, question);
+                for (var k = first; k <= i; k++) _words[k].Sentence = _sentenceCount;
+                _sentenceCount++;
                 first = i + 1;
             }
         }
@@ -33,17 +52,53 @@ internal sealed class AnalyzedText
 
     public string Original { get; }
 
-    public List<Token> Tokens { get; }
+    /// <summary>How many words.</summary>
+    public int Count { get; }
 
-    public int SentenceOf(int token) => _sentenceOf[token];
+    /// <summary>Offset of the word's first character in <see cref="Original"/>.</summary>
+    public int Start(int token) => _words[token].Start;
 
-    public int SentenceStart(int token) => _sentences[_sentenceOf[token]].First;
+    /// <summary>Offset just after the word's last character in <see cref="Original"/>.</summary>
+    public int End(int token) => _words[token].End;
+
+    /// <summary>The word is one of (or starts with one of) the words of <paramref name="set"/>.</summary>
+    public bool Is(int token, WordSet set) => set.Contains(_words[token].Class);
+
+    /// <summary>The word's <see cref="WordLexicon"/> class.</summary>
+    public int ClassOf(int token) => _words[token].Class;
+
+    public int SentenceOf(int token) => _words[token].Sentence;
+
+    public int SentenceStart(int token) => _sentences[_words[token].Sentence].First;
 
     public bool IsSentenceStart(int token) => SentenceStart(token) == token;
 
-    public bool IsSentenceEnd(int token) => _sentences[_sentenceOf[token]].Last == token;
+    public bool IsSentenceEnd(int token) => _sentences[_words[token].Sentence].Last == token;
 
-    public bool InQuestion(int token) => _sentences[_sentenceOf[token]].Question;
+    public bool InQuestion(int token) => _sentences[_words[token].Sentence].Question;
+
+    public void Dispose()
+    {
+        ArrayPool<Word>.Shared.Return(_words);
+        ArrayPool<Sentence>.Shared.Return(_sentences);
+        _words = [];
+        _sentences = [];
+    }
+
+    private static void Grow(ref Word[] words)
+    {
+        var larger = ArrayPool<Word>.Shared.Rent(words.Length * 2);
+        words.CopyTo(larger, 0);
+        ArrayPool<Word>.Shared.Return(words);
+        words = larger;
+    }
+
+    private record struct Word(int Start, int End, int Class)
+    {
+        public int Sentence;
+    }
+
+    private readonly record struct Sentence(int First, int Last, bool Question);
 
     /// <summary>
     /// Sentence ends: "!", "?", ";", a blank line, or "." / ":" followed by a capital letter, or a line break followed
@@ -56,6 +111,7 @@ internal sealed class AnalyzedText
         const int WrappedLineLength = 60;
         var newlines = 0;
         var soft = false;
+        var lineBreak = false; // the line before it is looked at only when it decides (it scans back a whole line)
         for (var i = from; i < to; i++)
         {
             switch (text[i])
@@ -64,13 +120,14 @@ internal sealed class AnalyzedText
                 case '\n' or '\r':
                     if (text[i] == '\r' && i + 1 < to && text[i + 1] == '\n') i++;
                     if (++newlines >= 2) return true;
-                    soft |= IsShortOrCapitalLine(text, from, WrappedLineLength);
+                    lineBreak = true;
                     break;
                 case '.' or ':': soft = true; break;
                 case '-' or '•' or '*' when newlines > 0: soft = true; break;
             }
         }
-        return soft && to < text.Length && char.IsUpper(text[to]);
+        return to < text.Length && char.IsUpper(text[to])
+            && (soft || lineBreak && IsShortOrCapitalLine(text, from, WrappedLineLength));
     }
 
     /// <summary>The line ending at <paramref name="end"/> is short or ALL CAPS (a heading), not wrapped body text.</summary>
@@ -78,7 +135,11 @@ internal sealed class AnalyzedText
     {
         var start = end;
         var lowerCase = false;
-        while (start > 0 && text[start - 1] != '\n') lowerCase |= char.IsLower(text[--start]);
+        while (start > 0 && text[start - 1] != '\n')
+        {
+            lowerCase |= char.IsLower(text[--start]);
+            if (lowerCase && end - start >= wrappedLength) return false; // long and not all caps: wrapped body text
+        }
         return end - start < wrappedLength || !lowerCase;
     }
 

@@ -26,17 +26,18 @@ internal readonly record struct PhraseEntry(PhraseRole Role, int Rule);
 internal sealed record FieldMatcher(PhraseMatcher Matcher, PhraseEntry[] Entries);
 
 /// <summary>
-/// The rules file compiled once at start-up (a singleton): one matcher for titles and one for letter bodies,
-/// holding every phrase of every rule, plus the negation words.
+/// The rules file compiled once at start-up (a singleton): the lexicon of every word the rules mention, one matcher
+/// for titles and one for letter bodies holding every phrase of every rule, plus the negation words.
 /// </summary>
 internal sealed record CompiledGuideline(
     string SourcePath,
     IReadOnlyList<CompiledRule> Rules,
+    WordLexicon Lexicon,
     FieldMatcher Title,
     FieldMatcher Text,
     string ComplaintGuidanceId,
-    IReadOnlySet<string> NegationWords,
-    IReadOnlySet<string> ConditionalWords,
+    WordSet NegationWords,
+    WordSet ConditionalWords,
     int NegationWindow)
 {
     public CompiledRule Fallback => Rules.Single(r => r.Fallback);

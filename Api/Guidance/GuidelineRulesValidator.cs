@@ -33,14 +33,21 @@ internal sealed partial class GuidelineRulesValidator(string path)
         CheckRuleSet(rules);
 
         if (Errors.Count > 0) return null;
+        var negationWords = FoldAll(negation.Words ?? ["ikke", "ingen"]);
+        var conditionalWords = FoldAll(negation.ConditionalWords ?? ["hvis"]);
+        var phraseWords = _titlePhrases.Concat(_textPhrases).SelectMany(p => p.Words).ToList();
+        var lexicon = new WordLexicon(
+            phraseWords.SelectMany(w => w.Exact).Concat(negationWords).Concat(conditionalWords),
+            phraseWords.SelectMany(w => w.Prefixes));
         return new CompiledGuideline(
             path,
             rules,
-            new FieldMatcher(new PhraseMatcher(_titlePhrases), _titleEntries.ToArray()),
-            new FieldMatcher(new PhraseMatcher(_textPhrases), _textEntries.ToArray()),
+            lexicon,
+            new FieldMatcher(new PhraseMatcher(_titlePhrases, lexicon), _titleEntries.ToArray()),
+            new FieldMatcher(new PhraseMatcher(_textPhrases, lexicon), _textEntries.ToArray()),
             complaintId,
-            FoldAll(negation.Words ?? ["ikke", "ingen"]),
-            FoldAll(negation.ConditionalWords ?? ["hvis"]),
+            lexicon.SetOf(negationWords, []),
+            lexicon.SetOf(conditionalWords, []),
             window);
     }
 

@@ -27,8 +27,8 @@ internal sealed class GuidelineScan
             ByCaseClosedFlag[i] = letter.CaseClosed == true && rules.Rules[i].WhenCaseClosed;
         }
 
-        Scan(rules.Title, new AnalyzedText(letter.DocumentTitle), TitleField);
-        Scan(rules.Text, new AnalyzedText(letter.Text), TextField);
+        using (var title = new AnalyzedText(letter.DocumentTitle, rules.Lexicon)) Scan(rules.Title, title, TitleField);
+        using (var text = new AnalyzedText(letter.Text, rules.Lexicon)) Scan(rules.Text, text, TextField);
         ScanDocumentType(letter.DocumentType);
     }
 
@@ -93,10 +93,10 @@ internal sealed class GuidelineScan
         var sentenceStart = text.SentenceStart(first);
         for (var k = last - 1; k >= Math.Max(sentenceStart, first - _rules.NegationWindow); k--)
         {
-            if (!_rules.NegationWords.Contains(text.Tokens[k].Folded)) continue;
+            if (!text.Is(k, _rules.NegationWords)) continue;
             for (var c = sentenceStart; c < k; c++)
             {
-                if (_rules.ConditionalWords.Contains(text.Tokens[c].Folded)) return false;
+                if (text.Is(c, _rules.ConditionalWords)) return false;
             }
             return true;
         }
@@ -105,8 +105,8 @@ internal sealed class GuidelineScan
 
     private static Evidence ToEvidence(AnalyzedText text, PhraseHit hit, string field, string rule)
     {
-        var start = text.Tokens[hit.FirstToken].Start;
-        var length = text.Tokens[hit.LastToken].End - start;
+        var start = text.Start(hit.FirstToken);
+        var length = text.End(hit.LastToken) - start;
         return new Evidence(field, text.Original.Substring(start, length), start, length, rule);
     }
 }

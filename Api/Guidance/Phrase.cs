@@ -6,6 +6,10 @@ namespace SmartPost.Api.Guidance;
 /// <param name="MaxGapBefore">How many other words may stand between this word and the previous one ("~3").</param>
 internal sealed record PhraseWord(string[] Exact, string[] Prefixes, int MaxGapBefore)
 {
+    /// <summary>
+    /// The meaning of a phrase word on one folded word. Letters are matched through <see cref="WordLexicon"/> (no string
+    /// per word); this plain comparison is the reference the lexicon is tested against.
+    /// </summary>
     public bool Matches(string folded)
     {
         foreach (var e in Exact)

@@ -77,7 +77,7 @@ public static class DanishText
     /// A hyphen followed by optional spaces, one line break and optional spaces, then a lower-case letter
     /// (or, in an all-caps word such as "AFGØREL-\nSE", an upper-case letter after an upper-case one).
     /// </summary>
-    private static bool IsLineBreakHyphenation(string text, int hyphen, out int resume)
+    internal static bool IsLineBreakHyphenation(string text, int hyphen, out int resume)
     {
         resume = hyphen;
         var j = hyphen + 1;
@@ -94,7 +94,7 @@ public static class DanishText
     }
 
     /// <summary>Appends the folded form of <paramref name="c"/> at <paramref name="n"/>; returns the new length.</summary>
-    private static int AppendFolded(ref char[] buffer, int n, char c)
+    internal static int AppendFolded(ref char[] buffer, int n, char c)
     {
         if (n + 4 > buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);
         if (c < 128)

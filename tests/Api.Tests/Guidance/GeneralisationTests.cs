@@ -33,7 +33,7 @@ public class GeneralisationTests
         const string text = "Vi har vedlagt et spørgeskema om dit helbred, som vi beder dig udfylde og returnere til\n"
             + "Færdselsstyrelsen senest den 22. april 2026 sammen med eventuelle bilag fra din egen læge.";
         var analyzed = new AnalyzedText(text);
-        Assert.Equal(0, analyzed.SentenceOf(analyzed.Tokens.Count - 1));
+        Assert.Equal(0, analyzed.SentenceOf(analyzed.Count - 1));
     }
 
     [Fact]
