@@ -19,6 +19,9 @@ public static class SwaggerDocs
             });
             o.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml"));
             o.EnableAnnotations();
+            // Examples: a static Example member on request/response records, and raw (XML, CSV) bodies per action.
+            o.SchemaFilter<SwaggerExampleSchemaFilter>();
+            o.OperationFilter<SwaggerRawBodyOperationFilter>();
             // Features have records with the same short name (Guidance.Evidence, Screening.Evidence).
             o.CustomSchemaIds(SchemaId);
             o.AddSecurityDefinition("DevUser", new OpenApiSecurityScheme
