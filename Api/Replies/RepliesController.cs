@@ -22,7 +22,7 @@ public sealed class RepliesController(
     [HttpPost]
     [Consumes("application/json")]
     [RequestSizeLimit(MaxMessageBytes)]
-    [SwaggerOperation(Summary = "Modtag et svar (JSON) / ingest a reply (JSON)",
+    [SwaggerOperation(Summary = "Modtag et svar (JSON eller MeMo XML) / ingest a reply (JSON or MeMo XML)",
         Description = "JSON: a reply already journalized in WorkZone (idempotent on documentId). application/xml: a MeMo 1.1 "
             + "message as Digital Post delivers it (idempotent on messageUUID; documents text/plain, text/html, .docx; a PDF is "
             + "stored and flagged for manual screening). Links the reply to its case/team (the answered dispatch in MeMo ReplyData, "
