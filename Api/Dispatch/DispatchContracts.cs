@@ -42,6 +42,22 @@ public sealed record DispatchRequest
 
     /// <summary>Optional sending team; must be one of the caller's teams. Default: the caller's first team.</summary>
     public string? Team { get; init; }
+
+    /// <summary>Swagger example: Team Helbred sends a request for a medical certificate med svarmulighed.</summary>
+    public static DispatchRequest Example => new()
+    {
+        DocumentId = "D2026-004711",
+        CaseNumber = "FS-2026-010001",
+        DocumentTitle = "Anmodning om lægeerklæring",
+        Recipient = new DispatchRecipient { IdType = RecipientIdType.CPR, Id = "010190-1234", Name = "Mette Hansen" },
+        SuggestedOption = ReplyOption.WithReply,
+        ChosenOption = ReplyOption.WithReply,
+        OverrideReason = null,
+        ReplyBy = "2026-12-15",
+        Letter = new DispatchLetter { FileName = "anmodning-om-laegeerklaering.pdf", ContentType = "application/pdf", ContentBase64 = "JVBERi0xLjcKJeLjz9MK" },
+        Category = "ExpectsReply",
+        Team = "team-helbred",
+    };
 }
 
 [SwaggerSchema(Required = ["idType", "id", "name"])]
@@ -83,14 +99,47 @@ public sealed record DispatchResponse(
     string? Category,
     string CreatedBy,
     DateTime CreatedAt,
-    string MemoXml);
+    string MemoXml)
+{
+    /// <summary>Swagger example: the dispatch recorded for <see cref="DispatchRequest.Example"/> (MeMo shortened).</summary>
+    public static DispatchResponse Example => new(
+        Guid.Parse("3f2b8c1e-7d4a-4e6b-9c2f-1a5d8e0b7c34"), Guid.Parse("b7e4a2d9-51c3-4f08-8a6e-2d9c0f3b1e57"),
+        "D2026-004711", "FS-2026-010001", "Anmodning om lægeerklæring",
+        new DispatchRecipientView(RecipientIdType.CPR, "0101901234", "Mette Hansen"),
+        ReplyOption.WithReply, ReplyOption.WithReply, null, new DateOnly(2026, 12, 15), "team-helbred", "ExpectsReply",
+        "cw-anna", new DateTime(2026, 11, 23, 9, 14, 5, DateTimeKind.Utc),
+        """
+        <?xml version="1.0" encoding="utf-8"?>
+        <memo:Message memoVersion="1.1" memoSchVersion="1.1.0" xmlns:memo="https://DigitalPost.dk/MeMo-1">
+          <memo:MessageHeader>
+            <memo:messageType>DIGITALPOST</memo:messageType>
+            <memo:messageUUID>b7e4a2d9-51c3-4f08-8a6e-2d9c0f3b1e57</memo:messageUUID>
+            <memo:label>Anmodning om lægeerklæring</memo:label>
+            <memo:reply>true</memo:reply>
+            <memo:replyByDateTime>2026-12-15T22:59:59Z</memo:replyByDateTime>
+            <memo:Sender><memo:senderID>12345678</memo:senderID><memo:idType>CVR</memo:idType><memo:label>Færdselsstyrelsen</memo:label></memo:Sender>
+            <memo:Recipient><memo:recipientID>0101901234</memo:recipientID><memo:idType>CPR</memo:idType><memo:label>Mette Hansen</memo:label></memo:Recipient>
+            <memo:ContentData><memo:CaseID><memo:caseID>FS-2026-010001</memo:caseID><memo:caseSystem>WorkZone</memo:caseSystem></memo:CaseID></memo:ContentData>
+          </memo:MessageHeader>
+          <memo:MessageBody>…</memo:MessageBody>
+        </memo:Message>
+        """);
+}
 
 public sealed record DispatchRecipientView(RecipientIdType IdType, string Id, string Name);
 
 /// <summary>One entry of a document's dispatch history (CPR masked, no MeMo body).</summary>
 public sealed record DispatchSummary(
     Guid DispatchId, Guid MessageUuid, string DocumentId, string CaseNumber, string DocumentTitle,
-    DispatchRecipientView Recipient, ReplyOption ChosenOption, DateOnly? ReplyBy, string? Team, string CreatedBy, DateTime CreatedAt);
+    DispatchRecipientView Recipient, ReplyOption ChosenOption, DateOnly? ReplyBy, string? Team, string CreatedBy, DateTime CreatedAt)
+{
+    /// <summary>Swagger example: <see cref="DispatchResponse.Example"/> in a history list (CPR masked).</summary>
+    public static DispatchSummary Example => new(
+        Guid.Parse("3f2b8c1e-7d4a-4e6b-9c2f-1a5d8e0b7c34"), Guid.Parse("b7e4a2d9-51c3-4f08-8a6e-2d9c0f3b1e57"),
+        "D2026-004711", "FS-2026-010001", "Anmodning om lægeerklæring",
+        new DispatchRecipientView(RecipientIdType.CPR, "010190-****", "Mette Hansen"), ReplyOption.WithReply,
+        new DateOnly(2026, 12, 15), "team-helbred", "cw-anna", new DateTime(2026, 11, 23, 9, 14, 5, DateTimeKind.Utc));
+}
 
 public sealed record DispatchAuditView(string Action, string Actor, DateTime At, string? Detail);
 

@@ -30,6 +30,7 @@ public sealed class DispatchesController(AppDb db, DispatchService dispatches, I
     [ProducesResponseType<DispatchResponse>(StatusCodes.Status201Created)]
     [ProducesResponseType<DispatchResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity)]
     public async Task<IActionResult> Create([FromBody] DispatchRequest request,
         [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey, CancellationToken cancellationToken)
@@ -64,7 +65,10 @@ public sealed class DispatchesController(AppDb db, DispatchService dispatches, I
 
     /// <summary>One dispatch with its MeMo message, for members of the sending team (403 otherwise).</summary>
     [HttpGet("dispatches/{id:guid}")]
-    [SwaggerOperation(Summary = "Get a dispatch")]
+    [SwaggerOperation(Summary = "Get a dispatch",
+        Description = "The recorded dispatch with its full MeMo message and unmasked recipient id. Members of the sending team "
+            + "only (a dispatch recorded without a team: only the caseworker who recorded it); others get 403 with a fixed text. "
+            + "404 when no dispatch has the id.")]
     [ProducesResponseType<DispatchResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
@@ -77,7 +81,9 @@ public sealed class DispatchesController(AppDb db, DispatchService dispatches, I
 
     /// <summary>The audit trail of a dispatch: who recorded it and every idempotent retry. Sending team only.</summary>
     [HttpGet("dispatches/{id:guid}/audit")]
-    [SwaggerOperation(Summary = "Audit trail of a dispatch")]
+    [SwaggerOperation(Summary = "Audit trail of a dispatch",
+        Description = "Oldest first: who recorded the dispatch and every idempotent replay (same Idempotency-Key). "
+            + "Sending team only (403 otherwise); 404 when no dispatch has the id.")]
     [ProducesResponseType<List<DispatchAuditView>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
@@ -94,9 +100,13 @@ public sealed class DispatchesController(AppDb db, DispatchService dispatches, I
     /// <summary>A document's dispatch history, newest first (CPR numbers masked).</summary>
     /// <param name="documentId">WorkZone document id.</param>
     [HttpGet("dispatches")]
-    [SwaggerOperation(Summary = "List the dispatches of a document", Description = "Query: ?documentId=D2026-004711")]
+    [SwaggerOperation(Summary = "List the dispatches of a document",
+        Description = "Query: ?documentId=D2026-004711 (400 without it). The same list as GET /documents/{documentId}/dispatches: "
+            + "the dispatches the caller's teams sent, newest first, CPR masked; an empty list when the document was never "
+            + "dispatched; 403 when only other teams dispatched it.")]
     [ProducesResponseType<List<DispatchSummary>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden)]
     public async Task<IActionResult> List([FromQuery] string? documentId, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(documentId))
@@ -109,8 +119,11 @@ public sealed class DispatchesController(AppDb db, DispatchService dispatches, I
 
     /// <summary>A document's dispatch history, newest first (CPR numbers masked).</summary>
     [HttpGet("documents/{documentId}/dispatches")]
-    [SwaggerOperation(Summary = "Dispatch history of a document")]
+    [SwaggerOperation(Summary = "Dispatch history of a document",
+        Description = "Every dispatch of the WorkZone document by the caller's teams, newest first, CPR masked (a document may "
+            + "be dispatched again later). Empty list when it was never dispatched; 403 (fixed text) when only other teams did.")]
     [ProducesResponseType<List<DispatchSummary>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden)]
     public Task<IActionResult> ForDocument(string documentId, CancellationToken cancellationToken) =>
         History(documentId.Trim(), cancellationToken);
 

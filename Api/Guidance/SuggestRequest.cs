@@ -25,6 +25,18 @@ public sealed class SuggestRequest
 
     /// <summary>The option the caseworker has chosen so far: WithReply or WithoutReply.</summary>
     public ReplyOption? ChosenOption { get; init; }
+
+    /// <summary>Swagger example: Team Helbred asks a citizen for a medical certificate.</summary>
+    public static SuggestRequest Example => new()
+    {
+        DocumentTitle = "Anmodning om lægeerklæring",
+        DocumentType = "Brev",
+        Text = "Kære Mette Hansen\n\nFærdselsstyrelsen behandler din sag om fornyelse af dit kørekort. Vi beder dig sende en "
+            + "lægeerklæring fra din egen læge senest den 15. december 2026.\n\nMed venlig hilsen\nTeam Helbred",
+        Recipient = new SuggestRecipient { IdType = RecipientIdType.CPR, Id = "010190-1234" },
+        CaseClosed = false,
+        ChosenOption = ReplyOption.WithReply,
+    };
 }
 
 public sealed class SuggestRecipient

@@ -25,7 +25,25 @@ public sealed record Suggestion(
     IReadOnlyList<string> Reasons,
     IReadOnlyList<GuidanceCheck> Checks,
     IReadOnlyList<Evidence> Evidence,
-    MatchedRule MatchedRule);
+    MatchedRule MatchedRule)
+{
+    /// <summary>Swagger example: the engine's answer to <see cref="SuggestRequest.Example"/>.</summary>
+    public static Suggestion Example => new(
+        ReplyOption.WithReply, "Brev med svarmulighed", GuidanceCategory.ExpectsReply, ReplyOption.WithReply, false, false,
+        [
+            "Kategori Forventer svar (regel 'expects-reply'): retningslinjen \"SmartPost skal altid anvendes, når du venter et svar "
+                + "tilbage.\" → med svarmulighed. Fundet: \"Anmodning om lægeerklæring\", \"beder dig sende\".",
+            "Modtageren er ikke fritaget for Digital Post (ikke fundet i Indlejret register / embedded register: ingen oplysning, "
+                + "ikke fritaget antages / not in register, assumed not exempt; antaget ikke fritaget).",
+        ],
+        [],
+        [
+            new Evidence("documentTitle", "Anmodning om lægeerklæring", 0, 26, "expects-reply"),
+            new Evidence("text", "beder dig sende", 88, 15, "expects-reply"),
+        ],
+        new MatchedRule("expects-reply", GuidanceCategory.ExpectsReply, "Forventer svar",
+            "SmartPost skal altid anvendes, når du venter et svar tilbage."));
+}
 
 /// <summary>The rule that decided the category and the guideline line it implements.</summary>
 public sealed record MatchedRule(string Id, GuidanceCategory Category, string Name, string GuidelineLine);

@@ -13,7 +13,10 @@ public sealed class MeController(ITeamMembership membership, TeamAccess access) 
     /// <summary>The signed-in caseworker, their teams and whether membership is current.</summary>
     /// <response code="200">Caller, teams (from Entra groups in Production), team-lead flag.</response>
     [HttpGet]
-    [SwaggerOperation(Summary = "Den indloggede sagsbehandler / the signed-in caseworker", Tags = ["Identity"])]
+    [SwaggerOperation(Summary = "Den indloggede sagsbehandler / the signed-in caseworker", Tags = ["Identity"],
+        Description = "Any authenticated caseworker. Teams come from Entra ID groups via Microsoft Graph in Production "
+            + "(X-Dev-Teams in Development); membership is Stale when Graph fails and the last known teams are used, Unavailable "
+            + "when there are none. teamLead: the app role SmartPost.TeamLead (X-Dev-Roles in Development).")]
     [ProducesResponseType<MeResponse>(StatusCodes.Status200OK)]
     public async Task<MeResponse> Get(CancellationToken cancellationToken)
     {
@@ -25,4 +28,8 @@ public sealed class MeController(ITeamMembership membership, TeamAccess access) 
 
 /// <param name="Membership">Current, Stale (Graph failing, last known teams used) or Unavailable (no teams).</param>
 public sealed record MeResponse(
-    string UserId, string? Name, IReadOnlyList<string> Teams, bool TeamLead, MembershipFreshness Membership, DateTimeOffset? MembershipFetchedAt);
+    string UserId, string? Name, IReadOnlyList<string> Teams, bool TeamLead, MembershipFreshness Membership, DateTimeOffset? MembershipFetchedAt)
+{
+    public static MeResponse Example => new("anna@fstyr.dk", "Anna Sørensen", ["team-helbred", "team-udland"], false,
+        MembershipFreshness.Current, new DateTimeOffset(2026, 11, 23, 8, 2, 11, TimeSpan.Zero));
+}

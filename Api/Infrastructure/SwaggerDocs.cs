@@ -19,6 +19,10 @@ public static class SwaggerDocs
             });
             o.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml"));
             o.EnableAnnotations();
+            // Examples: a static Example member on request/response records, and raw (XML, CSV) bodies per action.
+            o.SchemaFilter<SwaggerExampleSchemaFilter>();
+            o.OperationFilter<SwaggerRawBodyOperationFilter>();
+            o.DocumentFilter<SwaggerUnusedTagsFilter>();
             // Features have records with the same short name (Guidance.Evidence, Screening.Evidence).
             o.CustomSchemaIds(SchemaId);
             o.AddSecurityDefinition("DevUser", new OpenApiSecurityScheme
@@ -52,7 +56,11 @@ public static class SwaggerDocs
     public static WebApplication UseSwaggerDocs(this WebApplication app)
     {
         app.UseSwagger();
-        app.UseSwaggerUI(o => o.DocumentTitle = "SmartPost Assistant API");
+        app.UseSwaggerUI(o =>
+        {
+            o.DocumentTitle = "SmartPost Assistant API";
+            o.EnableDeepLinking();
+        });
         return app;
     }
 }

@@ -22,10 +22,19 @@ public sealed class RepliesController(
     [HttpPost]
     [Consumes("application/json")]
     [RequestSizeLimit(MaxMessageBytes)]
-    [SwaggerOperation(Summary = "Modtag et svar (JSON) / ingest a reply (JSON)",
-        Description = "Also accepts a MeMo 1.1 message as application/xml (see IngestMemo). Links the reply to its case/team (given team, case number, case number in the text, or the default team), screens it and stores it once.")]
+    [SwaggerOperation(Summary = "Modtag et svar (JSON eller MeMo XML) / ingest a reply (JSON or MeMo XML)",
+        Description = "JSON: a reply already journalized in WorkZone (idempotent on documentId). application/xml: a MeMo 1.1 "
+            + "message as Digital Post delivers it (idempotent on messageUUID; documents text/plain, text/html, .docx; a PDF is "
+            + "stored and flagged for manual screening). Links the reply to its case/team (the answered dispatch in MeMo ReplyData, "
+            + "given team, case number, case number in the text, or the default team), screens it and stores it once: 201 the first time, 200 on "
+            + "redelivery (a caller outside the reply's team gets only {id, created}). Any caseworker (the ingest service). "
+            + "400: invalid field or sender id, malformed XML (with line/position) or a DTD; 413: over 10 MB.")]
+    [SwaggerRawBody("application/xml", MemoReplyExample.Xml,
+        Description = "application/json: a journalized reply; application/xml (or text/xml): a MeMo 1.1 message.")]
     [ProducesResponseType<IngestResult>(201)]
     [ProducesResponseType<IngestResult>(200)]
+    [ProducesResponseType<ValidationProblemDetails>(400)]
+    [ProducesResponseType<ProblemDetails>(413)]
     public async Task<ActionResult<IngestResult>> IngestJson([FromBody] JsonReplyRequest request, CancellationToken ct)
     {
         string? senderId = null;
@@ -83,8 +92,13 @@ public sealed class RepliesController(
 
     /// <summary>One reply with full text, flags and evidence, for members of its team. ETag header for If-Match.</summary>
     [HttpGet("{id:long}")]
-    [SwaggerOperation(Summary = "Et svar / one reply")]
+    [SwaggerOperation(Summary = "Et svar / one reply",
+        Description = "Full text, unmasked sender, flags with evidence and due dates, claim/screened/handled state, documents "
+            + "and the WorkZone metadata sync state. The ETag header is the version for If-Match on the state changes. Members "
+            + "of the reply's team only: 403 (fixed text) for others, 404 when no reply has the id.")]
     [ProducesResponseType<ReplyDetail>(200)]
+    [ProducesResponseType<ProblemDetails>(403)]
+    [ProducesResponseType<ProblemDetails>(404)]
     public async Task<ActionResult<ReplyDetail>> Get(long id, CancellationToken ct)
     {
         var (reply, denied) = await access.LoadAsync(this, id, ct);
@@ -94,7 +108,12 @@ public sealed class RepliesController(
 
     /// <summary>Every change to the reply, oldest first.</summary>
     [HttpGet("{id:long}/history")]
-    [SwaggerOperation(Summary = "Historik / audit history")]
+    [SwaggerOperation(Summary = "Historik / audit history",
+        Description = "Every change to the reply, oldest first: received, screened, claimed, released, handled, undone (who and "
+            + "when). Members of the reply's team only (403); 404 when no reply has the id.")]
+    [ProducesResponseType<List<ReplyHistoryEntry>>(200)]
+    [ProducesResponseType<ProblemDetails>(403)]
+    [ProducesResponseType<ProblemDetails>(404)]
     public async Task<ActionResult<IReadOnlyList<ReplyHistoryEntry>>> History(long id, CancellationToken ct)
     {
         var (reply, denied) = await access.LoadAsync(this, id, ct);

@@ -15,12 +15,18 @@ namespace SmartPost.Api.Replies;
 /// </summary>
 [ApiController]
 [Route("api/v1/replies/{id:long}")]
+[ProducesResponseType<ReplyDetail>(200)]
+[ProducesResponseType<ProblemDetails>(403)]
+[ProducesResponseType<ProblemDetails>(404)]
+[ProducesResponseType<ProblemDetails>(412)]
 public sealed class ReplyStateController(
     ReplyAccess access, AppDb db, TimeProvider clock, IOptions<RepliesOptions> options, MetadataOutbox outbox) : ControllerBase
 {
     /// <summary>Ticks the reply on the daily screening list. The guideline: screening alone changes nothing else.</summary>
     [HttpPost("screened")]
-    [SwaggerOperation(Summary = "Markér som screenet / mark screened", Description = "Send If-Match with the ETag; stale → 412.")]
+    [SwaggerOperation(Summary = "Markér som screenet / mark screened", Description = "Records who screened the reply and when; "
+        + "nothing else changes. Any member of the reply's team (403 for others, 404 unknown id). Optional If-Match with the "
+        + "ETag: stale → 412. Already screened → 200 unchanged.")]
     public Task<ActionResult<ReplyDetail>> Screened(long id, CancellationToken ct) => ChangeAsync(id, (reply, now, user) =>
     {
         if (reply.ScreenedAt is not null) return Unchanged;
@@ -30,7 +36,10 @@ public sealed class ReplyStateController(
 
     /// <summary>Takes the reply so nobody else starts on it. Held by someone else → 409 with holder and since.</summary>
     [HttpPost("claim")]
-    [SwaggerOperation(Summary = "Tag svaret / claim", Description = "One holder at a time; claims expire after Replies:ClaimTimeout. Claiming your own claim again renews it.")]
+    [SwaggerOperation(Summary = "Tag svaret / claim", Description = "One holder at a time; claims expire after Replies:ClaimTimeout. Claiming your own claim again renews it. "
+        + "Held by another caseworker → 409 with holder, since and expiresAt. Any member of the reply's team (403 for others, "
+        + "404 unknown id); optional If-Match, stale → 412.")]
+    [ProducesResponseType<ProblemDetails>(409)]
     public Task<ActionResult<ReplyDetail>> Claim(long id, CancellationToken ct) => ChangeAsync(id, (reply, now, user) =>
     {
         if (HeldByOther(reply, now, user) is { } held) return held;
@@ -41,7 +50,10 @@ public sealed class ReplyStateController(
 
     /// <summary>Releases your claim. Someone else's active claim → 409.</summary>
     [HttpDelete("claim")]
-    [SwaggerOperation(Summary = "Slip svaret / release claim")]
+    [SwaggerOperation(Summary = "Slip svaret / release claim",
+        Description = "Removes your own claim; no claim → 200 unchanged. Someone else's active claim → 409 with the holder. "
+            + "Any member of the reply's team (403 for others, 404 unknown id); optional If-Match, stale → 412.")]
+    [ProducesResponseType<ProblemDetails>(409)]
     public Task<ActionResult<ReplyDetail>> Release(long id, CancellationToken ct) => ChangeAsync(id, (reply, now, user) =>
     {
         if (HeldByOther(reply, now, user) is { } held) return held;
@@ -55,7 +67,10 @@ public sealed class ReplyStateController(
     /// queued for the metadata store (WorkZone or embedded) in the same transaction.
     /// </summary>
     [HttpPost("handled")]
-    [SwaggerOperation(Summary = "SmartPost behandlet / mark handled", Description = "Idempotent. The detail's metadataSync shows whether WorkZone has it yet.")]
+    [SwaggerOperation(Summary = "SmartPost behandlet / mark handled", Description = "Idempotent; also ends an active claim. The "
+        + "reply leaves the unhandled list and the metadata change is queued for WorkZone in the same transaction: the "
+        + "detail's metadataSync shows whether WorkZone has it yet. Any member of the reply's team (403 for others, 404 "
+        + "unknown id); optional If-Match, stale → 412.")]
     public Task<ActionResult<ReplyDetail>> Handled(long id, CancellationToken ct) => ChangeAsync(id, (reply, now, user) =>
     {
         if (reply.IsHandled) return Unchanged;
@@ -67,7 +82,10 @@ public sealed class ReplyStateController(
 
     /// <summary>Undoes "SmartPost behandlet"; the reply is back on the unhandled list.</summary>
     [HttpDelete("handled")]
-    [SwaggerOperation(Summary = "Fortryd behandlet / undo handled")]
+    [SwaggerOperation(Summary = "Fortryd behandlet / undo handled",
+        Description = "Clears \"SmartPost behandlet\": the reply is back on the unhandled list and the change is queued for "
+            + "WorkZone. Not handled → 200 unchanged. Any member of the reply's team (403 for others, 404 unknown id); optional "
+            + "If-Match, stale → 412.")]
     public Task<ActionResult<ReplyDetail>> Unhandle(long id, CancellationToken ct) => ChangeAsync(id, (reply, now, _) =>
     {
         if (!reply.IsHandled) return Unchanged;

@@ -16,7 +16,15 @@ public sealed record FlagSummary(string Kind, string? SubKind, DateOnly? DueDate
 public sealed record ReplyListItem(
     long Id, string Team, DateTime ReceivedAt, string? Subject, string? CaseNumber, SenderView Sender,
     IReadOnlyList<FlagSummary> Flags, DateOnly? DueDate, bool NeedsManualScreening, string Routing, string RoutingReason,
-    DoneBy? Screened, ClaimView? Claim, DoneBy? Handled, string ETag);
+    DoneBy? Screened, ClaimView? Claim, DoneBy? Handled, string ETag)
+{
+    /// <summary>Swagger example: <see cref="ReplyDetail.Example"/> as an inbox row (CPR masked).</summary>
+    public static ReplyListItem Example => new(
+        1, "team-helbred", ReplyDetail.Example.ReceivedAt, "Sv: Anmodning om lægeerklæring", "FS-2026-010001",
+        new SenderView("CPR", "010190-****"), [new FlagSummary("AccessToRecordsRequest", "Offentlighedsloven", new DateOnly(2026, 12, 1))],
+        new DateOnly(2026, 12, 1), false, "GivenTeam", "Team angivet ved modtagelsen.",
+        new DoneBy("anna@fstyr.dk", new DateTime(2026, 11, 23, 8, 15, 2, DateTimeKind.Utc)), null, null, "\"1-1\"");
+}
 
 public sealed record ReplyDocumentView(long Id, string FileName, string MediaType, int Size, bool TextExtracted);
 
@@ -27,14 +35,37 @@ public sealed record ReplyDetail(
     JArray Flags, DateOnly? DueDate, bool NeedsManualScreening, string? ManualScreeningReason,
     string Routing, string RoutingReason, Guid? AnsweredDispatchId,
     DoneBy? Screened, ClaimView? Claim, DoneBy? Handled, string? MetadataSync,
-    IReadOnlyList<ReplyDocumentView> Documents, string ETag);
+    IReadOnlyList<ReplyDocumentView> Documents, string ETag)
+{
+    /// <summary>Swagger example: the reply of <see cref="JsonReplyRequest.Example"/> after it was screened.</summary>
+    public static ReplyDetail Example => new(
+        1, "team-helbred", "FS-2026-010001", null, "D2026-004790", null, new DateTime(2026, 11, 21, 8, 9, 43, DateTimeKind.Utc),
+        "Sv: Anmodning om lægeerklæring", "Hej\n\nJeg vil gerne have aktindsigt i min sag, herunder lægens udtalelse.\n\nMvh\nMette Hansen",
+        new SenderView("CPR", "0101901234"),
+        JArray.Parse("""
+            [{ "kind": "AccessToRecordsRequest", "subKind": "Offentlighedsloven",
+               "evidence": [{ "text": "aktindsigt", "start": 24, "length": 10, "field": "text" }],
+               "dueDate": "2026-12-01",
+               "rule": "Aktindsigt: afgørelse hurtigst muligt og inden 7 arbejdsdage, ellers fristbrev med begrundelse og forventet tidspunkt (offentlighedsloven § 36, stk. 2).",
+               "deadlines": [{ "date": "2026-12-01", "rule": "Aktindsigt: afgørelse inden 7 arbejdsdage (offentlighedsloven § 36, stk. 2).", "code": "AktindsigtAfgoerelse7" }],
+               "inTime": null }]
+            """),
+        new DateOnly(2026, 12, 1), false, null, "GivenTeam", "Team angivet ved modtagelsen.", null,
+        new DoneBy("anna@fstyr.dk", new DateTime(2026, 11, 23, 8, 15, 2, DateTimeKind.Utc)), null, null, null, [], "\"1-1\"");
+}
 
 public sealed record ReplyHistoryEntry(DateTime At, string Actor, string Kind, string? Detail);
 
 /// <summary>Answer to POST /api/v1/replies.</summary>
 public sealed record IngestResult(
     long Id, bool Created, string Team, string? CaseNumber, string Routing, string RoutingReason,
-    IReadOnlyList<FlagSummary> Flags, DateOnly? DueDate, bool NeedsManualScreening);
+    IReadOnlyList<FlagSummary> Flags, DateOnly? DueDate, bool NeedsManualScreening)
+{
+    /// <summary>Swagger example: the answer to <see cref="JsonReplyRequest.Example"/>.</summary>
+    public static IngestResult Example => new(
+        1, true, "team-helbred", "FS-2026-010001", "GivenTeam", "Team angivet ved modtagelsen.",
+        [new FlagSummary("AccessToRecordsRequest", "Offentlighedsloven", new DateOnly(2026, 12, 1))], new DateOnly(2026, 12, 1), false);
+}
 
 /// <summary>Answer to a redelivery by a caller outside the reply's team: stored once, nothing about it shown.</summary>
 public sealed record IngestReceipt(long Id, bool Created);

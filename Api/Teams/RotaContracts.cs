@@ -17,6 +17,21 @@ public sealed class RotaRequest : IValidatableObject
     [MaxLength(500)]
     public List<RotaAbsenceDto>? Absences { get; set; }
 
+    /// <summary>Swagger example: Team Helbred's week, two substitutes and a Christmas holiday.</summary>
+    public static RotaRequest Example => new()
+    {
+        Weekdays =
+        [
+            new() { Weekday = DayOfWeek.Monday, Person = "anna@fstyr.dk" },
+            new() { Weekday = DayOfWeek.Tuesday, Person = "bo@fstyr.dk" },
+            new() { Weekday = DayOfWeek.Wednesday, Person = "anna@fstyr.dk" },
+            new() { Weekday = DayOfWeek.Thursday, Person = "carsten@fstyr.dk" },
+            new() { Weekday = DayOfWeek.Friday, Person = "bo@fstyr.dk" },
+        ],
+        Substitutes = ["dorte@fstyr.dk", "carsten@fstyr.dk"],
+        Absences = [new() { Person = "bo@fstyr.dk", From = new DateOnly(2026, 12, 21), To = new DateOnly(2027, 1, 1), Reason = "Juleferie" }],
+    };
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         foreach (var duplicate in (Weekdays ?? []).GroupBy(w => w.Weekday).Where(g => g.Count() > 1))
@@ -69,6 +84,10 @@ public sealed record RotaResponse(
     string Team, IReadOnlyList<RotaWeekdayDto> Weekdays, IReadOnlyList<string> Substitutes, IReadOnlyList<RotaAbsenceDto> Absences,
     string UpdatedBy, DateTimeOffset UpdatedAt)
 {
+    /// <summary>Swagger example: <see cref="RotaRequest.Example"/> as stored by the team lead.</summary>
+    public static RotaResponse Example => new("team-helbred", RotaRequest.Example.Weekdays!, RotaRequest.Example.Substitutes!,
+        RotaRequest.Example.Absences!, "lene@fstyr.dk", new DateTimeOffset(2026, 11, 20, 13, 5, 0, TimeSpan.Zero));
+
     public static RotaResponse From(TeamRota rota) => new(
         rota.Team,
         rota.Weekdays.OrderBy(w => ((int)w.Weekday + 6) % 7).Select(w => new RotaWeekdayDto { Weekday = w.Weekday, Person = w.Person }).ToList(),

@@ -17,8 +17,12 @@ public sealed class RotaController(AppDb db, TeamAccess access, TimeProvider clo
     /// <response code="403">The caller is not a member of the team.</response>
     /// <response code="404">The team has no rota yet.</response>
     [HttpGet]
-    [SwaggerOperation(Summary = "Teamets vagtplan / the team's screening rota", Tags = ["Teams"])]
+    [SwaggerOperation(Summary = "Teamets vagtplan / the team's screening rota", Tags = ["Teams"],
+        Description = "Weekday → responsible caseworker, substitutes in order, planned absences. Any member of the team "
+            + "(403 for others); 404 when the team has no rota yet.")]
     [ProducesResponseType<RotaResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public async Task<IActionResult> Get(string team, CancellationToken cancellationToken)
     {
         if (await access.RoleInAsync(User, team, cancellationToken) == TeamRole.None) return NotMemberProblem(this);
@@ -31,8 +35,13 @@ public sealed class RotaController(AppDb db, TeamAccess access, TimeProvider clo
     /// <response code="400">Invalid rota; 'errors' names the fields.</response>
     /// <response code="403">Not a member of the team, or not a team lead.</response>
     [HttpPut]
-    [SwaggerOperation(Summary = "Gem teamets vagtplan / replace the team's screening rota", Tags = ["Teams"])]
+    [SwaggerOperation(Summary = "Gem teamets vagtplan / replace the team's screening rota", Tags = ["Teams"],
+        Description = "Replaces the whole rota in one transaction. Team leads of the team only (app role SmartPost.TeamLead; "
+            + "X-Dev-Roles in Development): 403 for members and non-members. 400 names the field: a weekday listed twice, "
+            + "a substitute listed twice or unnamed, an absence ending before it starts, missing weekdays/substitutes.")]
     [ProducesResponseType<RotaResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden)]
     public async Task<IActionResult> Put(string team, [FromBody] RotaRequest request, CancellationToken cancellationToken)
     {
         var role = await access.RoleInAsync(User, team, cancellationToken);

@@ -23,8 +23,15 @@ public sealed class ScreenerController(AppDb db, TeamAccess access, IOutOfOffice
     /// <response code="403">The caller is not a member of the team.</response>
     /// <response code="404">The team has no rota.</response>
     [HttpGet]
-    [SwaggerOperation(Summary = "Dagens postkassevagt / today's screener", Tags = ["Teams"])]
+    [SwaggerOperation(Summary = "Dagens postkassevagt / today's screener", Tags = ["Teams"],
+        Description = "The weekday's responsible person from the rota, or the first available substitute when they are absent "
+            + "in the rota or have automatic replies on (read from Microsoft Graph in Production), with the reason. "
+            + "?date=YYYY-MM-DD, default today (Europe/Copenhagen); 400 for another format. Any member of the team (403 for "
+            + "others); 404 when the team has no rota.")]
     [ProducesResponseType<ScreenerResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public async Task<IActionResult> Get(string team, [FromQuery] DateOnly? date, CancellationToken cancellationToken)
     {
         if (await access.RoleInAsync(User, team, cancellationToken) == TeamRole.None) return RotaController.NotMemberProblem(this);

@@ -68,4 +68,10 @@ public sealed record SkippedPerson(string Person, SkipReason Reason, string Deta
 /// <param name="OutOfOfficeChecked">False in Development, where automatic replies are not read from Graph.</param>
 public sealed record ScreenerResponse(
     string Team, DateOnly Date, string? Scheduled, string? Responsible, bool IsSubstitute, string Reason,
-    IReadOnlyList<SkippedPerson> Skipped, bool OutOfOfficeChecked, IReadOnlyList<string> Warnings);
+    IReadOnlyList<SkippedPerson> Skipped, bool OutOfOfficeChecked, IReadOnlyList<string> Warnings)
+{
+    /// <summary>Swagger example: Tuesday's screener is on holiday, the first substitute takes over.</summary>
+    public static ScreenerResponse Example => new("team-helbred", new DateOnly(2026, 12, 22), "bo@fstyr.dk", "dorte@fstyr.dk", true,
+        "Stedfortræder dorte@fstyr.dk overtager / substitute takes over: bo@fstyr.dk: Fraværende 2026-12-21–2027-01-01 (Juleferie) / absent in the rota..",
+        [new SkippedPerson("bo@fstyr.dk", SkipReason.AbsentInRota, "Fraværende 2026-12-21–2027-01-01 (Juleferie) / absent in the rota.")], true, []);
+}

@@ -9,13 +9,18 @@ using SmartPost.Api.Replies;
 
 namespace SmartPost.Api.Teams;
 
-/// <summary>A team's shared searches ("delte lister") and their results.</summary>
+/// <summary>A team's shared searches ("delte lister") and their results. Any member of the team may use and change them.</summary>
 [ApiController]
 [Route("api/v1/teams/{team}/searches")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden)]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
 public sealed class SearchesController(AppDb db, KnownTeams teams, TimeProvider clock, IOptions<RepliesOptions> options) : ControllerBase
 {
     [HttpGet]
-    [SwaggerOperation(Summary = "Teamets delte lister / list shared searches")]
+    [SwaggerOperation(Summary = "Teamets delte lister / list shared searches",
+        Description = "The team's shared searches by name: terms with spelling variants, flag/status filter, responsible and "
+            + "substitute. Any member of the team (403 for others); 404 for an unknown team.")]
+    [ProducesResponseType<List<SavedSearchView>>(StatusCodes.Status200OK)]
     public async Task<ActionResult<IReadOnlyList<SavedSearchView>>> List(string team, CancellationToken ct)
     {
         if (await teams.CheckAsync(this, team, ct) is { } refused) return refused;
@@ -24,7 +29,11 @@ public sealed class SearchesController(AppDb db, KnownTeams teams, TimeProvider 
     }
 
     [HttpPost]
-    [SwaggerOperation(Summary = "Opret delt liste / create shared search")]
+    [SwaggerOperation(Summary = "Opret delt liste / create shared search",
+        Description = "Creates a shared search for the team (201 with Location). 400 names the field: missing name or terms, "
+            + "unknown flag or status. Any member of the team (403 for others); 404 for an unknown team.")]
+    [ProducesResponseType<SavedSearchView>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
     public async Task<ActionResult<SavedSearchView>> Create(string team, SavedSearchRequest request, CancellationToken ct)
     {
         if (await teams.CheckAsync(this, team, ct) is { } refused) return refused;
@@ -38,7 +47,9 @@ public sealed class SearchesController(AppDb db, KnownTeams teams, TimeProvider 
     }
 
     [HttpGet("{id:long}")]
-    [SwaggerOperation(Summary = "Én delt liste / one shared search")]
+    [SwaggerOperation(Summary = "Én delt liste / one shared search",
+        Description = "One shared search of the team. Any member of the team (403 for others); 404 for an unknown team or a search id not in this team.")]
+    [ProducesResponseType<SavedSearchView>(StatusCodes.Status200OK)]
     public async Task<ActionResult<SavedSearchView>> Get(string team, long id, CancellationToken ct)
     {
         var (search, refused) = await LoadAsync(team, id, ct);
@@ -46,7 +57,11 @@ public sealed class SearchesController(AppDb db, KnownTeams teams, TimeProvider 
     }
 
     [HttpPut("{id:long}")]
-    [SwaggerOperation(Summary = "Ret delt liste / update shared search")]
+    [SwaggerOperation(Summary = "Ret delt liste / update shared search",
+        Description = "Replaces name, terms, filters, responsible and substitute. 400 names the field. Any member of the team (403 for others); 404 for an unknown team or a search "
+            + "id not in this team.")]
+    [ProducesResponseType<SavedSearchView>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
     public async Task<ActionResult<SavedSearchView>> Update(string team, long id, SavedSearchRequest request, CancellationToken ct)
     {
         var (search, refused) = await LoadAsync(team, id, ct);
@@ -59,7 +74,9 @@ public sealed class SearchesController(AppDb db, KnownTeams teams, TimeProvider 
     }
 
     [HttpDelete("{id:long}")]
-    [SwaggerOperation(Summary = "Slet delt liste / delete shared search")]
+    [SwaggerOperation(Summary = "Slet delt liste / delete shared search",
+        Description = "Deletes the shared search (204); the replies are not touched. Any member of the team (403 for others); 404 for an unknown team or a search id not in this team.")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
     public async Task<ActionResult> Delete(string team, long id, CancellationToken ct)
     {
         var (search, refused) = await LoadAsync(team, id, ct);
@@ -75,7 +92,10 @@ public sealed class SearchesController(AppDb db, KnownTeams teams, TimeProvider 
     /// </summary>
     [HttpGet("{id:long}/results")]
     [HttpPost("{id:long}/results")]
-    [SwaggerOperation(Summary = "Kør delt liste / run shared search", Description = "Terms match on Danish-folded words; variants count as the term. Most urgent first.")]
+    [SwaggerOperation(Summary = "Kør delt liste / run shared search", Description = "Runs the search over the team's replies: "
+        + "terms match on Danish-folded words (æ/ae, ø/oe, å/aa, case), variants count as the term; status/flag filters apply. "
+        + "Most urgent first, ?limit 1–500 (default 100), total counts all hits. Any member of the team (403 for others); 404 for an unknown team or a search id not in this team.")]
+    [ProducesResponseType<SearchResults>(StatusCodes.Status200OK)]
     public async Task<ActionResult<SearchResults>> Run(string team, long id, int limit = 100, CancellationToken ct = default)
     {
         var (search, refused) = await LoadAsync(team, id, ct);

@@ -14,7 +14,13 @@ public sealed record TimeWindow(DateTime From, DateTime To);
 
 public sealed record InboxPage(
     string Team, string Status, IReadOnlyList<ReplyListItem> Items, string? NextCursor, FlagTotals Totals,
-    double ScreeningEstimateMinutes, TimeWindow? ScreeningWindow, InboxScreener? Screener);
+    double ScreeningEstimateMinutes, TimeWindow? ScreeningWindow, InboxScreener? Screener)
+{
+    /// <summary>Swagger example: ?screening=yesterday on a Monday (the weekend's intake) with today's screener.</summary>
+    public static InboxPage Example => new("team-helbred", "unhandled", [ReplyListItem.Example], null, new FlagTotals(1, 1, 0, 0, 0, 0), 0,
+        new TimeWindow(new DateTime(2026, 11, 19, 23, 0, 0, DateTimeKind.Utc), new DateTime(2026, 11, 22, 23, 0, 0, DateTimeKind.Utc)),
+        new InboxScreener("anna@fstyr.dk", false, "anna@fstyr.dk har postkassevagten i dag / is on screening duty.", "anna@fstyr.dk", null));
+}
 
 /// <summary>"Digital Post – Mit team": the team's replies, most urgent first.</summary>
 [ApiController]
@@ -34,7 +40,15 @@ public sealed class TeamInboxController(
     /// <param name="cursor">nextCursor from the previous page.</param>
     /// <param name="limit">1–200, default 50.</param>
     [HttpGet]
-    [SwaggerOperation(Summary = "Digital Post – Mit team (indbakke / inbox)")]
+    [SwaggerOperation(Summary = "Digital Post – Mit team (indbakke / inbox)",
+        Description = "The team's replies, most urgent first (due date, then oldest), keyset-paged with nextCursor, CPR masked; "
+            + "totals per flag over the filtered set and the screening estimate. ?screening=yesterday: the previous working "
+            + "day's intake with today's screener. Any member of the team (403 for others, before anything else); 404 for a "
+            + "team nobody knows; 400 names a bad status, flag, screening, limit or cursor.")]
+    [ProducesResponseType<InboxPage>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public async Task<ActionResult<InboxPage>> List(
         string team, string status = "unhandled", string? flag = null, DateTimeOffset? receivedFrom = null,
         DateTimeOffset? receivedTo = null, string? screening = null, string? cursor = null, int limit = 50,

@@ -19,7 +19,18 @@ public sealed record ScreeningDay(DateOnly Date, int Replies, double Minutes);
 public sealed record TeamStatisticsResponse(
     string Team, DateOnly From, DateOnly To, int Received, int Handled, int Unhandled, FlagCounts PerFlag,
     int Overdue, int HandledLate, double? MedianHandlingHours, IReadOnlyList<ScreeningDay> ScreeningMinutesPerDay,
-    double ScreeningMinutesTotal);
+    double ScreeningMinutesTotal)
+{
+    /// <summary>Swagger example: one week (?from=2026-11-16&amp;to=2026-11-22) of Team Helbred.</summary>
+    public static TeamStatisticsResponse Example => new("team-helbred", new DateOnly(2026, 11, 16), new DateOnly(2026, 11, 22), 23, 19, 4,
+        new FlagCounts(5, 3, 2, 1), 1, 2, 26.5,
+        [
+            new(new DateOnly(2026, 11, 16), 6, 6), new(new DateOnly(2026, 11, 17), 4, 4), new(new DateOnly(2026, 11, 18), 5, 5),
+            new(new DateOnly(2026, 11, 19), 3, 3), new(new DateOnly(2026, 11, 20), 4, 4), new(new DateOnly(2026, 11, 21), 1, 1),
+            new(new DateOnly(2026, 11, 22), 0, 0),
+        ],
+        23);
+}
 
 /// <summary>The team lead's numbers for a period of Danish days. Plain C#: the controller only loads the rows.</summary>
 public static class TeamStatistics
