@@ -11,7 +11,8 @@ internal sealed record TermFinding(FlagKind Kind, TermGroup Group, Evidence Evid
 /// </summary>
 internal static class FieldScanner
 {
-    public static (List<TermFinding> Findings, bool StatusCue) Scan(ScreeningLexicon lexicon, string text, string original, string field)
+    public static (List<TermFinding> Findings, bool StatusCue) Scan(
+        ScreeningLexicon lexicon, string text, string original, string field, IReadOnlySet<int>? anchoredByEchoSubject = null)
     {
         var tokens = DanishText.Tokenize(text);
         var layout = new TextLayout(text, tokens);
@@ -37,6 +38,7 @@ internal static class FieldScanner
             }
         }
         layout.MarkClauses(text, tokens, startsClause);
+        var anchors = new NearAnchors(hits, layout.Sentence, anchoredByEchoSubject ?? NearAnchors.None);
 
         var findings = new List<TermFinding>();
         var file = lexicon.File;
@@ -51,6 +53,7 @@ internal static class FieldScanner
             var kind = group.Kind!.Value;
             var sentence = layout.Sentence[hit.First];
             if (boilerplateSentences.Contains(sentence) || IsBoilerplateHeading(hit, layout, lineTokens, boilerplateLines)) continue;
+            if (!anchors.Anchors(group, hit.Phrase.Owner, sentence)) continue;
 
             var cancelled = false;
             for (var j = from; j < hits.Count && layout.Sentence[hits[j].First] == sentence; j++)
@@ -68,6 +71,9 @@ internal static class FieldScanner
                         && ((before >= 0 && before <= file.Negation.WindowBefore && OnlyBridges(tokens, cue.Last + 1, hit.First, lexicon))
                             || (after >= 0 && after <= file.Negation.WindowAfter && OnlyBridges(tokens, hit.Last + 1, cue.First, lexicon))),
                     PhraseRole.Conditional => Applies(file.Conditional, kind) && before >= 0 && before <= file.Conditional.WindowBefore,
+                    PhraseRole.ConditionalAfter => Applies(file.ConditionalAfter, kind) && after >= 0 && after <= file.ConditionalAfter.WindowAfter,
+                    PhraseRole.ConditionalInClause => Applies(file.ConditionalInClause, kind) && sameClause
+                        && before >= 0 && before <= file.ConditionalInClause.WindowBefore,
                     PhraseRole.NotAfter => cue.Phrase.Owner == hit.Phrase.Owner && before >= 0 && before <= group.NotAfterWindow,
                     PhraseRole.NotWith => cue.Phrase.Owner == hit.Phrase.Owner && layout.Clause[cue.First] == layout.Clause[hit.First],
                     _ => false,

@@ -20,6 +20,12 @@ public sealed class LexiconFile
 
     public CueSet Negation { get; set; } = new();
     public CueSet Conditional { get; set; } = new();
+
+    /// <summary>A condition right after the term ("jeg klager, hvis I ikke …"): still hypothetical.</summary>
+    public CueSet ConditionalAfter { get; set; } = new();
+
+    /// <summary>A condition in the term's own clause ("hvis jeg beder om aktindsigt, koster det så noget?").</summary>
+    public CueSet ConditionalInClause { get; set; } = new();
     public CueSet DefinitionQuestion { get; set; } = new();
     public CueSet StatusInquiry { get; set; } = new();
     public CueSet Boilerplate { get; set; } = new();
@@ -103,4 +109,14 @@ public sealed class TermGroup
 
     /// <summary>Cues that cancel this group's phrases anywhere in the same clause ("vedhæftet" kopi af …).</summary>
     public List<string> NotWith { get; set; } = [];
+
+    /// <summary>
+    /// When not empty, a phrase of this group only counts with one of these anchors in the same sentence or within
+    /// <see cref="NearSentences"/> sentences: "det er for dumt" is a complaint only near "prøven", "afgørelsen", ….
+    /// </summary>
+    public List<string> Near { get; set; } = [];
+    public int NearSentences { get; set; } = 1;
+
+    /// <summary>An anchor in the subject, usually our echoed letter title ("Sv: Afgørelse om inddragelse"), counts for the whole reply.</summary>
+    public bool NearInSubject { get; set; }
 }

@@ -3,7 +3,7 @@ using SmartPost.Api.Text;
 namespace SmartPost.Api.Screening;
 
 /// <summary>What a matched phrase means for the screening.</summary>
-internal enum PhraseRole { Term, Negation, Conditional, Definition, Status, Boilerplate, Exclusion, NotAfter, NotWith, ClauseBreak }
+internal enum PhraseRole { Term, Negation, Conditional, Definition, Status, Boilerplate, Exclusion, NotAfter, NotWith, ClauseBreak, Near, ConditionalAfter, ConditionalInClause }
 
 /// <summary>One element of a phrase: a word with its accepted spellings, any one word ("_"), or a gap of up to N other words.</summary>
 internal sealed class PhraseElement

@@ -26,7 +26,8 @@ public sealed class ReplyScreener
     {
         ArgumentNullException.ThrowIfNull(text);
         var (scan, own) = QuoteMasker.Mask(text, _lexicon.File.Quotes);
-        var (findings, statusCue) = FieldScanner.Scan(_lexicon, scan, text, "text");
+        var anchoredBySubject = string.IsNullOrWhiteSpace(subject) ? NearAnchors.None : NearAnchors.InSubject(_lexicon, subject);
+        var (findings, statusCue) = FieldScanner.Scan(_lexicon, scan, text, "text", anchoredBySubject);
         if (!string.IsNullOrWhiteSpace(subject) && !IsEchoOfOurTitle(subject))
         {
             var (subjectFindings, subjectStatus) = FieldScanner.Scan(_lexicon, subject, subject, "subject");

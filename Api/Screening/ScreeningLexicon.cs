@@ -84,11 +84,15 @@ public sealed class ScreeningLexicon
         Add("clauseBreaks", file.ClauseBreaks, PhraseRole.ClauseBreak, 0);
         Add("negation.cues", file.Negation.Cues, PhraseRole.Negation, 0);
         Add("conditional.cues", file.Conditional.Cues, PhraseRole.Conditional, 0);
+        Add("conditionalAfter.cues", file.ConditionalAfter.Cues, PhraseRole.ConditionalAfter, 0);
+        Add("conditionalInClause.cues", file.ConditionalInClause.Cues, PhraseRole.ConditionalInClause, 0);
         Add("definitionQuestion.cues", file.DefinitionQuestion.Cues, PhraseRole.Definition, 0);
         Add("statusInquiry.cues", file.StatusInquiry.Cues, PhraseRole.Status, 0);
         Add("boilerplate.cues", file.Boilerplate.Cues, PhraseRole.Boilerplate, 0);
         RequireCues(errors, "negation", file.Negation);
         RequireCues(errors, "conditional", file.Conditional);
+        RequireCues(errors, "conditionalAfter", file.ConditionalAfter);
+        RequireCues(errors, "conditionalInClause", file.ConditionalInClause);
         if (file.Quotes.LinePrefixes.Count == 0) errors.Add("quotes.linePrefixes: at least one quote marker (e.g. \">\") is required");
 
         for (var e = 0; e < file.Exclusions.Count; e++)
@@ -112,6 +116,9 @@ public sealed class ScreeningLexicon
             Add($"{where}.phrases", group.Phrases, PhraseRole.Term, g, group.MaxGap, group.Fuzzy);
             Add($"{where}.notAfter", group.NotAfter, PhraseRole.NotAfter, g);
             Add($"{where}.notWith", group.NotWith, PhraseRole.NotWith, g);
+            if (group.NearSentences is < 0 or > 3) errors.Add($"{where}: nearSentences must be 0 to 3");
+            if (group.NearInSubject && group.Near.Count == 0) errors.Add($"{where}: nearInSubject needs near anchors");
+            Add($"{where}.near", group.Near, PhraseRole.Near, g, group.MaxGap);
         }
         return phrases;
     }

@@ -47,6 +47,22 @@ public class LexiconValidationTests
     }
 
     [Fact]
+    public void NearWindowOutOfRangeIsRejected()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => ScreeningLexicon.Parse(Broken("\"nearSentences\": 1,", "\"nearSentences\": 9,")));
+        Assert.Contains("nearSentences must be 0 to 3", error.Message);
+    }
+
+    [Fact]
+    public void EmptyConditionalAfterCuesAreRejected()
+    {
+        var json = Newtonsoft.Json.Linq.JObject.Parse(ValidJson);
+        json["conditionalAfter"]!["cues"] = new Newtonsoft.Json.Linq.JArray();
+        var error = Assert.Throws<InvalidOperationException>(() => ScreeningLexicon.Parse(json.ToString()));
+        Assert.Contains("conditionalAfter.cues", error.Message);
+    }
+
+    [Fact]
     public void EmptyNegationCuesAreRejected()
     {
         var json = Newtonsoft.Json.Linq.JObject.Parse(ValidJson);

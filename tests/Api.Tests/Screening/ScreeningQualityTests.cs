@@ -5,25 +5,47 @@ using Xunit.Abstractions;
 namespace SmartPost.Api.Tests.Screening;
 
 /// <summary>
-/// Precision and recall on our own labelled set (own-replies.jsonl: misspellings, paraphrases, English, negations,
-/// quotes, lawyer letters, angry colloquial replies and hard negatives). Acceptance bar of issue 3: recall ≥ 97 %
-/// for aktindsigt and klage, precision ≥ 95 %.
+/// Precision and recall on our labelled sets. own-replies.jsonl grew with the engine (misspellings, paraphrases,
+/// English, negations, quotes, lawyer letters, angry colloquial replies and hard negatives); blind-replies*.jsonl were
+/// written before the engine saw them, as an honest estimate of generalisation. Acceptance bar of issue 3: recall
+/// ≥ 97 % for aktindsigt and klage, precision ≥ 95 %.
 /// </summary>
 public class ScreeningQualityTests(ITestOutputHelper output)
 {
-    private const string OwnSetFile = "own-replies.jsonl";
-
-    private static string OwnSetPath => Path.Combine(TestPaths.RepoRoot, "tests", "Api.Tests", "Screening", OwnSetFile);
+    private static readonly string[] AllSets = ["own-replies.jsonl", "blind-replies.jsonl", "blind-replies-2.jsonl"];
 
     [Theory]
-    [InlineData("aktindsigt", 0.97, 0.95)]
-    [InlineData("klage", 0.97, 0.95)]
-    [InlineData("fristforlaengelse", 0.95, 0.95)]
-    public void OwnLabelledSetMeetsRecallAndPrecision(string label, double minRecall, double minPrecision)
+    [InlineData("own-replies.jsonl", "aktindsigt", 0.97, 0.95)]
+    [InlineData("own-replies.jsonl", "klage", 0.97, 0.95)]
+    [InlineData("own-replies.jsonl", "fristforlaengelse", 0.95, 0.95)]
+    [InlineData("blind-replies.jsonl", "aktindsigt", 0.97, 0.95)]
+    [InlineData("blind-replies.jsonl", "klage", 0.97, 0.95)]
+    [InlineData("blind-replies.jsonl", "fristforlaengelse", 0.95, 0.95)]
+    [InlineData("blind-replies-2.jsonl", "aktindsigt", 0.97, 0.95)]
+    [InlineData("blind-replies-2.jsonl", "klage", 0.97, 0.95)]
+    [InlineData("blind-replies-2.jsonl", "fristforlaengelse", 0.95, 0.95)]
+    public void LabelledSetMeetsRecallAndPrecision(string set, string label, double minRecall, double minPrecision) =>
+        AssertQuality([set], label, minRecall, minPrecision);
+
+    [Theory]
+    [InlineData("aktindsigt")]
+    [InlineData("klage")]
+    [InlineData("fristforlaengelse")]
+    public void AllLabelledSetsTogetherMeetPrecision(string label) => AssertQuality(AllSets, label, 0.95, 0.95);
+
+    [Fact]
+    public void EveryReplyInTheLabelledSetsHasAValidLabelAndAUniqueId()
+    {
+        var replies = AllSets.SelectMany(s => LabelledReplies.Load(PathOf(s))).ToList();
+        Assert.All(replies, r => Assert.All(r.Labels, l => Assert.Contains(l, LabelledReplies.LabelKinds.Keys)));
+        Assert.Equal(replies.Count, replies.Select(r => r.Id).Distinct().Count());
+    }
+
+    private void AssertQuality(string[] sets, string label, double minRecall, double minPrecision)
     {
         var screener = LabelledReplies.CreateScreener();
-        var replies = LabelledReplies.Load(OwnSetPath).ToList();
-        Assert.True(replies.Count >= 60, "the own set must hold at least 60 replies");
+        var replies = sets.SelectMany(s => LabelledReplies.Load(PathOf(s))).ToList();
+        Assert.True(replies.Count >= 40, "a labelled set must hold at least 40 replies");
 
         int truePositives = 0, falsePositives = 0, falseNegatives = 0;
         var mistakes = new List<string>();
@@ -40,19 +62,14 @@ public class ScreeningQualityTests(ITestOutputHelper output)
 
         var recall = truePositives / (double)Math.Max(1, truePositives + falseNegatives);
         var precision = truePositives / (double)Math.Max(1, truePositives + falsePositives);
-        output.WriteLine($"{label}: recall {recall:P1}, precision {precision:P1} (tp {truePositives}, fp {falsePositives}, fn {falseNegatives})");
+        output.WriteLine($"{string.Join("+", sets)} {label}: recall {recall:P1}, precision {precision:P1} " +
+                         $"(tp {truePositives}, fp {falsePositives}, fn {falseNegatives})");
+        foreach (var mistake in mistakes) output.WriteLine("  " + mistake);
         Assert.True(recall >= minRecall && precision >= minPrecision,
             $"{label}: recall {recall:P1}, precision {precision:P1}; mistakes: {string.Join(" ; ", mistakes)}");
     }
 
-    [Fact]
-    public void EveryReplyInOwnSetHasValidLabels()
-    {
-        foreach (var reply in LabelledReplies.Load(OwnSetPath))
-        {
-            Assert.All(reply.Labels, l => Assert.Contains(l, LabelledReplies.LabelKinds.Keys));
-        }
-    }
+    private static string PathOf(string set) => Path.Combine(TestPaths.RepoRoot, "tests", "Api.Tests", "Screening", set);
 
     private static string Describe(ScreeningResult result) =>
         string.Join(" | ", result.Flags.SelectMany(f => f.Evidence.Select(e => $"{f.Kind}:'{e.Text}'")));
