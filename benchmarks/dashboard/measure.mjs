@@ -8,64 +8,14 @@
 // Usage: node benchmarks/dashboard/measure.mjs            (REPLIES=5000 VIEWPORTS=320x900,1280x900 SCROLL_PX=300)
 // Needs: AddinWeb/node_modules (built by `dotnet build Api` or `npm ci` in AddinWeb), Chromium at /usr/bin/chromium.
 // Not part of the test run. Figures in BENCHMARKS.md.
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fail, loadAverage, startApi } from "../lib/api.mjs";
+import { launchBrowser, newPage } from "../lib/browser.mjs";
 
-const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const addinWeb = join(repo, "AddinWeb");
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const replyCount = Number(process.env.REPLIES ?? 5000);
 const viewports = (process.env.VIEWPORTS ?? "320x900,1280x900").split(",").map((v) => v.split("x").map(Number));
 const scrollPx = Number(process.env.SCROLL_PX ?? 300);
 const team = "team-helbred";
 const headers = { "Content-Type": "application/json", "X-Dev-User": "cw-bench", "X-Dev-Teams": team };
-
-if (!existsSync(chromiumPath)) fail(`Chromium not found at ${chromiumPath}: apt-get install -y chromium, or set CHROMIUM_PATH.`);
-if (!existsSync(join(addinWeb, "node_modules", "playwright-core"))) fail("AddinWeb/node_modules is missing: run `npm ci` in AddinWeb (or `dotnet build Api`).");
-const { chromium } = createRequire(join(addinWeb, "package.json"))("playwright-core");
-
-function fail(message) {
-  console.error(message);
-  process.exit(1);
-}
-
-const freePort = () => new Promise((resolve) => {
-  const server = createServer().listen(0, "127.0.0.1", () => { const { port } = server.address(); server.close(() => resolve(port)); });
-});
-
-async function startApi() {
-  console.log("Building the API (Release) ...");
-  const build = spawnSync("dotnet", ["build", "-c", "Release", join(repo, "Api"), "-nologo", "-v", "q"], { stdio: "inherit" });
-  if (build.status !== 0) fail("API build failed");
-  const baseUrl = `http://127.0.0.1:${await freePort()}`;
-  const data = mkdtempSync(join(tmpdir(), "smartpost-dashboard-"));
-  const api = spawn("dotnet", ["run", "-c", "Release", "--no-build", "--project", join(repo, "Api"), "--no-launch-profile", "--urls", baseUrl], {
-    env: { ...process.env, ASPNETCORE_ENVIRONMENT: "Development", Database__SqlitePath: join(data, "bench.db"), Database__SeedDemoData: "true", DOTNET_NOLOGO: "1" },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true, // own process group: stop() ends dotnet run and the app it started, nothing else
-  });
-  let log = "";
-  api.stdout.on("data", (d) => (log = (log + d).slice(-5000)));
-  api.stderr.on("data", (d) => (log = (log + d).slice(-5000)));
-  const stop = () => {
-    try { process.kill(-api.pid, "SIGTERM"); } catch { /* already gone */ }
-    rmSync(data, { recursive: true, force: true });
-  };
-  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => { stop(); process.exit(130); });
-  process.on("exit", stop);
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (api.exitCode !== null) fail(`API exited during start-up:\n${log}`);
-    try { if ((await fetch(`${baseUrl}/health`)).ok) return { baseUrl, stop }; } catch { /* not yet */ }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  fail(`API did not answer /health within 120 s:\n${log}`);
-}
 
 const texts = [
   "Jeg vil gerne have aktindsigt i alle dokumenter i min sag.",
@@ -97,23 +47,9 @@ async function ingest(baseUrl) {
   return { seconds, perSecond: replyCount / seconds, unhandled: inbox.totals.all };
 }
 
-const cdn = "https://appsforoffice.microsoft.com/lib/1/hosted/";
-
-/** Same offline Office.js approach as AddinWeb/test/e2e/harness.ts (the dashboard itself does not load office.js). */
 async function openDashboard(browser, baseUrl, [width, height]) {
-  const page = await browser.newPage({ viewport: { width, height }, locale: "da-DK", timezoneId: "Europe/Copenhagen" });
-  const officeJsDist = join(addinWeb, "node_modules", "@microsoft", "office-js", "dist");
-  const standIn = readFileSync(join(addinWeb, "test", "e2e", "host-standin.js"), "utf8");
-  await page.route(`${cdn}**`, (route) => {
-    const name = new URL(route.request().url()).pathname.slice("/lib/1/hosted/".length).toLowerCase();
-    const file = join(officeJsDist, name);
-    if (name.includes("..") || !existsSync(file)) return route.fulfill({ status: 404, body: "" });
-    return route.fulfill({ contentType: "text/javascript", body: name === "office.js" ? `${readFileSync(file, "utf8")}\n;${standIn}` : readFileSync(file) });
-  });
-  await page.route((url) => !/^http:\/\/127\.0\.0\.1:/.test(url.toString()) && !url.toString().startsWith(cdn), (route) => route.abort());
-  page.on("pageerror", (e) => console.log(`  [page error] ${e.message}`));
-  await page.addInitScript((identity) => {
-    localStorage.setItem("smartpost.devIdentity", JSON.stringify(identity));
+  const page = await newPage(browser, { width, height, identity: { user: "cw-bench", team } });
+  await page.addInitScript(() => {
     const w = window;
     w.__longTasks = [];
     new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration }); })
@@ -122,7 +58,7 @@ async function openDashboard(browser, baseUrl, [width, height]) {
     new MutationObserver((_, observer) => {
       if (document.querySelector("#reply-list .reply")) { w.__firstRowMs = performance.now(); observer.disconnect(); }
     }).observe(document, { childList: true, subtree: true });
-  }, { user: "cw-bench", team });
+  });
   await page.goto(`${baseUrl}/addin/dashboard.html`);
   await page.locator("#reply-list .reply").first().waitFor({ timeout: 30_000 });
   return page;
@@ -203,19 +139,15 @@ async function measure(browser, baseUrl, viewport) {
   console.log(`at the end: ${after.rows} rows in the DOM, ${after.domNodes} DOM elements, JS heap ${after.heapMb?.toFixed(1)} MB`);
 }
 
-const load = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
 const server = await startApi();
 try {
-  console.log(`load average before ingest: ${load()}`);
+  console.log(`load average before ingest: ${loadAverage()}`);
   const ingested = await ingest(server.baseUrl);
   console.log(`ingested ${replyCount} replies in ${ingested.seconds.toFixed(1)} s (${ingested.perSecond.toFixed(0)} replies/s, 16 in flight); team-helbred unhandled: ${ingested.unhandled}`);
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  const browser = await launchBrowser();
   try {
     for (const viewport of viewports) {
-      console.log(`load average: ${load()}`);
+      console.log(`load average: ${loadAverage()}`);
       await measure(browser, server.baseUrl, viewport);
     }
   } finally {
