@@ -2,10 +2,10 @@
 // Team dashboard with 5,000 unhandled replies (issue 4: "renders and scrolls smoothly (virtualised or paged)").
 // Starts the API (Release, Development, temporary SQLite file, demo data), ingests REPLIES replies into team-helbred
 // through POST /api/v1/replies (parallel), opens /addin/dashboard.html in headless Chromium and measures:
-//   - time from navigation start to the first rendered reply row, and the rows/DOM nodes then;
+//   - time from navigation start to the first rendered reply row (LOADS page loads), and the rows/DOM nodes then;
 //   - scrolling to the bottom and loading every further page ("Indlæs flere"): requestAnimationFrame frame times
 //     (p50/p95/p99/max), long tasks (PerformanceObserver 'longtask'), time per page load, rows in the DOM at the end.
-// Usage: node benchmarks/dashboard/measure.mjs            (REPLIES=5000 VIEWPORTS=320x900,1280x900 SCROLL_PX=300)
+// Usage: node benchmarks/dashboard/measure.mjs            (REPLIES=5000 VIEWPORTS=320x900,1280x900 SCROLL_PX=300 LOADS=5)
 // Needs: AddinWeb/node_modules (built by `dotnet build Api` or `npm ci` in AddinWeb), Chromium at /usr/bin/chromium.
 // Not part of the test run. Figures in BENCHMARKS.md.
 import { fail, loadAverage, startApi } from "../lib/api.mjs";
@@ -106,8 +106,17 @@ const frameStats = (list) => {
   return `${f.length} frames, p50 ${ms(pct(f, 50))}, p95 ${ms(pct(f, 95))}, p99 ${ms(pct(f, 99))}, max ${ms(Math.max(...f))}, >50 ms: ${f.filter((x) => x > 50).length}`;
 };
 
+const loads = Number(process.env.LOADS ?? 5);
+
 async function measure(browser, baseUrl, viewport) {
-  const page = await openDashboard(browser, baseUrl, viewport);
+  // Time to the first rendered list over LOADS fresh page loads (the last one is then scrolled).
+  const firstRows = [];
+  let page;
+  for (let i = 0; i < loads; i++) {
+    if (page) await page.close();
+    page = await openDashboard(browser, baseUrl, viewport);
+    firstRows.push(await page.evaluate(() => window.__firstRowMs));
+  }
   const first = await page.evaluate(() => ({
     firstRowMs: window.__firstRowMs,
     rows: document.querySelectorAll("#reply-list .reply").length,
@@ -128,7 +137,8 @@ async function measure(browser, baseUrl, viewport) {
   const late = scroll.frames.filter((f) => f.rows > replyCount - 500);
   const lt = after.longTasks.map((t) => t.duration);
   console.log(`\n--- viewport ${viewport.join("x")}`);
-  console.log(`first rendered list: ${ms(first.firstRowMs)} after navigation start; ${first.rows} rows, ${first.domNodes} DOM elements; ${first.totals}`);
+  console.log(`first rendered list (navigation start → first row), ${loads} loads: ${firstRows.map((v) => v.toFixed(0)).join(", ")} ms; median ${ms(pct(firstRows, 50))}`);
+  console.log(`  then: ${first.rows} rows, ${first.domNodes} DOM elements; ${first.totals}`);
   console.log(`long tasks during load: ${after.loadLongTasks.length} (max ${ms(Math.max(0, ...after.loadLongTasks.map((t) => t.duration)))})`);
   console.log(`scroll to the end (${scrollPx} px/frame, clicking "load more" at the bottom): ${scroll.seconds.toFixed(1)} s, ${scroll.pageLoads.length} more pages`);
   console.log(`  all frames:            ${frameStats(scroll.frames)}`);

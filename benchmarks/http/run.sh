@@ -28,14 +28,19 @@ check() {
   [[ "$code" == 2* ]] || { echo "$method $path answered $code; not loading it" >&2; exit 1; }
 }
 
+# scenario NAME [-c N] wrk-args...: -c 1 (one connection, one thread) gives latency without queueing behind others.
 scenario() {
   local name="$1"; shift
+  local threads="$THREADS" connections="$CONNECTIONS"
+  if [[ "${1:-}" == "-c" ]]; then connections="$2"; threads=1; shift 2; fi
   echo
-  echo "=== $name  ($(uptime | sed 's/.*load average/load average/'))"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@"
+  echo "=== $name  [-t$threads -c$connections -d$DURATION]  ($(uptime | sed 's/.*load average/load average/'))"
+  wrk -t"$threads" -c"$connections" -d"$DURATION" --latency "$@"
 }
 
 check POST /api/v1/reply-options/suggest "$here/payloads/suggest.json"
+scenario "POST /api/v1/reply-options/suggest (one connection)" -c 1 \
+  -s "$here/post-json.lua" "$API_URL/api/v1/reply-options/suggest" -- "$here/payloads/suggest.json" "$USER_ID" "$TEAM"
 scenario "POST /api/v1/reply-options/suggest (4,743-character letter)" \
   -s "$here/post-json.lua" "$API_URL/api/v1/reply-options/suggest" -- "$here/payloads/suggest.json" "$USER_ID" "$TEAM"
 
@@ -50,4 +55,6 @@ stored="$(curl -s -H "X-Dev-User: $USER_ID" -H "X-Dev-Teams: $TEAM" "$API_URL/ap
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["totals"]["all"])' 2>/dev/null || echo "?")"
 check GET "/api/v1/teams/$TEAM/replies"
 scenario "GET /api/v1/teams/$TEAM/replies (first inbox page; $stored replies in the team after the ingest run)" \
+  -s "$here/get.lua" "$API_URL/api/v1/teams/$TEAM/replies" -- "$USER_ID" "$TEAM"
+scenario "GET /api/v1/teams/$TEAM/replies (first inbox page, one connection: latency without queueing)" -c 1 \
   -s "$here/get.lua" "$API_URL/api/v1/teams/$TEAM/replies" -- "$USER_ID" "$TEAM"
