@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadAverage, repo, startApi } from "../lib/api.mjs";
-import { launchBrowser, newPage } from "../lib/browser.mjs";
+import { checkBrowserPrerequisites, launchBrowser, newPage } from "../lib/browser.mjs";
 
 const runs = Number(process.env.RUNS ?? 20);
 const letter = JSON.parse(readFileSync(join(repo, "benchmarks", "http", "payloads", "suggest.json"), "utf8"));
@@ -34,6 +34,7 @@ async function paneLoad(browser, baseUrl) {
 }
 
 const pct = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)];
+checkBrowserPrerequisites();
 const server = await startApi();
 try {
   const browser = await launchBrowser();

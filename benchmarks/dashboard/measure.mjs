@@ -9,7 +9,7 @@
 // Needs: AddinWeb/node_modules (built by `dotnet build Api` or `npm ci` in AddinWeb), Chromium at /usr/bin/chromium.
 // Not part of the test run. Figures in BENCHMARKS.md.
 import { fail, loadAverage, startApi } from "../lib/api.mjs";
-import { launchBrowser, newPage } from "../lib/browser.mjs";
+import { checkBrowserPrerequisites, launchBrowser, newPage } from "../lib/browser.mjs";
 
 const replyCount = Number(process.env.REPLIES ?? 5000);
 const viewports = (process.env.VIEWPORTS ?? "320x900,1280x900").split(",").map((v) => v.split("x").map(Number));
@@ -149,6 +149,7 @@ async function measure(browser, baseUrl, viewport) {
   console.log(`at the end: ${after.rows} rows in the DOM, ${after.domNodes} DOM elements, JS heap ${after.heapMb?.toFixed(1)} MB`);
 }
 
+checkBrowserPrerequisites();
 const server = await startApi();
 try {
   console.log(`load average before ingest: ${loadAverage()}`);

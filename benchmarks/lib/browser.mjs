@@ -10,9 +10,14 @@ const addinWeb = join(repo, "AddinWeb");
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const cdn = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 
-export async function launchBrowser() {
+/** Fails at once (before the API is built and started) when Chromium or playwright-core is missing. */
+export function checkBrowserPrerequisites() {
   if (!existsSync(chromiumPath)) fail(`Chromium not found at ${chromiumPath}: apt-get install -y chromium, or set CHROMIUM_PATH.`);
   if (!existsSync(join(addinWeb, "node_modules", "playwright-core"))) fail("AddinWeb/node_modules is missing: run `npm ci` in AddinWeb (or `dotnet build Api`).");
+}
+
+export async function launchBrowser() {
+  checkBrowserPrerequisites();
   const { chromium } = createRequire(join(addinWeb, "package.json"))("playwright-core");
   return chromium.launch({
     executablePath: chromiumPath,
