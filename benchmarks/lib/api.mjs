@@ -1,0 +1,54 @@
+// Node side of the benchmark scripts: build and start the API in Release on a free loopback port (Development,
+// temporary SQLite file, demo data), wait for /health, and stop it (its whole process group) on exit or Ctrl-C.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+export function fail(message) {
+  console.error(message);
+  process.exit(1);
+}
+
+const freePort = () => new Promise((resolve) => {
+  const server = createServer().listen(0, "127.0.0.1", () => { const { port } = server.address(); server.close(() => resolve(port)); });
+});
+
+export const loadAverage = () => (spawnSync("cat", ["/proc/loadavg"], { encoding: "utf8" }).stdout ?? "").split(" ").slice(0, 3).join(" ");
+
+export async function startApi() {
+  console.log("Building the API (Release) ...");
+  const build = spawnSync("dotnet", ["build", "-c", "Release", join(repo, "Api"), "-nologo", "-v", "q"], { stdio: "inherit" });
+  if (build.status !== 0) fail("API build failed");
+  const baseUrl = `http://127.0.0.1:${await freePort()}`;
+  const data = mkdtempSync(join(tmpdir(), "smartpost-bench-"));
+  const api = spawn("dotnet", ["run", "-c", "Release", "--no-build", "--project", join(repo, "Api"), "--no-launch-profile", "--urls", baseUrl], {
+    env: { ...process.env, ASPNETCORE_ENVIRONMENT: "Development", Database__SqlitePath: join(data, "bench.db"), Database__SeedDemoData: "true", DOTNET_NOLOGO: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true, // own process group: stop() ends dotnet run and the app it started, nothing else
+  });
+  let log = "";
+  api.stdout.on("data", (d) => (log = (log + d).slice(-5000)));
+  api.stderr.on("data", (d) => (log = (log + d).slice(-5000)));
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    try { process.kill(-api.pid, "SIGTERM"); } catch { /* already gone */ }
+    rmSync(data, { recursive: true, force: true });
+  };
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => { stop(); process.exit(130); });
+  process.on("exit", stop);
+  console.log(`Starting the API on ${baseUrl} ...`);
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (api.exitCode !== null) fail(`API exited during start-up:\n${log}`);
+    try { if ((await fetch(`${baseUrl}/health`)).ok) return { baseUrl, stop }; } catch { /* not yet */ }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  fail(`API did not answer /health within 120 s:\n${log}`);
+}
