@@ -20,7 +20,7 @@ public sealed class RecipientStandingResolver(IServiceProvider services, ILogger
         try
         {
             var status = await register.LookupAsync(idType, RecipientId.Normalize(idType, recipient.Id), cancellationToken);
-            var note = status.Known ? status.Reason : $"ikke fundet i {status.Source}; antaget ikke fritaget";
+            var note = status.Known ? status.Reason : "ikke fundet i Digital Post-registret; antaget ikke fritaget";
             return new RecipientStanding(status.Exempt, specialLaw, status.Source, note);
         }
         catch (Exception e) when (e is not OperationCanceledException)

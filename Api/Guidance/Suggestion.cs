@@ -33,8 +33,7 @@ public sealed record Suggestion(
         [
             "Kategori Forventer svar (regel 'expects-reply'): retningslinjen \"SmartPost skal altid anvendes, når du venter et svar "
                 + "tilbage.\" → med svarmulighed. Fundet: \"Anmodning om lægeerklæring\", \"beder dig sende\".",
-            "Modtageren er ikke fritaget for Digital Post (ikke fundet i Indlejret register / embedded register: ingen oplysning, "
-                + "ikke fritaget antages / not in register, assumed not exempt; antaget ikke fritaget).",
+            "Modtageren er ikke fritaget for Digital Post (ikke fundet i Digital Post-registret; antaget ikke fritaget).",
         ],
         [],
         [

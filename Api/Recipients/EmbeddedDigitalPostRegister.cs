@@ -10,7 +10,7 @@ namespace SmartPost.Api.Recipients;
 /// </summary>
 public sealed class EmbeddedDigitalPostRegister(AppDb db) : IDigitalPostRegister
 {
-    public const string SourceName = "Indlejret register / embedded register";
+    public const string SourceName = "Digital Post-registret (indlejret)";
 
     public async Task<DigitalPostStatus> LookupAsync(RecipientIdType idType, string id, CancellationToken cancellationToken = default)
     {
@@ -20,7 +20,7 @@ public sealed class EmbeddedDigitalPostRegister(AppDb db) : IDigitalPostRegister
         if (row is null)
         {
             return new DigitalPostStatus(idType, key, Exempt: false, Known: false,
-                $"{SourceName}: ingen oplysning, ikke fritaget antages / not in register, assumed not exempt", null, null);
+                $"{SourceName}: ingen oplysning, ikke fritaget antages", null, null);
         }
         return new DigitalPostStatus(idType, key, row.Exempt, Known: true,
             $"{SourceName}: {row.Source}", row.Exempt ? row.Since : null, row.Reason);
