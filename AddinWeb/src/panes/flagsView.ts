@@ -15,8 +15,17 @@ export function flagsView(flags: Flag[], showEvidence: ((e: FlagEvidence) => voi
         ? el("span", { class: isOverdue(flag.dueDate, today) ? "due overdue" : "due" },
             ` ${t("dueDate")}: ${formatDate(flag.dueDate)}${isOverdue(flag.dueDate, today) ? ` (${t("overdue")})` : ""}`)
         : null,
-      flag.rule ? el("p", { class: "hint" }, flag.rule) : null,
+      deadlinesView(flag, today),
+      flag.inTime === null ? null
+        : el("p", { class: flag.inTime ? "hint" : "hint overdue" }, t(flag.inTime ? "complaintInTime" : "complaintLate")),
       el("ul", { class: "evidence" }, ...flag.evidence.map((e) => el("li", {},
         el("q", {}, e.text),
         showEvidence ? el("button", { type: "button", class: "link", onclick: () => showEvidence(e), "aria-label": `${t("showInDocument")}: ${e.text}` }, t("showInDocument")) : null))))));
+}
+
+/** Every due date with the rule it comes from (aktindsigt has two: the 7- and the 14-working-day date). */
+function deadlinesView(flag: Flag, today: Date): HTMLElement | null {
+  if (flag.deadlines.length === 0) return flag.rule ? el("p", { class: "hint" }, flag.rule) : null;
+  return el("ul", { class: "deadlines" }, ...flag.deadlines.map((d) =>
+    el("li", { class: isOverdue(d.date, today) ? "hint overdue" : "hint" }, `${formatDate(d.date)}: ${d.rule}`)));
 }
