@@ -61,8 +61,11 @@ public sealed class ExclusionRule
     public List<string> Cues { get; set; } = [];
     public List<FlagKind> Kinds { get; set; } = [];
 
-    /// <summary>Words before the term the cue must stand within; null = anywhere in the same sentence.</summary>
+    /// <summary>Words before the term the cue must stand within; null (and no WindowAfter) = anywhere in the sentence.</summary>
     public int? WindowBefore { get; set; }
+
+    /// <summary>Words after the term the cue must stand within ("Aktindsigt modtaget"); null = not after.</summary>
+    public int? WindowAfter { get; set; }
 }
 
 /// <summary>How quoted text of our own letter is recognised.</summary>
