@@ -69,7 +69,8 @@ internal static class FieldScanner
                     PhraseRole.Definition => before >= 0 && before <= file.DefinitionQuestion.WindowBefore,
                     PhraseRole.Negation => sameClause && !layout.InQuestionClause(cue.First) && !IsNegationLifted(cue, tokens, lexicon)
                         && ((before >= 0 && before <= file.Negation.WindowBefore && OnlyBridges(tokens, cue.Last + 1, hit.First, lexicon))
-                            || (after >= 0 && after <= file.Negation.WindowAfter && OnlyBridges(tokens, hit.Last + 1, cue.First, lexicon))),
+                            || (after >= 0 && after <= file.Negation.WindowAfter && OnlyBridges(tokens, hit.Last + 1, cue.First, lexicon))
+                            || (cue.First > hit.First && cue.Last < hit.Last && file.Negation.InsideTermKinds.Contains(kind))),
                     PhraseRole.Conditional => Applies(file.Conditional, kind) && before >= 0 && before <= file.Conditional.WindowBefore,
                     PhraseRole.ConditionalAfter => Applies(file.ConditionalAfter, kind) && after >= 0 && after <= file.ConditionalAfter.WindowAfter,
                     PhraseRole.ConditionalInClause => Applies(file.ConditionalInClause, kind) && sameClause

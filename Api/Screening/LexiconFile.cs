@@ -52,6 +52,12 @@ public sealed class CueSet
     /// klage"). Any other word in between means the negation is about something else ("ikke fået aktindsigt").
     /// </summary>
     public List<string> Bridges { get; set; } = [];
+
+    /// <summary>
+    /// Negation only: kinds whose phrase is also negated by a cue inside it ("ønsker [ikke at se] dokumenterne").
+    /// Complaint phrases contain negations on purpose ("accepterer ikke"), so the list names kinds explicitly.
+    /// </summary>
+    public List<FlagKind> InsideTermKinds { get; set; } = [];
 }
 
 /// <summary>A context that means the term is about something else (a complaint to Forbrugerklagenævnet, erasure).</summary>
