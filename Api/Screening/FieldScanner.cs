@@ -65,11 +65,12 @@ internal static class FieldScanner
                 var sameClause = layout.Clause[cue.First] == layout.Clause[hit.First] && layout.Clause[cue.Last] == layout.Clause[hit.Last];
                 cancelled = cue.Phrase.Role switch
                 {
-                    PhraseRole.Exclusion => Excludes(file.Exclusions[cue.Phrase.Owner], kind, before),
+                    PhraseRole.Exclusion => Excludes(file.Exclusions[cue.Phrase.Owner], kind, before, after),
                     PhraseRole.Definition => before >= 0 && before <= file.DefinitionQuestion.WindowBefore,
-                    PhraseRole.Negation => sameClause && !layout.IsQuestion[sentence] && !IsNegationLifted(cue, tokens, lexicon)
+                    PhraseRole.Negation => sameClause && !layout.InQuestionClause(cue.First) && !IsNegationLifted(cue, tokens, lexicon)
                         && ((before >= 0 && before <= file.Negation.WindowBefore && OnlyBridges(tokens, cue.Last + 1, hit.First, lexicon))
-                            || (after >= 0 && after <= file.Negation.WindowAfter && OnlyBridges(tokens, hit.Last + 1, cue.First, lexicon))),
+                            || (after >= 0 && after <= file.Negation.WindowAfter && OnlyBridges(tokens, hit.Last + 1, cue.First, lexicon))
+                            || (cue.First > hit.First && cue.Last < hit.Last && file.Negation.InsideTermKinds.Contains(kind))),
                     PhraseRole.Conditional => Applies(file.Conditional, kind) && before >= 0 && before <= file.Conditional.WindowBefore,
                     PhraseRole.ConditionalAfter => Applies(file.ConditionalAfter, kind) && after >= 0 && after <= file.ConditionalAfter.WindowAfter,
                     PhraseRole.ConditionalInClause => Applies(file.ConditionalInClause, kind) && sameClause
@@ -90,8 +91,13 @@ internal static class FieldScanner
         return (findings, statusCue);
     }
 
-    private static bool Excludes(ExclusionRule rule, FlagKind kind, int before) =>
-        (rule.Kinds.Count == 0 || rule.Kinds.Contains(kind)) && (rule.WindowBefore is not { } window || (before >= 0 && before <= window));
+    private static bool Excludes(ExclusionRule rule, FlagKind kind, int before, int after)
+    {
+        if (rule.Kinds.Count > 0 && !rule.Kinds.Contains(kind)) return false;
+        if (rule.WindowBefore is null && rule.WindowAfter is null) return true;
+        return (rule.WindowBefore is { } windowBefore && before >= 0 && before <= windowBefore)
+            || (rule.WindowAfter is { } windowAfter && after >= 0 && after <= windowAfter);
+    }
 
     private static bool Applies(CueSet cues, FlagKind kind) => cues.Kinds.Count == 0 || cues.Kinds.Contains(kind);
 

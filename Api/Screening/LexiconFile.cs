@@ -52,6 +52,12 @@ public sealed class CueSet
     /// klage"). Any other word in between means the negation is about something else ("ikke fået aktindsigt").
     /// </summary>
     public List<string> Bridges { get; set; } = [];
+
+    /// <summary>
+    /// Negation only: kinds whose phrase is also negated by a cue inside it ("ønsker [ikke at se] dokumenterne").
+    /// Complaint phrases contain negations on purpose ("accepterer ikke"), so the list names kinds explicitly.
+    /// </summary>
+    public List<FlagKind> InsideTermKinds { get; set; } = [];
 }
 
 /// <summary>A context that means the term is about something else (a complaint to Forbrugerklagenævnet, erasure).</summary>
@@ -61,8 +67,11 @@ public sealed class ExclusionRule
     public List<string> Cues { get; set; } = [];
     public List<FlagKind> Kinds { get; set; } = [];
 
-    /// <summary>Words before the term the cue must stand within; null = anywhere in the same sentence.</summary>
+    /// <summary>Words before the term the cue must stand within; null (and no WindowAfter) = anywhere in the sentence.</summary>
     public int? WindowBefore { get; set; }
+
+    /// <summary>Words after the term the cue must stand within ("Aktindsigt modtaget"); null = not after.</summary>
+    public int? WindowAfter { get; set; }
 }
 
 /// <summary>How quoted text of our own letter is recognised.</summary>

@@ -99,6 +99,8 @@ public sealed class ScreeningLexicon
         {
             var rule = file.Exclusions[e];
             if (rule.Cues.Count == 0) errors.Add($"exclusions[{e}] \"{rule.Name}\": cues must not be empty");
+            if (rule.WindowBefore is < 0 or > 20 || rule.WindowAfter is < 0 or > 20)
+                errors.Add($"exclusions[{e}] \"{rule.Name}\": windows must be 0 to 20 words");
             Add($"exclusions[{e}].cues", rule.Cues, PhraseRole.Exclusion, e);
         }
 

@@ -51,5 +51,16 @@ internal sealed class TextLayout
             }
             Clause[i] = clause;
         }
+        _lastClauseOfSentence = new int[IsQuestion.Count];
+        for (var i = 0; i < tokens.Count; i++) _lastClauseOfSentence[Sentence[i]] = Clause[i];
     }
+
+    private int[] _lastClauseOfSentence = [];
+
+    /// <summary>
+    /// The token stands in the clause that ends with "?": "Vil I ikke se på sagen igen?" is a request, but in
+    /// "Jeg ønsker ikke at klage, men kan jeg se lægens udtalelse?" the negation is a statement before the question.
+    /// </summary>
+    public bool InQuestionClause(int token) =>
+        IsQuestion[Sentence[token]] && Clause[token] == _lastClauseOfSentence[Sentence[token]];
 }
