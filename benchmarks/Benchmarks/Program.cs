@@ -6,5 +6,9 @@ using SmartPost.Benchmarks;
 if (args is ["generate-replies", var path, var count, var team])
     return await InboxDataTool.RunAsync(path, int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), team);
 
+// Screening backstop experiment / model: dotnet run -c Release --project benchmarks/Benchmarks -- screening-backstop eval|train <repo root>
+if (args is ["screening-backstop", var mode, var root])
+    return ScreeningBackstopTool.Run(mode, root);
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;
