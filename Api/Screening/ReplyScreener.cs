@@ -48,10 +48,6 @@ public sealed class ReplyScreener
         return new ScreeningResult(flags, own.Length == 0 && string.IsNullOrWhiteSpace(subject), own);
     }
 
-    /// <summary>The subject when the citizen wrote it, null when empty or an echo of our letter's title.</summary>
-    public string? CitizenSubject(string? subject) =>
-        string.IsNullOrWhiteSpace(subject) || IsEchoOfOurTitle(subject) ? null : subject;
-
     /// <summary>"Sv: Afgørelse – klagevejledning" repeats our letter's title; only a subject the citizen wrote counts.</summary>
     private bool IsEchoOfOurTitle(string subject)
     {

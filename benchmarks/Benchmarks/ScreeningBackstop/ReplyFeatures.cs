@@ -1,6 +1,6 @@
 using SmartPost.Api.Text;
 
-namespace SmartPost.Api.Screening.Classifier;
+namespace SmartPost.Benchmarks.ScreeningBackstop;
 
 /// <summary>A feature of a reply and where its (last) word stands, for evidence.</summary>
 /// <param name="Field">"subject" or "text".</param>

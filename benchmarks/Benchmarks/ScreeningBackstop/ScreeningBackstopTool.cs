@@ -1,23 +1,25 @@
 using System.Globalization;
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using SmartPost.Api.Calendar;
 using SmartPost.Api.Screening;
-using SmartPost.Api.Screening.Classifier;
 
-namespace SmartPost.Benchmarks;
+namespace SmartPost.Benchmarks.ScreeningBackstop;
 
 /// <summary>
 /// The statistical backstop experiment (issue 3): evaluates "lexicon OR classifier" against the lexicon alone by
 /// grouped 5-fold cross-validation and leave-one-set-out with the lexicon each blind set met on its first run,
-/// and (train) writes the weights file.
-/// Run: dotnet run -c Release --project benchmarks/Benchmarks -- screening-backstop eval|train &lt;repo root&gt;
+/// The experiment was a NO-GO (blind-sets.md), so nothing of it ships in the API.
+/// Run: dotnet run -c Release --project benchmarks/Benchmarks -- screening-backstop eval &lt;repo root&gt;
 /// </summary>
 public static class ScreeningBackstopTool
 {
     private static readonly string[] Sets = ["replies-sample.jsonl", "own-replies.jsonl", "blind-replies.jsonl", "blind-replies-2.jsonl", "blind-replies-3.jsonl", "blind-replies-4.jsonl"];
     private static readonly string[] Labels = ["aktindsigt", "klage", "fristforlaengelse"];
     private static readonly double[] Grid = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95];
+    private static readonly Dictionary<string, FlagKind> LabelKinds = new()
+    {
+        ["aktindsigt"] = FlagKind.AccessToRecordsRequest, ["klage"] = FlagKind.Complaint, ["fristforlaengelse"] = FlagKind.DeadlineExtensionRequest,
+    };
     private static readonly ScreeningContext Context = new(new DateTimeOffset(2025, 6, 2, 9, 0, 0, TimeSpan.FromHours(2)));
 
     private sealed record Reply(string Id, string Set, string? Subject, string Text, string[] Labels)
@@ -28,15 +30,16 @@ public static class ScreeningBackstopTool
 
     public static int Run(string mode, string root)
     {
-        var screener = Screener(Path.Combine(root, "Api", "Rules", "screening-lexicon.json"));
+        var lexicon = ScreeningLexicon.Load(Path.Combine(root, "Api", "Rules", "screening-lexicon.json"));
+        var screener = Screener(lexicon);
         var replies = Sets.SelectMany(s => Load(root, s)).ToList();
         foreach (var r in replies)
         {
             var result = screener.Screen(r.Subject, r.Text, Context);
-            r.Features = ReplyFeatures.Names(screener.CitizenSubject(r.Subject), result.OwnText);
+            r.Features = ReplyFeatures.Names(CitizenSubject(lexicon, r.Subject), result.OwnText);
             r.Lexicon = LabelsOf(result);
         }
-        if (mode == "train") return Train(root, replies);
+        if (mode != "eval") throw new ArgumentException("mode: only 'eval' (the backstop was a no-go; no model is trained for shipping)");
         CrossValidate(replies);
         foreach (var held in Sets.Where(s => s.StartsWith("blind", StringComparison.Ordinal))) LeaveOneSetOut(root, replies, held);
         return 0;
@@ -124,26 +127,17 @@ public static class ScreeningBackstopTool
         return string.Create(CultureInfo.InvariantCulture, $"R {recall:P1} P {precision:P1} (tp {tp} fp {fp} fn {fn})");
     }
 
-    private static int Train(string root, List<Reply> replies)
-    {
-        var model = new BackstopModel { Version = 1, TrainedOn = string.Join(", ", Sets) + "; logistic regression, positive weight 2, L2 0.01, features seen in ≥ 2 replies" };
-        foreach (var label in Labels)
-        {
-            var m = Fit(replies, label);
-            m.Threshold = ChooseThreshold(replies, label);
-            model.Labels[label] = m;
-        }
-        var path = Path.Combine(root, "Api", "Rules", "screening-model.json");
-        File.WriteAllText(path, JsonConvert.SerializeObject(model, Formatting.Indented));
-        Console.WriteLine($"wrote {path}: " + string.Join(", ", model.Labels.Select(l => $"{l.Key} t={l.Value.Threshold} ({l.Value.Weights.Count} weights)")));
-        return 0;
-    }
+    /// <summary>A subject that is not an echo of our letter's title ("Sv: Afgørelse …"), as the screener decides.</summary>
+    private static string? CitizenSubject(ScreeningLexicon lexicon, string? subject) =>
+        string.IsNullOrWhiteSpace(subject) || lexicon.File.EchoSubjectPrefixes.Any(p => subject.TrimStart().StartsWith(p.Trim(), StringComparison.OrdinalIgnoreCase)) ? null : subject;
 
-    private static ReplyScreener Screener(string lexiconPath) =>
-        new(ScreeningLexicon.Load(lexiconPath), new DueDateRules(new DanishWorkingDays(new CalendarOptions()), new ScreeningOptions()));
+    private static ReplyScreener Screener(string lexiconPath) => Screener(ScreeningLexicon.Load(lexiconPath));
+
+    private static ReplyScreener Screener(ScreeningLexicon lexicon) =>
+        new(lexicon, new DueDateRules(new DanishWorkingDays(new CalendarOptions()), new ScreeningOptions()));
 
     private static HashSet<string> LabelsOf(ScreeningResult result) =>
-        BackstopModel.LabelKinds.Where(k => result.Has(k.Value)).Select(k => k.Key).ToHashSet();
+        LabelKinds.Where(k => result.Has(k.Value)).Select(k => k.Key).ToHashSet();
 
     private static IEnumerable<Reply> Load(string root, string set)
     {

@@ -1,4 +1,4 @@
-namespace SmartPost.Api.Screening.Classifier;
+namespace SmartPost.Benchmarks.ScreeningBackstop;
 
 /// <summary>
 /// L2-regularised logistic regression over binary features, trained by full-batch gradient descent with AdaGrad
