@@ -34,7 +34,7 @@ public static class RecipientNameMatcher
             {
                 if (LineBreakBetween(text, tokens[j - 1], tokens[j])) break;
                 if (tokens[j].Folded == last) return true;
-                if (!IsMiddleName(tokens[j].Folded, nameWords) && !char.IsUpper(text[tokens[j].Start])) break;
+                if (!IsMiddleName(tokens[j], nameWords) && !char.IsUpper(text[tokens[j].Start])) break;
             }
         }
         return false;
@@ -42,11 +42,12 @@ public static class RecipientNameMatcher
 
     /// <summary>One of the recipient's middle names, or its initial ("J." for Jørgen). A capitalised word that is
     /// not one (a middle name the register lacks) is also let through by the caller.</summary>
-    private static bool IsMiddleName(string word, string[] nameWords)
+    private static bool IsMiddleName(Token word, string[] nameWords)
     {
         for (var k = 1; k < nameWords.Length - 1; k++)
         {
-            if (nameWords[k] == word || (word.Length == 1 && nameWords[k][0] == word[0])) return true;
+            // An initial is one letter as written; folded, "Å" is "aa".
+            if (nameWords[k] == word.Folded || (word.Length == 1 && nameWords[k].StartsWith(word.Folded, StringComparison.Ordinal))) return true;
         }
         return false;
     }
