@@ -6,7 +6,7 @@ namespace SmartPost.Api.Replies;
 /// Does a dispatch recipient's name stand in a reply's own text ("Mvh\nHans Jørgen Lassen")? A catch-all message
 /// has no link to its case, but citizens sign their messages (issue 3: route "by the case number or name found in
 /// the text"). Only a full name counts: first and last name on one line, in that order, with nothing between them
-/// but middle names or initials (capitalised words) — a first name alone would match half the register.
+/// but the recipient's middle names or initials (any capitalised word when the register has none) — a first name alone would match half the register.
 /// Compared Danish-folded, so "Søren Ærø" matches "Soeren Aeroe" and "SØREN ÆRØ".
 /// </summary>
 public static class RecipientNameMatcher
@@ -34,14 +34,15 @@ public static class RecipientNameMatcher
             {
                 if (LineBreakBetween(text, tokens[j - 1], tokens[j])) break;
                 if (tokens[j].Folded == last) return true;
-                if (!IsMiddleName(tokens[j], nameWords) && !char.IsUpper(text[tokens[j].Start])) break;
+                if (!IsMiddleName(tokens[j], nameWords) && !(nameWords.Length == 2 && char.IsUpper(text[tokens[j].Start]))) break;
             }
         }
         return false;
     }
 
-    /// <summary>One of the recipient's middle names, or its initial ("J." for Jørgen). A capitalised word that is
-    /// not one (a middle name the register lacks) is also let through by the caller.</summary>
+    /// <summary>One of the recipient's middle names, or its initial ("J." for Jørgen). When the register has no
+    /// middle name at all, the caller also lets a capitalised word through (one the register lacks); when it has
+    /// some, another one ("Hans Peter Lassen" for "Hans Jørgen Lassen") is another person.</summary>
     private static bool IsMiddleName(Token word, string[] nameWords)
     {
         for (var k = 1; k < nameWords.Length - 1; k++)

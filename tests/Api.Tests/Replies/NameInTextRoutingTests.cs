@@ -47,6 +47,7 @@ public class NameInTextRoutingTests
     [InlineData("Mvh\nHans\nLassen")]                  // not one name: split over lines
     [InlineData("Mvh\nLassen Hans")]                   // wrong order
     [InlineData("Mvh\nHans og han er vred på Lassen")] // words between that are no middle names
+    [InlineData("Mvh\nHans Peter Lassen")]            // another middle name: another person
     public async Task PartOfANameDoesNotRoute(string signature)
     {
         using var kit = new RoutingKit();
