@@ -36,7 +36,7 @@ public sealed class DispatchLookup(AppDb db) : IDispatchLookup
         return dispatches.Select(ToInfo).ToList();
     }
 
-    public async Task<IReadOnlyList<RecipientDispatch>> FindRecentRecipientsAsync(DateTime sentSince, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<RecipientDispatch>> FindRecipientsSentSinceAsync(DateTime sentSince, CancellationToken cancellationToken = default)
     {
         // Only the columns routing needs (no MemoXml); IX_Dispatches_CreatedAt limits the scan to the window.
         var rows = await db.Set<DispatchRecord>().AsNoTracking()
@@ -45,9 +45,7 @@ public sealed class DispatchLookup(AppDb db) : IDispatchLookup
             .Select(d => new { d.Id, d.MessageUuid, d.CaseNumber, d.Team, d.DocumentTitle, d.Category, d.CreatedAt,
                 d.RecipientName, d.RecipientIdType, d.RecipientId })
             .ToListAsync(cancellationToken);
-        var seen = new HashSet<(RecipientIdType, string, string?)>();
         return rows
-            .Where(r => seen.Add((r.RecipientIdType, r.RecipientId, r.Team)))
             .Select(r => new RecipientDispatch(r.RecipientName, $"{r.RecipientIdType}:{r.RecipientId}",
                 new DispatchInfo(r.Id, r.MessageUuid, r.CaseNumber, r.Team, r.DocumentTitle, r.Category, r.CreatedAt)))
             .ToList();

@@ -29,10 +29,10 @@ public interface IDispatchLookup
         RecipientIdType idType, string normalizedId, DateTime sentSince, int max = 50, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// The recipients of dispatches sent at or after <paramref name="sentSince"/>, one row per recipient and team
-    /// (their newest dispatch), newest first: for routing a catch-all reply by a name in its text.
+    /// Every dispatch sent at or after <paramref name="sentSince"/> with its recipient's name, newest first (no letter,
+    /// no MeMo): for routing a catch-all reply by a name in its text. Callers keep the result and ask again only for newer rows.
     /// </summary>
-    Task<IReadOnlyList<RecipientDispatch>> FindRecentRecipientsAsync(DateTime sentSince, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<RecipientDispatch>> FindRecipientsSentSinceAsync(DateTime sentSince, CancellationToken cancellationToken = default);
 }
 
 /// <summary>A recipient as stored on a dispatch. <paramref name="RecipientKey"/> tells people apart; never log it (CPR).</summary>

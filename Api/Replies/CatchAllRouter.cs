@@ -13,7 +13,7 @@ namespace SmartPost.Api.Replies;
 /// candidates point at more than one team (or, by name, more than one person), the reply goes to the default team
 /// with the candidate cases listed so the caseworker can route it by hand. Reasons name case numbers, never a CPR.
 /// </summary>
-public sealed class CatchAllRouter(IDispatchLookup lookup, RepliesOptions options, ScreeningLexicon? lexicon)
+public sealed class CatchAllRouter(IDispatchLookup lookup, RecipientNameIndex names, RepliesOptions options, ScreeningLexicon? lexicon)
 {
     private const int MaxCandidatesListed = 10;
 
@@ -42,16 +42,9 @@ public sealed class CatchAllRouter(IDispatchLookup lookup, RepliesOptions option
         var text = lexicon is null ? reply.Text : QuoteMasker.Mask(reply.Text, lexicon.File.Quotes).Scan;
         var tokens = DanishText.Tokenize(text);
         if (tokens.Count < 2) return null;
-        var words = tokens.Select(t => t.Folded).ToHashSet();
-
-        var matches = new List<RecipientDispatch>();
-        foreach (var recipient in await lookup.FindRecentRecipientsAsync(WindowStart(reply), ct))
-        {
-            if (recipient.Dispatch.Team is null) continue;
-            var name = RecipientNameMatcher.NameWords(recipient.RecipientName);
-            if (name.Length == 0 || !words.Contains(name[0]) || !words.Contains(name[^1])) continue; // cheap pre-check
-            if (RecipientNameMatcher.Appears(text, tokens, name)) matches.Add(recipient);
-        }
+        // One row per person and team (their newest dispatch): several letters to one person are not ambiguous.
+        var matches = (await names.FindInTextAsync(lookup, text, tokens, WindowStart(reply), ct))
+            .DistinctBy(m => (m.RecipientKey, m.Dispatch.Team)).ToList();
         if (matches.Count == 0) return null;
 
         var dispatches = matches.Select(m => m.Dispatch).ToList();

@@ -40,6 +40,7 @@ public class CatchAllRoutingBenchmarks
         services.AddOptions<RepliesOptions>();
         services.AddScoped<IDispatchLookup, DispatchLookup>();
         services.AddScoped<ReplyLinker>();
+        services.AddSingleton<RecipientNameIndex>();
         _services = services.BuildServiceProvider();
         await using var scope = _services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();

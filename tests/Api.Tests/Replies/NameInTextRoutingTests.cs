@@ -115,6 +115,21 @@ public class NameInTextRoutingTests
     }
 
     [Fact]
+    public async Task DispatchRecordedAfterAnEarlierReplyIsFoundByTheNextReply()
+    {
+        using var kit = new RoutingKit();
+        await kit.DispatchAsync("FS-2026-002801", "team-helbred", "CPR", "150466-2765", "Else Marie Krogh");
+        Assert.Equal("DefaultTeam", (string?)(await kit.ReplyAsync("Mvh\nHans Jørgen Lassen"))["routing"]);
+
+        kit.Clock.Now = kit.Clock.Now.AddMinutes(1);
+        await kit.DispatchAsync("FS-2026-002802", "team-udland", "CPR", "010190-1234", "Hans Jørgen Lassen");
+        var body = await kit.ReplyAsync("Mvh\nHans Jørgen Lassen");
+
+        Assert.Equal("RecipientNameInText", (string?)body["routing"]);
+        Assert.Equal("FS-2026-002802", (string?)body["caseNumber"]);
+    }
+
+    [Fact]
     public async Task NameOfARecipientOutsideTheWindowDoesNotRoute()
     {
         using var kit = new RoutingKit(settings: ("Replies:SenderRoutingWindowDays", "30"));
