@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SmartPost.Api.Infrastructure.Database;
+using SmartPost.Api.Recipients;
 
 namespace SmartPost.Api.Dispatch;
 
@@ -21,6 +22,33 @@ public sealed class DispatchLookup(AppDb db) : IDispatchLookup
             .OrderByDescending(d => d.CreatedAt)
             .FirstOrDefaultAsync(cancellationToken);
         return dispatch is null ? null : ToInfo(dispatch);
+    }
+
+    public async Task<IReadOnlyList<DispatchInfo>> FindLatestByRecipientAsync(
+        RecipientIdType idType, string normalizedId, DateTime sentSince, int max = 50, CancellationToken cancellationToken = default)
+    {
+        // Served by IX_Dispatches_Recipient_CreatedAt (migration 20261122093000_DispatchRecipientIndex).
+        var dispatches = await db.Set<DispatchRecord>().AsNoTracking()
+            .Where(d => d.RecipientIdType == idType && d.RecipientId == normalizedId && d.CreatedAt >= sentSince)
+            .OrderByDescending(d => d.CreatedAt)
+            .Take(max)
+            .ToListAsync(cancellationToken);
+        return dispatches.Select(ToInfo).ToList();
+    }
+
+    public async Task<IReadOnlyList<RecipientDispatch>> FindRecipientsSentSinceAsync(DateTime sentSince, CancellationToken cancellationToken = default)
+    {
+        // Only the columns routing needs (no MemoXml); IX_Dispatches_CreatedAt limits the scan to the window.
+        var rows = await db.Set<DispatchRecord>().AsNoTracking()
+            .Where(d => d.CreatedAt >= sentSince)
+            .OrderByDescending(d => d.CreatedAt)
+            .Select(d => new { d.Id, d.MessageUuid, d.CaseNumber, d.Team, d.DocumentTitle, d.Category, d.CreatedAt,
+                d.RecipientName, d.RecipientIdType, d.RecipientId })
+            .ToListAsync(cancellationToken);
+        return rows
+            .Select(r => new RecipientDispatch(r.RecipientName, $"{r.RecipientIdType}:{r.RecipientId}",
+                new DispatchInfo(r.Id, r.MessageUuid, r.CaseNumber, r.Team, r.DocumentTitle, r.Category, r.CreatedAt)))
+            .ToList();
     }
 
     private static DispatchInfo ToInfo(DispatchRecord d) =>

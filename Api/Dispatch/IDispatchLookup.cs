@@ -1,3 +1,5 @@
+using SmartPost.Api.Recipients;
+
 namespace SmartPost.Api.Dispatch;
 
 /// <summary>What the reply side needs to know about a dispatch it answers (via MeMo ReplyData.messageUUID).</summary>
@@ -18,4 +20,20 @@ public interface IDispatchLookup
 
     /// <summary>The most recent dispatch on a case, for replies linked only by case number.</summary>
     Task<DispatchInfo?> FindLatestByCaseNumberAsync(string caseNumber, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Dispatches to one recipient (normalised CPR/CVR) sent at or after <paramref name="sentSince"/>, newest first,
+    /// at most <paramref name="max"/>: for routing a catch-all reply by its sender.
+    /// </summary>
+    Task<IReadOnlyList<DispatchInfo>> FindLatestByRecipientAsync(
+        RecipientIdType idType, string normalizedId, DateTime sentSince, int max = 50, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Every dispatch sent at or after <paramref name="sentSince"/> with its recipient's name, newest first (no letter,
+    /// no MeMo): for routing a catch-all reply by a name in its text. Callers keep the result and ask again only for newer rows.
+    /// </summary>
+    Task<IReadOnlyList<RecipientDispatch>> FindRecipientsSentSinceAsync(DateTime sentSince, CancellationToken cancellationToken = default);
 }
+
+/// <summary>A recipient as stored on a dispatch. <paramref name="RecipientKey"/> tells people apart; never log it (CPR).</summary>
+public sealed record RecipientDispatch(string RecipientName, string RecipientKey, DispatchInfo Dispatch);

@@ -11,6 +11,13 @@ public sealed class RepliesOptions
     [Required(AllowEmptyStrings = false)]
     public string DefaultTeam { get; set; } = "team-postmodtagelse";
 
+    /// <summary>
+    /// A catch-all reply is routed by its sender or a signed name only to dispatches sent at most this many days
+    /// before it arrived (older letters say little about what a new message is about).
+    /// </summary>
+    [Range(1, 3650, ErrorMessage = "Replies:SenderRoutingWindowDays must be between 1 and 3650 days.")]
+    public int SenderRoutingWindowDays { get; set; } = 180;
+
     /// <summary>A claim older than this no longer blocks colleagues (e.g. "04:00:00").</summary>
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00", ErrorMessage = "Replies:ClaimTimeout must be between 1 minute and 7 days.")]
     public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromHours(4);

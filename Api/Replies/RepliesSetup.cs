@@ -12,6 +12,7 @@ public static class RepliesSetup
         services.AddOptions<RepliesOptions>().Bind(config.GetSection(RepliesOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ReplyLinker>();
+        services.AddSingleton<RecipientNameIndex>();
         services.AddScoped<ReplyIngest>();
         services.AddScoped<ReplyAccess>();
         services.AddScoped<IDemoDataSeeder, RepliesDemoSeeder>();

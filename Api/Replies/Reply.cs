@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace SmartPost.Api.Replies;
 
 /// <summary>How a reply found its team: the issue asks that unlinkable replies are visibly marked.</summary>
-public enum ReplyRouting { ReplyData, GivenCaseNumber, GivenTeam, CaseNumberInText, DefaultTeam }
+public enum ReplyRouting { ReplyData, GivenCaseNumber, GivenTeam, CaseNumberInText, SenderRecentDispatch, RecipientNameInText, DefaultTeam }
 
 /// <summary>A citizen's incoming reply, screened and placed in a team's inbox.</summary>
 public sealed class Reply

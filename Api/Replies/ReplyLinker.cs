@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SmartPost.Api.Dispatch;
+using SmartPost.Api.Screening;
 
 namespace SmartPost.Api.Replies;
 
@@ -7,8 +8,19 @@ namespace SmartPost.Api.Replies;
 public sealed record ReplyLink(string Team, string? CaseNumber, ReplyRouting Routing, string Reason, DispatchInfo? Dispatch);
 
 /// <summary>
-/// Links a reply to its case and team: through the dispatch it answers (MeMo ReplyData), the case number or team
-/// it came with, a case number quoted in the text (catch-all case), or else the configured default team.
+/// Links a reply to its case and team. The first rule that gives an answer wins, from the most to the least certain:
+/// <list type="number">
+/// <item>MeMo ReplyData → the dispatch it answers ("Besvar"): Digital Post itself says which letter this is.</item>
+/// <item>The case number / team it came with (journalized in WorkZone): a person or WorkZone already decided.</item>
+/// <item>A case number quoted in the text that we dispatched on: the citizen names the case.</item>
+/// <item>The newest dispatch to the sender's CPR/CVR (within the window): the sender is certain, which case is an
+/// inference — only when all those letters came from one team.</item>
+/// <item>A dispatch recipient's full name in the text (a signature): weakest, names are neither unique nor
+/// authenticated — only when exactly one person and team match.</item>
+/// <item>Otherwise the configured default team, visibly marked, with the reason (and candidate cases, if any).</item>
+/// </list>
+/// Rules 4 and 5 live in <see cref="CatchAllRouter"/>; an ambiguous match there stops the chain at the default team
+/// rather than letting a weaker rule guess.
 /// </summary>
 public sealed class ReplyLinker(IServiceProvider services, IOptions<RepliesOptions> options)
 {
@@ -49,9 +61,17 @@ public sealed class ReplyLinker(IServiceProvider services, IOptions<RepliesOptio
             }
         }
 
+        if (Dispatches is { } dispatches)
+        {
+            var router = new CatchAllRouter(dispatches, services.GetService<RecipientNameIndex>() ?? new RecipientNameIndex(), options.Value,
+                services.GetService<ScreeningLexicon>());
+            if (await router.BySenderAsync(reply, ct) is { } bySender) return bySender;
+            if (await router.ByNameInTextAsync(reply, ct) is { } byName) return byName;
+        }
+
         var why = reply.AnswersMessageUuid is not null
-            ? $"Ingen kendt forsendelse med messageUUID {reply.AnswersMessageUuid}, og intet kendt sagsnummer i teksten."
-            : "Ikke et svar på en kendt forsendelse, og intet kendt sagsnummer i teksten.";
+            ? $"Ingen kendt forsendelse med messageUUID {reply.AnswersMessageUuid}, intet kendt sagsnummer i teksten, og afsenderen kan ikke genkendes."
+            : "Ikke et svar på en kendt forsendelse, intet kendt sagsnummer i teksten, og afsenderen kan ikke genkendes.";
         return new ReplyLink(options.Value.DefaultTeam, reply.CaseNumber, ReplyRouting.DefaultTeam, why, null);
     }
 
