@@ -6,6 +6,7 @@ import { gzipSync } from "node:zlib";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateManifests } from "../../Manifest/generate.mjs";
+import { preparePages } from "./pages.mjs";
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const out = process.env.ADDIN_OUT ?? join(root, "..", "Api", "wwwroot", "addin");
@@ -16,12 +17,13 @@ mkdirSync(out, { recursive: true });
 cpSync(join(root, "public"), out, { recursive: true });
 
 // Task panes: ES modules with shared chunks; MSAL only in its lazily loaded chunk.
-await build({
+const panes = await build({
   entryPoints: ["word", "outlook", "dashboard"].map((name) => join(root, "src", "entries", `${name}.ts`)),
   outdir: join(out, "js"),
   bundle: true, splitting: true, format: "esm", target: "es2020", minify: true, sourcemap: "linked",
-  chunkNames: "chunks/[name]-[hash]", logLevel: "warning",
+  chunkNames: "chunks/[name]-[hash]", logLevel: "warning", metafile: true,
 });
+preparePages(out, panes.metafile);
 
 // The Smart Alerts handler: one classic script, no chunks, no DOM (REFERENCE.md). Absolute API base for the
 // JavaScript-only runtime, which has no page origin.

@@ -3,8 +3,9 @@
 // Starts the API (Release, Development, temporary SQLite file, demo data), ingests REPLIES replies into team-helbred
 // through POST /api/v1/replies (parallel), opens /addin/dashboard.html in headless Chromium and measures:
 //   - time from navigation start to the first rendered reply row (LOADS page loads), and the rows/DOM nodes then;
-//   - scrolling to the bottom and loading every further page ("Indlæs flere"): requestAnimationFrame frame times
-//     (p50/p95/p99/max), long tasks (PerformanceObserver 'longtask'), time per page load, rows in the DOM at the end.
+//   - scrolling each page to the bottom and going to the next one ("Næste", one page in the DOM at a time) until the
+//     last page: requestAnimationFrame frame times (p50/p95/p99/max), long tasks (PerformanceObserver 'longtask'),
+//     time per page change, rows and elements in the DOM (largest seen and at the end).
 // Usage: node benchmarks/dashboard/measure.mjs            (REPLIES=5000 VIEWPORTS=320x900,1280x900 SCROLL_PX=300 LOADS=5)
 // Needs: AddinWeb/node_modules (built by `dotnet build Api` or `npm ci` in AddinWeb), Chromium at /usr/bin/chromium.
 // Not part of the test run. Figures in BENCHMARKS.md.
@@ -64,28 +65,32 @@ async function openDashboard(browser, baseUrl, [width, height]) {
   return page;
 }
 
-/** In the page: scroll down SCROLL_PX per frame; at the bottom click "Indlæs flere" and wait for the next page's rows. */
+/** In the page: scroll down SCROLL_PX per frame; at the bottom click "Næste" and wait for the next page's rows. */
 function scrollEverything(step) {
   return new Promise((resolve) => {
     const frames = [];
     const pageLoads = [];
     const rows = () => document.querySelectorAll("#reply-list .reply").length;
-    const more = document.getElementById("load-more");
+    const firstRow = () => document.querySelector("#reply-list .reply")?.getAttribute("data-id");
+    const more = document.getElementById("page-next");
     const started = performance.now();
     let last = started;
     let waiting = null;
+    let page = 1;
+    let maxElements = 0;
     const tick = (now) => {
-      frames.push({ at: now, ms: now - last, rows: rows() });
+      frames.push({ at: now, ms: now - last, rows: rows(), page });
       last = now;
+      if (frames.length % 20 === 0) maxElements = Math.max(maxElements, document.getElementsByTagName("*").length);
       if (waiting) {
-        if (rows() > waiting.rows) { pageLoads.push(now - waiting.since); waiting = null; }
+        if (firstRow() !== waiting.first) { pageLoads.push(now - waiting.since); waiting = null; page++; }
       } else {
         const bottom = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2;
-        if (bottom && more && !more.hidden) {
-          waiting = { rows: rows(), since: now };
+        if (bottom && more && !more.disabled) {
+          waiting = { first: firstRow(), since: now };
           more.click();
         } else if (bottom || now - started > 170_000) {
-          resolve({ frames, pageLoads, seconds: (now - started) / 1000, started });
+          resolve({ frames, pageLoads, seconds: (now - started) / 1000, started, pages: page, maxElements });
           return;
         } else window.scrollBy(0, step);
       }
@@ -133,18 +138,19 @@ async function measure(browser, baseUrl, viewport) {
     loadLongTasks: window.__longTasks.filter((t) => t.start < since),
   }), scroll.started);
   await page.close();
-  const early = scroll.frames.filter((f) => f.rows <= 500);
-  const late = scroll.frames.filter((f) => f.rows > replyCount - 500);
+  const early = scroll.frames.filter((f) => f.page <= 10);
+  const late = scroll.frames.filter((f) => f.page > scroll.pages - 10);
   const lt = after.longTasks.map((t) => t.duration);
   console.log(`\n--- viewport ${viewport.join("x")}`);
   console.log(`first rendered list (navigation start → first row), ${loads} loads: ${firstRows.map((v) => v.toFixed(0)).join(", ")} ms; median ${ms(pct(firstRows, 50))}`);
   console.log(`  then: ${first.rows} rows, ${first.domNodes} DOM elements; ${first.totals}`);
   console.log(`long tasks during load: ${after.loadLongTasks.length} (max ${ms(Math.max(0, ...after.loadLongTasks.map((t) => t.duration)))})`);
-  console.log(`scroll to the end (${scrollPx} px/frame, clicking "load more" at the bottom): ${scroll.seconds.toFixed(1)} s, ${scroll.pageLoads.length} more pages`);
+  console.log(`scroll through every page (${scrollPx} px/frame, "Næste" at the bottom): ${scroll.seconds.toFixed(1)} s, ${scroll.pageLoads.length} more pages (${scroll.pages} in all)`);
   console.log(`  all frames:            ${frameStats(scroll.frames)}`);
-  console.log(`  while ≤ 500 rows:      ${frameStats(early)}`);
-  console.log(`  while > ${replyCount - 500} rows:    ${frameStats(late)}`);
-  console.log(`  page load (click → rows): p50 ${ms(pct(scroll.pageLoads, 50))}, p95 ${ms(pct(scroll.pageLoads, 95))}, max ${ms(Math.max(...scroll.pageLoads))}`);
+  console.log(`  pages 1–10:            ${frameStats(early)}`);
+  console.log(`  last 10 pages:         ${frameStats(late)}`);
+  console.log(`  largest DOM seen: ${scroll.maxElements} elements`);
+  console.log(`  page change (click → rows): p50 ${ms(pct(scroll.pageLoads, 50))}, p95 ${ms(pct(scroll.pageLoads, 95))}, max ${ms(Math.max(...scroll.pageLoads))}`);
   console.log(`  long tasks while scrolling: ${lt.length}, total ${ms(lt.reduce((a, b) => a + b, 0))}, max ${ms(Math.max(0, ...lt))}`);
   console.log(`at the end: ${after.rows} rows in the DOM, ${after.domNodes} DOM elements, JS heap ${after.heapMb?.toFixed(1)} MB`);
 }

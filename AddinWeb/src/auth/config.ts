@@ -7,8 +7,12 @@ export interface PaneConfig {
   clientId: string;
 }
 
+/**
+ * The pages preload config.json (`<link rel="preload" as="fetch">`); this fetch takes that response, so the config
+ * is there before Office is ready. The endpoint sends no caching headers, so nothing stale is kept between loads.
+ */
 export async function loadConfig(baseUrl: string): Promise<PaneConfig> {
-  const response = await fetch(`${baseUrl.replace(/\/$/, "")}/addin/config.json`, { cache: "no-store" });
+  const response = await fetch(`${baseUrl.replace(/\/$/, "")}/addin/config.json`);
   if (!response.ok) throw new Error(`config.json: HTTP ${response.status}`);
   return (await response.json()) as PaneConfig;
 }

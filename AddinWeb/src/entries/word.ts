@@ -1,22 +1,44 @@
+import type { Suggestion } from "../api/types";
+import { loadConfig } from "../auth/config";
 import { t } from "../i18n/strings";
-import { mountAfsendelse } from "../panes/afsendelse";
+import { mountAfsendelse, suggestRequest } from "../panes/afsendelse";
 import { createPaneContext } from "../panes/context";
 import { byId, el, replace } from "../panes/dom";
-import { looksLikeIncomingReply, mountIndkommet } from "../panes/indkommet";
 import { mountShell } from "../panes/shell";
 import { readLetter } from "../word/document";
+import { looksLikeIncomingReply } from "../word/incoming";
+import { Props } from "../word/properties";
 
-// Office.onReady only wires the UI; the Office work lives in src/word/*.ts.
+// Started while office.js initialises (the page preloads it); not needed for Office, only for the API headers.
+const configLoad = loadConfig(location.origin);
+
+// Office.onReady only wires the UI; the Office work lives in src/word/*.ts. The letter is read once, in parallel
+// with the config, and the suggest request leaves before any pane UI is built (BENCHMARKS.md, pane load).
 void Office.onReady(async () => {
   const app = byId("app");
   try {
-    const ctx = await createPaneContext(Office.context.displayLanguage);
-    const incoming = looksLikeIncomingReply(await readLetter());
+    const [ctx, letter] = await Promise.all([createPaneContext(Office.context.displayLanguage, configLoad), readLetter()]);
+    const incoming = looksLikeIncomingReply(letter);
+    let firstSuggestion = incoming ? null : ctx.api.request<Suggestion>("/api/v1/reply-options/suggest",
+      { body: suggestRequest(letter, letter.properties[Props.recipientId] ?? "") });
+    firstSuggestion?.catch(() => undefined); // awaited (and its error shown) by the pane
+    let firstLetter: typeof letter | null = letter;
+    const sendTab = (root: HTMLElement): Promise<void> => {
+      // Only the first mount uses what was read and sent at start-up; a later visit of the tab reads the letter again.
+      const [given, pending] = [firstLetter, firstSuggestion];
+      firstLetter = null;
+      firstSuggestion = null;
+      return mountAfsendelse(root, ctx, given, pending);
+    };
+    // The claim/handled pane (and its flags view) is a separate chunk, fetched only when that tab is opened.
+    const indkommet = (): Promise<typeof import("../panes/indkommet")> => import("../panes/indkommet");
+    if (incoming) void indkommet();
     await mountShell(app, ctx, [
-      { id: "send", label: t("tabSend"), mount: (root) => mountAfsendelse(root, ctx) },
-      { id: "incoming", label: t("tabIncoming"), mount: (root) => mountIndkommet(root, ctx) },
+      { id: "send", label: t("tabSend"), mount: sendTab },
+      { id: "incoming", label: t("tabIncoming"), mount: async (root) => (await indkommet()).mountIndkommet(root, ctx) },
     ], incoming ? "incoming" : "send");
   } catch (error) {
+    app.removeAttribute("aria-busy");
     replace(app, el("p", { class: "status error" }, `${t("error")}: ${(error as Error).message}`));
   }
 });

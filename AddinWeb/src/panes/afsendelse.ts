@@ -1,3 +1,4 @@
+import type { ApiResponse } from "../api/client";
 import type { DispatchRequest, DispatchResponse, RecipientIdType, Suggestion, SuggestRequest } from "../api/types";
 import { t } from "../i18n/strings";
 import { debounce } from "../logic/debounce";
@@ -11,13 +12,18 @@ import { choiceForm, suggestionView, type Choice } from "./suggestionView";
 
 const paneStart = performance.now();
 
-/** Word "Afsendelse": suggestion for the open letter, the caseworker's choice, the recorded dispatch. */
-export async function mountAfsendelse(root: HTMLElement, ctx: PaneContext): Promise<void> {
+/**
+ * Word "Afsendelse": suggestion for the open letter, the caseworker's choice, the recorded dispatch. `initial` is the
+ * letter the entry already read and `pending` the suggest request it already sent for it (first mount only).
+ */
+export async function mountAfsendelse(
+  root: HTMLElement, ctx: PaneContext, initial: LetterSnapshot | null = null, pending: Promise<ApiResponse<Suggestion>> | null = null,
+): Promise<void> {
   const status = el("p", { class: "status", role: "status", "aria-live": "polite", id: "send-status" });
   const recipientId = el("input", { id: "recipient-id", type: "text", inputmode: "numeric", autocomplete: "off" });
   const recipientName = el("input", { id: "recipient-name", type: "text", autocomplete: "off" });
   const caseNumber = el("input", { id: "case-number", type: "text", autocomplete: "off" });
-  const result = el("div", { id: "suggestion" });
+  const result = el("div", { id: "suggestion" }, el("div", { class: "skeleton card tall", "aria-hidden": "true" }));
   replace(root,
     el("section", { class: "card" },
       field("recipient-id", t("recipientId"), recipientId),
@@ -27,8 +33,11 @@ export async function mountAfsendelse(root: HTMLElement, ctx: PaneContext): Prom
 
   let lastText: string | null = null;
   let letter: LetterSnapshot;
+  let early = initial ? { letter: initial, response: pending } : null;
   const suggest = async (force: boolean): Promise<void> => {
-    letter = await readLetter();
+    const given = early;
+    early = null;
+    letter = given?.letter ?? (await readLetter());
     if (!force && letter.text === lastText) return;
     lastText = letter.text;
     if (!recipientId.value) recipientId.value = letter.properties[Props.recipientId] ?? "";
@@ -36,11 +45,13 @@ export async function mountAfsendelse(root: HTMLElement, ctx: PaneContext): Prom
     if (!caseNumber.value) caseNumber.value = letter.caseNumber ?? "";
     setStatus(status, "info", t("loading"));
     try {
-      const response = await ctx.api.request<Suggestion>("/api/v1/reply-options/suggest", { body: suggestRequest(letter, recipientId.value) });
+      const response = await (given?.response
+        ?? ctx.api.request<Suggestion>("/api/v1/reply-options/suggest", { body: suggestRequest(letter, recipientId.value) }));
       render(response.body);
       setStatus(status, "", "");
       reportTiming();
     } catch (error) {
+      if (result.querySelector(".skeleton")) replace(result);
       setStatus(status, "error", `${t("error")}: ${(error as Error).message}`);
     }
   };

@@ -12,9 +12,9 @@ export interface PaneContext {
 }
 
 /** Panes are served by the API itself (same origin), so the API base is the page origin. */
-export async function createPaneContext(displayLanguage: string | undefined): Promise<PaneContext> {
+export async function createPaneContext(displayLanguage: string | undefined, configLoad?: Promise<PaneConfig>): Promise<PaneContext> {
   setLanguage(displayLanguage);
-  const config = await loadConfig(location.origin);
+  const config = await (configLoad ?? loadConfig(location.origin));
   const api = new ApiClient(location.origin, paneHeaders(config, () => currentDevIdentity()));
   return { api, config, identity: currentDevIdentity };
 }

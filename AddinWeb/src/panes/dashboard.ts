@@ -1,4 +1,4 @@
-import type { InboxPage, ReplyListItem, SavedSearch, SearchResults } from "../api/types";
+import type { FlagTotals, InboxPage, ReplyListItem, SavedSearch, SearchResults } from "../api/types";
 import { t } from "../i18n/strings";
 import { flagLabel } from "../logic/mapping";
 import { screenerLine } from "../logic/screenerLine";
@@ -6,13 +6,18 @@ import { actionErrorMessage } from "../logic/replyState";
 import type { PaneContext } from "./context";
 import { dashboardRow, type RowAction } from "./dashboardRow";
 import { el, replace, setStatus } from "./dom";
+import { createPager } from "./pager";
 
 const flagFilters = ["AccessToRecordsRequest", "Complaint", "DeadlineExtensionRequest", "NeedsManualScreening"];
 const pageSize = 50;
+const flagTotal: Record<string, keyof FlagTotals> = {
+  "": "all", AccessToRecordsRequest: "accessToRecordsRequest", Complaint: "complaint",
+  DeadlineExtensionRequest: "deadlineExtensionRequest", NeedsManualScreening: "needsManualScreening",
+};
 
 /**
- * "Digital Post – Mit team": unhandled replies (server-paged with a cursor, so 5,000 replies cost one page of DOM
- * at a time), yesterday's screening list with the estimate, and the team's shared searches.
+ * "Digital Post – Mit team": unhandled replies one page at a time (Previous/Next over the API's cursor pages, so
+ * 5,000 replies cost 50 rows of DOM), yesterday's screening list with the estimate, and the team's shared searches.
  */
 export async function mountDashboard(root: HTMLElement, ctx: PaneContext): Promise<void> {
   const teamPath = (): string => `/api/v1/teams/${encodeURIComponent(ctx.identity().team)}`;
@@ -21,14 +26,13 @@ export async function mountDashboard(root: HTMLElement, ctx: PaneContext): Promi
   const flagFilter = el("select", { id: "flag-filter" },
     el("option", { value: "" }, t("allFlags")), ...flagFilters.map((k) => el("option", { value: k }, flagLabel(k))));
   const totals = el("p", { class: "hint", id: "totals" });
-  const list = el("ul", { class: "replies", id: "reply-list", "aria-label": t("unhandled") });
-  const more = el("button", { type: "button", id: "load-more", hidden: true }, t("loadMore"));
+  const list = el("ul", { class: "replies", id: "reply-list", "aria-labelledby": "unhandled-h" });
+  const heading = el("h3", { id: "unhandled-h", tabindex: "-1" }, t("unhandled"));
   const screening = el("ul", { class: "replies", id: "screening-list", "aria-label": t("screeningList") });
   const estimate = el("p", { class: "hint", id: "screening-estimate" });
   const screener = el("p", { id: "screener", hidden: true });
   const searches = el("ul", { class: "searches", id: "searches" });
   const searchResults = el("div", { id: "search-results" });
-  let cursor: string | null = null;
 
   const showError = (error: unknown): void => setStatus(status, "error", actionErrorMessage(error));
   const empty = (): HTMLElement => el("li", { class: "muted" }, t("noReplies"));
@@ -40,22 +44,29 @@ export async function mountDashboard(root: HTMLElement, ctx: PaneContext): Promi
     } catch (error) {
       showError(error);
     }
-    await Promise.all([loadReplies(false), loadScreening()]).catch(showError);
+    await Promise.all([loadReplies(pager.current()), loadScreening()]).catch(showError);
   })();
 
-  const loadReplies = async (append: boolean): Promise<void> => {
+  /** One page replaces the last; rows say where they are in the whole list (aria-posinset/-setsize). */
+  const loadReplies = async (cursor: string | null): Promise<void> => {
     const query = new URLSearchParams({ status: "unhandled", limit: String(pageSize) });
     if (flagFilter.value) query.set("flag", flagFilter.value);
-    if (append && cursor) query.set("cursor", cursor);
+    if (cursor) query.set("cursor", cursor);
     const page = (await ctx.api.request<InboxPage>(`${teamPath()}/replies?${query.toString()}`)).body;
-    cursor = page.nextCursor;
-    const rows = page.items.map((r) => dashboardRow(r, user(), false, act));
-    if (append) list.append(...rows);
-    else replace(list, ...(rows.length ? rows : [empty()]));
     const tt = page.totals;
+    const total = tt[flagTotal[flagFilter.value] ?? "all"];
+    const rows = page.items.map((r, i) => {
+      const row = dashboardRow(r, user(), false, act);
+      row.setAttribute("aria-posinset", String(pager.offset() + i + 1));
+      row.setAttribute("aria-setsize", String(total));
+      return row;
+    });
+    replace(list, ...(rows.length ? rows : [empty()]));
     totals.textContent = t("totals", tt.all, tt.accessToRecordsRequest, tt.complaint, tt.deadlineExtensionRequest, tt.needsManualScreening);
-    more.hidden = !cursor;
+    pager.update(page.nextCursor, rows.length, total);
   };
+  // After Previous/Next the keyboard continues at the top of the new page (the heading takes focus and scrolls in).
+  const pager = createPager(pageSize, (cursor) => loadReplies(cursor).then(() => heading.focus()).catch(showError));
 
   const loadScreening = async (): Promise<void> => {
     const page = (await ctx.api.request<InboxPage>(`${teamPath()}/replies?screening=yesterday&status=all&limit=200`)).body;
@@ -81,18 +92,20 @@ export async function mountDashboard(root: HTMLElement, ctx: PaneContext): Promi
       el("button", { type: "button", "aria-label": `${t("runSearch")}: ${s.name}`, onclick: () => void showSearch(s).catch(showError) }, t("runSearch")))));
   };
 
-  flagFilter.addEventListener("change", () => void loadReplies(false).catch(showError));
-  more.addEventListener("click", () => void loadReplies(true).catch(showError));
+  flagFilter.addEventListener("change", () => {
+    pager.reset();
+    void loadReplies(null).catch(showError);
+  });
 
   replace(root,
     el("h2", {}, `${t("dashboardTitle")} (${ctx.identity().team})`),
     status,
     screener,
     el("section", { class: "card", "aria-labelledby": "unhandled-h" },
-      el("h3", { id: "unhandled-h" }, t("unhandled")),
+      heading,
       el("div", { class: "field" }, el("label", { for: "flag-filter" }, t("filterFlag")), flagFilter),
-      totals, list, more),
+      totals, list, pager.element),
     el("section", { class: "card", "aria-labelledby": "screening-h" }, el("h3", { id: "screening-h" }, t("screeningList")), estimate, screening),
     el("section", { class: "card", "aria-labelledby": "searches-h" }, el("h3", { id: "searches-h" }, t("sharedSearches")), searches, searchResults));
-  await Promise.all([loadReplies(false), loadScreening(), loadSearches()].map((p) => p.catch(showError)));
+  await Promise.all([loadReplies(null), loadScreening(), loadSearches()].map((p) => p.catch(showError)));
 }

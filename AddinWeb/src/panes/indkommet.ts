@@ -30,8 +30,3 @@ async function replyIdOf(ctx: PaneContext, letter: LetterSnapshot): Promise<numb
   const found = await findReply(ctx.api, { documentId: letter.documentId }).catch(() => null);
   return found?.id ?? null;
 }
-
-/** A document is an incoming reply when it carries our reply id or WorkZone says so (document type "indgående"). */
-export function looksLikeIncomingReply(letter: LetterSnapshot): boolean {
-  return Boolean(letter.properties[Props.replyId]) || /indg[åa]+ende|incoming/i.test(letter.documentType ?? "");
-}

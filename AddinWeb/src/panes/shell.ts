@@ -36,6 +36,7 @@ export async function mountShell(app: HTMLElement, ctx: PaneContext, tabs: Tab[]
     await tabs.find((tab) => tab.id === id)?.mount(panel);
   };
 
+  app.removeAttribute("aria-busy");
   replace(app,
     el("header", {}, el("h1", {}, t("appTitle")),
       ctx.config.devIdentity ? devIdentityPicker(() => void select(currentTab())) : null),

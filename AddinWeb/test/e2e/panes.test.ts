@@ -146,6 +146,31 @@ test("Dashboard lists the team's unhandled replies, filters by flag and runs a s
   await screenshot(page, "dashboard");
 });
 
+test("Dashboard shows one page of 50 replies at a time; Next/Previous work from the keyboard and say where the rows are", async () => {
+  for (let i = 0; i < 51; i++) await ingestReply({ documentId: unique("D-side"), subject: `Sv: Side ${i}`, text: "Tak for brevet." });
+  const page = await openPane(browser, `${server.baseUrl}/addin/dashboard.html`, null);
+  await page.locator("#reply-list .reply").first().waitFor({ timeout: 10_000 });
+  assert.equal(await page.locator("#reply-list .reply").count(), 50, "one page in the DOM");
+  assert.equal(await page.locator("#page-prev").isDisabled(), true);
+  const total = Number(await page.locator("#reply-list .reply").first().getAttribute("aria-setsize"));
+  assert.ok(total > 50, `aria-setsize is the whole list (${total})`);
+  assert.match(await page.locator("#page-info").innerText(), new RegExp(`^Side 1 af ${Math.ceil(total / 50)} · svar 1–50 af ${total}$`));
+  const firstOnPage1 = await page.locator("#reply-list .reply").first().getAttribute("data-id");
+
+  await page.locator("#page-next").focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.querySelector("#reply-list .reply")?.getAttribute("aria-posinset") === "51", null, { timeout: 10_000 });
+  assert.ok(await page.locator("#reply-list .reply").count() <= 50, "the first page's rows are gone");
+  assert.match(await page.locator("#page-info").innerText(), /^Side 2 af/);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "unhandled-h", "focus moves to the top of the new page");
+  await screenshot(page, "dashboard-page-2");
+
+  await page.locator("#page-prev").click();
+  await page.waitForFunction((id) => document.querySelector("#reply-list .reply")?.getAttribute("data-id") === id, firstOnPage1, { timeout: 10_000 });
+  assert.equal(await page.locator("#reply-list .reply").first().getAttribute("aria-posinset"), "1");
+  assert.equal(await page.locator("#page-prev").isDisabled(), true);
+});
+
 test("Outlook read: a registered reply mail is claimed, marked handled and gets the category", async () => {
   const messageId = `<${unique("svar")}@borger.dk>`;
   const id = await ingestReply({ documentId: messageId, subject: "Klage over afgørelse", text: "Jeg vil klage over afgørelsen." });
