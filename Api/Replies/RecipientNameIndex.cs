@@ -54,7 +54,9 @@ public sealed class RecipientNameIndex
         }
         else
         {
-            Add(await lookup.FindRecipientsSentSinceAsync(newest - Overlap, ct));
+            // Nothing loaded yet (no dispatches so far): ask again from the start of what is covered.
+            var from = newest == DateTime.MinValue ? coveredFrom : newest - Overlap;
+            Add(await lookup.FindRecipientsSentSinceAsync(from, ct));
         }
         if (sentSince - coveredFrom > TimeSpan.FromDays(1)) Prune(sentSince);
     }

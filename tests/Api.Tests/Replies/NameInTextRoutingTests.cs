@@ -24,6 +24,18 @@ public class NameInTextRoutingTests
         Assert.DoesNotContain("1504662765", (string?)body["routingReason"]);
     }
 
+    [Fact]
+    public async Task UnlinkedRepliesBeforeAnyDispatchGoToTheDefaultTeam()
+    {
+        using var kit = new RoutingKit(DatabaseKind.Sqlite);
+
+        var first = await kit.ReplyAsync("Hej\n\nMvh\nHans Jørgen Lassen", "CPR", "241275-1111");
+        var second = await kit.ReplyAsync("Hej igen\n\nMvh\nHans Jørgen Lassen", "CPR", "241275-1111");
+
+        Assert.Equal("DefaultTeam", (string?)first["routing"]);
+        Assert.Equal("DefaultTeam", (string?)second["routing"]);
+    }
+
     [Theory]
     [InlineData("Søren Åkjær Bøgh", "Venlig hilsen\nSoeren Aakjaer Boegh")]
     [InlineData("Soeren Aakjaer Boegh", "Venlig hilsen\nSØREN ÅKJÆR BØGH")]
