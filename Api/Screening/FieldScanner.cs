@@ -11,7 +11,9 @@ internal sealed record TermFinding(FlagKind Kind, TermGroup Group, Evidence Evid
 /// </summary>
 internal static class FieldScanner
 {
-    public static (List<TermFinding> Findings, bool StatusCue) Scan(
+    /// <summary>The findings, whether a status question was seen, and the kinds (bit per <see cref="FlagKind"/>) that had
+    /// a term the context cancelled — the field talks about the topic without asking for it.</summary>
+    public static (List<TermFinding> Findings, bool StatusCue, int CancelledKinds) Scan(
         ScreeningLexicon lexicon, string text, string original, string field, IReadOnlySet<int>? anchoredByEchoSubject = null)
     {
         var tokens = DanishText.Tokenize(text);
@@ -41,6 +43,7 @@ internal static class FieldScanner
         var anchors = new NearAnchors(hits, layout.Sentence, anchoredByEchoSubject ?? NearAnchors.None);
 
         var findings = new List<TermFinding>();
+        var cancelledKinds = 0;
         var file = lexicon.File;
         var from = 0;
         for (var k = 0; k < hits.Count; k++)
@@ -81,14 +84,18 @@ internal static class FieldScanner
                 };
                 if (cancelled) break;
             }
-            if (cancelled) continue;
+            if (cancelled)
+            {
+                cancelledKinds |= 1 << (int)kind;
+                continue;
+            }
 
             var start = tokens[hit.First].Start;
             var length = tokens[hit.Last].End - start;
             var evidence = new Evidence(original.Substring(start, length), start, length, field);
             findings.Add(new TermFinding(kind, group, evidence, hit.First, hit.Last, group.Reference));
         }
-        return (findings, statusCue);
+        return (findings, statusCue, cancelledKinds);
     }
 
     private static bool Excludes(ExclusionRule rule, FlagKind kind, int before, int after)

@@ -27,11 +27,11 @@ public sealed class ReplyScreener
         ArgumentNullException.ThrowIfNull(text);
         var (scan, own) = QuoteMasker.Mask(text, _lexicon.File.Quotes);
         var anchoredBySubject = string.IsNullOrWhiteSpace(subject) ? NearAnchors.None : NearAnchors.InSubject(_lexicon, subject);
-        var (findings, statusCue) = FieldScanner.Scan(_lexicon, scan, text, "text", anchoredBySubject);
+        var (findings, statusCue, cancelledInText) = FieldScanner.Scan(_lexicon, scan, text, "text", anchoredBySubject);
         if (!string.IsNullOrWhiteSpace(subject) && !IsEchoOfOurTitle(subject))
         {
-            var (subjectFindings, subjectStatus) = FieldScanner.Scan(_lexicon, subject, subject, "subject");
-            findings.InsertRange(0, subjectFindings);
+            var (subjectFindings, subjectStatus, _) = FieldScanner.Scan(_lexicon, subject, subject, "subject");
+            findings.InsertRange(0, subjectFindings.Select(f => AsTopicOfText(f, findings, cancelledInText)).OfType<TermFinding>());
             statusCue |= subjectStatus;
         }
 
@@ -46,6 +46,20 @@ public sealed class ReplyScreener
             flags.Add(_dueDates.Flag(kind, subKind, ofKind.Select(f => f.Evidence).ToList(), context));
         }
         return new ScreeningResult(flags, own.Length == 0 && string.IsNullOrWhiteSpace(subject), own);
+    }
+
+    /// <summary>
+    /// A subject alone is a request ("Agtindsigt" / "Se emne", r244), but not when the text names the same thing only in
+    /// a way that is no request ("Aktindsigt?" / "Hvad koster det at få aktindsigt?") — then the subject is just the
+    /// topic — and it is a reference when every mention in the text is one ("Aktindsigt" / "Jeg bad om aktindsigt for
+    /// en uge siden. Er den sendt?"), so a status question about it is no new request.
+    /// </summary>
+    private static TermFinding? AsTopicOfText(TermFinding subjectFinding, List<TermFinding> textFindings, int cancelledInText)
+    {
+        var kind = subjectFinding.Kind;
+        var inText = textFindings.Where(f => f.Kind == kind).ToList();
+        if (inText.Count == 0) return (cancelledInText & (1 << (int)kind)) != 0 ? null : subjectFinding;
+        return inText.All(f => f.Reference) ? subjectFinding with { Reference = true } : subjectFinding;
     }
 
     /// <summary>"Sv: Afgørelse – klagevejledning" repeats our letter's title; only a subject the citizen wrote counts.</summary>
