@@ -21,7 +21,7 @@ public class FastWordMatchingTests
             "",
             "  ?!  ",
         };
-        foreach (var path in new[] { LabelledLetters.SamplePath, LabelledLetters.OwnPath, LabelledLetters.HeldOutPath })
+        foreach (var path in new[] { LabelledLetters.SamplePath, LabelledLetters.OwnPath }.Concat(LabelledLetters.HeldOutPaths))
         {
             foreach (var letter in LabelledLetters.Read(path))
             {

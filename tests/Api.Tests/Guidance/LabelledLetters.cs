@@ -36,7 +36,14 @@ public static class LabelledLetters
     public static string OwnPath => Path.Combine(TestPaths.RepoRoot, "tests", "Api.Tests", "Guidance", "letters-own.jsonl");
 
     /// <summary>A held-out set written independently of the rules (before reading them), to measure generalisation.</summary>
-    public static string HeldOutPath => Path.Combine(TestPaths.RepoRoot, "tests", "Api.Tests", "Guidance", "letters-heldout.jsonl");
+    public static string HeldOutPath => HeldOutFile("letters-heldout.jsonl");
+
+    /// <summary>Every held-out round (letters-heldout.jsonl, letters-heldout-2.jsonl, …), each written blind to the rules.</summary>
+    public static IReadOnlyList<string> HeldOutPaths => Directory.GetFiles(GuidanceFolder, "letters-heldout*.jsonl").Order().ToList();
+
+    public static string HeldOutFile(string fileName) => Path.Combine(GuidanceFolder, fileName);
+
+    private static string GuidanceFolder => Path.Combine(TestPaths.RepoRoot, "tests", "Api.Tests", "Guidance");
 
     public static IEnumerable<JObject> Lines(string path) => File.ReadLines(path)
         .Where(l => !string.IsNullOrWhiteSpace(l))

@@ -29,7 +29,7 @@ public class RecordedSuggestionTests
 
     private static IEnumerable<string> Current()
     {
-        foreach (var path in new[] { LabelledLetters.SamplePath, LabelledLetters.OwnPath, LabelledLetters.HeldOutPath })
+        foreach (var path in new[] { LabelledLetters.SamplePath, LabelledLetters.OwnPath }.Concat(LabelledLetters.HeldOutPaths))
         {
             foreach (var letter in LabelledLetters.Read(path))
             {
