@@ -69,7 +69,8 @@ internal static class FieldScanner
                 cancelled = cue.Phrase.Role switch
                 {
                     PhraseRole.Exclusion => Excludes(file.Exclusions[cue.Phrase.Owner], kind, before, after),
-                    PhraseRole.Definition => before >= 0 && before <= file.DefinitionQuestion.WindowBefore,
+                    // A word question ("Hvad er forskellen på at klage og at bede om genoptagelse?") covers its whole question clause.
+                    PhraseRole.Definition => before >= 0 && (before <= file.DefinitionQuestion.WindowBefore || (sameClause && layout.InQuestionClause(cue.First))),
                     PhraseRole.Negation => sameClause && !layout.InQuestionClause(cue.First) && !IsNegationLifted(cue, tokens, lexicon)
                         && ((before >= 0 && before <= file.Negation.WindowBefore && OnlyBridges(tokens, cue.Last + 1, hit.First, lexicon))
                             || (after >= 0 && after <= file.Negation.WindowAfter && OnlyBridges(tokens, hit.Last + 1, cue.First, lexicon))
