@@ -57,7 +57,8 @@ public sealed class ReplyScreener
     private static TermFinding? AsTopicOfText(TermFinding subjectFinding, List<TermFinding> textFindings, int cancelledInText)
     {
         var kind = subjectFinding.Kind;
-        var inText = textFindings.Where(f => f.Kind == kind).ToList();
+        // Merged as the flags are: "bad om aktindsigt" (a reference) and its inner "aktindsigt" are one mention.
+        var inText = Merge(textFindings.Where(f => f.Kind == kind));
         if (inText.Count == 0) return (cancelledInText & (1 << (int)kind)) != 0 ? null : subjectFinding;
         return inText.All(f => f.Reference) ? subjectFinding with { Reference = true } : subjectFinding;
     }
