@@ -24,12 +24,15 @@ public class Round7GuardTests
     [Theory]
     [InlineData("Kan jeg få respit med lægeerklæringen til efter sommerferien?")]
     [InlineData("Jeg beder om, at fristen for indsendelse af den nye lægeerklæring forlænges.")]
+    [InlineData("Kan fristen for at sende lægeerklæringen ikke forlænges? Lægen er syg.")]
     public void RespiteAndPassiveExtensionsAreExtensionRequests(string text) =>
         Assert.True(Screen(text).Has(FlagKind.DeadlineExtensionRequest));
 
-    [Fact]
-    public void ThanksForAGrantedRespiteIsNoExtensionRequest() =>
-        Assert.False(Screen("Tak for respit til den 1. juni. Jeg sender papirerne inden da.").Has(FlagKind.DeadlineExtensionRequest));
+    [Theory]
+    [InlineData("Tak for respit til den 1. juni. Jeg sender papirerne inden da.")]
+    [InlineData("Jeg ved godt, at fristen for at klage ikke kan forlænges, så jeg sender lægeerklæringen nu.")]
+    public void GrantedRespiteOrAKnownFixedDeadlineIsNoExtensionRequest(string text) =>
+        Assert.False(Screen(text).Has(FlagKind.DeadlineExtensionRequest));
 
     [Theory]
     [InlineData("I har registreret mig som udeblevet fra prøven, men jeg var der. Det vil jeg ikke finde mig i.")]
