@@ -59,7 +59,17 @@ public sealed class ReplyScreener
         var kind = subjectFinding.Kind;
         var inText = textFindings.Where(f => f.Kind == kind).ToList();
         if (inText.Count == 0) return (cancelledInText & (1 << (int)kind)) != 0 ? null : subjectFinding;
-        return inText.All(f => f.Reference) ? subjectFinding with { Reference = true } : subjectFinding;
+        return inText.All(f => f.Reference || InsideAReference(f, inText)) ? subjectFinding with { Reference = true } : subjectFinding;
+    }
+
+    /// <summary>As <see cref="Merge"/> sees it: "bad om aktindsigt" (a reference) and its inner "aktindsigt" are one mention.</summary>
+    private static bool InsideAReference(TermFinding finding, List<TermFinding> sameKind)
+    {
+        foreach (var other in sameKind)
+        {
+            if (other.Reference && other.Evidence.Field == finding.Evidence.Field && other.First <= finding.Last && finding.First <= other.Last) return true;
+        }
+        return false;
     }
 
     /// <summary>"Sv: Afgørelse – klagevejledning" repeats our letter's title; only a subject the citizen wrote counts.</summary>
