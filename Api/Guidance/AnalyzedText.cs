@@ -41,7 +41,8 @@ internal sealed class AnalyzedText : IDisposable
             if (i + 1 == Count || IsSentenceBreak(original, _words[i].End, gapEnd))
             {
                 var question = GapHasQuestionMark(original, _words[i].End, gapEnd)
-                    && !IsFaqHeading(original, first == 0 ? 0 : _words[first - 1].End, _words[first].Start, _words[i].End, gapEnd);
+                    && !IsFaqHeading(original, first == 0 ? 0 : _words[first - 1].End, _words[first].Start, _words[i].End, gapEnd)
+                    && !IsAnsweredOnItsLine(original, first == 0 ? 0 : _words[first - 1].End, _words[first].Start, i + 1);
                 _sentences[_sentenceCount] = new Sentence(first, i, question);
                 for (var k = first; k <= i; k++) _words[k].Sentence = _sentenceCount;
                 _sentenceCount++;
@@ -160,6 +161,26 @@ internal sealed class AnalyzedText : IDisposable
         }
         return newlines == 1;
     }
+
+    /// <summary>
+    /// A question starting a line and answered by the letter itself in the same line is a leaflet's rhetorical question
+    /// ("Har du fyldt 17 år? Så kan du …", "Skal du have en ledsager? Ja, …"), not a question to the recipient. "Så"
+    /// followed by "vi"/"os" is our own next step ("Kan du sende kopien? Så kan vi behandle sagen"): still a request.
+    /// </summary>
+    private bool IsAnsweredOnItsLine(string text, int before, int start, int next)
+    {
+        var atLineStart = before == 0 ? text.AsSpan(0, start).IsWhiteSpace() : text.AsSpan(before, start - before).Contains('\n');
+        if (!atLineStart || next >= Count || text.AsSpan(_words[next - 1].End, _words[next].Start - _words[next - 1].End).Contains('\n'))
+            return false;
+        if (WordIs(text, next, "ja") || WordIs(text, next, "nej")) return true;
+        if (!WordIs(text, next, "så") && !WordIs(text, next, "saa")) return false;
+        for (var k = next + 1; k <= next + 2 && k < Count; k++)
+            if (WordIs(text, k, "vi") || WordIs(text, k, "os")) return false;
+        return true;
+    }
+
+    private bool WordIs(string text, int token, string word) =>
+        text.AsSpan(_words[token].Start, _words[token].End - _words[token].Start).Equals(word, StringComparison.OrdinalIgnoreCase);
 
     private static bool GapHasQuestionMark(string text, int from, int to)
     {

@@ -14,6 +14,28 @@ public class GeneralisationTests
     }
 
     [Fact]
+    public void RhetoricalLeafletQuestionAnsweredOnItsLineIsNoQuestionToTheRecipient()
+    {
+        var s = TestEngine.Suggest("Kørekort som 17-årig",
+            "Har du fyldt 17 år? Så kan du tage kørekort med ledsager.\n\nSkal du have en ledsager? Ja, ledsageren skal være 30 år.");
+        Assert.Equal(ReplyOption.WithoutReply, s.Recommendation);
+    }
+
+    [Fact]
+    public void QuestionFollowedByOurOwnNextStepStillExpectsAnAnswer()
+    {
+        var s = TestEngine.Suggest("Din ansøgning", "Tak for din ansøgning.\n\nKan du sende kopien af dit pas? Så kan vi behandle sagen.");
+        Assert.Equal(ReplyOption.WithReply, s.Recommendation);
+    }
+
+    [Fact]
+    public void ConditionalOfferToResumeWithADeadlineExpectsAnAnswer()
+    {
+        var s = TestEngine.Suggest("Afslag", "Hvis du sender os en kopi af din kontrakt senest den 10. april 2026, vil vi genoptage behandlingen.");
+        Assert.Equal(ReplyOption.WithReply, s.Recommendation);
+    }
+
+    [Fact]
     public void QuestionEndingItsParagraphStillExpectsAnAnswer()
     {
         var s = TestEngine.Suggest("Din ansøgning", "Tak for din ansøgning.\n\nKan du sende os en kopi af dit pas?\n\nMed venlig hilsen");
