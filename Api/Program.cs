@@ -1,4 +1,5 @@
 using SmartPost.Api.Addin;
+using SmartPost.Api.Calendar;
 using SmartPost.Api.Dispatch;
 using SmartPost.Api.Guidance;
 using SmartPost.Api.Infrastructure;
@@ -17,6 +18,7 @@ builder.Services.AddSwaggerDocs();
 builder.Services.AddDatabase(builder.Configuration);
 
 // Features: each folder registers its own services and options.
+builder.Services.AddCalendar(builder.Configuration);
 builder.Services.AddGuidance(builder.Configuration);
 builder.Services.AddRecipients(builder.Configuration);
 builder.Services.AddDispatch(builder.Configuration);

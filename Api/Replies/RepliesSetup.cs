@@ -1,6 +1,4 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using SmartPost.Api.Infrastructure.Database;
-using SmartPost.Api.Screening;
 using SmartPost.Api.WorkZone;
 
 namespace SmartPost.Api.Replies;

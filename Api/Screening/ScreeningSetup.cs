@@ -7,19 +7,17 @@ namespace SmartPost.Api.Screening;
 public static class ScreeningSetup
 {
     /// <summary>
-    /// The screening engine and the working-day calendar as singletons. The lexicon is compiled when the app
+    /// The screening engine as a singleton (it uses the calendar registered by AddCalendar). The lexicon is compiled when the app
     /// starts; an invalid lexicon stops the start with a message listing every error.
     /// </summary>
     public static IServiceCollection AddScreening(this IServiceCollection services, IConfiguration config)
     {
-        services.AddOptions<CalendarOptions>().Bind(config.GetSection(CalendarOptions.Section)).ValidateOnStart();
         services.AddOptions<ScreeningOptions>().Bind(config.GetSection(ScreeningOptions.Section))
             .ValidateDataAnnotations()
             .Validate(o => File.Exists(ResolvePath(o.LexiconPath)), "Screening:LexiconPath: the screening lexicon file does not exist.")
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ScreeningOptions>, LexiconValidator>();
 
-        services.AddSingleton<DanishWorkingDays>();
         services.AddSingleton(sp => ScreeningLexicon.Load(ResolvePath(sp.GetRequiredService<IOptions<ScreeningOptions>>().Value.LexiconPath)));
         services.AddSingleton(sp => new DueDateRules(
             sp.GetRequiredService<DanishWorkingDays>(), sp.GetRequiredService<IOptions<ScreeningOptions>>().Value));

@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SmartPost.Api.Calendar;
 using SmartPost.Api.Dispatch;
 using SmartPost.Api.Infrastructure.Database;
 using SmartPost.Api.Recipients;
@@ -36,6 +37,7 @@ public class CatchAllRoutingBenchmarks
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
         services.AddDatabase(config);
+        services.AddCalendar(config);
         services.AddScreening(config);
         services.AddOptions<RepliesOptions>();
         services.AddScoped<IDispatchLookup, DispatchLookup>();

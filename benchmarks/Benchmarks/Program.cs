@@ -11,5 +11,5 @@ if (args is ["generate-replies", var path, var count, var team])
 if (args is ["screening-backstop", var mode, var root])
     return ScreeningBackstopTool.Run(mode, root);
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(GuidanceBenchmarks).Assembly).Run(args);
 return 0;

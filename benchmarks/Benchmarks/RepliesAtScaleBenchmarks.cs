@@ -5,6 +5,7 @@ using BenchmarkDotNet.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SmartPost.Api.Calendar;
 using SmartPost.Api.Infrastructure.Database;
 using SmartPost.Api.Replies;
 using SmartPost.Api.Screening;
@@ -27,6 +28,7 @@ internal static class RepliesAtScale
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
         services.AddDatabase(config);
+        services.AddCalendar(config);
         services.AddScreening(config);
         services.AddOptions<RepliesOptions>();
         services.AddScoped<ReplyLinker>();
