@@ -6,7 +6,7 @@ namespace SmartPost.Api.Replies;
 /// <summary>What happened to a reply; one row per change (GET /api/v1/replies/{id}/history).</summary>
 public enum ReplyEventKind
 {
-    Received, Screened, Claimed, ClaimReleased, MarkedHandled, HandledUndone,
+    Received, Screened, Claimed, ClaimReleased, ClaimTakenOver, ClaimCleared, MarkedHandled, HandledUndone,
     MetadataSynced, MetadataSyncConflict, MetadataSyncFailed,
 }
 

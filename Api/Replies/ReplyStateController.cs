@@ -4,62 +4,87 @@ using Microsoft.Extensions.Options;
 using Swashbuckle.AspNetCore.Annotations;
 using SmartPost.Api.Infrastructure;
 using SmartPost.Api.Infrastructure.Database;
+using SmartPost.Api.Text;
 using SmartPost.Api.WorkZone;
 
 namespace SmartPost.Api.Replies;
 
 /// <summary>
-/// Screened, claim and "SmartPost behandlet". Each change bumps the reply's version (its ETag), checks If-Match
-/// (stale → 412), and writes an audit event in the same transaction. Repeating a change that is already in place
-/// is a no-op 200.
+/// Screened, claim, take-over and "SmartPost behandlet". The guideline's point is that two caseworkers never process
+/// the same reply, so every change is refused (409, naming the holder) while someone else holds an active claim.
+/// Every change needs If-Match with the reply's ETag (none → 428), bumps the version and writes its history events
+/// in the same transaction. The holder check comes before the version check: a caseworker who lost a race to a
+/// colleague learns who has the reply (409), not just that it changed (412). Repeating a change that is already in
+/// place is a no-op 200.
 /// </summary>
 [ApiController]
 [Route("api/v1/replies/{id:long}")]
 [ProducesResponseType<ReplyDetail>(200)]
 [ProducesResponseType<ProblemDetails>(403)]
 [ProducesResponseType<ProblemDetails>(404)]
+[ProducesResponseType<ProblemDetails>(409)]
 [ProducesResponseType<ProblemDetails>(412)]
+[ProducesResponseType<ProblemDetails>(428)]
 public sealed class ReplyStateController(
-    ReplyAccess access, AppDb db, TimeProvider clock, IOptions<RepliesOptions> options, MetadataOutbox outbox) : ControllerBase
+    ReplyAccess access, AppDb db, TimeProvider clock, IOptions<RepliesOptions> options, MetadataOutbox outbox,
+    ClaimTakeoverPermission takeover) : ControllerBase
 {
+    private const string Rules = " Any member of the reply's team (403 for others, 404 unknown id). If-Match with the ETag is required "
+        + "(missing → 428, stale → 412); someone else's active claim → 409 with holder and since.";
+
     /// <summary>Ticks the reply on the daily screening list. The guideline: screening alone changes nothing else.</summary>
     [HttpPost("screened")]
-    [SwaggerOperation(Summary = "Markér som screenet / mark screened", Description = "Records who screened the reply and when; "
-        + "nothing else changes. Any member of the reply's team (403 for others, 404 unknown id). Optional If-Match with the "
-        + "ETag: stale → 412. Already screened → 200 unchanged.")]
+    [SwaggerOperation(Summary = "Markér som screenet", Description = "Records who screened the reply and when; nothing else "
+        + "changes. Already screened → 200 unchanged." + Rules)]
     public Task<ActionResult<ReplyDetail>> Screened(long id, CancellationToken ct) => ChangeAsync(id, (reply, now, user) =>
     {
-        if (reply.ScreenedAt is not null) return Unchanged;
+        if (HeldByOther(reply, now, user) is { } held) return held;
+        if (reply.ScreenedAt is not null) return ClaimChange.Unchanged;
         (reply.ScreenedAt, reply.ScreenedBy) = (now, user);
-        return Change(ReplyEventKind.Screened, null);
+        return ClaimChange.Events((ReplyEventKind.Screened, null));
     }, ct);
 
-    /// <summary>Takes the reply so nobody else starts on it. Held by someone else → 409 with holder and since.</summary>
+    /// <summary>Takes the reply so nobody else starts on it.</summary>
     [HttpPost("claim")]
-    [SwaggerOperation(Summary = "Tag svaret / claim", Description = "One holder at a time; claims expire after Replies:ClaimTimeout. Claiming your own claim again renews it. "
-        + "Held by another caseworker → 409 with holder, since and expiresAt. Any member of the reply's team (403 for others, "
-        + "404 unknown id); optional If-Match, stale → 412.")]
-    [ProducesResponseType<ProblemDetails>(409)]
+    [SwaggerOperation(Summary = "Tag svaret", Description = "One holder at a time; claims expire after Replies:ClaimTimeout. "
+        + "Claiming your own claim again renews it. A handled reply cannot be claimed (409, handledBy/handledAt)." + Rules)]
     public Task<ActionResult<ReplyDetail>> Claim(long id, CancellationToken ct) => ChangeAsync(id, (reply, now, user) =>
     {
+        if (AlreadyHandled(reply) is { } handled) return handled;
         if (HeldByOther(reply, now, user) is { } held) return held;
-        var renewed = reply.ClaimedBy == user && ReplyViews.Claim(reply, now, options.Value.ClaimTimeout) is not null;
-        (reply.ClaimedBy, reply.ClaimedAt) = (user, now);
-        return Change(ReplyEventKind.Claimed, renewed ? "fornyet / renewed" : null);
+        return TakeClaim(reply, now, user, detail: null);
     }, ct);
 
-    /// <summary>Releases your claim. Someone else's active claim → 409.</summary>
+    /// <summary>Takes over a colleague's active claim: team leads and today's screener (rota), with a reason.</summary>
+    [HttpPost("claim/takeover")]
+    [SwaggerOperation(Summary = "Overtag svaret", Description = "For a colleague who is away: the team lead (app role "
+        + "SmartPost.TeamLead) or today's screener per the rota (the substitute when the scheduled person is absent) takes "
+        + "the claim; the reason and the previous holder are recorded in the history. Others → 403; reason missing → 400; "
+        + "handled → 409. If-Match with the ETag is required (missing → 428, stale → 412).")]
+    [ProducesResponseType<ValidationProblemDetails>(400)]
+    public async Task<ActionResult<ReplyDetail>> TakeOver(long id, [FromBody] TakeOverRequest request, CancellationToken ct)
+    {
+        var reason = request.Reason?.Trim() ?? "";
+        return await ChangeAsync(id, (reply, now, user) =>
+        {
+            if (AlreadyHandled(reply) is { } handled) return handled;
+            if (ReplyViews.Claim(reply, now, options.Value.ClaimTimeout) is not { } claim || claim.By == user)
+                return TakeClaim(reply, now, user, detail: $"Begrundelse: {reason}");
+            (reply.ClaimedBy, reply.ClaimedAt) = (user, now);
+            return ClaimChange.Events((ReplyEventKind.ClaimTakenOver,
+                $"Overtaget fra {claim.By} (taget {DanishTime.Format(claim.Since)}). Begrundelse: {reason}"));
+        }, ct, reply => takeover.IsAllowedAsync(User, reply.Team, ct));
+    }
+
+    /// <summary>Releases your claim.</summary>
     [HttpDelete("claim")]
-    [SwaggerOperation(Summary = "Slip svaret / release claim",
-        Description = "Removes your own claim; no claim → 200 unchanged. Someone else's active claim → 409 with the holder. "
-            + "Any member of the reply's team (403 for others, 404 unknown id); optional If-Match, stale → 412.")]
-    [ProducesResponseType<ProblemDetails>(409)]
+    [SwaggerOperation(Summary = "Slip svaret", Description = "Removes your own (or an expired) claim; no claim → 200 unchanged." + Rules)]
     public Task<ActionResult<ReplyDetail>> Release(long id, CancellationToken ct) => ChangeAsync(id, (reply, now, user) =>
     {
         if (HeldByOther(reply, now, user) is { } held) return held;
-        if (reply.ClaimedBy is null) return Unchanged;
+        if (reply.ClaimedBy is not { } holder) return ClaimChange.Unchanged;
         (reply.ClaimedBy, reply.ClaimedAt) = (null, null);
-        return Change(ReplyEventKind.ClaimReleased, null);
+        return ClaimChange.Events((ReplyEventKind.ClaimReleased, holder == user ? null : $"Udløbet krav fra {holder} fjernet."));
     }, ct);
 
     /// <summary>
@@ -67,91 +92,119 @@ public sealed class ReplyStateController(
     /// queued for the metadata store (WorkZone or embedded) in the same transaction.
     /// </summary>
     [HttpPost("handled")]
-    [SwaggerOperation(Summary = "SmartPost behandlet / mark handled", Description = "Idempotent; also ends an active claim. The "
-        + "reply leaves the unhandled list and the metadata change is queued for WorkZone in the same transaction: the "
-        + "detail's metadataSync shows whether WorkZone has it yet. Any member of the reply's team (403 for others, 404 "
-        + "unknown id); optional If-Match, stale → 412.")]
+    [SwaggerOperation(Summary = "SmartPost behandlet", Description = "The holder marks the reply handled; an unclaimed reply "
+        + "is claimed and handled in one step. The claim ends. The reply leaves the unhandled list and the metadata change is "
+        + "queued for WorkZone in the same transaction: the detail's metadataSync shows whether WorkZone has it yet. "
+        + "Already handled → 200 unchanged." + Rules)]
     public Task<ActionResult<ReplyDetail>> Handled(long id, CancellationToken ct) => ChangeAsync(id, (reply, now, user) =>
     {
-        if (reply.IsHandled) return Unchanged;
+        if (reply.IsHandled) return ClaimChange.Unchanged;
+        if (HeldByOther(reply, now, user) is { } held) return held;
+        var events = new List<(ReplyEventKind, string?)>();
+        if (ReplyViews.Claim(reply, now, options.Value.ClaimTimeout) is null)
+            events.Add((ReplyEventKind.Claimed, "Taget og behandlet i ét trin."));
         (reply.IsHandled, reply.HandledBy, reply.HandledAt) = (true, user, now);
-        if (reply.ClaimedBy is not null) (reply.ClaimedBy, reply.ClaimedAt) = (null, null);
+        events.Add((ReplyEventKind.MarkedHandled, null));
+        (reply.ClaimedBy, reply.ClaimedAt) = (null, null);
+        events.Add((ReplyEventKind.ClaimCleared, "Kravet sluttede, da svaret blev behandlet."));
         outbox.Enqueue(reply, now);
-        return Change(ReplyEventKind.MarkedHandled, null);
+        return new ClaimChange(null, events);
     }, ct);
 
     /// <summary>Undoes "SmartPost behandlet"; the reply is back on the unhandled list.</summary>
     [HttpDelete("handled")]
-    [SwaggerOperation(Summary = "Fortryd behandlet / undo handled",
-        Description = "Clears \"SmartPost behandlet\": the reply is back on the unhandled list and the change is queued for "
-            + "WorkZone. Not handled → 200 unchanged. Any member of the reply's team (403 for others, 404 unknown id); optional "
-            + "If-Match, stale → 412.")]
-    public Task<ActionResult<ReplyDetail>> Unhandle(long id, CancellationToken ct) => ChangeAsync(id, (reply, now, _) =>
+    [SwaggerOperation(Summary = "Fortryd behandlet", Description = "Clears \"SmartPost behandlet\": the reply is back on the "
+        + "unhandled list and the change is queued for WorkZone. Not handled → 200 unchanged." + Rules)]
+    public Task<ActionResult<ReplyDetail>> Unhandle(long id, CancellationToken ct) => ChangeAsync(id, (reply, now, user) =>
     {
-        if (!reply.IsHandled) return Unchanged;
+        if (!reply.IsHandled) return ClaimChange.Unchanged;
+        if (HeldByOther(reply, now, user) is { } held) return held;
+        var previous = reply.HandledBy;
         (reply.IsHandled, reply.HandledBy, reply.HandledAt) = (false, null, null);
         outbox.Enqueue(reply, now);
-        return Change(ReplyEventKind.HandledUndone, null);
+        return ClaimChange.Events((ReplyEventKind.HandledUndone, previous == user ? null : $"Behandlet af {previous}."));
     }, ct);
 
-    private sealed record Outcome(ActionResult? Refusal, ReplyEventKind? Event, string? Detail);
-
-    private static readonly Outcome Unchanged = new(null, null, null);
-
-    private static Outcome Change(ReplyEventKind kind, string? detail) => new(null, kind, detail);
-
-    private Outcome? HeldByOther(Reply reply, DateTime now, string user) =>
-        ReplyViews.Claim(reply, now, options.Value.ClaimTimeout) is { } claim && claim.By != user
-            ? new Outcome(ClaimConflict(claim), null, null)
-            : null;
-
-    private ObjectResult ClaimConflict(ClaimView claim)
+    private ClaimChange TakeClaim(Reply reply, DateTime now, string user, string? detail)
     {
-        var problem = Problem(statusCode: 409, title: "Svaret er taget / already claimed",
-            detail: $"{claim.By} har taget svaret siden {claim.Since:u}.");
-        var details = (ProblemDetails)problem.Value!;
-        details.Extensions["holder"] = claim.By;
-        details.Extensions["since"] = claim.Since;
-        details.Extensions["expiresAt"] = claim.ExpiresAt;
-        return problem;
+        var active = ReplyViews.Claim(reply, now, options.Value.ClaimTimeout);
+        var events = new List<(ReplyEventKind, string?)>();
+        if (active is null && reply is { ClaimedBy: { } expiredHolder, ClaimedAt: { } expiredSince })
+            events.Add((ReplyEventKind.ClaimCleared, $"{expiredHolder}s krav fra {DanishTime.Format(expiredSince)} var udløbet."));
+        events.Add((ReplyEventKind.Claimed, active is not null ? JoinDetail("Fornyet.", detail) : detail));
+        (reply.ClaimedBy, reply.ClaimedAt) = (user, now);
+        return new ClaimChange(null, events);
     }
 
-    private async Task<ActionResult<ReplyDetail>> ChangeAsync(long id, Func<Reply, DateTime, string, Outcome> apply, CancellationToken ct)
-    {
-        var (reply, denied) = await access.LoadAsync(this, id, ct);
-        if (denied is not null) return denied;
-        if (StaleIfMatch(reply!) is { } stale) return stale;
+    private static string JoinDetail(string first, string? second) => second is null ? first : $"{first} {second}";
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var outcome = apply(reply!, now, User.UserId());
-        if (outcome.Refusal is not null) return outcome.Refusal;
-        if (outcome.Event is { } kind)
+    private ClaimChange? HeldByOther(Reply reply, DateTime now, string user) =>
+        ReplyViews.Claim(reply, now, options.Value.ClaimTimeout) is { } claim && claim.By != user
+            ? ClaimChange.Refused(ReplyProblems.HeldByOther(this, claim))
+            : null;
+
+    private ClaimChange? AlreadyHandled(Reply reply) =>
+        reply.IsHandled ? ClaimChange.Refused(ReplyProblems.AlreadyHandled(this, reply)) : null;
+
+    /// <param name="mayChange">An extra permission check on the loaded reply (403 when false).</param>
+    private async Task<ActionResult<ReplyDetail>> ChangeAsync(
+        long id, Func<Reply, DateTime, string, ClaimChange> apply, CancellationToken ct, Func<Reply, Task<bool>>? mayChange = null)
+    {
+        // A lost optimistic-concurrency race is evaluated again on the fresh row: the loser then sees the winner's
+        // claim (409 with holder) or, when nothing blocks it, a stale If-Match (412). Three rounds cover any
+        // realistic interleaving; a fourth loss answers 412.
+        for (var attempt = 0; attempt < 3; attempt++)
         {
+            var (reply, denied) = await access.LoadAsync(this, id, ct);
+            if (denied is not null) return denied;
+            var ifMatch = Request.Headers.IfMatch.ToString();
+            if (string.IsNullOrWhiteSpace(ifMatch)) return ReplyProblems.IfMatchRequired(this);
+            if (mayChange is not null && !await mayChange(reply!)) return ReplyProblems.TakeOverForbidden(this);
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            var user = User.UserId();
+            var change = apply(reply!, now, user);
+            if (change.Refusal is not null) return change.Refusal;
+            if (change.Changes.Count == 0) return await RepliesController.DetailAsync(this, db, reply!, clock, options.Value, ct);
+            if (!Matches(ifMatch, reply!)) return ReplyProblems.Stale(this);
+
             reply!.Version++;
-            db.Add(new ReplyEvent { ReplyId = reply.Id, At = now, Actor = User.UserId(), Kind = kind, Detail = outcome.Detail });
+            foreach (var (kind, detail) in change.Changes)
+                db.Add(new ReplyEvent { ReplyId = reply.Id, At = now, Actor = user, Kind = kind, Detail = detail });
             try
             {
                 await db.SaveChangesAsync(ct);
             }
             catch (DbUpdateConcurrencyException)
             {
-                return PreconditionFailed("Svaret blev ændret samtidig af en anden; hent det igen / changed concurrently, reload.");
+                db.ChangeTracker.Clear();
+                continue;
             }
             outbox.Notify();
+            return await RepliesController.DetailAsync(this, db, reply, clock, options.Value, ct);
         }
-        return await RepliesController.DetailAsync(this, db, reply!, clock, options.Value, ct);
+        return ReplyProblems.Stale(this);
     }
 
-    private ActionResult? StaleIfMatch(Reply reply)
-    {
-        var ifMatch = Request.Headers.IfMatch.ToString();
-        if (string.IsNullOrWhiteSpace(ifMatch) || ifMatch.Trim() == "*") return null;
-        var tags = ifMatch.Split(',').Select(t => t.Trim());
-        return tags.Contains(reply.ETag)
-            ? null
-            : PreconditionFailed($"If-Match {ifMatch} er forældet; nuværende ETag er {reply.ETag} / stale ETag.");
-    }
+    private static bool Matches(string ifMatch, Reply reply) =>
+        ifMatch.Trim() == "*" || ifMatch.Split(',').Select(t => t.Trim()).Contains(reply.ETag);
+}
 
-    private ObjectResult PreconditionFailed(string detail) =>
-        Problem(statusCode: 412, title: "Forældet version / precondition failed", detail: detail);
+/// <summary>What a state change did: refused, or the history events it writes (none = already in place).</summary>
+internal sealed record ClaimChange(ActionResult? Refusal, IReadOnlyList<(ReplyEventKind Kind, string? Detail)> Changes)
+{
+    public static readonly ClaimChange Unchanged = new(null, []);
+
+    public static ClaimChange Events(params (ReplyEventKind, string?)[] events) => new(null, events);
+
+    public static ClaimChange Refused(ActionResult refusal) => new(refusal, []);
+}
+
+/// <summary>Body of POST /api/v1/replies/{id}/claim/takeover.</summary>
+public sealed class TakeOverRequest
+{
+    /// <summary>Why the claim is taken over (e.g. "Anna er syg; borgeren venter på svar"). Recorded in the history.</summary>
+    [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = false, ErrorMessage = "Skriv hvorfor du overtager svaret.")]
+    [System.ComponentModel.DataAnnotations.StringLength(500, ErrorMessage = "Begrundelsen må højst være 500 tegn.")]
+    public string? Reason { get; set; }
 }

@@ -93,8 +93,14 @@ public class TeamScopedEndpointTests
         return $"{reply.Headers.ETag} {((JArray)history["items"]!).Count} {searches["items"]}";
     }
 
-    private static HttpRequestMessage Request(string method, string path, string? body) => new(new HttpMethod(method), path)
+    private static HttpRequestMessage Request(string method, string path, string? body)
     {
-        Content = body is null ? null : new StringContent(body, Encoding.UTF8, "application/json"),
-    };
+        var request = new HttpRequestMessage(new HttpMethod(method), path)
+        {
+            Content = body is null ? null : new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        // Reply state changes need If-Match (428 without); "*" = whatever version is current.
+        if (method is "POST" or "DELETE" && path.StartsWith("/api/v1/replies/")) request.Headers.TryAddWithoutValidation("If-Match", "*");
+        return request;
+    }
 }

@@ -15,17 +15,28 @@ namespace SmartPost.Api.Tests.Infrastructure;
 /// </summary>
 public sealed class ApiFactory : WebApplicationFactory<Program>
 {
-    private readonly TestDatabase _database;
+    private readonly TestDatabase? _database;
     private readonly Dictionary<string, string?> _settings = new();
     private readonly List<Action<IServiceCollection>> _serviceOverrides = new();
 
     public ApiFactory(DatabaseKind kind = DatabaseKind.Sqlite, bool seedDemoData = false)
+        : this(TestDatabase.Create(kind), seedDemoData, ownsDatabase: true)
     {
-        _database = TestDatabase.Create(kind);
-        _settings["Database:SqlitePath"] = _database.SqlitePath;
-        _settings["Database:PostgresConnectionString"] = _database.PostgresConnectionString ?? "";
+    }
+
+    private ApiFactory(TestDatabase database, bool seedDemoData, bool ownsDatabase)
+    {
+        _database = ownsDatabase ? database : null;
+        Database = database;
+        _settings["Database:SqlitePath"] = database.SqlitePath;
+        _settings["Database:PostgresConnectionString"] = database.PostgresConnectionString ?? "";
         _settings["Database:SeedDemoData"] = seedDemoData ? "true" : "false";
     }
+
+    public TestDatabase Database { get; }
+
+    /// <summary>A second API instance on this one's database (as two servers behind a load balancer); the first disposes it.</summary>
+    public ApiFactory SecondInstance() => new(Database, seedDemoData: false, ownsDatabase: false);
 
     public string EnvironmentName { get; init; } = "Development";
 
@@ -99,7 +110,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            _database.Dispose();
+            _database?.Dispose();
         }
     }
 }

@@ -22,6 +22,24 @@ public static class ReplyTestKit
         return body;
     }
 
+    /// <summary>A reply state change (claim, handled, …) sent the way the panes send it: If-Match with the ETag just read.</summary>
+    public static async Task<HttpResponseMessage> ChangeAsync(
+        this HttpClient client, HttpMethod method, long replyId, string action, object? body = null)
+    {
+        var etag = (await client.GetAsync($"/api/v1/replies/{replyId}")).Headers.ETag;
+        return await client.ChangeAsync(method, replyId, action, etag?.Tag, body);
+    }
+
+    /// <summary>A reply state change with a given If-Match (null: none).</summary>
+    public static Task<HttpResponseMessage> ChangeAsync(
+        this HttpClient client, HttpMethod method, long replyId, string action, string? ifMatch, object? body = null)
+    {
+        var request = new HttpRequestMessage(method, $"/api/v1/replies/{replyId}/{action}");
+        if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        if (body is not null) request.Content = JsonContent.Create(body);
+        return client.SendAsync(request);
+    }
+
     public static async Task<JObject> ReadJsonAsync(this HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();

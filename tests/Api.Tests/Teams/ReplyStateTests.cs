@@ -16,18 +16,18 @@ public class ReplyStateTests
         var bo = api.CreateCaseworkerClient("cw-bo", "team-a");
         var id = (long)(await anna.IngestAsync("D-1", "team-a", "Hej"))["id"]!;
 
-        Assert.Equal(HttpStatusCode.OK, (await anna.PostAsync($"/api/v1/replies/{id}/claim", null)).StatusCode);
-        var conflict = await bo.PostAsync($"/api/v1/replies/{id}/claim", null);
+        Assert.Equal(HttpStatusCode.OK, (await anna.ChangeAsync(HttpMethod.Post, id, "claim")).StatusCode);
+        var conflict = await bo.ChangeAsync(HttpMethod.Post, id, "claim");
         var problem = await conflict.ReadJsonAsync();
         Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
         Assert.Equal("cw-anna", (string?)problem["holder"]);
         Assert.NotNull(problem["since"]);
-        Assert.Equal(HttpStatusCode.Conflict, (await bo.DeleteAsync($"/api/v1/replies/{id}/claim")).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await bo.ChangeAsync(HttpMethod.Delete, id, "claim")).StatusCode);
 
         clock.Now = clock.Now.AddMinutes(31);
-        var taken = await (await bo.PostAsync($"/api/v1/replies/{id}/claim", null)).ReadJsonAsync();
+        var taken = await (await bo.ChangeAsync(HttpMethod.Post, id, "claim")).ReadJsonAsync();
         Assert.Equal("cw-bo", (string?)taken["claim"]!["by"]);
-        var released = await (await bo.DeleteAsync($"/api/v1/replies/{id}/claim")).ReadJsonAsync();
+        var released = await (await bo.ChangeAsync(HttpMethod.Delete, id, "claim")).ReadJsonAsync();
         Assert.Null(released["claim"]!.ToObject<object>());
     }
 
@@ -38,15 +38,15 @@ public class ReplyStateTests
         var client = api.CreateCaseworkerClient("cw-anna", "team-a");
         var id = (long)(await client.IngestAsync("D-1", "team-a", "Hej"))["id"]!;
 
-        var handled = await (await client.PostAsync($"/api/v1/replies/{id}/handled", null)).ReadJsonAsync();
+        var handled = await (await client.ChangeAsync(HttpMethod.Post, id, "handled")).ReadJsonAsync();
         Assert.Equal("cw-anna", (string?)handled["handled"]!["by"]);
-        var again = await client.PostAsync($"/api/v1/replies/{id}/handled", null);
+        var again = await client.ChangeAsync(HttpMethod.Post, id, "handled");
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal((string?)handled["eTag"], (string?)(await again.ReadJsonAsync())["eTag"]);
         Assert.Empty((await (await client.GetAsync("/api/v1/teams/team-a/replies")).ReadJsonAsync())["items"]!);
         Assert.Single((await (await client.GetAsync("/api/v1/teams/team-a/replies?status=handled")).ReadJsonAsync())["items"]!);
 
-        await client.DeleteAsync($"/api/v1/replies/{id}/handled");
+        await client.ChangeAsync(HttpMethod.Delete, id, "handled");
         Assert.Single((await (await client.GetAsync("/api/v1/teams/team-a/replies")).ReadJsonAsync())["items"]!);
     }
 
@@ -78,13 +78,13 @@ public class ReplyStateTests
         using var api = new ApiFactory();
         var client = api.CreateCaseworkerClient("cw-anna", "team-a");
         var id = (long)(await client.IngestAsync("D-1", "team-a", "Hej"))["id"]!;
-        await client.PostAsync($"/api/v1/replies/{id}/screened", null);
-        await client.PostAsync($"/api/v1/replies/{id}/claim", null);
-        await client.PostAsync($"/api/v1/replies/{id}/handled", null);
-        await client.DeleteAsync($"/api/v1/replies/{id}/handled");
+        await client.ChangeAsync(HttpMethod.Post, id, "screened");
+        await client.ChangeAsync(HttpMethod.Post, id, "claim");
+        await client.ChangeAsync(HttpMethod.Post, id, "handled");
+        await client.ChangeAsync(HttpMethod.Delete, id, "handled");
         var history = await (await client.GetAsync($"/api/v1/replies/{id}/history")).ReadJsonAsync();
         var kinds = history["items"]!.Select(e => (string)e["kind"]!).Where(k => !k.StartsWith("Metadata")).ToList();
-        Assert.Equal(new[] { "Received", "Screened", "Claimed", "MarkedHandled", "HandledUndone" }, kinds);
+        Assert.Equal(new[] { "Received", "Screened", "Claimed", "MarkedHandled", "ClaimCleared", "HandledUndone" }, kinds);
         Assert.All(history["items"]!.Where(e => !((string)e["kind"]!).StartsWith("Metadata")).Skip(1), e => Assert.Equal("cw-anna", (string?)e["actor"]));
     }
 }

@@ -28,8 +28,8 @@ public class TeamStatisticsTests
         Assert.True(DateOnly.Parse((string)akt["dueDate"]!) < new DateOnly(2026, 11, 25), akt.ToString());
 
         clock.Now = DateTimeOffset.Parse("2026-11-20T09:00:00Z"); // klage handled after 6 h, plain after 4 h
-        (await anna.PostAsync($"/api/v1/replies/{klage["id"]}/handled", null)).EnsureSuccessStatusCode();
-        (await anna.PostAsync($"/api/v1/replies/{plain["id"]}/handled", null)).EnsureSuccessStatusCode();
+        (await anna.ChangeAsync(HttpMethod.Post, (long)klage["id"]!, "handled")).EnsureSuccessStatusCode();
+        (await anna.ChangeAsync(HttpMethod.Post, (long)plain["id"]!, "handled")).EnsureSuccessStatusCode();
         clock.Now = DateTimeOffset.Parse("2026-11-25T10:00:00Z");
 
         var response = await RotaApiTests.Lead(api).GetAsync(Period);

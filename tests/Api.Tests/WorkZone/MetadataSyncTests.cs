@@ -38,11 +38,11 @@ public class MetadataSyncTests
         var client = api.CreateCaseworkerClient("cw-anna", "team-a");
         var id = (long)(await client.IngestAsync("WZ-100", "team-a", "Hej"))["id"]!;
 
-        await client.PostAsync($"/api/v1/replies/{id}/handled", null);
+        await client.ChangeAsync(HttpMethod.Post, id, "handled");
         await WaitForSyncAsync(client, id, "Synced");
         Assert.Equal("Ja", (string?)workZone.Record("WZ-100")[Field]);
 
-        await client.DeleteAsync($"/api/v1/replies/{id}/handled");
+        await client.ChangeAsync(HttpMethod.Delete, id, "handled");
         await WaitForSyncAsync(client, id, "Synced");
         Assert.Equal(JTokenType.Null, workZone.Record("WZ-100")[Field]!.Type);
         Assert.Equal(2, workZone.AppliedPatches);
@@ -60,12 +60,12 @@ public class MetadataSyncTests
         var twice = (long)(await client.IngestAsync("WZ-2", "team-a", "Hej"))["id"]!;
 
         workZone.RejectNextPatchesWith412 = 1;
-        await client.PostAsync($"/api/v1/replies/{once}/handled", null);
+        await client.ChangeAsync(HttpMethod.Post, once, "handled");
         await WaitForSyncAsync(client, once, "Synced");
         Assert.Equal("Ja", (string?)workZone.Record("WZ-1")[Field]);
 
         workZone.RejectNextPatchesWith412 = 2;
-        await client.PostAsync($"/api/v1/replies/{twice}/handled", null);
+        await client.ChangeAsync(HttpMethod.Post, twice, "handled");
         await WaitForSyncAsync(client, twice, "Failed");
         var history = await (await client.GetAsync($"/api/v1/replies/{twice}/history")).ReadJsonAsync();
         Assert.Contains(history["items"]!, e => (string?)e["kind"] == "MetadataSyncConflict");
@@ -81,7 +81,7 @@ public class MetadataSyncTests
         var id = (long)(await client.IngestAsync("WZ-5", "team-a", "Hej"))["id"]!;
 
         workZone.FailNextRequestsWith503 = 6; // more than one round of quick retries
-        await client.PostAsync($"/api/v1/replies/{id}/handled", null);
+        await client.ChangeAsync(HttpMethod.Post, id, "handled");
         await WaitForSyncAsync(client, id, "Synced");
         Assert.Equal("Ja", (string?)workZone.Record("WZ-5")[Field]);
         Assert.Equal(1, workZone.AppliedPatches);
@@ -97,7 +97,7 @@ public class MetadataSyncTests
         var client = api.CreateCaseworkerClient("cw-anna", "team-a");
         var id = (long)(await client.IngestAsync("WZ-9", "team-a", "Hej"))["id"]!;
 
-        var handled = await (await client.PostAsync($"/api/v1/replies/{id}/handled", null)).ReadJsonAsync();
+        var handled = await (await client.ChangeAsync(HttpMethod.Post, id, "handled")).ReadJsonAsync();
         Assert.Equal("cw-anna", (string?)handled["handled"]!["by"]);
         await Task.Delay(600);
         var detail = await (await client.GetAsync($"/api/v1/replies/{id}")).ReadJsonAsync();
@@ -111,7 +111,7 @@ public class MetadataSyncTests
         using var api = new ApiFactory().WithSetting("MetadataSync:PollInterval", "00:00:00.100");
         var client = api.CreateCaseworkerClient("cw-anna", "team-a");
         var id = (long)(await client.IngestAsync("D-7", "team-a", "Hej"))["id"]!;
-        await client.PostAsync($"/api/v1/replies/{id}/handled", null);
+        await client.ChangeAsync(HttpMethod.Post, id, "handled");
         await WaitForSyncAsync(client, id, "Synced");
         var stored = api.CreateDbContext().Set<SmartPost.Api.WorkZone.DocumentMetadata>().Single();
         Assert.True(stored.SmartPostHandled);
