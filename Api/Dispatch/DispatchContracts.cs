@@ -43,6 +43,15 @@ public sealed record DispatchRequest
     /// <summary>Optional sending team; must be one of the caller's teams. Default: the caller's first team.</summary>
     public string? Team { get; init; }
 
+    /// <summary>
+    /// True to send the same letter version again on purpose (a second POST of the same document, letter content and
+    /// chosen option otherwise returns the first dispatch). Needs resendReason; recorded in the audit trail.
+    /// </summary>
+    public bool? Resend { get; init; }
+
+    /// <summary>Why the letter is sent again (e.g. "Borgeren har ikke modtaget brevet"); required with resend.</summary>
+    public string? ResendReason { get; init; }
+
     /// <summary>Swagger example: Team Helbred sends a request for a medical certificate med svarmulighed.</summary>
     public static DispatchRequest Example => new()
     {
@@ -83,7 +92,10 @@ public sealed record DispatchLetter
     public string? ContentBase64 { get; init; }
 }
 
-/// <summary>A recorded dispatch with its MeMo message.</summary>
+/// <summary>
+/// A recorded dispatch with its MeMo message. <c>notice</c> is set when the request repeated a dispatch already made
+/// ("Allerede sendt 5. december 2026 kl. 09.14 af …"): the pane shows it, nothing new was recorded.
+/// </summary>
 public sealed record DispatchResponse(
     Guid DispatchId,
     Guid MessageUuid,
@@ -99,7 +111,8 @@ public sealed record DispatchResponse(
     string? Category,
     string CreatedBy,
     DateTime CreatedAt,
-    string MemoXml)
+    string MemoXml,
+    string? Notice = null)
 {
     /// <summary>Swagger example: the dispatch recorded for <see cref="DispatchRequest.Example"/> (MeMo shortened).</summary>
     public static DispatchResponse Example => new(

@@ -45,6 +45,15 @@ public sealed class DispatchRecord
 
     /// <summary>SHA-256 of the caller and the canonical request body, to tell a retry from a reused key.</summary>
     public string RequestHash { get; set; } = "";
+
+    /// <summary>SHA-256 (hex) of the letter's bytes: the letter version. Null for dispatches recorded before it existed.</summary>
+    public string? LetterHash { get; set; }
+
+    /// <summary>
+    /// Set on the first dispatch of a letter version (document id + letter hash + chosen option), null on deliberate
+    /// re-sends. Unique, so two clicks that race with different Idempotency-Keys still record one dispatch.
+    /// </summary>
+    public string? FirstSendKey { get; set; }
 }
 
 public sealed class DispatchRecordConfiguration : IEntityTypeConfiguration<DispatchRecord>
@@ -55,6 +64,7 @@ public sealed class DispatchRecordConfiguration : IEntityTypeConfiguration<Dispa
         builder.HasKey(d => d.Id);
         builder.HasIndex(d => d.MessageUuid).IsUnique();
         builder.HasIndex(d => d.IdempotencyKey).IsUnique();
+        builder.HasIndex(d => d.FirstSendKey).IsUnique();
         builder.HasIndex(d => d.DocumentId);
         builder.HasIndex(d => new { d.CaseNumber, d.CreatedAt });
         builder.Property(d => d.RecipientIdType).HasConversion<string>().HasMaxLength(3);
@@ -68,6 +78,7 @@ public sealed class DispatchAuditEvent
 {
     public const string Created = "Created";
     public const string Replayed = "IdempotentReplay";
+    public const string Resent = "Resent";
 
     public Guid Id { get; set; }
     public Guid DispatchId { get; set; }

@@ -11,7 +11,12 @@ public sealed record ValidDispatch(
     string DocumentId, string CaseNumber, string DocumentTitle,
     RecipientIdType RecipientIdType, string RecipientId, string RecipientName,
     ReplyOption SuggestedOption, ReplyOption ChosenOption, string? OverrideReason, DateOnly? ReplyBy,
-    string LetterFileName, string LetterContentType, byte[] LetterContent, string? Category, string? Team);
+    string LetterFileName, string LetterContentType, byte[] LetterContent, string? Category, string? Team,
+    string? ResendReason = null)
+{
+    /// <summary>A deliberate re-send of a letter version already dispatched.</summary>
+    public bool IsResend => ResendReason is not null;
+}
 
 /// <summary>Checks a dispatch request; every error is keyed by the field's JSON path.</summary>
 public static partial class DispatchRequestValidator
@@ -73,11 +78,18 @@ public static partial class DispatchRequestValidator
             Error("team", "Du er ikke medlem af teamet / you are not a member of this team.");
         }
 
+        var resendReason = request.ResendReason?.Trim() is { Length: > 0 } why ? why : null;
+        if (request.Resend == true && resendReason is null)
+            Error("resendReason", "Skriv hvorfor brevet skal sendes igen.");
+        if (request.Resend != true && resendReason is not null)
+            Error("resend", "En begrundelse for at sende igen kræver \"resend\": true.");
+        if (resendReason is { Length: > 1000 }) Error("resendReason", "Højst 1000 tegn.");
+
         if (errors.Count > 0) return (null, errors);
         return (new ValidDispatch(documentId, caseNumber, title,
             recipient!.IdType!.Value, RecipientId.Normalize(recipient.IdType.Value, recipientId), recipientName,
             request.SuggestedOption!.Value, request.ChosenOption!.Value, overrideReason, replyBy,
-            fileName, contentType, content, category, team), errors);
+            fileName, contentType, content, category, team, resendReason), errors);
     }
 
     private static DateOnly? ReplyBy(DispatchRequest request, DateOnly today, Action<string, string> error)

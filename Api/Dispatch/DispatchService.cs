@@ -6,12 +6,18 @@ using Newtonsoft.Json;
 using SmartPost.Api.Infrastructure;
 using SmartPost.Api.Infrastructure.Database;
 using SmartPost.Api.Memo;
+using SmartPost.Api.Text;
 
 namespace SmartPost.Api.Dispatch;
 
-public enum DispatchOutcome { Created, Replayed, KeyReusedWithDifferentRequest }
+public enum DispatchOutcome { Created, Replayed, KeyReusedWithDifferentRequest, AlreadySent }
 
-/// <summary>Records a dispatch and its MeMo message, safely retryable with an Idempotency-Key.</summary>
+/// <summary>
+/// Records a dispatch and its MeMo message. One dispatch per letter version: the same document, letter content and
+/// chosen option again is answered with the first dispatch whatever its Idempotency-Key (two clicks on "Send", a
+/// second pane), unless the caseworker re-sends on purpose with a reason. The Idempotency-Key still makes a retry
+/// of the very same request safe.
+/// </summary>
 public sealed class DispatchService(AppDb db, TimeProvider clock, IOptions<DispatchOptions> options, ILogger<DispatchService> logger)
 {
     private static readonly JsonSerializerSettings HashSettings = CreateHashSettings();
@@ -25,6 +31,11 @@ public sealed class DispatchService(AppDb db, TimeProvider clock, IOptions<Dispa
             return await ReplayAsync(earlier, hash, userId, cancellationToken);
         }
 
+        var letterHash = Convert.ToHexString(SHA256.HashData(request.LetterContent));
+        var firstSendKey = FirstSendKeyOf(request.DocumentId, letterHash, request.ChosenOption.ToString());
+        var first = await FindFirstSendAsync(firstSendKey, cancellationToken);
+        if (first is not null && !request.IsResend) return (DispatchOutcome.AlreadySent, first);
+
         var now = clock.GetUtcNow().UtcDateTime;
         var dispatchId = Guid.NewGuid();
         var messageUuid = Guid.NewGuid();
@@ -37,21 +48,30 @@ public sealed class DispatchService(AppDb db, TimeProvider clock, IOptions<Dispa
             OverrideReason = request.OverrideReason, ReplyBy = request.ReplyBy, Team = request.Team, Category = request.Category,
             LetterFileName = request.LetterFileName, LetterContentType = request.LetterContentType,
             CreatedBy = userId, CreatedAt = now, MemoXml = memo, IdempotencyKey = idempotencyKey, RequestHash = hash,
+            LetterHash = letterHash, FirstSendKey = first is null ? firstSendKey : null,
         };
         db.Add(dispatch);
         db.Add(Audit(dispatch.Id, DispatchAuditEvent.Created, userId, now,
             $"{request.ChosenOption} (forslag {request.SuggestedOption}), dokument {request.DocumentId}"));
+        if (first is not null)
+        {
+            db.Add(Audit(dispatch.Id, DispatchAuditEvent.Resent, userId, now,
+                $"Sendt igen; første gang {DanishTime.Format(first.CreatedAt)} af {first.CreatedBy}. Begrundelse: {request.ResendReason}"));
+        }
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException) when (idempotencyKey is not null)
+        catch (DbUpdateException)
         {
-            // A concurrent request with the same key won the unique index: answer with its dispatch.
+            // A concurrent request won a unique index: the same Idempotency-Key (a retry) or the same letter version
+            // (a second click with another key). Answer with the winner's dispatch.
             db.ChangeTracker.Clear();
-            var winner = await FindByKeyAsync(idempotencyKey, cancellationToken);
-            if (winner is null) throw;
-            return await ReplayAsync(winner, hash, userId, cancellationToken);
+            if (idempotencyKey is not null && await FindByKeyAsync(idempotencyKey, cancellationToken) is { } sameKey)
+                return await ReplayAsync(sameKey, hash, userId, cancellationToken);
+            if (first is null && await FindFirstSendAsync(firstSendKey, cancellationToken) is { } sameLetter)
+                return (DispatchOutcome.AlreadySent, sameLetter);
+            throw;
         }
 
         // The recipient id is masked: CPR numbers never go to logs.
@@ -68,6 +88,13 @@ public sealed class DispatchService(AppDb db, TimeProvider clock, IOptions<Dispa
         await db.SaveChangesAsync(cancellationToken);
         return (DispatchOutcome.Replayed, earlier);
     }
+
+    private Task<DispatchRecord?> FindFirstSendAsync(string firstSendKey, CancellationToken cancellationToken) =>
+        db.Set<DispatchRecord>().AsNoTracking().FirstOrDefaultAsync(d => d.FirstSendKey == firstSendKey, cancellationToken);
+
+    /// <summary>Hashed so an arbitrary document id fits one fixed-length indexed column.</summary>
+    private static string FirstSendKeyOf(string documentId, string letterHash, string chosenOption) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{documentId}\n{letterHash}\n{chosenOption}")));
 
     private Task<DispatchRecord?> FindByKeyAsync(string key, CancellationToken cancellationToken) =>
         db.Set<DispatchRecord>().AsNoTracking().FirstOrDefaultAsync(d => d.IdempotencyKey == key, cancellationToken);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SmartPost.Api.Infrastructure;
 using SmartPost.Api.Infrastructure.Database;
+using SmartPost.Api.Text;
 using Swashbuckle.AspNetCore.Annotations;
 
 namespace SmartPost.Api.Dispatch;
@@ -26,7 +27,9 @@ public sealed class DispatchesController(AppDb db, DispatchService dispatches, I
         Description = "reply=true only for chosenOption WithReply; replyBy (yyyy-MM-dd, only with WithReply) becomes "
             + "replyByDateTime at the end of that Danish day in UTC. overrideReason is required when chosenOption differs "
             + "from suggestedOption. With an Idempotency-Key header a retry returns the same dispatch (200); the same key "
-            + "with a different body gives 422. PhysicalMail also gets a MeMo message (reply=false) for the print dispatchers.")]
+            + "with a different body gives 422. One dispatch per letter version: the same documentId, letter content and "
+            + "chosenOption again returns the first dispatch (200, notice \"Allerede sendt … af …\", nothing recorded) "
+            + "whatever the Idempotency-Key; resend: true with resendReason sends it again on purpose (audited). PhysicalMail also gets a MeMo message (reply=false) for the print dispatchers.")]
     [ProducesResponseType<DispatchResponse>(StatusCodes.Status201Created)]
     [ProducesResponseType<DispatchResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
@@ -57,6 +60,11 @@ public sealed class DispatchesController(AppDb db, DispatchService dispatches, I
         {
             DispatchOutcome.Created => CreatedAtAction(nameof(Get), new { id = dispatch!.Id }, dispatch.ToResponse()),
             DispatchOutcome.Replayed => Ok(dispatch!.ToResponse()),
+            // Only the sending team sees the earlier dispatch (recipient, MeMo); anyone else learns only that it was sent.
+            DispatchOutcome.AlreadySent => await MayReadAsync(dispatch!, cancellationToken)
+                ? Ok(dispatch!.ToResponse() with { Notice = AlreadySentNotice(dispatch!) })
+                : Problem(statusCode: StatusCodes.Status409Conflict, title: "Brevet er allerede sendt",
+                    detail: "Denne version af brevet er allerede sendt af et andet team. Intet nyt er registreret."),
             _ => Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: "Idempotency-Key er brugt til en anden forespørgsel / key reused with a different request",
                 detail: $"Nøglen '{idempotencyKey}' hører til dispatch {dispatch!.Id} med et andet indhold. Brug en ny nøgle til en ny forsendelse."),
@@ -147,6 +155,10 @@ public sealed class DispatchesController(AppDb db, DispatchService dispatches, I
     private async Task<bool> MayReadAsync(DispatchRecord dispatch, CancellationToken cancellationToken) => dispatch.Team is { } team
         ? await teams.IsMemberAsync(User, team, cancellationToken)
         : dispatch.CreatedBy == User.UserId();
+
+    private static string AlreadySentNotice(DispatchRecord first) =>
+        $"Allerede sendt {DanishTime.Format(first.CreatedAt)} af {first.CreatedBy}. Intet nyt er registreret; "
+        + "skal brevet sendes igen, så vælg \"Send igen\" og skriv hvorfor.";
 
     private ObjectResult ForbiddenProblem() => Problem(statusCode: StatusCodes.Status403Forbidden,
         title: "Ingen adgang / forbidden", detail: "Kun det afsendende teams sagsbehandlere har adgang / sending team only.");

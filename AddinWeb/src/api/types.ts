@@ -79,6 +79,9 @@ export interface DispatchRequest {
   letter: { fileName: string; contentType: string; contentBase64: string };
   category: string | null;
   team: string | null;
+  /** True to send the same letter version again on purpose; needs resendReason. */
+  resend?: boolean | null;
+  resendReason?: string | null;
 }
 
 export interface DispatchResponse {
@@ -97,6 +100,8 @@ export interface DispatchResponse {
   createdBy: string;
   createdAt: string;
   memoXml: string;
+  /** Set when this POST repeated an earlier dispatch ("Allerede sendt … af …"): nothing new was recorded. */
+  notice?: string | null;
 }
 
 /** Evidence of a reply flag (screening): offsets into the reply's text or subject. */

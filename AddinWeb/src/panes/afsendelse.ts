@@ -2,6 +2,7 @@ import type { ApiResponse } from "../api/client";
 import type { DispatchRequest, DispatchResponse, RecipientIdType, Suggestion, SuggestRequest } from "../api/types";
 import { t } from "../i18n/strings";
 import { debounce } from "../logic/debounce";
+import { sendKey } from "../logic/sendKey";
 import { optionFromPropertyValue, propertyValueOf } from "../logic/mapping";
 import { readLetter, writeReplyOption, type LetterSnapshot } from "../word/document";
 import { selectEvidence } from "../word/evidence";
@@ -67,15 +68,27 @@ export async function mountAfsendelse(
       choiceForm(suggestion.recommendation, stored, t("recordChoice"), (choice) => void record(suggestion, choice)));
   };
 
+  // One dispatch per click: the button is off while a request is in flight, and the same letter version always
+  // goes with the same Idempotency-Key, so a retry or a second click cannot record a second dispatch.
+  let sending = false;
   const record = async (suggestion: Suggestion, choice: Choice): Promise<void> => {
+    if (sending) return;
+    sending = true;
+    const button = result.querySelector<HTMLButtonElement>("#submit-choice");
+    if (button) button.disabled = true;
+    setStatus(status, "info", t("sending"));
     try {
       await writeReplyOption(propertyValueOf[choice.option]);
       const body = dispatchRequest(letter, suggestion, choice, recipientId.value, recipientName.value, caseNumber.value, ctx.identity().team);
-      const response = await ctx.api.request<DispatchResponse>("/api/v1/dispatches", { body, idempotencyKey: crypto.randomUUID() });
-      setStatus(status, "success", `${t("choiceRecorded")} (${response.body.dispatchId})`);
+      const response = await ctx.api.request<DispatchResponse>("/api/v1/dispatches", { body, idempotencyKey: await sendKey(body) });
+      const notice = response.body.notice;
+      setStatus(status, notice ? "warning" : "success", notice ?? t("choiceRecorded"));
       status.dataset.dispatchId = response.body.dispatchId;
     } catch (error) {
       setStatus(status, "error", `${t("error")}: ${(error as Error).message}`);
+    } finally {
+      sending = false;
+      if (button) button.disabled = false;
     }
   };
 

@@ -15,7 +15,9 @@ public class DispatchScopeTests
         var anna = api.CreateCaseworkerClient("cw-anna", "team-a");
         var bo = api.CreateCaseworkerClient("cw-bo", "team-b");
         (await anna.PostDispatchAsync(DispatchRequests.Valid("D-SHARED"))).EnsureSuccessStatusCode();
-        (await bo.PostDispatchAsync(DispatchRequests.Valid("D-SHARED"))).EnsureSuccessStatusCode();
+        var bosLetter = DispatchRequests.Valid("D-SHARED");
+        bosLetter["letter"]!["contentBase64"] = Convert.ToBase64String("%PDF-1.7 Team B's version"u8.ToArray());
+        (await bo.PostDispatchAsync(bosLetter)).EnsureSuccessStatusCode();
 
         var annas = await (await anna.GetAsync("/api/v1/dispatches?documentId=D-SHARED")).JsonArrayAsync();
         var none = await anna.GetAsync("/api/v1/dispatches?documentId=D-NEVER-SENT");

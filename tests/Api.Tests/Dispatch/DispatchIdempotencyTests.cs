@@ -63,12 +63,14 @@ public class DispatchIdempotencyTests
 
     [Theory]
     [MemberData(nameof(Databases))]
-    public async Task WithoutKeyEveryPostIsANewDispatch(DatabaseKind kind)
+    public async Task WithoutKeyADeliberateResendIsANewDispatch(DatabaseKind kind)
     {
         using var api = Api(kind);
         var client = api.CreateCaseworkerClient();
+        var resend = DispatchRequests.Valid();
+        (resend["resend"], resend["resendReason"]) = (true, "Brevet kom retur");
         var a = await (await client.PostDispatchAsync(DispatchRequests.Valid())).JsonAsync();
-        var b = await (await client.PostDispatchAsync(DispatchRequests.Valid())).JsonAsync();
+        var b = await (await client.PostDispatchAsync(resend)).JsonAsync();
         Assert.NotEqual((string)a["dispatchId"]!, (string)b["dispatchId"]!);
     }
 
