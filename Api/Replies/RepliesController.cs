@@ -87,7 +87,7 @@ public sealed class RepliesController(
             }
             return problem;
         }
-        return await StoreAsync(MemoReply.ToIncoming(message, clock.GetUtcNow()), ct);
+        return await StoreAsync(MemoReply.ToIncoming(message, clock.GetUtcNow(), options.Value), ct);
     }
 
     /// <summary>One reply with full text, flags and evidence, for members of its team. ETag header for If-Match.</summary>

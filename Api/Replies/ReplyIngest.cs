@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 using Newtonsoft.Json;
 using Npgsql;
@@ -13,8 +15,11 @@ namespace SmartPost.Api.Replies;
 /// A redelivery (same messageUUID or documentId) returns the stored reply, also when two arrive at the same time:
 /// the unique index on SourceKey decides, and the loser reads the winner's row.
 /// </summary>
-public sealed class ReplyIngest(AppDb db, ReplyLinker linker, ReplyScreener screener, TimeProvider clock)
+public sealed class ReplyIngest(
+    AppDb db, ReplyLinker linker, ReplyScreener screener, TimeProvider clock, IOptions<RepliesOptions> options, ILogger<ReplyIngest> logger)
 {
+    private static readonly CultureInfo Danish = CultureInfo.GetCultureInfo("da-DK");
+
     public static readonly JsonSerializerSettings FlagJson = CreateFlagJson();
 
     public async Task<(Reply Reply, bool Created)> IngestAsync(IncomingReply incoming, string actor, CancellationToken ct)
@@ -23,13 +28,20 @@ public sealed class ReplyIngest(AppDb db, ReplyLinker linker, ReplyScreener scre
         await db.Database.OpenConnectionAsync(ct);
         if (await FindAsync(incoming.SourceKey, ct) is { } existing) return (existing, false);
 
-        var link = await linker.LinkAsync(incoming, ct);
-        var screening = screener.Screen(incoming.Subject, incoming.Text, new ScreeningContext(
-            incoming.ReceivedAt,
-            link.Dispatch is { } d ? new DateTimeOffset(d.SentAt, TimeSpan.Zero) : null,
-            link.Dispatch?.Category));
+        var limits = options.Value;
+        var capped = DocumentText.Cap(incoming.Text, limits.MaxTextCharacters);
+        var reasons = new List<string>();
+        if (incoming.ManualScreeningReason is { } given) reasons.Add(given);
+        if (capped.Truncated && incoming.ManualScreeningReason is null)
+            reasons.Add($"Svaret er for langt til automatisk screening; kun de første {limits.MaxTextCharacters.ToString("N0", Danish)} "
+                + "tegn er gemt og screenet. Læs resten i den originale henvendelse og screen svaret manuelt.");
+        incoming = incoming with { Text = capped.Text };
 
-        var reply = ToReply(incoming, link, screening);
+        var link = await linker.LinkAsync(incoming, ct);
+        var (screening, screeningProblem) = await ScreenWithinBudgetAsync(incoming, link, limits.ScreeningTimeout, ct);
+        if (screeningProblem is not null) reasons.Add(screeningProblem);
+
+        var reply = ToReply(incoming, link, screening, reasons);
         db.Add(reply);
         foreach (var doc in incoming.Documents)
         {
@@ -62,12 +74,40 @@ public sealed class ReplyIngest(AppDb db, ReplyLinker linker, ReplyScreener scre
     private Task<Reply?> FindAsync(string sourceKey, CancellationToken ct) =>
         db.Set<Reply>().AsNoTracking().FirstOrDefaultAsync(r => r.SourceKey == sourceKey, ct);
 
-    private Reply ToReply(IncomingReply incoming, ReplyLink link, ScreeningResult screening)
+    /// <summary>
+    /// The screener with a time budget around it: a reply that cannot be screened in time (or makes the screener
+    /// fail) is still stored, with no flags and the reason for manual screening. The screener itself is not
+    /// interruptible; its regexes carry their own match timeouts, so an abandoned run ends on its own.
+    /// </summary>
+    private async Task<(ScreeningResult? Result, string? Problem)> ScreenWithinBudgetAsync(
+        IncomingReply incoming, ReplyLink link, TimeSpan budget, CancellationToken ct)
     {
-        var flags = screening.Flags;
+        var context = new ScreeningContext(
+            incoming.ReceivedAt,
+            link.Dispatch is { } d ? new DateTimeOffset(d.SentAt, TimeSpan.Zero) : null,
+            link.Dispatch?.Category);
+        try
+        {
+            return (await Task.Run(() => screener.Screen(incoming.Subject, incoming.Text, context), ct).WaitAsync(budget, ct), null);
+        }
+        catch (TimeoutException)
+        {
+            logger.LogWarning("Screening of {SourceKey} exceeded {Budget}; stored for manual screening", incoming.SourceKey, budget);
+            return (null, $"Den automatiske screening blev ikke færdig inden for {budget.TotalSeconds.ToString("0.#", Danish)} sekunder; screen svaret manuelt.");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Screening of {SourceKey} failed; stored for manual screening", incoming.SourceKey);
+            return (null, "Den automatiske screening kunne ikke gennemføres; screen svaret manuelt.");
+        }
+    }
+
+    private Reply ToReply(IncomingReply incoming, ReplyLink link, ScreeningResult? screening, List<string> reasons)
+    {
+        var flags = screening?.Flags ?? [];
         var due = flags.Where(f => f.DueDate is not null).Select(f => f.DueDate).Min();
-        var manualReason = incoming.ManualScreeningReason
-            ?? (screening.NeedsManualScreening ? "Screeningen kunne ikke afgøre svaret sikkert." : null);
+        if (reasons.Count == 0 && screening is { NeedsManualScreening: true }) reasons.Add("Screeningen kunne ikke afgøre svaret sikkert.");
+        var manualReason = reasons.Count > 0 ? string.Join(" ", reasons) : null;
         return new Reply
         {
             SourceKey = incoming.SourceKey,
