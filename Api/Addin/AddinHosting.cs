@@ -26,7 +26,7 @@ public static class AddinHosting
         services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy
             .WithOrigins(origins)
             .SetIsOriginAllowedToAllowWildcardSubdomains()
-            .WithHeaders("Authorization", "Content-Type", "If-Match", "Idempotency-Key", "X-Dev-User", "X-Dev-Teams")
+            .WithHeaders("Authorization", "Content-Type", "If-Match", "Idempotency-Key", "X-Dev-User", "X-Dev-Teams", "X-Dev-Roles")
             .WithMethods("GET", "POST", "PUT", "DELETE")
             .WithExposedHeaders("ETag", "Location")
             .SetPreflightMaxAge(TimeSpan.FromHours(1))));
@@ -42,11 +42,12 @@ public static class AddinHosting
         var assets = Path.GetFullPath(Path.Combine(app.Environment.ContentRootPath, options.AssetsPath));
         if (Directory.Exists(assets))
         {
+            var files = new PhysicalFileProvider(assets);
             // Static files short-circuit before UseAuthorization: the panes and manifests are public, the API is not.
             app.UseStaticFiles(new StaticFileOptions
             {
                 RequestPath = RequestPath,
-                FileProvider = new PhysicalFileProvider(assets),
+                FileProvider = files,
                 ContentTypeProvider = ContentTypes(),
                 OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "no-cache",
             });
@@ -58,6 +59,19 @@ public static class AddinHosting
                 assets);
         }
 
+        // A newcomer opening the root URL gets the landing page (panes, dashboard, Swagger), the browser its icon.
+        // (An endpoint, not default files: the authenticated fallback route would otherwise claim the folder URL.)
+        app.MapGet("/", () => Results.Redirect($"{RequestPath}/")).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet(RequestPath, () => File.Exists(Path.Combine(assets, "index.html"))
+                ? Results.File(Path.Combine(assets, "index.html"), "text/html; charset=utf-8")
+                : Results.NotFound())
+            .AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/favicon.ico", () => File.Exists(Path.Combine(assets, "assets", "icon-32.png"))
+                ? Results.File(Path.Combine(assets, "assets", "icon-32.png"), "image/png")
+                : Results.NotFound())
+            .AllowAnonymous().ExcludeFromDescription();
+        if (app.Environment.IsDevelopment()) MapLocalOfficeJs(app);
+
         app.MapGet("/.well-known/microsoft-officeaddins-allowed.json", (HttpRequest request) =>
                 Results.Json(new { allowed = new[] { $"{request.Scheme}://{request.Host}{SendHandlerPath}" } }))
             .AllowAnonymous().ExcludeFromDescription();
@@ -67,6 +81,23 @@ public static class AddinHosting
                 Results.Json(new { environment = env.EnvironmentName, devIdentity = env.IsDevelopment(), clientId = o.Value.ClientId }))
             .AllowAnonymous().ExcludeFromDescription();
         return app;
+    }
+
+    /// <summary>
+    /// Development without internet: the pages fall back to this copy of office.js (from AddinWeb's
+    /// @microsoft/office-js package) when the CDN cannot be reached, so a pane opened in a browser still starts and
+    /// shows its preview instead of hanging. Production serves no copy: Office add-ins load office.js from the CDN.
+    /// </summary>
+    private static void MapLocalOfficeJs(WebApplication app)
+    {
+        var dist = Path.GetFullPath(Path.Combine(app.Environment.ContentRootPath, "..", "AddinWeb", "node_modules", "@microsoft", "office-js", "dist"));
+        if (!Directory.Exists(dist)) return;
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            RequestPath = $"{RequestPath}/office-js",
+            FileProvider = new PhysicalFileProvider(dist),
+            ContentTypeProvider = ContentTypes(),
+        });
     }
 
     private static FileExtensionContentTypeProvider ContentTypes()

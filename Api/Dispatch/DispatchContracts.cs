@@ -114,7 +114,7 @@ public sealed record DispatchResponse(
     string MemoXml,
     string? Notice = null)
 {
-    /// <summary>Swagger example: the dispatch recorded for <see cref="DispatchRequest.Example"/> (MeMo shortened).</summary>
+    /// <summary>Swagger example: the dispatch recorded for <see cref="DispatchRequest.Example"/>, with its complete MeMo message.</summary>
     public static DispatchResponse Example => new(
         Guid.Parse("3f2b8c1e-7d4a-4e6b-9c2f-1a5d8e0b7c34"), Guid.Parse("b7e4a2d9-51c3-4f08-8a6e-2d9c0f3b1e57"),
         "D2026-004711", "FS-2026-010001", "Anmodning om lægeerklæring",
@@ -127,14 +127,28 @@ public sealed record DispatchResponse(
           <memo:MessageHeader>
             <memo:messageType>DIGITALPOST</memo:messageType>
             <memo:messageUUID>b7e4a2d9-51c3-4f08-8a6e-2d9c0f3b1e57</memo:messageUUID>
+            <memo:messageID>3f2b8c1e-7d4a-4e6b-9c2f-1a5d8e0b7c34</memo:messageID>
             <memo:label>Anmodning om lægeerklæring</memo:label>
             <memo:reply>true</memo:reply>
             <memo:replyByDateTime>2026-12-15T22:59:59Z</memo:replyByDateTime>
+            <memo:mandatory>false</memo:mandatory>
+            <memo:legalNotification>false</memo:legalNotification>
             <memo:Sender><memo:senderID>12345678</memo:senderID><memo:idType>CVR</memo:idType><memo:label>Færdselsstyrelsen</memo:label></memo:Sender>
             <memo:Recipient><memo:recipientID>0101901234</memo:recipientID><memo:idType>CPR</memo:idType><memo:label>Mette Hansen</memo:label></memo:Recipient>
             <memo:ContentData><memo:CaseID><memo:caseID>FS-2026-010001</memo:caseID><memo:caseSystem>WorkZone</memo:caseSystem></memo:CaseID></memo:ContentData>
           </memo:MessageHeader>
-          <memo:MessageBody>…</memo:MessageBody>
+          <memo:MessageBody>
+            <memo:createdDateTime>2026-11-23T09:14:05Z</memo:createdDateTime>
+            <memo:MainDocument>
+              <memo:label>Anmodning om lægeerklæring</memo:label>
+              <memo:File>
+                <memo:encodingFormat>application/pdf</memo:encodingFormat>
+                <memo:filename>anmodning-om-laegeerklaering.pdf</memo:filename>
+                <memo:language>da</memo:language>
+                <memo:content>JVBERi0xLjcKJeLjz9MK</memo:content>
+              </memo:File>
+            </memo:MainDocument>
+          </memo:MessageBody>
         </memo:Message>
         """);
 }

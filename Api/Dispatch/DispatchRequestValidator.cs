@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using SmartPost.Api.Guidance;
 using SmartPost.Api.Memo;
 using SmartPost.Api.Recipients;
+using SmartPost.Api.Text;
 
 namespace SmartPost.Api.Dispatch;
 
@@ -31,8 +32,8 @@ public static partial class DispatchRequestValidator
         string Text(string? value, string field, int max)
         {
             var text = value?.Trim() ?? "";
-            if (text.Length == 0) Error(field, "Feltet skal udfyldes / the field is required.");
-            else if (text.Length > max) Error(field, $"Højst {max} tegn / at most {max} characters.");
+            if (text.Length == 0) Error(field, "Feltet skal udfyldes.");
+            else if (text.Length > max) Error(field, $"Højst {max} tegn.");
             return text;
         }
 
@@ -42,32 +43,31 @@ public static partial class DispatchRequestValidator
         var title = Text(request.DocumentTitle, "documentTitle", MemoFormat.MaxTextLength);
 
         var recipient = request.Recipient;
-        if (recipient is null) Error("recipient", "Modtager skal udfyldes / recipient is required.");
-        if (recipient is { IdType: null }) Error("recipient.idType", "Skal være CPR eller CVR / must be CPR or CVR.");
+        if (recipient is null) Error("recipient", "Modtager skal udfyldes.");
+        if (recipient is { IdType: null }) Error("recipient.idType", "Skal være CPR eller CVR.");
         var recipientId = recipient is null ? "" : Text(recipient.Id, "recipient.id", 20);
         if (recipient?.IdType is { } idType && recipientId.Length > 0 && !RecipientId.IsValid(idType, recipientId))
         {
             Error("recipient.id", idType == RecipientIdType.CPR
-                ? "Ugyldigt CPR-nummer (10 cifre, DDMMÅÅ-SSSS) / invalid CPR number."
-                : "Ugyldigt CVR-nummer (8 cifre) / invalid CVR number.");
+                ? "Ugyldigt CPR-nummer (10 cifre, DDMMÅÅ-SSSS)."
+                : "Ugyldigt CVR-nummer (8 cifre).");
         }
         var recipientName = recipient is null ? "" : Text(recipient.Name, "recipient.name", MemoFormat.MaxTextLength);
 
-        if (request.SuggestedOption is null) Error("suggestedOption", "Feltet skal udfyldes / the field is required.");
-        if (request.ChosenOption is null) Error("chosenOption", "Feltet skal udfyldes / the field is required.");
+        if (request.SuggestedOption is null) Error("suggestedOption", "Feltet skal udfyldes.");
+        if (request.ChosenOption is null) Error("chosenOption", "Feltet skal udfyldes.");
         var overrideReason = request.OverrideReason?.Trim() is { Length: > 0 } reason ? reason : null;
         if (request.SuggestedOption is { } suggested && request.ChosenOption is { } chosen && suggested != chosen && overrideReason is null)
         {
-            Error("overrideReason", $"Begrundelse kræves, når valget ({chosen}) afviger fra forslaget ({suggested}) / "
-                + "a reason is required when the chosen option differs from the suggestion.");
+            Error("overrideReason", $"Skriv en begrundelse, når du vælger {ReplyOptionNames.Danish(chosen)} i stedet for forslaget {ReplyOptionNames.Danish(suggested)}.");
         }
-        if (overrideReason is { Length: > 1000 }) Error("overrideReason", "Højst 1000 tegn / at most 1000 characters.");
+        if (overrideReason is { Length: > 1000 }) Error("overrideReason", "Højst 1000 tegn.");
 
         var replyBy = ReplyBy(request, today, Error);
         var (fileName, contentType, content) = Letter(request.Letter, Error, Text);
 
         var category = request.Category?.Trim() is { Length: > 0 } c ? c : null;
-        if (category is not null && !CategoryPattern().IsMatch(category)) Error("category", "Ugyldig kategorikode / invalid category code.");
+        if (category is not null && !CategoryPattern().IsMatch(category)) Error("category", "Ugyldig kategorikode.");
         // Stored as the caller's own spelling of the team: reads of the dispatch check membership ordinally.
         var requested = request.Team?.Trim() is { Length: > 0 } t ? t : null;
         var team = requested is null
@@ -75,7 +75,7 @@ public static partial class DispatchRequestValidator
             : callerTeams.FirstOrDefault(c => string.Equals(c, requested, StringComparison.OrdinalIgnoreCase));
         if (requested is not null && team is null)
         {
-            Error("team", "Du er ikke medlem af teamet / you are not a member of this team.");
+            Error("team", "Du er ikke medlem af teamet.");
         }
 
         var resendReason = request.ResendReason?.Trim() is { Length: > 0 } why ? why : null;
@@ -97,15 +97,15 @@ public static partial class DispatchRequestValidator
         if (string.IsNullOrWhiteSpace(request.ReplyBy)) return null;
         if (!DateOnly.TryParseExact(request.ReplyBy.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            error("replyBy", "Dato skal være ÅÅÅÅ-MM-DD / date must be yyyy-MM-dd.");
+            error("replyBy", "Dato skal være ÅÅÅÅ-MM-DD.");
             return null;
         }
         // A deadline only means something with a "Besvar" button (MeMo replyByDateTime goes with reply=true).
         if (request.ChosenOption is { } chosen && chosen != ReplyOption.WithReply)
         {
-            error("replyBy", $"Svarfrist kun ved WithReply (valgt: {chosen}) / replyBy is only allowed with WithReply.");
+            error("replyBy", $"Svarfrist kan kun angives ved {ReplyOptionNames.Danish(ReplyOption.WithReply)} (valgt: {ReplyOptionNames.Danish(chosen)}).");
         }
-        if (date < today) error("replyBy", $"Svarfristen {date:yyyy-MM-dd} er overskredet / replyBy is in the past.");
+        if (date < today) error("replyBy", $"Svarfristen {DanishTime.Date(date)} er overskredet.");
         return date;
     }
 
@@ -114,7 +114,7 @@ public static partial class DispatchRequestValidator
     {
         if (letter is null)
         {
-            error("letter", "Brevet skal med / letter is required.");
+            error("letter", "Brevet skal med.");
             return ("", "", []);
         }
         var fileName = text(letter.FileName, "letter.fileName", MemoFormat.MaxTextLength);
@@ -130,7 +130,7 @@ public static partial class DispatchRequestValidator
             var buffer = new byte[base64.Length * 3 / 4 + 3];
             if (!Convert.TryFromBase64String(base64, buffer, out var written) || written == 0)
             {
-                error("letter.contentBase64", "Ikke gyldig base64 / not valid base64.");
+                error("letter.contentBase64", "Ikke gyldig base64.");
             }
             else
             {

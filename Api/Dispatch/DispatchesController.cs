@@ -40,7 +40,7 @@ public sealed class DispatchesController(AppDb db, DispatchService dispatches, I
     {
         if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > 200 || idempotencyKey.Any(c => c < 0x21 || c > 0x7e)))
         {
-            ModelState.AddModelError(IdempotencyHeader, "1-200 synlige ASCII-tegn / 1-200 visible ASCII characters.");
+            ModelState.AddModelError(IdempotencyHeader, "1-200 synlige ASCII-tegn.");
             return ValidationProblem(ModelState);
         }
         var today = DispatchMemo.Today(clock, options.Value.TimeZone);
@@ -49,8 +49,8 @@ public sealed class DispatchesController(AppDb db, DispatchService dispatches, I
         {
             return ValidationProblem(new ValidationProblemDetails(errors)
             {
-                Title = "Ugyldig forespørgsel / invalid request",
-                Detail = "Et eller flere felter er ugyldige; intet er gemt. See 'errors' for the fields.",
+                Title = "Ugyldig forespørgsel",
+                Detail = "Et eller flere felter er ugyldige; intet er gemt. Rettelsen står ved hvert felt.",
                 Status = StatusCodes.Status400BadRequest,
             });
         }
@@ -66,8 +66,8 @@ public sealed class DispatchesController(AppDb db, DispatchService dispatches, I
                 : Problem(statusCode: StatusCodes.Status409Conflict, title: "Brevet er allerede sendt",
                     detail: "Denne version af brevet er allerede sendt af et andet team. Intet nyt er registreret."),
             _ => Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
-                title: "Idempotency-Key er brugt til en anden forespørgsel / key reused with a different request",
-                detail: $"Nøglen '{idempotencyKey}' hører til dispatch {dispatch!.Id} med et andet indhold. Brug en ny nøgle til en ny forsendelse."),
+                title: "Idempotency-Key er brugt til en anden forespørgsel",
+                detail: "Nøglen er allerede brugt til en afsendelse med et andet indhold. Brug en ny nøgle til en ny afsendelse."),
         };
     }
 
@@ -119,7 +119,7 @@ public sealed class DispatchesController(AppDb db, DispatchService dispatches, I
     {
         if (string.IsNullOrWhiteSpace(documentId))
         {
-            ModelState.AddModelError("documentId", "Angiv documentId / documentId is required.");
+            ModelState.AddModelError("documentId", "Angiv documentId.");
             return ValidationProblem(ModelState);
         }
         return await History(documentId.Trim(), cancellationToken);
@@ -161,8 +161,8 @@ public sealed class DispatchesController(AppDb db, DispatchService dispatches, I
         + "skal brevet sendes igen, så vælg \"Send igen\" og skriv hvorfor.";
 
     private ObjectResult ForbiddenProblem() => Problem(statusCode: StatusCodes.Status403Forbidden,
-        title: "Ingen adgang / forbidden", detail: "Kun det afsendende teams sagsbehandlere har adgang / sending team only.");
+        title: "Ingen adgang", detail: "Kun det afsendende teams sagsbehandlere har adgang.");
 
     private ObjectResult NotFoundProblem(Guid id) => Problem(statusCode: StatusCodes.Status404NotFound,
-        title: "Ikke fundet / not found", detail: $"Ingen dispatch med id {id}.");
+        title: "Ikke fundet", detail: "Ingen afsendelse med det id.");
 }

@@ -1,3 +1,4 @@
+using SmartPost.Api.Text;
 using Microsoft.Graph.Models;
 
 namespace SmartPost.Api.Identity;
@@ -21,7 +22,7 @@ public sealed class RotaAbsencesOnlyOutOfOfficeLookup : IOutOfOfficeLookup
 {
     public Task<OutOfOfficeState> GetAsync(string person, DateOnly date, CancellationToken cancellationToken) =>
         Task.FromResult(new OutOfOfficeState(OutOfOfficeStatus.NotChecked,
-            "Autosvar tjekkes ikke i Development; kun fravær i vagtplanen tæller / automatic replies not checked in Development."));
+            "Autosvar tjekkes ikke i Development; kun fravær i vagtplanen tæller."));
 }
 
 /// <summary>
@@ -43,7 +44,7 @@ public sealed class GraphOutOfOfficeLookup(CaseworkerGraph graph, ILogger<GraphO
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogWarning(e, "Graph automatic-replies lookup failed for {Person}", person);
-            return new OutOfOfficeState(OutOfOfficeStatus.Unknown, "Autosvar kunne ikke slås op i Graph / automatic replies could not be read.");
+            return new OutOfOfficeState(OutOfOfficeStatus.Unknown, "Autosvar kunne ikke slås op i Graph.");
         }
     }
 
@@ -52,7 +53,7 @@ public sealed class GraphOutOfOfficeLookup(CaseworkerGraph graph, ILogger<GraphO
         switch (setting?.Status)
         {
             case AutomaticRepliesStatus.AlwaysEnabled:
-                return new(OutOfOfficeStatus.On, "Autosvar er slået til / automatic replies are on.");
+                return new(OutOfOfficeStatus.On, "Autosvar er slået til.");
             case AutomaticRepliesStatus.Scheduled:
                 var start = ToUtc(setting.ScheduledStartDateTime);
                 var end = ToUtc(setting.ScheduledEndDateTime);
@@ -60,10 +61,10 @@ public sealed class GraphOutOfOfficeLookup(CaseworkerGraph graph, ILogger<GraphO
                 var dayEnd = dayStart.AddDays(1);
                 var covers = start is not null && end is not null && start < dayEnd && end > dayStart;
                 return covers
-                    ? new(OutOfOfficeStatus.On, $"Planlagt autosvar / scheduled automatic replies {start:yyyy-MM-dd HH:mm}–{end:yyyy-MM-dd HH:mm} UTC.")
-                    : new(OutOfOfficeStatus.Off, "Planlagt autosvar dækker ikke datoen / scheduled window does not cover the date.");
+                    ? new(OutOfOfficeStatus.On, $"Planlagt autosvar {DanishTime.Format(start!.Value)}–{DanishTime.Format(end!.Value)}.")
+                    : new(OutOfOfficeStatus.Off, "Planlagt autosvar dækker ikke datoen.");
             default:
-                return new(OutOfOfficeStatus.Off, "Autosvar er slået fra / automatic replies are off.");
+                return new(OutOfOfficeStatus.Off, "Autosvar er slået fra.");
         }
     }
 

@@ -34,11 +34,11 @@ public static class ApiPlumbing
         {
             o.InvalidModelStateResponseFactory = ctx =>
             {
-                var problem = new ValidationProblemDetails(ctx.ModelState)
+                var problem = new ValidationProblemDetails(DanishModelErrors.From(ctx.ModelState))
                 {
                     Status = StatusCodes.Status400BadRequest,
-                    Title = "Ugyldig forespørgsel / invalid request",
-                    Detail = "Et eller flere felter er ugyldige. See 'errors' for the fields.",
+                    Title = "Ugyldig forespørgsel",
+                    Detail = "Et eller flere felter er ugyldige; rettelsen står ved hvert felt.",
                     Instance = ctx.HttpContext.Request.Path,
                 };
                 return new BadRequestObjectResult(problem) { ContentTypes = { "application/problem+json" } };
@@ -58,7 +58,7 @@ public static class ApiPlumbing
     /// <summary>Unknown routes get a 404 problem, not an empty body.</summary>
     public static IResult NotFound(HttpContext context) => TypedResults.Problem(
         statusCode: StatusCodes.Status404NotFound,
-        title: "Ikke fundet / not found",
+        title: "Ikke fundet",
         detail: $"Ingen ressource på '{context.Request.Path}'.",
         instance: context.Request.Path);
 
@@ -68,9 +68,9 @@ public static class ApiPlumbing
         var (status, title) = error switch
         {
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
-                (StatusCodes.Status413PayloadTooLarge, "Forespørgslen er for stor / payload too large"),
-            BadHttpRequestException bad => (bad.StatusCode, "Ugyldig forespørgsel / bad request"),
-            _ => (StatusCodes.Status500InternalServerError, "Uventet fejl / unexpected error"),
+                (StatusCodes.Status413PayloadTooLarge, "Forespørgslen er for stor"),
+            BadHttpRequestException bad => (bad.StatusCode, "Ugyldig forespørgsel"),
+            _ => (StatusCodes.Status500InternalServerError, "Uventet fejl"),
         };
         context.Response.StatusCode = status;
         var writer = context.RequestServices.GetRequiredService<IProblemDetailsService>();

@@ -25,7 +25,7 @@ public sealed class BodySizeLimitMiddleware(RequestDelegate next)
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             await Results.Problem(
                 statusCode: StatusCodes.Status413PayloadTooLarge,
-                title: "Forespørgslen er for stor / payload too large",
+                title: "Forespørgslen er for stor",
                 detail: $"Body er på {context.Request.ContentLength} bytes; grænsen er {limit} bytes.",
                 instance: context.Request.Path).ExecuteAsync(context);
             return;

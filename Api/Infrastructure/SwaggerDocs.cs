@@ -15,7 +15,8 @@ public static class SwaggerDocs
                 Title = "SmartPost Assistant API",
                 Version = "v1",
                 Description = "Send-time reply-option guidance, MeMo dispatch and screening of incoming Digital Post replies "
-                    + "for caseworkers at Færdselsstyrelsen. In Development, authenticate with the header X-Dev-User.",
+                    + "for caseworkers at Færdselsstyrelsen. In Development, click Authorize and fill in X-Dev-User (e.g. cw-anna), "
+                    + "X-Dev-Teams (e.g. team-helbred) and, for team-lead endpoints, X-Dev-Roles (SmartPost.TeamLead).",
             });
             o.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml"));
             o.EnableAnnotations();
@@ -25,21 +26,32 @@ public static class SwaggerDocs
             o.DocumentFilter<SwaggerUnusedTagsFilter>();
             // Features have records with the same short name (Guidance.Evidence, Screening.Evidence).
             o.CustomSchemaIds(SchemaId);
-            o.AddSecurityDefinition("DevUser", new OpenApiSecurityScheme
+            // Development identity: Swagger's "Authorize" asks for all three headers, so the README's "Try it" reaches
+            // team endpoints (X-Dev-Teams) and team-lead ones (X-Dev-Roles) without 403.
+            foreach (var (id, header, description) in DevHeaders)
             {
-                Type = SecuritySchemeType.ApiKey,
-                In = ParameterLocation.Header,
-                Name = DevHeaderAuthenticationHandler.UserHeader,
-                Description = "Development only: the caseworker's user id (add X-Dev-Teams for team membership).",
-            });
-            o.AddSecurityRequirement(doc => new OpenApiSecurityRequirement
+                o.AddSecurityDefinition(id, new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = header, Description = description,
+                });
+            }
+            o.AddSecurityRequirement(doc =>
             {
-                [new OpenApiSecuritySchemeReference("DevUser", doc)] = [],
+                var requirement = new OpenApiSecurityRequirement();
+                foreach (var (id, _, _) in DevHeaders) requirement[new OpenApiSecuritySchemeReference(id, doc)] = [];
+                return requirement;
             });
         });
         services.AddSwaggerGenNewtonsoftSupport();
         return services;
     }
+
+    private static readonly (string Id, string Header, string Description)[] DevHeaders =
+    [
+        ("DevUser", DevHeaderAuthenticationHandler.UserHeader, "Development only: your user id, e.g. cw-anna."),
+        ("DevTeams", DevHeaderAuthenticationHandler.TeamsHeader, "Development only: your teams, comma-separated, e.g. team-helbred (the demo data's team)."),
+        ("DevRoles", DevHeaderAuthenticationHandler.RolesHeader, "Development only: app roles, e.g. SmartPost.TeamLead for statistics and the rota; leave empty for a caseworker."),
+    ];
 
     /// <summary>"Guidance.Evidence" for SmartPost.Api.Guidance.Evidence; framework types keep their short name.</summary>
     private static string SchemaId(Type type)

@@ -44,13 +44,13 @@ public static class MemoMessageReader
         catch (XmlException ex) when (ex.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase))
         {
             throw new MemoFormatException(MemoErrorKind.DtdNotAllowed,
-                "XML med DTD (<!DOCTYPE>) afvises af sikkerhedshensyn / documents with a DTD are rejected for security reasons.",
+                "XML med DTD (<!DOCTYPE>) afvises af sikkerhedshensyn.",
                 ex.LineNumber, ex.LinePosition, ex);
         }
         catch (XmlException ex)
         {
             throw new MemoFormatException(MemoErrorKind.Malformed,
-                $"Ugyldig XML i linje {ex.LineNumber}, position {ex.LinePosition} / malformed XML: {ex.Message}",
+                $"Ugyldig XML i linje {ex.LineNumber}, position {ex.LinePosition}.",
                 ex.LineNumber, ex.LinePosition, ex);
         }
         return Map(document.Root!);
@@ -60,12 +60,12 @@ public static class MemoMessageReader
     {
         if (root.Name != M + "Message")
         {
-            throw Invalid(root, $"Roden skal være Message i {MemoFormat.Namespace} / root must be MeMo Message, was '{root.Name}'.");
+            throw Invalid(root, $"Roden skal være Message i {MemoFormat.Namespace}.");
         }
         var header = Required(root, "MessageHeader");
         var body = Required(root, "MessageBody");
         var mainDocument = Document(Required(body, "MainDocument"));
-        if (mainDocument.Files.Count == 0) throw Invalid(body, "MainDocument har ingen File / MainDocument has no File.");
+        if (mainDocument.Files.Count == 0) throw Invalid(body, "MainDocument har ingen File.");
 
         return new MemoMessage(
             MemoVersion: (string?)root.Attribute("memoVersion") ?? "",
@@ -105,7 +105,7 @@ public static class MemoMessageReader
         }
         catch (FormatException ex)
         {
-            throw Invalid(content, "File content er ikke gyldig base64 / file content is not valid base64.", ex);
+            throw Invalid(content, "File content er ikke gyldig base64.", ex);
         }
         return new MemoFile(
             FileName: Optional(element, "filename") ?? "",
@@ -115,17 +115,17 @@ public static class MemoMessageReader
     }
 
     private static XElement Required(XElement parent, string name) =>
-        parent.Element(M + name) ?? throw Invalid(parent, $"{parent.Name.LocalName} mangler {name} / {name} is missing.");
+        parent.Element(M + name) ?? throw Invalid(parent, $"{parent.Name.LocalName} mangler {name}.");
 
     private static string? Optional(XElement parent, string name) =>
         parent.Element(M + name) is { } element && element.Value.Trim() is { Length: > 0 } value ? value : null;
 
     private static string Text(XElement element) =>
-        element.Value.Trim() is { Length: > 0 } value ? value : throw Invalid(element, $"{element.Name.LocalName} er tom / is empty.");
+        element.Value.Trim() is { Length: > 0 } value ? value : throw Invalid(element, $"{element.Name.LocalName} er tom.");
 
     private static Guid Uuid(XElement element) => Guid.TryParse(element.Value.Trim(), out var uuid)
         ? uuid
-        : throw Invalid(element, $"{element.Name.LocalName} er ikke et UUID / is not a UUID: '{Shorten(element.Value)}'.");
+        : throw Invalid(element, $"{element.Name.LocalName} er ikke et UUID.");
 
     private static bool Boolean(XElement element) => element.Value.Trim() switch
     {
@@ -137,7 +137,7 @@ public static class MemoMessageReader
     private static DateTime DateTimeUtc(XElement element) =>
         DateTimeOffset.TryParse(element.Value.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)
             ? value.UtcDateTime
-            : throw Invalid(element, $"{element.Name.LocalName} er ikke et tidspunkt / is not a date-time.");
+            : throw Invalid(element, $"{element.Name.LocalName} er ikke et tidspunkt.");
 
     private static string Shorten(string value) => value.Length <= 60 ? value : value[..60] + "…";
 

@@ -47,14 +47,14 @@ public sealed class RecipientsController(IDigitalPostRegister register) : Contro
     {
         if (!Enum.TryParse<RecipientIdType>(idType, ignoreCase: true, out var type) || !Enum.IsDefined(type) || idType.All(char.IsAsciiDigit))
         {
-            ModelState.AddModelError("idType", "Skal være CPR eller CVR / must be CPR or CVR.");
+            ModelState.AddModelError("idType", "Skal være CPR eller CVR.");
             return ValidationProblem(ModelState);
         }
         if (!RecipientId.IsValid(type, id))
         {
             ModelState.AddModelError("id", type == RecipientIdType.CPR
-                ? "Ugyldigt CPR-nummer (10 cifre, DDMMÅÅ-SSSS) / invalid CPR number."
-                : "Ugyldigt CVR-nummer (8 cifre) / invalid CVR number.");
+                ? "Ugyldigt CPR-nummer (10 cifre, DDMMÅÅ-SSSS)."
+                : "Ugyldigt CVR-nummer (8 cifre).");
             return ValidationProblem(ModelState);
         }
         var status = await register.LookupAsync(type, RecipientId.Normalize(type, id), cancellationToken);
@@ -80,8 +80,8 @@ public sealed class RecipientsController(IDigitalPostRegister register) : Contro
         var admins = options.Value.RegisterAdmins;
         if (admins.Count > 0 && !admins.Contains(User.UserId(), StringComparer.OrdinalIgnoreCase))
         {
-            return Problem(statusCode: StatusCodes.Status403Forbidden, title: "Ingen adgang / forbidden",
-                detail: "Kun registeradministratorer kan importere / only register administrators may import.");
+            return Problem(statusCode: StatusCodes.Status403Forbidden, title: "Ingen adgang",
+                detail: "Kun registeradministratorer kan importere.");
         }
         using var reader = new StreamReader(Request.Body, Encoding.UTF8);
         var (entries, errors) = RegisterCsv.Parse(await reader.ReadToEndAsync(cancellationToken));
@@ -92,7 +92,7 @@ public sealed class RecipientsController(IDigitalPostRegister register) : Contro
                 ModelState.AddModelError($"line {error.Line}.{error.Field}", $"Linje {error.Line}, felt {error.Field}: {error.Message}");
             }
             return ValidationProblem(
-                detail: $"CSV-filen har {errors.Count} fejl; intet er importeret / nothing was imported. Første fejl: linje {errors[0].Line}, felt {errors[0].Field}.",
+                detail: $"CSV-filen har {errors.Count} fejl; intet er importeret. Første fejl: linje {errors[0].Line}, felt {errors[0].Field}.",
                 modelStateDictionary: ModelState);
         }
         var result = await import.ApplyAsync(entries, cancellationToken);

@@ -27,7 +27,7 @@ public static class RegisterCsv
 
         if (lines.Length == 0 || !SplitLine(lines[0].TrimStart('\uFEFF')).Select(c => c.Trim()).SequenceEqual(Columns, StringComparer.OrdinalIgnoreCase))
         {
-            errors.Add(new RegisterCsvError(1, "header", $"Første linje skal være '{string.Join(',', Columns)}' / first line must be the header."));
+            errors.Add(new RegisterCsvError(1, "header", $"Første linje skal være '{string.Join(',', Columns)}'."));
             return (entries, errors);
         }
 
@@ -40,7 +40,7 @@ public static class RegisterCsv
             if (entry is null || errors.Count > before) continue;
             if (seen.TryGetValue((entry.IdType, entry.Id), out var first))
             {
-                errors.Add(new RegisterCsvError(lineNumber, "id", $"Samme id som linje {first} / duplicate of line {first}."));
+                errors.Add(new RegisterCsvError(lineNumber, "id", $"Samme id som linje {first}."));
                 continue;
             }
             seen[(entry.IdType, entry.Id)] = lineNumber;
@@ -48,7 +48,7 @@ public static class RegisterCsv
         }
         if (entries.Count == 0 && errors.Count == 0)
         {
-            errors.Add(new RegisterCsvError(2, "id", "Filen har ingen linjer efter overskriften / no data lines."));
+            errors.Add(new RegisterCsvError(2, "id", "Filen har ingen linjer efter overskriften."));
         }
         return (entries, errors);
     }
@@ -57,33 +57,33 @@ public static class RegisterCsv
     {
         if (cells.Count != Columns.Length)
         {
-            errors.Add(new RegisterCsvError(line, "line", $"{cells.Count} felter, forventede {Columns.Length} / expected {Columns.Length} fields."));
+            errors.Add(new RegisterCsvError(line, "line", $"{cells.Count} felter, forventede {Columns.Length}."));
             return null;
         }
         string Cell(int index) => cells[index].Trim();
 
         if (!Enum.TryParse<RecipientIdType>(Cell(0), ignoreCase: false, out var idType) || !Enum.IsDefined(idType))
         {
-            errors.Add(new RegisterCsvError(line, "idType", $"'{Cell(0)}' er hverken CPR eller CVR / must be CPR or CVR."));
+            errors.Add(new RegisterCsvError(line, "idType", $"'{Cell(0)}' er hverken CPR eller CVR."));
             return null;
         }
         if (!RecipientId.IsValid(idType, Cell(1)))
         {
             // The invalid value is not echoed: it may be a (mistyped) CPR number.
-            errors.Add(new RegisterCsvError(line, "id", $"Ugyldigt {idType}-nummer / invalid {idType} number."));
+            errors.Add(new RegisterCsvError(line, "id", $"Ugyldigt {idType}-nummer."));
         }
         if (!bool.TryParse(Cell(2), out var exempt))
         {
-            errors.Add(new RegisterCsvError(line, "exempt", "Skal være true eller false / must be true or false."));
+            errors.Add(new RegisterCsvError(line, "exempt", "Skal være true eller false."));
         }
         DateOnly? since = null;
         if (Cell(3).Length > 0)
         {
             if (DateOnly.TryParseExact(Cell(3), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) since = date;
-            else errors.Add(new RegisterCsvError(line, "since", "Dato skal være ÅÅÅÅ-MM-DD / date must be yyyy-MM-dd."));
+            else errors.Add(new RegisterCsvError(line, "since", "Dato skal være ÅÅÅÅ-MM-DD."));
         }
-        if (Cell(4).Length > 500) errors.Add(new RegisterCsvError(line, "reason", "Højst 500 tegn / at most 500 characters."));
-        if (Cell(5).Length is 0 or > 200) errors.Add(new RegisterCsvError(line, "source", "Kilde skal udfyldes (højst 200 tegn) / source is required (max 200)."));
+        if (Cell(4).Length > 500) errors.Add(new RegisterCsvError(line, "reason", "Højst 500 tegn."));
+        if (Cell(5).Length is 0 or > 200) errors.Add(new RegisterCsvError(line, "source", "Kilde skal udfyldes (højst 200 tegn)."));
 
         return RecipientId.IsValid(idType, Cell(1))
             ? new RegisterEntry(idType, RecipientId.Normalize(idType, Cell(1)), exempt, since, Cell(4) is { Length: > 0 } r ? r : null, Cell(5))

@@ -68,7 +68,7 @@ public sealed class CatchAllRouter(IDispatchLookup lookup, RecipientNameIndex na
     private static string List(IEnumerable<DispatchInfo> dispatches) => string.Join(", ", dispatches
         .Select(d => $"{d.CaseNumber} ({d.Team})").Distinct().Take(MaxCandidatesListed));
 
-    private static string Day(DateTime utc) => utc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Day(DateTime utc) => DanishTime.Date(utc);
 
     /// <summary>MeMo senders arrive as written (maybe "150466-1234"); the dispatch register stores the canonical form.</summary>
     private static bool TryNormalizeSender(IncomingReply reply, out RecipientIdType idType, out string id)

@@ -42,7 +42,7 @@ public sealed class RepliesController(
         {
             if (!RecipientId.IsValid(type, sender.Id))
             {
-                ModelState.AddModelError("sender.id", $"Ugyldigt {type}-nummer / invalid {type} number.");
+                ModelState.AddModelError("sender.id", $"Ugyldigt {type}-nummer.");
                 return ValidationProblem(ModelState);
             }
             senderId = RecipientId.Normalize(type, sender.Id);
@@ -78,7 +78,7 @@ public sealed class RepliesController(
         }
         catch (MemoFormatException e)
         {
-            var problem = Problem(statusCode: 400, title: "Ugyldig MeMo-meddelelse / invalid MeMo message", detail: e.Message);
+            var problem = Problem(statusCode: 400, title: "Ugyldig MeMo-meddelelse", detail: e.Message);
             if (problem.Value is ProblemDetails details)
             {
                 details.Extensions["errorKind"] = e.Kind.ToString();

@@ -32,8 +32,8 @@ public sealed class ReplyAccess(AppDb db, ITeamMembership membership)
         membership.IsMemberAsync(c.User, team, ct);
 
     public static ObjectResult NotFound(ControllerBase c, string detail) =>
-        c.Problem(statusCode: 404, title: "Ikke fundet / not found", detail: detail);
+        c.Problem(statusCode: 404, title: "Ikke fundet", detail: detail);
 
     public static ObjectResult Forbidden(ControllerBase c) => c.Problem(
-        statusCode: 403, title: "Ingen adgang / forbidden", detail: "Kun teamets sagsbehandlere har adgang.");
+        statusCode: 403, title: "Ingen adgang", detail: "Kun teamets sagsbehandlere har adgang.");
 }

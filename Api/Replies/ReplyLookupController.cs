@@ -34,12 +34,12 @@ public sealed class ReplyLookupController(ReplyAccess access, AppDb db, TimeProv
         var byMessage = string.IsNullOrWhiteSpace(messageUuid) ? null : messageUuid.Trim();
         if ((byDocument is null) == (byMessage is null))
         {
-            ModelState.AddModelError(nameof(documentId), "Angiv enten documentId eller messageUuid / give documentId or messageUuid.");
+            ModelState.AddModelError(nameof(documentId), "Angiv enten documentId eller messageUuid.");
             return ValidationProblem(ModelState);
         }
-        if (byDocument is { Length: > 500 }) ModelState.AddModelError(nameof(documentId), "Højst 500 tegn / at most 500 characters.");
+        if (byDocument is { Length: > 500 }) ModelState.AddModelError(nameof(documentId), "Højst 500 tegn.");
         var uuid = Guid.Empty;
-        if (byMessage is not null && !Guid.TryParse(byMessage, out uuid)) ModelState.AddModelError(nameof(messageUuid), "Ikke et UUID / not a UUID.");
+        if (byMessage is not null && !Guid.TryParse(byMessage, out uuid)) ModelState.AddModelError(nameof(messageUuid), "Ikke et UUID.");
         if (!ModelState.IsValid) return ValidationProblem(ModelState);
 
         // Both keys are the unique SourceKey the ingest stores ("doc:…" / "memo:…"), so this is one index seek.
@@ -48,8 +48,8 @@ public sealed class ReplyLookupController(ReplyAccess access, AppDb db, TimeProv
         if (id is null)
         {
             return ReplyAccess.NotFound(this, byDocument is not null
-                ? "Intet svar med det dokument-id / no reply with that document id."
-                : "Intet svar med det messageUUID / no reply with that messageUUID.");
+                ? "Intet svar med det dokument-id."
+                : "Intet svar med det messageUUID.");
         }
         var (reply, denied) = await access.LoadAsync(this, id.Value, ct);
         if (denied is not null) return denied;

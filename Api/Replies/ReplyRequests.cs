@@ -63,6 +63,8 @@ public static class MemoReplyExample
             <memo:messageUUID>5c1f9a7e-2b84-4d3a-9e61-0f7b3c8d2a19</memo:messageUUID>
             <memo:label>Sv: Anmodning om lægeerklæring</memo:label>
             <memo:reply>false</memo:reply>
+            <memo:mandatory>false</memo:mandatory>
+            <memo:legalNotification>false</memo:legalNotification>
             <memo:Sender><memo:senderID>0101901234</memo:senderID><memo:idType>CPR</memo:idType><memo:label>Mette Hansen</memo:label></memo:Sender>
             <memo:Recipient><memo:recipientID>12345678</memo:recipientID><memo:idType>CVR</memo:idType><memo:label>Færdselsstyrelsen</memo:label></memo:Recipient>
             <memo:ContentData><memo:CaseID><memo:caseID>FS-2026-010001</memo:caseID><memo:caseSystem>WorkZone</memo:caseSystem></memo:CaseID></memo:ContentData>

@@ -207,4 +207,7 @@ public sealed class TakeOverRequest
     [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = false, ErrorMessage = "Skriv hvorfor du overtager svaret.")]
     [System.ComponentModel.DataAnnotations.StringLength(500, ErrorMessage = "Begrundelsen må højst være 500 tegn.")]
     public string? Reason { get; set; }
+
+    /// <summary>Swagger example: the team lead takes over a sick colleague's reply.</summary>
+    public static TakeOverRequest Example => new() { Reason = "Anna er syg; borgeren venter på svar." };
 }

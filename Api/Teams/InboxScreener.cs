@@ -27,7 +27,7 @@ public static class InboxScreenerLookup
         if (chosen.IsSubstitute || chosen.Responsible is null)
         {
             because = chosen.Scheduled is null
-                ? "ingen har vagten på denne ugedag / nobody is assigned to this weekday"
+                ? "ingen har vagten på denne ugedag"
                 : chosen.Skipped.FirstOrDefault(s => s.Person == chosen.Scheduled)?.Detail;
         }
         return new InboxScreener(chosen.Responsible, chosen.IsSubstitute, chosen.Reason, chosen.Scheduled, because);

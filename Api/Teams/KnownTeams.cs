@@ -19,6 +19,6 @@ public sealed class KnownTeams(AppDb db, ReplyAccess access, IOptions<TeamsOptio
             || string.Equals(replies.Value.DefaultTeam, team, StringComparison.OrdinalIgnoreCase)
             || await db.Set<Reply>().AnyAsync(r => r.Team == team, ct)
             || await db.Set<TeamRota>().AnyAsync(r => r.Team == team, ct);
-        return known ? null : c.Problem(statusCode: 404, title: "Ukendt team / unknown team", detail: $"Teamet '{team}' findes ikke.");
+        return known ? null : c.Problem(statusCode: 404, title: "Ukendt team", detail: $"Teamet '{team}' findes ikke.");
     }
 }

@@ -35,18 +35,18 @@ public sealed class RotaRequest : IValidatableObject
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         foreach (var duplicate in (Weekdays ?? []).GroupBy(w => w.Weekday).Where(g => g.Count() > 1))
-            yield return new($"{duplicate.Key} står mere end én gang / weekday listed twice.", ["weekdays"]);
+            yield return new($"{duplicate.Key} står mere end én gang.", ["weekdays"]);
         for (var i = 0; i < (Substitutes ?? []).Count; i++)
         {
             if (string.IsNullOrWhiteSpace(Substitutes![i]) || Substitutes[i].Length > 200)
-                yield return new("En stedfortræder skal have et navn (højst 200 tegn) / substitute must be named.", [$"substitutes[{i}]"]);
+                yield return new("En stedfortræder skal have et navn (højst 200 tegn).", [$"substitutes[{i}]"]);
             else if (Substitutes.IndexOf(Substitutes[i]) < i)
-                yield return new($"'{Substitutes[i]}' står to gange / substitute listed twice.", [$"substitutes[{i}]"]);
+                yield return new($"'{Substitutes[i]}' står to gange.", [$"substitutes[{i}]"]);
         }
         for (var i = 0; i < (Absences ?? []).Count; i++)
         {
             if (Absences![i].From > Absences[i].To)
-                yield return new("Fravær slutter før det begynder / 'to' is before 'from'.", [$"absences[{i}].to"]);
+                yield return new("Fravær slutter før det begynder.", [$"absences[{i}].to"]);
         }
     }
 }

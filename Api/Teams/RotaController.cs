@@ -48,8 +48,8 @@ public sealed class RotaController(AppDb db, TeamAccess access, TimeProvider clo
         if (role == TeamRole.None) return NotMemberProblem(this);
         if (role != TeamRole.Lead)
         {
-            return Problem(statusCode: StatusCodes.Status403Forbidden, title: "Kun teamleder / team leads only",
-                detail: "Kun teamets leder kan ændre vagtplanen / only the team lead may change the rota.");
+            return Problem(statusCode: StatusCodes.Status403Forbidden, title: "Kun teamleder",
+                detail: "Kun teamets leder kan ændre vagtplanen.");
         }
 
         // Replace in one transaction: the old rota goes only if the new one is stored.
@@ -77,12 +77,12 @@ public sealed class RotaController(AppDb db, TeamAccess access, TimeProvider clo
     }
 
     internal static IActionResult NotMemberProblem(ControllerBase controller) => controller.Problem(
-        statusCode: StatusCodes.Status403Forbidden, title: "Ingen adgang / forbidden",
-        detail: "Du er ikke medlem af teamet / you are not a member of this team.");
+        statusCode: StatusCodes.Status403Forbidden, title: "Ingen adgang",
+        detail: "Du er ikke medlem af teamet.");
 
     internal static IActionResult NoRotaProblem(ControllerBase controller, string team) => controller.Problem(
-        statusCode: StatusCodes.Status404NotFound, title: "Ingen vagtplan / no rota",
-        detail: $"Team '{team}' har ingen vagtplan endnu / has no rota yet.");
+        statusCode: StatusCodes.Status404NotFound, title: "Ingen vagtplan",
+        detail: $"Team '{team}' har ingen vagtplan endnu.");
 }
 
 internal static class RotaQueries

@@ -1,4 +1,5 @@
 using SmartPost.Api.Identity;
+using SmartPost.Api.Text;
 
 namespace SmartPost.Api.Teams;
 
@@ -26,7 +27,7 @@ public static class ScreenerSelection
             if (absence is not null)
             {
                 skipped.Add(new(person, SkipReason.AbsentInRota,
-                    $"Fraværende {absence.From:yyyy-MM-dd}–{absence.To:yyyy-MM-dd}{(absence.Reason is null ? "" : $" ({absence.Reason})")} / absent in the rota."));
+                    $"Fraværende {DanishTime.Date(absence.From)}–{DanishTime.Date(absence.To)}{(absence.Reason is null ? "" : $" ({absence.Reason})")}."));
                 continue;
             }
 
@@ -44,17 +45,17 @@ public static class ScreenerSelection
         }
 
         return new ScreenerResponse(rota.Team, date, scheduled, null, false,
-            "Ingen på vagtplanen er til stede; teamlederen skal udpege en / nobody on the rota is available: the team lead must assign someone.",
+            "Ingen på vagtplanen er til stede; teamlederen skal udpege en.",
             skipped, outOfOfficeChecked, warnings);
     }
 
     private static string Explain(string? scheduled, string chosen, bool isSubstitute, List<SkippedPerson> skipped)
     {
-        if (!isSubstitute) return $"{chosen} har postkassevagten i dag / is on screening duty.";
+        if (!isSubstitute) return $"{chosen} har postkassevagten i dag.";
         var why = scheduled is null
-            ? "ingen har vagten på denne ugedag / nobody is assigned to this weekday"
+            ? "ingen har vagten på denne ugedag"
             : string.Join("; ", skipped.Select(s => $"{s.Person}: {s.Detail}"));
-        return $"Stedfortræder {chosen} overtager / substitute takes over: {why}.";
+        return $"Stedfortræder {chosen} overtager, fordi {why}.";
     }
 }
 
@@ -72,6 +73,6 @@ public sealed record ScreenerResponse(
 {
     /// <summary>Swagger example: Tuesday's screener is on holiday, the first substitute takes over.</summary>
     public static ScreenerResponse Example => new("team-helbred", new DateOnly(2026, 12, 22), "bo@fstyr.dk", "dorte@fstyr.dk", true,
-        "Stedfortræder dorte@fstyr.dk overtager / substitute takes over: bo@fstyr.dk: Fraværende 2026-12-21–2027-01-01 (Juleferie) / absent in the rota..",
-        [new SkippedPerson("bo@fstyr.dk", SkipReason.AbsentInRota, "Fraværende 2026-12-21–2027-01-01 (Juleferie) / absent in the rota.")], true, []);
+        "Stedfortræder dorte@fstyr.dk overtager, fordi bo@fstyr.dk: Fraværende 21. december 2026–1. januar 2027 (Juleferie).",
+        [new SkippedPerson("bo@fstyr.dk", SkipReason.AbsentInRota, "Fraværende 21. december 2026–1. januar 2027 (Juleferie).")], true, []);
 }

@@ -123,13 +123,13 @@ public sealed class SearchesController(AppDb db, KnownTeams teams, TimeProvider 
         if (await teams.CheckAsync(this, team, ct) is { } refused) return (null, refused);
         var search = await db.Set<SavedSearch>().FirstOrDefaultAsync(s => s.Id == id && s.Team == team, ct);
         return search is null
-            ? (null, Problem(statusCode: 404, title: "Ikke fundet / not found", detail: $"Ingen delt liste {id} i {team}."))
+            ? (null, Problem(statusCode: 404, title: "Ikke fundet", detail: $"Ingen delt liste {id} i {team}."))
             : (search, null);
     }
 
     private ActionResult? Invalid(SavedSearchRequest request)
     {
-        if (request.Flag is not null && !InboxQuery.IsFlag(request.Flag)) ModelState.AddModelError("flag", "Ukendt flag / unknown flag.");
+        if (request.Flag is not null && !InboxQuery.IsFlag(request.Flag)) ModelState.AddModelError("flag", "Ukendt flag.");
         if (request.Status is not null && !InboxQuery.Statuses.Contains(request.Status)) ModelState.AddModelError("status", "Brug unhandled, handled eller all.");
         return ModelState.IsValid ? null : ValidationProblem(ModelState);
     }

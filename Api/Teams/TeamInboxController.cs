@@ -19,7 +19,7 @@ public sealed record InboxPage(
     /// <summary>Swagger example: ?screening=yesterday on a Monday (the weekend's intake) with today's screener.</summary>
     public static InboxPage Example => new("team-helbred", "unhandled", [ReplyListItem.Example], null, new FlagTotals(1, 1, 0, 0, 0, 0), 0,
         new TimeWindow(new DateTime(2026, 11, 19, 23, 0, 0, DateTimeKind.Utc), new DateTime(2026, 11, 22, 23, 0, 0, DateTimeKind.Utc)),
-        new InboxScreener("anna@fstyr.dk", false, "anna@fstyr.dk har postkassevagten i dag / is on screening duty.", "anna@fstyr.dk", null));
+        new InboxScreener("anna@fstyr.dk", false, "anna@fstyr.dk har postkassevagten i dag.", "anna@fstyr.dk", null));
 }
 
 /// <summary>"Digital Post – Mit team": the team's replies, most urgent first.</summary>
@@ -57,7 +57,7 @@ public sealed class TeamInboxController(
         if (await teams.CheckAsync(this, team, ct) is { } refused) return refused;
 
         if (!InboxQuery.Statuses.Contains(status)) ModelState.AddModelError(nameof(status), "Brug unhandled, handled eller all.");
-        if (flag is not null && !InboxQuery.IsFlag(flag)) ModelState.AddModelError(nameof(flag), "Ukendt flag / unknown flag.");
+        if (flag is not null && !InboxQuery.IsFlag(flag)) ModelState.AddModelError(nameof(flag), "Ukendt flag.");
         if (screening is not null && screening != "yesterday") ModelState.AddModelError(nameof(screening), "Kun 'yesterday' understøttes.");
         if (limit is < 1 or > 200) ModelState.AddModelError(nameof(limit), "Skal være 1–200.");
         var after = default(InboxCursor?);

@@ -38,15 +38,15 @@ public sealed class TeamStatisticsController(
         if (role == TeamRole.None) return RotaController.NotMemberProblem(this);
         if (role != TeamRole.Lead)
         {
-            return Problem(statusCode: StatusCodes.Status403Forbidden, title: "Kun teamleder / team leads only",
-                detail: "Kun teamets leder kan se statistikken / only the team lead may see the statistics.");
+            return Problem(statusCode: StatusCodes.Status403Forbidden, title: "Kun teamleder",
+                detail: "Kun teamets leder kan se statistikken.");
         }
 
         var today = TeamStatistics.DanishDay(clock.GetUtcNow().UtcDateTime);
         var last = to ?? today;
         var first = from ?? last.AddDays(-29);
-        if (first > last) ModelState.AddModelError(nameof(from), "'from' er efter 'to' / 'from' is after 'to'.");
-        else if (last.DayNumber - first.DayNumber >= MaxDays) ModelState.AddModelError(nameof(to), $"Højst {MaxDays} dage / at most {MaxDays} days.");
+        if (first > last) ModelState.AddModelError(nameof(from), "'from' er efter 'to'.");
+        else if (last.DayNumber - first.DayNumber >= MaxDays) ModelState.AddModelError(nameof(to), $"Højst {MaxDays} dage.");
         if (!ModelState.IsValid) return ValidationProblem(ModelState);
 
         var (start, end) = (TeamStatistics.StartOfDanishDayUtc(first), TeamStatistics.StartOfDanishDayUtc(last.AddDays(1)));

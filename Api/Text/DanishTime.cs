@@ -21,6 +21,10 @@ public static class DanishTime
         return $"{Date(DateOnly.FromDateTime(local.DateTime))} kl. {local.ToString("HH.mm", Danish)}";
     }
 
+    /// <summary>"5. december 2026" for a moment (UTC), on the Danish calendar.</summary>
+    public static string Date(DateTime utc) =>
+        Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Copenhagen)));
+
     /// <summary>"5. december 2026".</summary>
     public static string Date(DateOnly date) => date.ToString("d. MMMM yyyy", Danish);
 

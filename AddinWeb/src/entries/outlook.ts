@@ -3,10 +3,11 @@ import { createPaneContext } from "../panes/context";
 import { byId, el, replace } from "../panes/dom";
 import { mountOutlookCompose } from "../panes/outlookCompose";
 import { mountOutlookRead } from "../panes/outlookRead";
+import { mountOutsideOffice, startPane } from "../panes/outsideOffice";
 import { mountShell } from "../panes/shell";
 
 // One entry for both Outlook surfaces; the page says which (outlook-compose.html / outlook-read.html).
-void Office.onReady(async () => {
+startPane(async () => {
   const app = byId("app");
   try {
     const ctx = await createPaneContext(Office.context.displayLanguage);
@@ -19,4 +20,4 @@ void Office.onReady(async () => {
   } catch (error) {
     replace(app, el("p", { class: "status error" }, `${t("error")}: ${(error as Error).message}`));
   }
-});
+}, async () => mountOutsideOffice(byId("app"), await createPaneContext(navigator.language).catch(() => null)));

@@ -4,6 +4,7 @@ import { t } from "../i18n/strings";
 import { mountAfsendelse, suggestRequest } from "../panes/afsendelse";
 import { createPaneContext } from "../panes/context";
 import { byId, el, replace } from "../panes/dom";
+import { mountOutsideOffice, startPane } from "../panes/outsideOffice";
 import { mountShell } from "../panes/shell";
 import { readLetter } from "../word/document";
 import { looksLikeIncomingReply } from "../word/incoming";
@@ -14,12 +15,12 @@ const configLoad = loadConfig(location.origin);
 
 // Office.onReady only wires the UI; the Office work lives in src/word/*.ts. The letter is read once, in parallel
 // with the config, and the suggest request leaves before any pane UI is built (BENCHMARKS.md, pane load).
-void Office.onReady(async () => {
+startPane(async () => {
   const app = byId("app");
   try {
     const [ctx, letter] = await Promise.all([createPaneContext(Office.context.displayLanguage, configLoad), readLetter()]);
     const incoming = looksLikeIncomingReply(letter);
-    let firstSuggestion = incoming ? null : ctx.api.request<Suggestion>("/api/v1/reply-options/suggest",
+    let firstSuggestion = incoming || letter.text.trim().length === 0 ? null : ctx.api.request<Suggestion>("/api/v1/reply-options/suggest",
       { body: suggestRequest(letter, letter.properties[Props.recipientId] ?? "") });
     firstSuggestion?.catch(() => undefined); // awaited (and its error shown) by the pane
     let firstLetter: typeof letter | null = letter;
@@ -41,4 +42,4 @@ void Office.onReady(async () => {
     app.removeAttribute("aria-busy");
     replace(app, el("p", { class: "status error" }, `${t("error")}: ${(error as Error).message}`));
   }
-});
+}, async () => mountOutsideOffice(byId("app"), await createPaneContext(navigator.language, configLoad).catch(() => null)));

@@ -47,7 +47,10 @@ export function isOverdue(dueDate: string | null | undefined, today: Date): bool
 }
 
 /** A calendar date from the API (YYYY-MM-DD) the Danish way: 01.12.2026. Kept as given when it is not such a date. */
+const monthNames = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"];
+
+/** A due date (yyyy-MM-dd) as caseworkers write it: "5. december 2026". */
 export function formatDate(date: string | null | undefined): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date ?? "");
-  return m ? `${m[3]}.${m[2]}.${m[1]}` : (date ?? "");
+  return m ? `${Number(m[3])}. ${monthNames[Number(m[2]) - 1]} ${m[1]}` : (date ?? "");
 }

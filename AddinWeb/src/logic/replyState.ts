@@ -14,12 +14,15 @@ export function isClaimedByOther(reply: ReplyState, user: string): boolean {
   return reply.claim !== null && reply.claim.by !== user;
 }
 
-/** Short local date-time for status lines ("22.11.2026 09.15"). */
+/** A moment as caseworkers write it, in Danish time: "5. december 2026 kl. 09.14" (the API's DanishTime does the same). */
 export function formatWhen(iso: string | null | undefined): string {
   if (!iso) return "";
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString("da-DK", { dateStyle: "short", timeStyle: "short" });
+  const zone = { timeZone: "Europe/Copenhagen" } as const;
+  const day = date.toLocaleDateString("da-DK", { ...zone, day: "numeric", month: "long", year: "numeric" });
+  const time = date.toLocaleTimeString("da-DK", { ...zone, hour: "2-digit", minute: "2-digit" });
+  return `${day} kl. ${time}`;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { ApiResponse } from "../api/client";
 import type { DispatchRequest, DispatchResponse, RecipientIdType, Suggestion, SuggestRequest } from "../api/types";
 import { t } from "../i18n/strings";
 import { debounce } from "../logic/debounce";
+import { replyByFromLetter } from "../logic/replyBy";
 import { sendKey } from "../logic/sendKey";
 import { optionFromPropertyValue, propertyValueOf } from "../logic/mapping";
 import { readLetter, writeReplyOption, type LetterSnapshot } from "../word/document";
@@ -41,6 +42,11 @@ export async function mountAfsendelse(
     letter = given?.letter ?? (await readLetter());
     if (!force && letter.text === lastText) return;
     lastText = letter.text;
+    if (letter.text.trim().length === 0) {
+      replace(result);
+      setStatus(status, "info", t("blankDocument"));
+      return;
+    }
     if (!recipientId.value) recipientId.value = letter.properties[Props.recipientId] ?? "";
     if (!recipientName.value) recipientName.value = letter.properties[Props.recipientName] ?? "";
     if (!caseNumber.value) caseNumber.value = letter.caseNumber ?? "";
@@ -134,7 +140,8 @@ export function dispatchRequest(
     suggestedOption: suggestion.recommendation,
     chosenOption: choice.option,
     overrideReason: choice.overrideReason,
-    replyBy: null,
+    // "… senest den 15. december 2026" in a letter med svarmulighed is the MeMo reply deadline.
+    replyBy: choice.option === "WithReply" ? replyByFromLetter(letter.text) : null,
     // The body text as the main document; the .docx itself comes from WorkZone when SmartPost sends it.
     letter: { fileName: `${letter.title || "brev"}.txt`, contentType: "text/plain", contentBase64: utf8Base64(letter.text) },
     category: suggestion.category,

@@ -31,6 +31,7 @@ export async function mountDashboard(root: HTMLElement, ctx: PaneContext): Promi
   const screening = el("ul", { class: "replies", id: "screening-list", "aria-label": t("screeningList") });
   const estimate = el("p", { class: "hint", id: "screening-estimate" });
   const screener = el("p", { id: "screener", hidden: true });
+  const handled = el("ul", { class: "replies", id: "handled-list", "aria-labelledby": "handled-h" });
   const searches = el("ul", { class: "searches", id: "searches" });
   const searchResults = el("div", { id: "search-results" });
 
@@ -44,7 +45,7 @@ export async function mountDashboard(root: HTMLElement, ctx: PaneContext): Promi
     } catch (error) {
       showError(error);
     }
-    await Promise.all([loadReplies(pager.current()), loadScreening()]).catch(showError);
+    await Promise.all([loadReplies(pager.current()), loadScreening(), loadHandled()]).catch(showError);
   })();
 
   /** One page replaces the last; rows say where they are in the whole list (aria-posinset/-setsize). */
@@ -56,7 +57,7 @@ export async function mountDashboard(root: HTMLElement, ctx: PaneContext): Promi
     const tt = page.totals;
     const total = tt[flagTotal[flagFilter.value] ?? "all"];
     const rows = page.items.map((r, i) => {
-      const row = dashboardRow(r, user(), false, act);
+      const row = dashboardRow(r, user(), "inbox", act);
       row.setAttribute("aria-posinset", String(pager.offset() + i + 1));
       row.setAttribute("aria-setsize", String(total));
       return row;
@@ -70,16 +71,22 @@ export async function mountDashboard(root: HTMLElement, ctx: PaneContext): Promi
 
   const loadScreening = async (): Promise<void> => {
     const page = (await ctx.api.request<InboxPage>(`${teamPath()}/replies?screening=yesterday&status=all&limit=200`)).body;
-    replace(screening, ...(page.items.length ? page.items.map((r) => dashboardRow(r, user(), true, act)) : [empty()]));
+    replace(screening, ...(page.items.length ? page.items.map((r) => dashboardRow(r, user(), "screening", act)) : [empty()]));
     estimate.textContent = t("screeningEstimate", page.screeningEstimateMinutes);
     const line = screenerLine(page.screener);
     screener.textContent = line ?? "";
     screener.hidden = line === null;
   };
 
+  /** The newest handled replies, each with "Fortryd behandlet" (back on the unhandled list). */
+  const loadHandled = async (): Promise<void> => {
+    const page = (await ctx.api.request<InboxPage>(`${teamPath()}/replies?status=handled&limit=20`)).body;
+    replace(handled, ...(page.items.length ? page.items.map((r) => dashboardRow(r, user(), "handled", act)) : [empty()]));
+  };
+
   const showSearch = async (search: SavedSearch): Promise<void> => {
     const result = (await ctx.api.request<SearchResults>(`${teamPath()}/searches/${search.id}/results`)).body;
-    const rows = result.items.map((hit: { reply: ReplyListItem }) => dashboardRow(hit.reply, user(), false, act));
+    const rows = result.items.map((hit: { reply: ReplyListItem }) => dashboardRow(hit.reply, user(), "inbox", act));
     replace(searchResults,
       el("p", { class: "hint", id: "search-summary" }, t("searchResults", result.total, search.name)),
       el("ul", { class: "replies" }, ...(rows.length ? rows : [empty()])));
@@ -106,6 +113,7 @@ export async function mountDashboard(root: HTMLElement, ctx: PaneContext): Promi
       el("div", { class: "field" }, el("label", { for: "flag-filter" }, t("filterFlag")), flagFilter),
       totals, list, pager.element),
     el("section", { class: "card", "aria-labelledby": "screening-h" }, el("h3", { id: "screening-h" }, t("screeningList")), estimate, screening),
+    el("section", { class: "card", "aria-labelledby": "handled-h" }, el("h3", { id: "handled-h" }, t("handledView")), handled),
     el("section", { class: "card", "aria-labelledby": "searches-h" }, el("h3", { id: "searches-h" }, t("sharedSearches")), searches, searchResults));
-  await Promise.all([loadReplies(null), loadScreening(), loadSearches()].map((p) => p.catch(showError)));
+  await Promise.all([loadReplies(null), loadScreening(), loadHandled(), loadSearches()].map((p) => p.catch(showError)));
 }

@@ -24,14 +24,16 @@ export function devIdentityPicker(onChange: (identity: DevIdentity) => void): HT
     localStorage.setItem(storageKey, JSON.stringify(next));
     const runtime = (globalThis as { OfficeRuntime?: { storage?: { setItem(k: string, v: string): Promise<void> } } }).OfficeRuntime;
     void runtime?.storage?.setItem(storageKey, JSON.stringify(next)).catch(() => undefined);
+    summary.textContent = `⚠ ${t("devIdentity")}: ${next.user} / ${next.team}`;
     onChange(next);
   };
   user.addEventListener("change", save);
   team.addEventListener("change", save);
+  const summary = el("summary", {}, `⚠ ${t("devIdentity")}: ${identity.user} / ${identity.team}`);
   return el(
     "details",
     { class: "dev-identity" },
-    el("summary", {}, `⚠ ${t("devIdentity")}: ${identity.user} / ${identity.team}`),
+    summary,
     el("div", { class: "row" }, el("label", { for: "dev-user" }, t("devUser")), user),
     el("div", { class: "row" }, el("label", { for: "dev-team" }, t("devTeam")), team),
   );

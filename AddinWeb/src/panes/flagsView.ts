@@ -18,9 +18,20 @@ export function flagsView(flags: Flag[], showEvidence: ((e: FlagEvidence) => voi
       deadlinesView(flag, today),
       flag.inTime === null ? null
         : el("p", { class: flag.inTime ? "hint" : "hint overdue" }, t(flag.inTime ? "complaintInTime" : "complaintLate")),
-      el("ul", { class: "evidence" }, ...flag.evidence.map((e) => el("li", {},
+      el("ul", { class: "evidence" }, ...distinctEvidence(flag.evidence).map((e) => el("li", {},
         el("q", {}, e.text),
         showEvidence ? el("button", { type: "button", class: "link", onclick: () => showEvidence(e), "aria-label": `${t("showInDocument")}: ${e.text}` }, t("showInDocument")) : null))))));
+}
+
+/** The same words found twice (in the subject and the text, or by two lexicon entries) are shown once. */
+function distinctEvidence(evidence: FlagEvidence[]): FlagEvidence[] {
+  const seen = new Set<string>();
+  return evidence.filter((e) => {
+    const key = e.text.trim().toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Every due date with the rule it comes from (aktindsigt has two: the 7- and the 14-working-day date). */

@@ -51,13 +51,15 @@ export async function mountReplyPanel(root: HTMLElement, ctx: PaneContext, reply
           : null,
         isPendingSync(reply) ? el("p", { class: "status warning", id: "pending-sync" }, t("pendingSync")) : null,
         syncFailed(reply) ? el("p", { class: "status error", id: "sync-failed" }, t("syncFailed")) : null,
+        // Only the holder (or anyone, while nobody holds it) may act; the API refuses the rest with 409 anyway.
+        other ? el("p", { class: "hint", id: "holder-only" }, t("holderCanAct", claim?.by ?? "")) : null,
         el("div", { class: "actions" },
           mine
             ? el("button", { type: "button", id: "release", onclick: () => void act("DELETE", "claim") }, t("release"))
-            : el("button", { type: "button", id: "claim", class: "primary", disabled: !!handled, onclick: () => void act("POST", "claim") }, t("claim")),
+            : el("button", { type: "button", id: "claim", class: "primary", disabled: !!handled || other, onclick: () => void act("POST", "claim") }, t("claim")),
           handled
-            ? el("button", { type: "button", id: "unhandle", onclick: () => void act("DELETE", "handled") }, t("undoHandled"))
-            : el("button", { type: "button", id: "handle", class: "primary", onclick: () => void act("POST", "handled") }, t("markHandled")))),
+            ? el("button", { type: "button", id: "unhandle", disabled: other, onclick: () => void act("DELETE", "handled") }, t("undoHandled"))
+            : el("button", { type: "button", id: "handle", class: "primary", disabled: other, onclick: () => void act("POST", "handled") }, t("markHandled")))),
       status,
       el("section", { class: "card" }, el("h2", {}, t("flags")), flagsView(reply.flags, hooks.showEvidence)));
   };

@@ -91,12 +91,19 @@ test("Word Indkommet svar: claim, a second caseworker gets a Danish 409 message,
   assert.match(await annaPane.locator("#flags").innerText(), /Aktindsigt/);
   await screenshot(annaPane, "word-indkommet-claimed");
 
+  // Bo sees who holds it, and may neither take it nor mark it handled.
   const boPane = await openPane(browser, `${server.baseUrl}/addin/word.html`, { host: "Word", doc: boDoc }, { user: "cw-bo", team: "team-helbred" });
   await boPane.locator("#claim-state.warning").waitFor({ timeout: 10_000 });
-  await boPane.locator("#claim").click();
-  await boPane.locator("#reply-status.error").waitFor({ timeout: 10_000 });
-  assert.match(await boPane.locator("#reply-status").innerText(), /cw-anna har allerede taget sagen/);
-  await screenshot(boPane, "word-indkommet-conflict");
+  assert.match(await boPane.locator("#claim-state").innerText(), /cw-anna/);
+  assert.match(await boPane.locator("#holder-only").innerText(), /Kun cw-anna/);
+  assert.equal(await boPane.locator("#claim").isDisabled(), true, "the non-holder cannot claim");
+  assert.equal(await boPane.locator("#handle").isDisabled(), true, "the non-holder cannot mark handled");
+  await screenshot(boPane, "word-indkommet-non-holder");
+  // Even a direct call is refused: the API, not the button, decides.
+  const etag = (await fetch(`${server.baseUrl}/api/v1/replies/${id}`, { headers: { "X-Dev-User": "cw-bo", "X-Dev-Teams": "team-helbred" } })).headers.get("ETag") ?? "";
+  const refused = await api(server.baseUrl, "cw-bo")<{ holder: string }>(`/api/v1/replies/${id}/handled`, { method: "POST", headers: { "If-Match": etag } });
+  assert.equal(refused.status, 409);
+  assert.equal(refused.body.holder, "cw-anna");
 
   await annaPane.locator("#handle").click();
   await annaPane.locator("#handled-state").waitFor({ timeout: 10_000 });
@@ -210,4 +217,74 @@ test("Outlook compose: the suggestion for the mail and the choice stored on the 
   const props = await page.evaluate(() => (window as unknown as { __fakeOffice: { mail: { props: Record<string, string> } } }).__fakeOffice.mail.props);
   assert.equal(props["SmartPostSvarmulighed"], suggested === "WithReply" ? "Med" : suggested === "WithoutReply" ? "Uden" : "Fysisk");
   await screenshot(page, "outlook-compose");
+});
+
+test("Word Afsendelse: a double click on Send records one dispatch, a later click says it was already sent", async () => {
+  const documentId = unique("D2026-dobbelt");
+  const letter = {
+    title: "Anmodning om lægeerklæring",
+    text: "Vi beder dig sende en lægeerklæring. Du kan svare på dette brev med svarmulighed senest den 1. juni.",
+    properties: { WorkZoneDocumentId: documentId, Sagsnummer: "FS-2026-010002", SmartPostModtagerId: "0101901234", SmartPostModtagerNavn: "Jens Hansen" },
+  };
+  const page = await openPane(browser, `${server.baseUrl}/addin/word.html`, { host: "Word", doc: letter });
+  await shown(page, "#recommendation", "word-double-click");
+  await page.locator("#submit-choice").dblclick();
+  await page.locator("#send-status.success").waitFor({ timeout: 10_000 });
+  await screenshot(page, "word-double-click-sent");
+
+  await page.locator("#submit-choice").click();
+  await page.locator("#send-status.warning").waitFor({ timeout: 10_000 });
+  assert.match(await page.locator("#send-status").innerText(), /^Allerede sendt \d+\. \p{L}+ \d{4} kl\. \d{2}\.\d{2} af cw-anna/u);
+  await screenshot(page, "word-send-again-notice");
+  const history = await anna()<Array<{ dispatchId: string }>>(`/api/v1/documents/${documentId}/dispatches`);
+  assert.equal(history.body.length, 1, "one dispatch for one letter version");
+});
+
+test("Outside Office: the Word pane says so in Danish and offers a preview (suggestion, claim and handled)", async () => {
+  const id = await ingestReply({ documentId: unique("D-preview"), subject: "Sv: Forhåndsvisning", text: "Jeg vil gerne have aktindsigt." });
+  const page = await browser.newPage({ viewport: { width: 320, height: 900 }, locale: "da-DK", timezoneId: "Europe/Copenhagen" });
+  // A plain browser without internet: the CDN is unreachable, the API's Development copy of office.js is used.
+  await page.route((url) => !/^http:\/\/127\.0\.0\.1:/.test(url.toString()), (route) => route.abort());
+  const started = Date.now();
+  await page.goto(`${server.baseUrl}/addin/word.html`);
+  await page.locator("#outside-office").waitFor({ timeout: 10_000 });
+  console.log(`  outside Office: message shown ${Date.now() - started} ms after navigation`);
+  assert.match(await page.locator("#outside-office").innerText(), /kører inde i Word og Outlook/);
+  await screenshot(page, "outside-office");
+
+  await page.locator("#preview-letter").fill("Vi har truffet afgørelse om at frakende dig førerretten betinget. Klagevejledning: Du kan klage inden 4 uger.");
+  await page.locator("#preview-suggest").click();
+  await shown(page, "#recommendation", "outside-office-suggestion");
+
+  await page.locator(`#preview-reply option[value="${id}"]`).waitFor({ state: "attached", timeout: 10_000 });
+  await page.locator("#preview-reply").selectOption(String(id));
+  await page.locator("#claim").click();
+  await page.locator("#release").waitFor({ timeout: 10_000 });
+  await page.locator("#handle").click();
+  await page.locator("#handled-state").waitFor({ timeout: 10_000 });
+  await screenshot(page, "outside-office-handled");
+  assert.equal((await anna()<{ handled: { by: string } | null }>(`/api/v1/replies/${id}`)).body.handled?.by, "cw-anna");
+});
+
+test("Word Afsendelse: a blank document gets a Danish hint, no error", async () => {
+  const page = await openPane(browser, `${server.baseUrl}/addin/word.html`, { host: "Word", doc: { title: "", text: "", properties: {} } });
+  await page.locator("#send-status.info").waitFor({ timeout: 20_000 });
+  assert.match(await page.locator("#send-status").innerText(), /Dokumentet er tomt/);
+  await screenshot(page, "word-blank-document");
+});
+
+test("Dashboard: a handled reply is in \"Behandlet\" and undo puts it back on the unhandled list", async () => {
+  const id = await ingestReply({ documentId: unique("D-undo"), subject: "Sv: Fortryd mig", text: "Tak for brevet." });
+  const etag = (await fetch(`${server.baseUrl}/api/v1/replies/${id}`, { headers: { "X-Dev-User": "cw-anna", "X-Dev-Teams": "team-helbred" } })).headers.get("ETag") ?? "";
+  assert.equal((await anna()(`/api/v1/replies/${id}/handled`, { method: "POST", headers: { "If-Match": etag } })).status, 200);
+
+  const page = await openPane(browser, `${server.baseUrl}/addin/dashboard.html`, null);
+  const row = page.locator(`#handled-list .reply[data-id="${id}"]`);
+  await row.waitFor({ timeout: 10_000 });
+  assert.match(await row.innerText(), /SmartPost behandlet af cw-anna/);
+  await screenshot(page, "dashboard-handled");
+  await row.locator("button[data-action=handled]").click();
+  await row.waitFor({ state: "detached", timeout: 10_000 });
+  assert.equal((await anna()<{ handled: unknown }>(`/api/v1/replies/${id}`)).body.handled, null);
+  await screenshot(page, "dashboard-undone");
 });

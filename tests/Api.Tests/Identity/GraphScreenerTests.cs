@@ -56,7 +56,7 @@ public sealed class GraphScreenerTests : IAsyncLifetime
             """;
         var (_, screener) = await ScreenerAsync("2026-12-01");
         Assert.Equal("cw-dora", (string?)screener["responsible"]);
-        Assert.Contains("scheduled", (string?)screener["reason"]);
+        Assert.Contains("Planlagt autosvar 30. november 2026 kl. 17.00–2. december 2026 kl. 08.00", (string?)screener["reason"]);
     }
 
     [Fact]

@@ -1,0 +1,99 @@
+import type { InboxPage, Suggestion, SuggestRequest } from "../api/types";
+import { t } from "../i18n/strings";
+import { actionErrorMessage } from "../logic/replyState";
+import type { PaneContext } from "./context";
+import { devIdentityPicker } from "./devIdentity";
+import { el, replace, setStatus } from "./dom";
+import { mountReplyPanel } from "./replyPanel";
+import { suggestionView } from "./suggestionView";
+
+/** How long a pane waits for Office before it says it runs outside Office (it still starts if Office answers later). */
+export const officeWaitMs = 1500;
+
+/**
+ * Starts a pane: `inOffice` once Office reports a host, `outside` when there is no Office (office.js missing, or
+ * no host — a plain browser tab) or Office has not answered within {@link officeWaitMs}. A late answer from a real
+ * host replaces the preview with the pane, so a slow Office client is never stuck on it.
+ */
+export function startPane(inOffice: () => Promise<void>, outside: () => Promise<void>): void {
+  if (typeof Office === "undefined") {
+    void outside();
+    return;
+  }
+  let shownOutside = false;
+  const timer = setTimeout(() => { shownOutside = true; void outside(); }, officeWaitMs);
+  void Office.onReady().then((info) => {
+    clearTimeout(timer);
+    if (info?.host) void inOffice();
+    else if (!shownOutside) void outside();
+  });
+}
+
+/**
+ * The pane opened in a browser: says in Danish that it runs inside Word/Outlook, and (in Development, where the
+ * header identity works) offers a preview — paste a letter and get the suggestion, pick a demo reply and take it
+ * or mark it handled — so the product can be tried without Office.
+ */
+export async function mountOutsideOffice(app: HTMLElement, ctx: PaneContext | null): Promise<void> {
+  app.removeAttribute("aria-busy");
+  const intro = el("p", { class: "status info", id: "outside-office" }, t("outsideOffice"));
+  if (!ctx || !ctx.config.devIdentity) {
+    replace(app, el("header", {}, el("h1", {}, t("appTitle"))), el("main", {}, intro, el("p", {}, t("outsideOfficeOpen"))));
+    return;
+  }
+
+  const title = el("input", { id: "preview-title", type: "text", autocomplete: "off", value: "Afgørelse om kørekort" });
+  const letter = el("textarea", { id: "preview-letter", rows: "6", placeholder: t("previewLetterHint") });
+  const suggestion = el("div", { id: "suggestion" });
+  const suggestStatus = el("p", { class: "status", role: "status", "aria-live": "polite", hidden: true });
+  const suggest = async (): Promise<void> => {
+    if (letter.value.trim().length === 0) {
+      setStatus(suggestStatus, "info", t("blankDocument"));
+      return;
+    }
+    setStatus(suggestStatus, "info", t("loading"));
+    try {
+      const body: SuggestRequest = { documentTitle: title.value, documentType: null, text: letter.value, recipient: null, caseClosed: null, chosenOption: null };
+      const response = await ctx.api.request<Suggestion>("/api/v1/reply-options/suggest", { body });
+      setStatus(suggestStatus, "", "");
+      replace(suggestion, suggestionView(response.body, null));
+    } catch (error) {
+      setStatus(suggestStatus, "error", actionErrorMessage(error));
+    }
+  };
+
+  const replies = el("select", { id: "preview-reply" }, el("option", { value: "" }, t("previewPickReply")));
+  const replyPanel = el("div", { id: "preview-reply-panel" });
+  const loadReplies = async (): Promise<void> => {
+    try {
+      const team = encodeURIComponent(ctx.identity().team);
+      const page = (await ctx.api.request<InboxPage>(`/api/v1/teams/${team}/replies?limit=20`)).body;
+      replace(replies, el("option", { value: "" }, t("previewPickReply")),
+        ...page.items.map((r) => el("option", { value: String(r.id) }, r.subject ?? r.caseNumber ?? t("tabIncoming"))));
+    } catch (error) {
+      replace(replyPanel, el("p", { class: "status error" }, actionErrorMessage(error)));
+    }
+  };
+  replies.addEventListener("change", () => {
+    const id = Number(replies.value);
+    if (id > 0) void mountReplyPanel(replyPanel, ctx, id, { showEvidence: null, onHandled: async () => undefined });
+    else replace(replyPanel);
+  });
+
+  replace(app,
+    el("header", {}, el("h1", {}, t("appTitle")), devIdentityPicker(() => { void loadReplies(); replace(replyPanel); replies.value = ""; })),
+    el("main", {},
+      intro,
+      el("section", { class: "card", "aria-labelledby": "preview-send-h" },
+        el("h2", { id: "preview-send-h" }, t("previewSend")),
+        el("div", { class: "field" }, el("label", { for: "preview-title" }, t("previewTitle")), title),
+        el("div", { class: "field" }, el("label", { for: "preview-letter" }, t("previewLetter")), letter),
+        el("button", { type: "button", class: "primary", id: "preview-suggest", onclick: () => void suggest() }, t("previewSuggest")),
+        suggestStatus),
+      suggestion,
+      el("section", { class: "card", "aria-labelledby": "preview-reply-h" },
+        el("h2", { id: "preview-reply-h" }, t("previewReplies")),
+        el("div", { class: "field" }, el("label", { for: "preview-reply" }, t("previewPickReply")), replies)),
+      replyPanel));
+  await loadReplies();
+}
