@@ -36,7 +36,10 @@ public sealed class SearchMatcher
         if (!db.Database.IsSqlite()) return q.Where(Prefilter());
         if (FtsQuery() is not { } match) return q.Where(_ => false);
         var ids = db.Database.SqlQuery<long>($"SELECT rowid AS \"Value\" FROM \"ReplySearch\" WHERE \"ReplySearch\" MATCH {match}");
-        return q.Where(r => ids.Contains(r.Id));
+        // "Id + 0": SQLite would otherwise drive the query from the word index's hits in every team and look each up
+        // by primary key (2 s for a common word among a million replies); this way the hits become one in-memory list
+        // and the team's own rows are read from the covering inbox index (docs/inbox-at-scale.md).
+        return q.Where(r => ids.Contains(r.Id + 0));
     }
 
     /// <summary>

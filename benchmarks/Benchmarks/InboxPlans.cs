@@ -43,6 +43,8 @@ public static class InboxPlans
         {
             ("first page, unhandled", Inbox("unhandled").InInboxOrder().Take(51).ListColumns()),
             ("totals (maintained counts)", db.Set<TeamReplyCount>().AsNoTracking().Where(c => c.Team == Team && c.IsHandled == false)),
+            ("totals counted over the team's unhandled replies (before: on every page)", Counted(Inbox("unhandled"))),
+            ("totals counted over all the team's replies (before: on every page of status=all)", Counted(Inbox("all"))),
             ("first page, unhandled, flag=Complaint", Inbox("unhandled").WithFlag("Complaint").InInboxOrder().Take(51).ListColumns()),
             ("first page, status=all", Inbox("all").InInboxOrder().Take(51).ListColumns()),
             ("page after 50,000 handled replies (keyset cursor)", Inbox("handled").After(cursor).InInboxOrder().Take(51).ListColumns()),
@@ -69,6 +71,11 @@ public static class InboxPlans
         }
         return 0;
     }
+
+    /// <summary>The aggregate the inbox ran for its totals before the maintained counts (TeamInboxController.TotalsAsync).</summary>
+    private static IQueryable<FlagTotals> Counted(IQueryable<Reply> q) => q.GroupBy(_ => 1).Select(g => new FlagTotals(
+        g.Count(), g.Count(r => r.HasAccessToRecordsRequest), g.Count(r => r.HasComplaint), g.Count(r => r.HasDeadlineExtensionRequest),
+        g.Count(r => r.NeedsManualScreening), g.Count(r => r.ScreenedAt == null)));
 
     private static readonly Dictionary<int, int> Depths = new();
 
