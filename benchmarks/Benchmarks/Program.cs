@@ -15,6 +15,10 @@ if (args is ["seed-inbox", var target, var replies])
 if (args is ["explain-inbox", var planTarget])
     return await InboxPlans.RunAsync(planTarget);
 
+// Where one ingest's time goes: dotnet run -c Release --project benchmarks/Benchmarks -- ingest-profile <sqlite copy> <count> [without-triggers|without-counts|without-word-index]
+if (args is ["ingest-profile", var profilePath, var profileCount, .. var rest])
+    return await IngestProfile.RunAsync(profilePath, int.Parse(profileCount, System.Globalization.CultureInfo.InvariantCulture), rest is [var drop] ? drop : null);
+
 // Screening backstop experiment / model: dotnet run -c Release --project benchmarks/Benchmarks -- screening-backstop eval <repo root>
 if (args is ["screening-backstop", var mode, var root])
     return ScreeningBackstopTool.Run(mode, root);
