@@ -30,6 +30,8 @@ public static class ApiPlumbing
         services.AddSingleton(TimeProvider.System);
         services.AddControllers()
             .AddNewtonsoftJson(o => Configure(o.SerializerSettings));
+        // After the features' Configure calls have added their converters (e.g. DateOnly).
+        services.PostConfigure<MvcNewtonsoftJsonOptions>(o => ConverterCachingContractResolver.Apply(o.SerializerSettings));
         services.Configure<ApiBehaviorOptions>(o =>
         {
             o.InvalidModelStateResponseFactory = ctx =>

@@ -1,3 +1,4 @@
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using SmartPost.Api.Recipients;
 
@@ -87,12 +88,40 @@ public static class ReplyViews
     public static IngestResult ToIngestResult(Reply r, bool created) => new(
         r.Id, created, r.Team, r.CaseNumber, r.Routing.ToString(), r.RoutingReason, Summaries(r), r.DueDate, r.NeedsManualScreening);
 
-    public static IReadOnlyList<FlagSummary> Summaries(Reply r) => JArray.Parse(r.FlagsJson)
-        .Select(f => new FlagSummary(
-            (string?)f["kind"] ?? "",
-            (string?)f["subKind"],
-            f["dueDate"] is { Type: not JTokenType.Null } d ? DateOnly.Parse((string)d!, System.Globalization.CultureInfo.InvariantCulture) : null))
-        .ToList();
+    /// <summary>
+    /// Kind, sub-kind and due date of each stored flag. Read with a forward-only reader that skips the evidence,
+    /// rules and deadlines: an inbox page does this for every row, and building the whole JSON tree (JArray.Parse)
+    /// was half of the page's CPU time.
+    /// </summary>
+    public static IReadOnlyList<FlagSummary> Summaries(Reply r)
+    {
+        var summaries = new List<FlagSummary>(2);
+        using var reader = new JsonTextReader(new StringReader(r.FlagsJson)) { DateParseHandling = DateParseHandling.None };
+        reader.Read(); // [
+        while (reader.Read() && reader.TokenType == JsonToken.StartObject)
+        {
+            string? kind = null, subKind = null, due = null;
+            while (reader.Read() && reader.TokenType == JsonToken.PropertyName)
+            {
+                var name = (string)reader.Value!;
+                if (name is "kind" or "subKind" or "dueDate")
+                {
+                    var value = reader.ReadAsString();
+                    if (name == "kind") kind = value;
+                    else if (name == "subKind") subKind = value;
+                    else due = value;
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+            summaries.Add(new FlagSummary(kind ?? "", subKind,
+                due is null ? null : DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        return summaries;
+    }
 
     /// <summary>An active claim, or null when there is none or it has expired (Replies:ClaimTimeout).</summary>
     public static ClaimView? Claim(Reply r, DateTime now, TimeSpan timeout) =>

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using SmartPost.Api.Infrastructure.Database;
 using SmartPost.Api.Replies;
 using SmartPost.Api.Text;
 
@@ -8,8 +9,8 @@ namespace SmartPost.Api.Teams;
 /// <summary>
 /// Matches a shared search's terms against a reply on Danish-folded words (æ/ae, ø/oe, å/aa, case, hyphenation):
 /// a term or any of its spelling variants, as a whole phrase; a trailing "*" matches any word ending.
-/// In the database first (<see cref="Prefilter"/>: a LIKE per phrase on <see cref="Reply.SearchText"/>), then
-/// exactly in memory on those candidates (<see cref="Match"/>), which also says which terms matched.
+/// The database finds and counts the hits from a word index (<see cref="Matching"/>); <see cref="Match"/> says which
+/// terms a shown reply matched.
 /// </summary>
 public sealed class SearchMatcher
 {
@@ -26,8 +27,38 @@ public sealed class SearchMatcher
     }
 
     /// <summary>
+    /// The replies of <paramref name="q"/> that match, found through the database's word index: FTS5 on SQLite, the
+    /// pg_trgm index on PostgreSQL (which answers <see cref="Prefilter"/>'s LIKE). Both are exact on the folded words,
+    /// so the database can count the hits and page them without loading the text of every candidate.
+    /// </summary>
+    public IQueryable<Reply> Matching(IQueryable<Reply> q, AppDb db)
+    {
+        if (!db.Database.IsSqlite()) return q.Where(Prefilter());
+        if (FtsQuery() is not { } match) return q.Where(_ => false);
+        var ids = db.Database.SqlQuery<long>($"SELECT rowid AS \"Value\" FROM \"ReplySearch\" WHERE \"ReplySearch\" MATCH {match}");
+        // "Id + 0": SQLite would otherwise drive the query from the word index's hits in every team and look each up
+        // by primary key (2 s for a common word among a million replies); this way the hits become one in-memory list
+        // and the team's own rows are read from the covering inbox index (docs/inbox-at-scale.md).
+        return q.Where(r => ids.Contains(r.Id + 0));
+    }
+
+    /// <summary>
+    /// The phrases as an FTS5 query: each phrase quoted ("w1 w2"), a trailing "*" after the quotes for a prefix of its
+    /// last word, all joined with OR; null when no term has a word.
+    /// </summary>
+    public string? FtsQuery()
+    {
+        var phrases = _terms.SelectMany(t => t.Phrases).Select(p => p[^1].EndsWith('*')
+            ? $"{Quoted(string.Join(' ', p)[..^1])} *"
+            : Quoted(string.Join(' ', p))).Distinct().ToList();
+        return phrases.Count == 0 ? null : string.Join(" OR ", phrases);
+    }
+
+    private static string Quoted(string phrase) => $"\"{phrase.Replace("\"", "\"\"")}\"";
+
+    /// <summary>
     /// Replies whose search text contains any phrase: " w1 w2 " for whole words, " w1 pre" for a trailing "*".
-    /// Never narrower than <see cref="Match"/>; it only saves loading replies that cannot match.
+    /// Exactly <see cref="Match"/>, because the search text has every word between single spaces.
     /// </summary>
     public Expression<Func<Reply, bool>> Prefilter()
     {

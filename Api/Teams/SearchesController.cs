@@ -88,7 +88,7 @@ public sealed class SearchesController(AppDb db, KnownTeams teams, TimeProvider 
 
     /// <summary>
     /// Runs the search: the team's replies (status/flag filters) whose text contains a term or a variant. The database
-    /// narrows to candidates (LIKE on the stored folded words); the exact phrase check runs on those only.
+    /// finds, counts and orders the hits from its word index; only the shown page is loaded.
     /// </summary>
     [HttpGet("{id:long}/results")]
     [HttpPost("{id:long}/results")]
@@ -102,20 +102,18 @@ public sealed class SearchesController(AppDb db, KnownTeams teams, TimeProvider 
         if (refused is not null) return refused;
         var view = View(search!);
         var matcher = new SearchMatcher(view.Terms);
-        var candidates = await db.Set<Reply>().AsNoTracking().Where(r => r.Team == team)
-            .WithStatus(view.Status).WithFlag(view.Flag).Where(matcher.Prefilter())
-            .InInboxOrder().Select(r => new { r.Id, r.SearchText }).ToListAsync(ct);
-        var hits = candidates.Select(c => (c.Id, Matched: matcher.Match(c.SearchText))).Where(h => h.Matched.Count > 0).ToList();
+        var hits = matcher.Matching(db.Set<Reply>().AsNoTracking().Where(r => r.Team == team).WithStatus(view.Status).WithFlag(view.Flag), db);
+        var total = await hits.CountAsync(ct);
+        var shown = await hits.InInboxOrder().Take(Math.Clamp(limit, 1, 500)).Select(r => new { r.Id, r.SearchText }).ToListAsync(ct);
 
-        var shown = hits.Take(Math.Clamp(limit, 1, 500)).ToList();
         var ids = shown.Select(h => h.Id).ToList();
         var rows = (await db.Set<Reply>().AsNoTracking().Where(r => ids.Contains(r.Id)).ListColumns().ToListAsync(ct))
             .ToDictionary(r => r.Id);
         var now = clock.GetUtcNow().UtcDateTime;
         return new SearchResults(view,
             shown.Where(h => rows.ContainsKey(h.Id))
-                .Select(h => new SearchHit(ReplyViews.ToListItem(rows[h.Id], now, options.Value.ClaimTimeout), h.Matched)).ToList(),
-            hits.Count);
+                .Select(h => new SearchHit(ReplyViews.ToListItem(rows[h.Id], now, options.Value.ClaimTimeout), matcher.Match(h.SearchText))).ToList(),
+            total);
     }
 
     private async Task<(SavedSearch? Search, ActionResult? Refused)> LoadAsync(string team, long id, CancellationToken ct)

@@ -31,7 +31,7 @@ public sealed class TeamInboxController(
 {
     /// <summary>
     /// The team inbox, sorted by due date (none last) then age (oldest first), with totals per flag over the
-    /// filtered set and the screening estimate (the guideline: about 1 minute per reply not yet screened).
+    /// filtered set (before the flag filter) and the screening estimate (the guideline: about 1 minute per reply not yet screened).
     /// </summary>
     /// <param name="status">unhandled (default) | handled | all.</param>
     /// <param name="flag">AccessToRecordsRequest | Complaint | DeadlineExtensionRequest | NeedsManualScreening.</param>
@@ -81,7 +81,11 @@ public sealed class TeamInboxController(
             screener = await InboxScreenerLookup.TodayAsync(db, team, outOfOffice, clock, ct);
         }
 
-        var totals = await TotalsAsync(q, ct);
+        // The whole status comes from the team's maintained counts; a received-date window is bounded (one day for
+        // screening) and is counted over its own rows.
+        var totals = receivedFrom is null && receivedTo is null && yesterday is null
+            ? await TeamReplyCount.ReadAsync(db, team, status, ct)
+            : await TotalsAsync(q, ct);
         var (rows, more) = await PageAsync(q, flag, after, limit, ct);
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -103,7 +107,11 @@ public sealed class TeamInboxController(
         return (rows, more);
     }
 
-    /// <summary>All totals in one aggregate query (COUNT(CASE WHEN …) per flag), answered from the covering inbox index.</summary>
+    /// <summary>
+    /// Totals of a filtered set in one aggregate query (COUNT(CASE WHEN …) per flag), answered from the covering inbox
+    /// index. Costs one index entry per reply in the set: only for date windows, the whole status reads
+    /// <see cref="TeamReplyCount"/>.
+    /// </summary>
     internal static async Task<FlagTotals> TotalsAsync(IQueryable<Reply> q, CancellationToken ct) =>
         await q.GroupBy(_ => 1).Select(g => new FlagTotals(
                 g.Count(),

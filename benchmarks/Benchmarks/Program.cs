@@ -7,6 +7,18 @@ using SmartPost.Benchmarks.ScreeningBackstop;
 if (args is ["generate-replies", var path, var count, var team])
     return await InboxDataTool.RunAsync(path, int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), team);
 
+// Years of replies for the inbox at scale: dotnet run -c Release --project benchmarks/Benchmarks -- seed-inbox sqlite:<path>|postgres:<connection string> <count>
+if (args is ["seed-inbox", var target, var replies])
+    return await InboxSeeder.RunAsync(target, int.Parse(replies, System.Globalization.CultureInfo.InvariantCulture));
+
+// Query plans of the inbox and shared searches: dotnet run -c Release --project benchmarks/Benchmarks -- explain-inbox sqlite:<path>|postgres:<connection string>
+if (args is ["explain-inbox", var planTarget])
+    return await InboxPlans.RunAsync(planTarget);
+
+// Where one ingest's time goes: dotnet run -c Release --project benchmarks/Benchmarks -- ingest-profile <sqlite copy> <count> [without-triggers|without-counts|without-word-index]
+if (args is ["ingest-profile", var profilePath, var profileCount, .. var rest])
+    return await IngestProfile.RunAsync(profilePath, int.Parse(profileCount, System.Globalization.CultureInfo.InvariantCulture), rest is [var drop] ? drop : null);
+
 // Screening backstop experiment / model: dotnet run -c Release --project benchmarks/Benchmarks -- screening-backstop eval <repo root>
 if (args is ["screening-backstop", var mode, var root])
     return ScreeningBackstopTool.Run(mode, root);

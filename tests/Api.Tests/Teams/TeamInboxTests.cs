@@ -110,6 +110,22 @@ public class TeamInboxTests
     }
 
     [Fact]
+    public async Task ListRowFlagsAreTheDetailFlagsWithoutEvidence()
+    {
+        using var api = new ApiFactory();
+        var client = api.CreateCaseworkerClient("cw-anna", "team-a");
+        var reply = await client.IngestAsync("D-1", "team-a", "Jeg klager over afgørelsen og vil have aktindsigt i sagen.",
+            DateTimeOffset.Parse("2026-11-02T09:00:00Z"));
+        var detail = await (await client.GetAsync($"/api/v1/replies/{reply["id"]}")).ReadJsonAsync();
+        var row = (JObject)(await (await client.GetAsync("/api/v1/teams/team-a/replies")).ReadJsonAsync())["items"]![0]!;
+
+        var expected = ((JArray)detail["flags"]!).Select(f => $"{f["kind"]}|{f["subKind"]}|{f["dueDate"]}").ToList();
+        Assert.True(expected.Count >= 2, detail.ToString());
+        Assert.Equal(expected, ((JArray)row["flags"]!).Select(f => $"{f["kind"]}|{f["subKind"]}|{f["dueDate"]}"));
+        Assert.All((JArray)row["flags"]!, f => Assert.Null(f["evidence"]));
+    }
+
+    [Fact]
     public async Task ListMasksCprWhileDetailShowsIt()
     {
         using var api = new ApiFactory();

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# First inbox page of the largest team among REPLIES stored replies, on SQLite or PostgreSQL, with wrk at one
+# connection (latency) and 16 (throughput). With BASELINE=<git ref> the same database is also served by that
+# commit's API, alternating baseline/change per round, so both see the same machine load.
+#   benchmarks/http/inbox-at-scale.sh                                   # SQLite, 1,000,000 replies, this tree only
+#   BASELINE=main ROUNDS=2 benchmarks/http/inbox-at-scale.sh            # main vs this tree, alternating
+#   BASELINE=/tmp/main-tree benchmarks/http/inbox-at-scale.sh           # a tree whose Api is already built in Release
+#   DB="postgres:Host=127.0.0.1;Port=5432;Username=postgres;Database=inbox1m" benchmarks/http/inbox-at-scale.sh
+#   REPLIES=100000 DB=sqlite:/tmp/smartpost-inbox-100k.db benchmarks/http/inbox-at-scale.sh
+# A SQLite file that does not exist yet is seeded first (seed-inbox in the benchmark project, ~2–5 min for a
+# million at load); a PostgreSQL database is seeded when SEED=1. The APIs run without demo data and only read.
+# Not part of the test run. Figures in BENCHMARKS.md and docs/inbox-at-scale.md.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+REPLIES="${REPLIES:-1000000}"
+DB="${DB:-sqlite:/tmp/smartpost-inbox-$REPLIES.db}"
+DURATION="${DURATION:-5s}"
+ROUNDS="${ROUNDS:-2}"
+BASELINE="${BASELINE:-}"
+TEAM="team-helbred"
+USER_ID="cw-bench"
+SCENARIOS="${SCENARIOS:-/api/v1/teams/$TEAM/replies}"
+
+command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 1; }
+work="$(mktemp -d -t smartpost-inbox-XXXXXX)"
+api_pid=""
+stop() {
+  if [[ -n "$api_pid" ]] && kill -0 "$api_pid" 2>/dev/null; then
+    kill -TERM -- "-$api_pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$api_pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL -- "-$api_pid" 2>/dev/null || true
+  fi
+  api_pid=""
+}
+trap 'stop; rm -rf "$work"' EXIT INT TERM
+
+echo "Building this tree (Release) ..." >&2
+dotnet build -c Release "$repo/Api" -nologo -v q >&2
+dotnet build -c Release "$repo/benchmarks/Benchmarks" -nologo -v q >&2
+builds=("change=$repo")
+if [[ -d "$BASELINE" ]]; then
+  builds=("baseline=$BASELINE" "change=$repo")   # an already built tree (e.g. from an earlier run's BASELINE_KEEP)
+elif [[ -n "$BASELINE" ]]; then
+  echo "Building $BASELINE (Release) in $work/baseline ..." >&2
+  mkdir -p "$work/baseline"
+  git -C "$repo" archive "$BASELINE" | tar -x -C "$work/baseline"
+  # The baseline's add-in build is not needed to serve the API.
+  dotnet build -c Release "$work/baseline/Api" -nologo -v q -p:SkipAddinBuild=true >&2
+  builds=("baseline=$work/baseline" "change=$repo")
+fi
+
+db_env=()
+case "$DB" in
+  sqlite:*)
+    path="${DB#sqlite:}"
+    [[ -f "$path" ]] || dotnet run -c Release --no-build --project "$repo/benchmarks/Benchmarks" -- seed-inbox "$DB" "$REPLIES"
+    db_env=(Database__SqlitePath="$path" Database__PostgresConnectionString=) ;;
+  postgres:*)
+    [[ "${SEED:-0}" == 1 ]] && dotnet run -c Release --no-build --project "$repo/benchmarks/Benchmarks" -- seed-inbox "$DB" "$REPLIES"
+    db_env=(Database__PostgresConnectionString="${DB#postgres:}") ;;
+  *) echo "DB must be sqlite:<path> or postgres:<connection string>" >&2; exit 1 ;;
+esac
+
+start() {
+  local tree="$1"
+  local port; port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+  url="http://127.0.0.1:$port"
+  # setsid directly under this shell: the API leads its own process group (its pid), which stop() ends.
+  cd "$tree/Api"
+  ASPNETCORE_ENVIRONMENT=Development Database__SeedDemoData=false DOTNET_NOLOGO=1 \
+    setsid env "${db_env[@]}" dotnet bin/Release/net10.0/SmartPost.Api.dll --urls "$url" >"$work/api.log" 2>&1 &
+  api_pid=$!
+  cd "$repo"
+  for _ in $(seq 1 240); do
+    kill -0 "$api_pid" 2>/dev/null || { tail -30 "$work/api.log" >&2; exit 1; }
+    curl -fsS "$url/health" >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  echo "API did not start" >&2; tail -30 "$work/api.log" >&2; exit 1
+}
+
+load() { uptime | sed 's/.*load average: //'; }
+# CPU time (user + system, ms) the API process has used: per request it is the figure the other helpers' load
+# cannot inflate much, unlike wall-clock latency and requests/s on a shared machine.
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) * 1000 / hz }' "/proc/$api_pid/stat"; }
+for round in $(seq 1 "$ROUNDS"); do
+  for build in "${builds[@]}"; do
+    name="${build%%=*}"; tree="${build#*=}"
+    start "$tree"
+    for path in $SCENARIOS; do
+      code="$(curl -s -o "$work/page.json" -w '%{http_code}' -H "X-Dev-User: $USER_ID" -H "X-Dev-Teams: $TEAM" "$url$path")"
+      [[ "$code" == 200 ]] || { echo "$name: GET $path answered $code" >&2; cat "$work/page.json" >&2; exit 1; }
+      totals="$(python3 -c 'import json,sys; t=json.load(open(sys.argv[1]))["totals"]; print(t["all"], "in the list")' "$work/page.json")"
+      # Warm-up (JIT, connection pool, page cache), not reported.
+      wrk -t1 -c4 -d2s -s "$here/get.lua" "$url$path" -- "$USER_ID" "$TEAM" >/dev/null
+      for c in 1 16; do
+        t=$(( c == 1 ? 1 : 2 ))
+        before="$(cpu_ms)"
+        result="$(wrk -t$t -c$c -d"$DURATION" --latency -s "$here/get.lua" "$url$path" -- "$USER_ID" "$TEAM" | grep '^RESULT')"
+        after="$(cpu_ms)"
+        requests="$(sed -E 's/.*requests=([0-9]+).*/\1/' <<<"$result")"
+        per="$(awk -v a="$after" -v b="$before" -v n="$requests" 'BEGIN { printf "%.3f", (a - b) / n }')"
+        echo "round=$round build=$name db=${DB%%:*} c=$c path=$path ($totals) load=[$(load)] ${result#RESULT } api_cpu_ms_per_request=$per"
+      done
+    done
+    stop
+  done
+done
