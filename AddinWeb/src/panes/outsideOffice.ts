@@ -8,7 +8,7 @@ import { mountReplyPanel } from "./replyPanel";
 import { suggestionView } from "./suggestionView";
 
 /** How long a pane waits for Office before it says it runs outside Office (it still starts if Office answers later). */
-export const officeWaitMs = 1500;
+export const officeWaitMs = 1000;
 
 /**
  * Starts a pane: `inOffice` once Office reports a host, `outside` when there is no Office (office.js missing, or
@@ -17,15 +17,21 @@ export const officeWaitMs = 1500;
  */
 export function startPane(inOffice: () => Promise<void>, outside: () => Promise<void>): void {
   if (typeof Office === "undefined") {
+    console.log("smartpost: outside Office (office.js not loaded)");
     void outside();
     return;
   }
   let shownOutside = false;
-  const timer = setTimeout(() => { shownOutside = true; void outside(); }, officeWaitMs);
+  const showOutside = (why: string): void => {
+    shownOutside = true;
+    console.log(`smartpost: outside Office (${why}) ${Math.round(performance.now())} ms after navigation start`);
+    void outside();
+  };
+  const timer = setTimeout(() => showOutside("no answer from Office"), officeWaitMs);
   void Office.onReady().then((info) => {
     clearTimeout(timer);
     if (info?.host) void inOffice();
-    else if (!shownOutside) void outside();
+    else if (!shownOutside) showOutside("no host");
   });
 }
 

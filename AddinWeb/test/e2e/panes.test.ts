@@ -243,6 +243,7 @@ test("Word Afsendelse: a double click on Send records one dispatch, a later clic
 test("Outside Office: the Word pane says so in Danish and offers a preview (suggestion, claim and handled)", async () => {
   const id = await ingestReply({ documentId: unique("D-preview"), subject: "Sv: Forhåndsvisning", text: "Jeg vil gerne have aktindsigt." });
   const page = await browser.newPage({ viewport: { width: 320, height: 900 }, locale: "da-DK", timezoneId: "Europe/Copenhagen" });
+  page.on("console", (m) => { if (m.text().startsWith("smartpost:")) console.log(`  [pane] ${m.text()}`); });
   // A plain browser without internet: the CDN is unreachable, the API's Development copy of office.js is used.
   await page.route((url) => !/^http:\/\/127\.0\.0\.1:/.test(url.toString()), (route) => route.abort());
   const started = Date.now();
