@@ -59,7 +59,8 @@ public sealed class DispatchesController(AppDb db, DispatchService dispatches, I
         return outcome switch
         {
             DispatchOutcome.Created => CreatedAtAction(nameof(Get), new { id = dispatch!.Id }, dispatch.ToResponse()),
-            DispatchOutcome.Replayed => Ok(dispatch!.ToResponse()),
+            // A retry with the same key is a repeat too: the caseworker learns it was already sent, and when.
+            DispatchOutcome.Replayed => Ok(dispatch!.ToResponse() with { Notice = AlreadySentNotice(dispatch!) }),
             // Only the sending team sees the earlier dispatch (recipient, MeMo); anyone else learns only that it was sent.
             DispatchOutcome.AlreadySent => await MayReadAsync(dispatch!, cancellationToken)
                 ? Ok(dispatch!.ToResponse() with { Notice = AlreadySentNotice(dispatch!) })

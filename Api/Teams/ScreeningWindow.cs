@@ -15,6 +15,9 @@ public sealed class ScreeningWindow(DanishWorkingDays calendar, TimeProvider clo
         return (StartOfDayUtc(calendar.PreviousWorkingDay(today)), StartOfDayUtc(today));
     }
 
+    /// <summary>Midnight today, Danish time, in UTC.</summary>
+    public DateTime TodayStartUtc() => StartOfDayUtc(DanishWorkingDays.LocalDate(clock.GetUtcNow()));
+
     private static DateTime StartOfDayUtc(DateOnly day) =>
         TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), DanishWorkingDays.Copenhagen);
 }

@@ -35,15 +35,17 @@ public sealed class TeamInboxController(
     /// </summary>
     /// <param name="status">unhandled (default) | handled | all.</param>
     /// <param name="flag">AccessToRecordsRequest | Complaint | DeadlineExtensionRequest | NeedsManualScreening.</param>
-    /// <param name="screening">"yesterday": the previous working day's intake (Europe/Copenhagen; on Mondays incl. the weekend),
-    /// with today's screener from the team's rota (null when the team has no rota).</param>
+    /// <param name="screening">"pending": since the last completed screening (every reply not yet screened, plus those
+    /// screened today); "yesterday": the previous working day's intake (Europe/Copenhagen; on Mondays incl. the weekend).
+    /// Both come with today's screener from the team's rota (null when the team has no rota). Any date range: receivedFrom/receivedTo.</param>
     /// <param name="cursor">nextCursor from the previous page.</param>
     /// <param name="limit">1–200, default 50.</param>
     [HttpGet]
     [SwaggerOperation(Summary = "Digital Post – Mit team (indbakke / inbox)",
         Description = "The team's replies, most urgent first (due date, then oldest), keyset-paged with nextCursor, CPR masked; "
-            + "totals per flag over the filtered set and the screening estimate. ?screening=yesterday: the previous working "
-            + "day's intake with today's screener. Any member of the team (403 for others, before anything else); 404 for a "
+            + "totals per flag over the filtered set and the screening estimate. ?screening=pending: since the last completed "
+            + "screening (not yet screened, plus screened today); ?screening=yesterday: the previous working day's intake; "
+            + "both with today's screener; any period with receivedFrom/receivedTo. Any member of the team (403 for others, before anything else); 404 for a "
             + "team nobody knows; 400 names a bad status, flag, screening, limit or cursor.")]
     [ProducesResponseType<InboxPage>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
@@ -58,7 +60,8 @@ public sealed class TeamInboxController(
 
         if (!InboxQuery.Statuses.Contains(status)) ModelState.AddModelError(nameof(status), "Brug unhandled, handled eller all.");
         if (flag is not null && !InboxQuery.IsFlag(flag)) ModelState.AddModelError(nameof(flag), "Ukendt flag.");
-        if (screening is not null && screening != "yesterday") ModelState.AddModelError(nameof(screening), "Kun 'yesterday' understøttes.");
+        if (screening is not null && screening is not ("yesterday" or "pending"))
+            ModelState.AddModelError(nameof(screening), "Brug 'pending' (siden sidste afsluttede screening) eller 'yesterday'.");
         if (limit is < 1 or > 200) ModelState.AddModelError(nameof(limit), "Skal være 1–200.");
         var after = default(InboxCursor?);
         if (cursor is not null)
@@ -78,6 +81,14 @@ public sealed class TeamInboxController(
             var (start, end) = window.Yesterday();
             yesterday = new TimeWindow(start, end);
             q = q.Where(r => r.ReceivedAt >= start && r.ReceivedAt < end);
+            screener = await InboxScreenerLookup.TodayAsync(db, team, outOfOffice, clock, ct);
+        }
+        else if (screening == "pending")
+        {
+            // Since the last completed screening: every reply nobody has screened yet, however old (a missed day is
+            // not lost), plus those ticked today so the screener sees the day's progress.
+            var todayStart = window.TodayStartUtc();
+            q = q.Where(r => r.ScreenedAt == null || r.ScreenedAt >= todayStart);
             screener = await InboxScreenerLookup.TodayAsync(db, team, outOfOffice, clock, ct);
         }
 

@@ -7,6 +7,7 @@ import type { PaneContext } from "./context";
 import { dashboardRow, type RowAction } from "./dashboardRow";
 import { el, replace, setStatus } from "./dom";
 import { createPager } from "./pager";
+import { sharedListForm } from "./sharedListForm";
 
 const flagFilters = ["AccessToRecordsRequest", "Complaint", "DeadlineExtensionRequest", "NeedsManualScreening"];
 const pageSize = 50;
@@ -69,8 +70,33 @@ export async function mountDashboard(root: HTMLElement, ctx: PaneContext): Promi
   // After Previous/Next the keyboard continues at the top of the new page (the heading takes focus and scrolls in).
   const pager = createPager(pageSize, (cursor) => loadReplies(cursor).then(() => heading.focus()).catch(showError));
 
+  // Default: since the last completed screening (nothing unscreened is ever dropped); or yesterday, or any period.
+  const screeningScope = el("select", { id: "screening-scope" },
+    el("option", { value: "pending" }, t("screeningPending")),
+    el("option", { value: "yesterday" }, t("screeningYesterday")),
+    el("option", { value: "period" }, t("screeningPeriod")));
+  const periodFrom = el("input", { type: "date", id: "screening-from", "aria-label": t("periodFrom") });
+  const periodTo = el("input", { type: "date", id: "screening-to", "aria-label": t("periodTo") });
+  const period = el("div", { class: "row", id: "screening-period", hidden: true }, periodFrom, periodTo);
+  const screeningQuery = (): string => {
+    const query = new URLSearchParams({ status: "all", limit: "200" });
+    if (screeningScope.value !== "period") query.set("screening", screeningScope.value);
+    else {
+      // Whole Danish days: from the start of "from" to the start of the day after "to".
+      if (periodFrom.value) query.set("receivedFrom", new Date(`${periodFrom.value}T00:00:00`).toISOString());
+      if (periodTo.value) query.set("receivedTo", new Date(new Date(`${periodTo.value}T00:00:00`).getTime() + 86_400_000).toISOString());
+    }
+    return query.toString();
+  };
+  for (const control of [screeningScope, periodFrom, periodTo]) {
+    control.addEventListener("change", () => {
+      period.hidden = screeningScope.value !== "period";
+      void loadScreening().catch(showError);
+    });
+  }
+
   const loadScreening = async (): Promise<void> => {
-    const page = (await ctx.api.request<InboxPage>(`${teamPath()}/replies?screening=yesterday&status=all&limit=200`)).body;
+    const page = (await ctx.api.request<InboxPage>(`${teamPath()}/replies?${screeningQuery()}`)).body;
     replace(screening, ...(page.items.length ? page.items.map((r) => dashboardRow(r, user(), "screening", act)) : [empty()]));
     estimate.textContent = t("screeningEstimate", page.screeningEstimateMinutes);
     const line = screenerLine(page.screener);
@@ -96,8 +122,12 @@ export async function mountDashboard(root: HTMLElement, ctx: PaneContext): Promi
     const items = (await ctx.api.request<SavedSearch[]>(`${teamPath()}/searches`)).body;
     replace(searches, ...items.map((s) => el("li", {},
       el("span", {}, el("strong", {}, s.name), s.responsible ? ` (${s.responsible}${s.substitute ? ` / ${s.substitute}` : ""})` : ""),
-      el("button", { type: "button", "aria-label": `${t("runSearch")}: ${s.name}`, onclick: () => void showSearch(s).catch(showError) }, t("runSearch")))));
+      el("span", { class: "row" },
+        el("button", { type: "button", "aria-label": `${t("runSearch")}: ${s.name}`, onclick: () => void showSearch(s).catch(showError) }, t("runSearch")),
+        el("button", { type: "button", "data-action": "edit", "aria-label": `${t("listEdit")}: ${s.name}`, onclick: () => listForm.edit(s) }, t("listEdit")),
+        el("button", { type: "button", "data-action": "delete", "aria-label": `${t("listDelete")}: ${s.name}`, onclick: () => void listForm.remove(s) }, t("listDelete"))))));
   };
+  const listForm = sharedListForm(ctx, teamPath, () => loadSearches().catch(showError));
 
   flagFilter.addEventListener("change", () => {
     pager.reset();
@@ -112,8 +142,10 @@ export async function mountDashboard(root: HTMLElement, ctx: PaneContext): Promi
       heading,
       el("div", { class: "field" }, el("label", { for: "flag-filter" }, t("filterFlag")), flagFilter),
       totals, list, pager.element),
-    el("section", { class: "card", "aria-labelledby": "screening-h" }, el("h3", { id: "screening-h" }, t("screeningList")), estimate, screening),
+    el("section", { class: "card", "aria-labelledby": "screening-h" }, el("h3", { id: "screening-h" }, t("screeningList")),
+      el("div", { class: "field" }, el("label", { for: "screening-scope" }, t("screeningScope")), screeningScope), period,
+      estimate, screening),
     el("section", { class: "card", "aria-labelledby": "handled-h" }, el("h3", { id: "handled-h" }, t("handledView")), handled),
-    el("section", { class: "card", "aria-labelledby": "searches-h" }, el("h3", { id: "searches-h" }, t("sharedSearches")), searches, searchResults));
+    el("section", { class: "card", "aria-labelledby": "searches-h" }, el("h3", { id: "searches-h" }, t("sharedSearches")), searches, listForm.element, searchResults));
   await Promise.all([loadReplies(null), loadScreening(), loadHandled(), loadSearches()].map((p) => p.catch(showError)));
 }

@@ -7,25 +7,36 @@ import { el, replace, setStatus } from "./dom";
 import { mountReplyPanel } from "./replyPanel";
 import { suggestionView } from "./suggestionView";
 
-/** How long a pane waits for Office before it says it runs outside Office (it still starts if Office answers later). */
-export const officeWaitMs = 1500;
+/**
+ * When, counted from navigation start, a pane without an answer from Office says it runs outside Office (it still
+ * starts if Office answers later). Office.js itself takes part of this to load; the pane waits at least
+ * {@link minimumWaitMs} after its own start.
+ */
+export const officeWaitMs = 1200;
+const minimumWaitMs = 300;
 
 /**
  * Starts a pane: `inOffice` once Office reports a host, `outside` when there is no Office (office.js missing, or
- * no host — a plain browser tab) or Office has not answered within {@link officeWaitMs}. A late answer from a real
+ * no host — a plain browser tab) or Office has not answered by {@link officeWaitMs}. A late answer from a real
  * host replaces the preview with the pane, so a slow Office client is never stuck on it.
  */
 export function startPane(inOffice: () => Promise<void>, outside: () => Promise<void>): void {
   if (typeof Office === "undefined") {
+    console.log("smartpost: outside Office (office.js not loaded)");
     void outside();
     return;
   }
   let shownOutside = false;
-  const timer = setTimeout(() => { shownOutside = true; void outside(); }, officeWaitMs);
+  const showOutside = (why: string): void => {
+    shownOutside = true;
+    console.log(`smartpost: outside Office (${why}) ${Math.round(performance.now())} ms after navigation start`);
+    void outside();
+  };
+  const timer = setTimeout(() => showOutside("no answer from Office"), Math.max(minimumWaitMs, officeWaitMs - performance.now()));
   void Office.onReady().then((info) => {
     clearTimeout(timer);
     if (info?.host) void inOffice();
-    else if (!shownOutside) void outside();
+    else if (!shownOutside) showOutside("no host");
   });
 }
 

@@ -243,6 +243,7 @@ test("Word Afsendelse: a double click on Send records one dispatch, a later clic
 test("Outside Office: the Word pane says so in Danish and offers a preview (suggestion, claim and handled)", async () => {
   const id = await ingestReply({ documentId: unique("D-preview"), subject: "Sv: Forhåndsvisning", text: "Jeg vil gerne have aktindsigt." });
   const page = await browser.newPage({ viewport: { width: 320, height: 900 }, locale: "da-DK", timezoneId: "Europe/Copenhagen" });
+  page.on("console", (m) => { if (m.text().startsWith("smartpost:")) console.log(`  [pane] ${m.text()}`); });
   // A plain browser without internet: the CDN is unreachable, the API's Development copy of office.js is used.
   await page.route((url) => !/^http:\/\/127\.0\.0\.1:/.test(url.toString()), (route) => route.abort());
   const started = Date.now();
@@ -287,4 +288,30 @@ test("Dashboard: a handled reply is in \"Behandlet\" and undo puts it back on th
   await row.waitFor({ state: "detached", timeout: 10_000 });
   assert.equal((await anna()<{ handled: unknown }>(`/api/v1/replies/${id}`)).body.handled, null);
   await screenshot(page, "dashboard-undone");
+});
+
+test("Dashboard: a shared list is created, edited and deleted from the page", async () => {
+  const page = await openPane(browser, `${server.baseUrl}/addin/dashboard.html`, null);
+  const name = unique("Klager");
+  await page.locator("#list-editor summary").click();
+  await page.locator("#list-name").fill(name);
+  await page.locator("#list-terms").fill("klage, klager");
+  await page.locator("#list-responsible").fill("cw-anna");
+  await page.locator("#list-substitute").fill("cw-bo");
+  await page.locator("#list-save").click();
+  const item = page.locator("#searches li", { hasText: name });
+  await item.waitFor({ timeout: 10_000 });
+  assert.match(await item.innerText(), /cw-anna \/ cw-bo/);
+  await screenshot(page, "dashboard-list-created");
+
+  await item.locator("button[data-action=edit]").click();
+  await page.locator("#list-substitute").fill("cw-dora");
+  await page.locator("#list-save").click();
+  await page.locator("#searches li", { hasText: "cw-dora" }).waitFor({ timeout: 10_000 });
+
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.locator("#searches li", { hasText: name }).locator("button[data-action=delete]").click();
+  await page.locator("#searches li", { hasText: name }).waitFor({ state: "detached", timeout: 10_000 });
+  const lists = await anna()<Array<{ name: string }>>("/api/v1/teams/team-helbred/searches");
+  assert.ok(!lists.body.some((l) => l.name === name), "the list is gone in the API too");
 });

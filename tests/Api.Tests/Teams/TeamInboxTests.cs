@@ -73,6 +73,26 @@ public class TeamInboxTests
     }
 
     [Fact]
+    public async Task PendingScreeningListsEverythingNotYetScreenedPlusTodaysTicks()
+    {
+        var clock = new TestClock(DateTimeOffset.Parse("2026-11-20T08:00:00+01:00")); // Friday
+        using var api = new ApiFactory().WithClock(clock);
+        var client = api.CreateCaseworkerClient("cw-anna", "team-a");
+        var missed = (long)(await client.IngestAsync("old", "team-a", "Mandag", DateTimeOffset.Parse("2026-11-16T10:00:00+01:00")))["id"]!;
+        var screenedWednesday = (long)(await client.IngestAsync("wed", "team-a", "Onsdag", DateTimeOffset.Parse("2026-11-18T10:00:00+01:00")))["id"]!;
+        var screenedToday = (long)(await client.IngestAsync("thu", "team-a", "Torsdag", DateTimeOffset.Parse("2026-11-19T10:00:00+01:00")))["id"]!;
+        clock.Now = DateTimeOffset.Parse("2026-11-19T08:00:00+01:00");
+        await client.ChangeAsync(HttpMethod.Post, screenedWednesday, "screened");
+        clock.Now = DateTimeOffset.Parse("2026-11-20T08:30:00+01:00");
+        await client.ChangeAsync(HttpMethod.Post, screenedToday, "screened");
+
+        var page = await (await client.GetAsync("/api/v1/teams/team-a/replies?screening=pending&status=all")).ReadJsonAsync();
+
+        // The reply from Monday that nobody screened is still there (a day without screening loses nothing).
+        Assert.Equal(new[] { missed, screenedToday }.Order(), page["items"]!.Select(i => (long)i["id"]!).Order());
+    }
+
+    [Fact]
     public async Task YesterdayAfterEasterReachesBackOverTheHolidays()
     {
         // Tuesday 7 April 2026: 2. påskedag, påskedag, the weekend, langfredag and skærtorsdag lie behind it,
