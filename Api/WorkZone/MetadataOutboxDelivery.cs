@@ -100,10 +100,16 @@ public sealed class MetadataOutboxDelivery(
         db.Add(new ReplyEvent
         {
             ReplyId = row.ReplyId, At = now, Actor = Actor, Kind = kind,
-            Detail = $"{(row.Handled ? "SmartPost behandlet" : "SmartPost behandlet fjernet")} på dokument {row.DocumentId}"
-                     + (result.Detail is null ? "" : $": {result.Detail}"),
+            Detail = $"{What(row)} på dokument {row.DocumentId}" + (result.Detail is null ? "" : $": {result.Detail}"),
         });
     }
+
+    private static string What(MetadataOutboxMessage row) => row.Kind switch
+    {
+        MetadataKind.Deadline => $"Frist {row.Value}",
+        MetadataKind.FindingKinds => "Fund",
+        _ => row.Handled ? "SmartPost behandlet" : "SmartPost behandlet fjernet",
+    };
 
     private TimeSpan Backoff(int attempts)
     {
