@@ -3,7 +3,8 @@ namespace WorkZoneStandIn;
 /// <summary>
 /// A fault to inject, set through POST /admin/faults. Kinds: "unavailable" (503), "throttle" (429 with Retry-After),
 /// "unauthorized" (401), "slow" (answers after DelayMs), "delete-after-list" (the next Count records returned by a list
-/// are deleted right after it, so their read fails with 404). A fault lasts for Count requests or for Seconds.
+/// are deleted right after it, so their read fails with 404), "precondition" (PATCH answered 412, as after someone else's
+/// edit). A fault lasts for Count requests or for Seconds.
 /// </summary>
 public sealed record FaultSpec(string Kind, int? Count = null, double? Seconds = null, int? RetryAfterSeconds = null, int? DelayMs = null);
 
@@ -21,7 +22,7 @@ public sealed class Faults(TimeProvider clock)
 
     public void Add(FaultSpec spec)
     {
-        if (spec.Kind is not ("unavailable" or "throttle" or "unauthorized" or "slow" or "delete-after-list"))
+        if (spec.Kind is not ("unavailable" or "throttle" or "unauthorized" or "slow" or "delete-after-list" or "precondition"))
         {
             throw new ArgumentException($"Unknown fault kind '{spec.Kind}'.");
         }

@@ -80,6 +80,11 @@ public sealed partial class StandInGuard(
             }
         }
 
+        if (HttpMethods.IsPatch(context.Request.Method) && faults.Take("precondition") is not null)
+        {
+            await Refuse(context, 412, "PreconditionFailed", "Akten er ændret af en anden.");
+            return;
+        }
         if (!IsList(context.Request) || !faults.Has("delete-after-list"))
         {
             await next(context);
