@@ -109,7 +109,23 @@ public sealed class WorkZoneFeed(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
         var outbox = scope.ServiceProvider.GetRequiredService<MetadataOutbox>();
-        var replies = await db.Set<Reply>().AsNoTracking().Where(r => keys.Contains(r.SourceKey)).ToListAsync(ct);
+        var wantDeadline = !string.IsNullOrWhiteSpace(o.DeadlineFieldName);
+        var wantKinds = !string.IsNullOrWhiteSpace(o.FindingKindsFieldName);
+        // Usually empty: only replies with findings whose writes were never queued (SQL does the filtering, every poll).
+        var replies = await db.Set<Reply>().AsNoTracking()
+            .Where(r => keys.Contains(r.SourceKey)
+                        && ((wantDeadline && r.DueDate != null
+                             && !db.Set<MetadataOutboxMessage>().Any(m => m.ReplyId == r.Id && m.Kind == MetadataKind.Deadline))
+                            || (wantKinds && (r.HasAccessToRecordsRequest || r.HasComplaint || r.HasDeadlineExtensionRequest)
+                                && !db.Set<MetadataOutboxMessage>().Any(m => m.ReplyId == r.Id && m.Kind == MetadataKind.FindingKinds))))
+            .Select(r => new Reply
+            {
+                Id = r.Id, SourceKey = r.SourceKey, DocumentId = r.DocumentId, DueDate = r.DueDate, IsHandled = r.IsHandled,
+                HandledBy = r.HandledBy, HandledAt = r.HandledAt, HasAccessToRecordsRequest = r.HasAccessToRecordsRequest,
+                HasComplaint = r.HasComplaint, HasDeadlineExtensionRequest = r.HasDeadlineExtensionRequest,
+            })
+            .ToListAsync(ct);
+        if (replies.Count == 0) return;
         var ids = replies.Select(r => r.Id).ToList();
         var queued = (await db.Set<MetadataOutboxMessage>().Where(m => ids.Contains(m.ReplyId) && m.Kind != MetadataKind.Handled)
             .Select(m => new { m.ReplyId, m.Kind }).ToListAsync(ct)).Select(m => (m.ReplyId, m.Kind)).ToHashSet();
@@ -117,12 +133,12 @@ public sealed class WorkZoneFeed(
         var added = false;
         foreach (var reply in replies)
         {
-            if (!string.IsNullOrWhiteSpace(o.DeadlineFieldName) && reply.DueDate is { } due && !queued.Contains((reply.Id, MetadataKind.Deadline)))
+            if (wantDeadline && reply.DueDate is { } due && !queued.Contains((reply.Id, MetadataKind.Deadline)))
             {
                 outbox.EnqueueSystemWrite(reply, MetadataKind.Deadline, due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), now);
                 added = true;
             }
-            if (!string.IsNullOrWhiteSpace(o.FindingKindsFieldName) && FindingKinds(reply) is { } kinds && !queued.Contains((reply.Id, MetadataKind.FindingKinds)))
+            if (wantKinds && FindingKinds(reply) is { } kinds && !queued.Contains((reply.Id, MetadataKind.FindingKinds)))
             {
                 outbox.EnqueueSystemWrite(reply, MetadataKind.FindingKinds, kinds, now);
                 added = true;

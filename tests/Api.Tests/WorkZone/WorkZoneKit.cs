@@ -79,6 +79,7 @@ public static class WorkZoneKit
     /// <summary>Reply rows (source keys) in a SQLite file, read outside the API (for the process tests).</summary>
     public static List<string> StoredSourceKeys(string sqlitePath)
     {
+        if (!File.Exists(sqlitePath)) return [];
         using var connection = new SqliteConnection($"Data Source={sqlitePath};Mode=ReadOnly;Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
