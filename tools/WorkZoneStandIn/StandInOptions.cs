@@ -12,8 +12,11 @@ public sealed class StandInOptions
     /// <summary>Host name the service listens on and puts in its links.</summary>
     public string Host { get; set; } = "127.0.0.1";
 
-    /// <summary>False: requests without a bearer token are served too (a token that is sent is still checked).</summary>
-    public bool RequireToken { get; set; } = true;
+    /// <summary>
+    /// True: every request needs a valid bearer token from the issuer. False (default, so the API can run with
+    /// WorkZone:Auth:Mode=None on a laptop): requests without a token are served too; a token that is sent is still checked.
+    /// </summary>
+    public bool RequireToken { get; set; }
 
     /// <summary>The confidential client that may ask the issuer for tokens.</summary>
     public string ClientId { get; set; } = "smartpost-standin-client";

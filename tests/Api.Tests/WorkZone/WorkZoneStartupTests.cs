@@ -43,7 +43,8 @@ public class WorkZoneStartupTests
     [Fact]
     public void MissingClientSettingsAreNamed()
     {
-        using var api = new ApiFactory().WithSetting("WorkZone:BaseUrl", "http://127.0.0.1:9").WithSetting("WorkZone:HandledFieldName", "X");
+        using var api = new ApiFactory().WithSetting("WorkZone:BaseUrl", "http://127.0.0.1:9").WithSetting("WorkZone:HandledFieldName", "X")
+            .WithSetting("WorkZone:Auth:Mode", "ClientSecret");
         var error = Assert.ThrowsAny<Exception>(() => { api.CreateClient(); });
         Assert.Contains("WorkZone:Auth:ClientId is required", error.ToString());
     }
