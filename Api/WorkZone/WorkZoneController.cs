@@ -114,7 +114,21 @@ public sealed record WorkZoneAuthAlert(DateTimeOffset Since, string Message);
 public sealed record WorkZoneStatusView(
     bool Configured, bool FeedEnabled, DateTimeOffset? LastSuccessfulPoll, int? LagSeconds, int RecordsWaiting,
     DateTimeOffset? LastIngestedAt, int? LastIngestLagSeconds, long IngestedSinceStart, string? LastError, DateTimeOffset? LastErrorAt,
-    WorkZoneAuthAlert? AuthAlert, int WritesWaiting, int WritesRefused, string? Summary);
+    WorkZoneAuthAlert? AuthAlert, int WritesWaiting, int WritesRefused, string? Summary)
+{
+    /// <summary>Swagger example: the feed polled 3 s ago, nothing waiting, one write refused earlier.</summary>
+    public static WorkZoneStatusView Example => new(
+        true, true, new DateTimeOffset(2026, 12, 7, 8, 14, 2, TimeSpan.Zero), 3, 0,
+        new DateTimeOffset(2026, 12, 7, 8, 12, 40, TimeSpan.Zero), 9, 42, null, null, null, 0, 1,
+        "WorkZone: hentet 09.14, 0 i kø, 1 afvist");
+}
 
 public sealed record FailedWorkZoneWrite(
-    long Id, long ReplyId, string DocumentId, string? Subject, MetadataKind Kind, string? Reason, string? ActedBy, DateTime CreatedAt);
+    long Id, long ReplyId, string DocumentId, string? Subject, MetadataKind Kind, string? Reason, string? ActedBy, DateTime CreatedAt)
+{
+    /// <summary>Swagger example: a mark WorkZone refused because the caseworker lacks write access to the record.</summary>
+    public static FailedWorkZoneWrite Example => new(
+        17, 1, "D2026-004790", "Sv: Anmodning om lægeerklæring", MetadataKind.Handled,
+        "WorkZone afviste ændringen for ANNA: Brugeren har ikke skriveadgang til akten.", "cw-anna",
+        new DateTime(2026, 12, 7, 8, 10, 0, DateTimeKind.Utc));
+}

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Newtonsoft.Json.Linq;
 using SmartPost.Api.Replies;
+using SmartPost.Api.Tests.Infrastructure;
 using SmartPost.Api.Tests.Replies;
 using WorkZoneStandIn;
 using static SmartPost.Api.Tests.WorkZone.WorkZoneKit;
@@ -38,8 +39,10 @@ public class WorkZoneFeedTests
     private static bool IsFirstPage(LoggedRequest r) =>
         r.Method == "GET" && r.PathAndQuery.StartsWith("/OData4/Records?$filter=", StringComparison.Ordinal) && !r.PathAndQuery.Contains("$skiptoken");
 
-    [Fact]
-    public async Task AReplyFromWorkZoneCarriesItsRecordIdAttachmentsTeamAndDeadline()
+    [Theory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.Postgres)]
+    public async Task AReplyFromWorkZoneCarriesItsRecordIdAttachmentsTeamAndDeadline(DatabaseKind database)
     {
         await using var standIn = await StartStandInAsync();
         var recordId = standIn.Data.AddIncoming(new IncomingSpec(
@@ -47,7 +50,7 @@ public class WorkZoneFeedTests
             Attachments: [("bilag.html", "text/html", "<p>Min <b>lægeerklæring</b></p>"u8.ToArray()), ("scan.pdf", "application/pdf", [1, 2, 3])]));
         var unmapped = standIn.Data.AddIncoming(new IncomingSpec("Sv: Brev", "Tak.", "FS-2026-777777", "UKENDT-ENHED"));
         standIn.Data.AddIncoming(new IncomingSpec("E-mail", "Ikke Digital Post", "FS-2026-010001", "HELBRED", Source: "EM"));
-        using var api = ApiAgainst(standIn, feed: true);
+        using var api = ApiAgainst(standIn, feed: true, database: database);
         var client = api.CreateCaseworkerClient("cw-anna", "team-helbred", "team-a");
 
         JObject detail = new();

@@ -27,8 +27,8 @@ public static class WorkZoneKit
     /// The API against <paramref name="standIn"/>. <paramref name="auth"/>: MSAL confidential client against the stand-in's
     /// token issuer (its self-signed https certificate trusted for the token client only); otherwise Auth:Mode=None.
     /// </summary>
-    public static ApiFactory ApiAgainst(StandInServer standIn, bool auth = false, bool feed = false) =>
-        Configure(new ApiFactory(), standIn, auth, feed);
+    public static ApiFactory ApiAgainst(StandInServer standIn, bool auth = false, bool feed = false, DatabaseKind database = DatabaseKind.Sqlite) =>
+        Configure(new ApiFactory(database), standIn, auth, feed);
 
     public static ApiFactory Configure(ApiFactory api, StandInServer standIn, bool auth = false, bool feed = false)
     {
