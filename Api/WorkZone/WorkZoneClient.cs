@@ -71,6 +71,25 @@ public sealed class WorkZoneClient(
         return (await response.Content.ReadAsByteArrayAsync(ct), response.Content.Headers.ContentType?.ToString());
     }
 
+    /// <summary>
+    /// GET of content that may be missing or not offered: the bytes, or null with WorkZone's answer (404, 501 …).
+    /// Only transient trouble throws.
+    /// </summary>
+    public async Task<(byte[]? Bytes, string? MediaType, HttpStatusCode Status)> TryGetBytesAsync(string url, CancellationToken ct)
+    {
+        using var response = await SendAsync(HttpMethod.Get, url, null, null, null, ct);
+        return response.IsSuccessStatusCode
+            ? (await response.Content.ReadAsByteArrayAsync(ct), response.Content.Headers.ContentType?.ToString(), response.StatusCode)
+            : (null, null, response.StatusCode);
+    }
+
+    /// <summary>Like <see cref="GetJsonAsync"/>, but any refusal (404, 400, 501 …) is null instead of an error.</summary>
+    public async Task<JObject?> TryGetJsonAsync(string url, CancellationToken ct)
+    {
+        using var response = await SendAsync(HttpMethod.Get, url, null, null, null, ct);
+        return response.IsSuccessStatusCode ? ParseJson(await response.Content.ReadAsStringAsync(ct)) : null;
+    }
+
     /// <summary>WorkZone's reason for a refusal: the OData error message, else the status line.</summary>
     public static async Task<string> ReasonAsync(HttpResponseMessage response, CancellationToken ct)
     {

@@ -165,24 +165,35 @@ public sealed class WorkZoneFeed(
         var feed = o.Feed;
         var id = (string)record["ID"]!;
         var path = $"{o.RecordsEntitySet}({WorkZoneRecordsStore.Literal(id)})";
-        var main = await client.GetBytesAsync($"{path}/Document/$value", ct);
-        if (main is null) return null;
-
-        var files = new List<(string Name, string? MediaType, byte[] Bytes, bool IsMain)>
+        var files = new List<(string Name, string? MediaType, byte[] Bytes, bool IsMain)>();
+        string? missing = null;
+        var main = await client.TryGetBytesAsync($"{path}/Document/$value", ct);
+        if (main.Bytes is not null)
         {
-            (FileName(record, id), MediaType(record, main.Value.MediaType), main.Value.Bytes, true),
-        };
+            files.Add((FileName(record, id), MediaType(record, main.MediaType), main.Bytes, true));
+        }
+        else
+        {
+            // No content: the record is gone (skip it), or WorkZone holds no file for it (keep it, a person reads it there).
+            using (var check = await client.SendAsync(HttpMethod.Get, $"{path}?$select=ID", null, null, null, ct))
+            {
+                if (check.StatusCode == System.Net.HttpStatusCode.NotFound) return null;
+            }
+            missing = $"Dokumentet kunne ikke hentes fra WorkZone (svar {(int)main.Status}); læs det i WorkZone og screen manuelt.";
+            log.LogWarning("WorkZone record {Id} has no readable document ({Status}); stored for manual screening.", id, (int)main.Status);
+        }
         string? next = $"{path}/{feed.AttachmentsNavigation}?$select={Select(model, "ID", "Title", "FileName", "MimeType", "Extension")}";
         while (next is not null)
         {
-            var page = await client.GetJsonAsync(next, ct);
-            if (page is null) return null; // the main record went away meanwhile
+            // Attachments WorkZone will not list (404 as the main record vanished meanwhile, or not offered) leave the reply as it is.
+            var page = await client.TryGetJsonAsync(next, ct);
+            if (page is null) break;
             foreach (var attachment in (page["value"] as JArray ?? []).OfType<JObject>())
             {
                 var attachmentId = (string)attachment["ID"]!;
-                var content = await client.GetBytesAsync($"{o.RecordsEntitySet}({WorkZoneRecordsStore.Literal(attachmentId)})/Document/$value", ct);
-                if (content is null) continue; // deleted between list and read: the rest of the reply still counts
-                files.Add((FileName(attachment, attachmentId), MediaType(attachment, content.Value.MediaType), content.Value.Bytes, false));
+                var content = await client.TryGetBytesAsync($"{o.RecordsEntitySet}({WorkZoneRecordsStore.Literal(attachmentId)})/Document/$value", ct);
+                if (content.Bytes is null) continue; // deleted between list and read: the rest of the reply still counts
+                files.Add((FileName(attachment, attachmentId), MediaType(attachment, content.MediaType), content.Bytes, false));
             }
             next = (string?)page["@odata.nextLink"];
         }
@@ -198,9 +209,9 @@ public sealed class WorkZoneFeed(
             else if (text.Trim().Length > 0) texts.Add(text.Trim());
             documents.Add(new IncomingDocument(name, type, bytes, isMain, text is not null));
         }
-        var manual = unreadable.Count > 0
-            ? $"Kan ikke læse {string.Join(", ", unreadable)} automatisk; læs filen og screen manuelt."
-            : texts.Count == 0 ? "Svaret har ingen læsbar tekst." : null;
+        var manual = missing
+            ?? (unreadable.Count > 0 ? $"Kan ikke læse {string.Join(", ", unreadable)} automatisk; læs filen og screen manuelt."
+                : texts.Count == 0 ? "Svaret har ingen læsbar tekst." : null);
 
         var unit = (string?)record[feed.UnitField];
         var team = unit is not null && feed.UnitTeams.TryGetValue(unit, out var mapped) ? mapped : null;

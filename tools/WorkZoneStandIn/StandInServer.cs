@@ -79,6 +79,8 @@ public sealed class StandInServer : IAsyncDisposable
         builder.Services.AddSingleton<Faults>();
         builder.Services.AddSingleton<RequestLog>();
         builder.Services.AddSingleton<TokenIssuer>();
+        // Admin answers use WorkZone's property names as they are (RecordIdDict has both "ID" and "Id").
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = null);
         builder.Services.AddControllers()
             .AddApplicationPart(typeof(RecordsController).Assembly)
             .AddOData(o => o.AddRouteComponents("OData4", LoadModel())
