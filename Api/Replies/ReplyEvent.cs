@@ -7,7 +7,7 @@ namespace SmartPost.Api.Replies;
 public enum ReplyEventKind
 {
     Received, Screened, Claimed, ClaimReleased, ClaimTakenOver, ClaimCleared, MarkedHandled, HandledUndone,
-    MetadataSynced, MetadataSyncConflict, MetadataSyncFailed,
+    MetadataSynced, MetadataSyncConflict, MetadataSyncFailed, MetadataSyncRequeued,
 }
 
 public sealed class ReplyEvent

@@ -28,6 +28,8 @@ public sealed class EmbeddedMetadataStore(AppDb db, TimeProvider clock) : IDocum
 {
     public async Task<MetadataWriteResult> WriteAsync(MetadataChange change, CancellationToken cancellationToken)
     {
+        // Deadlines and finding kinds are WorkZone fields; without WorkZone the reply itself already holds them.
+        if (change.Kind != MetadataKind.Handled) return new MetadataWriteResult(MetadataWriteOutcome.Applied, "kun i WorkZone");
         var row = await db.Set<DocumentMetadata>().FindAsync([change.DocumentId], cancellationToken);
         if (row is null)
         {

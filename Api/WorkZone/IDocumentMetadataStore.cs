@@ -1,7 +1,20 @@
 namespace SmartPost.Api.WorkZone;
 
-/// <summary>Set (Handled=true) or clear "SmartPost behandlet" on one document.</summary>
-public sealed record MetadataChange(Guid DeliveryKey, string DocumentId, bool Handled, string? HandledBy, DateTime? HandledAt);
+/// <summary>What a queued change writes on the document.</summary>
+public enum MetadataKind
+{
+    /// <summary>"SmartPost behandlet" set (Handled=true) or cleared.</summary>
+    Handled,
+    /// <summary>The earliest due date of the reply's findings (Value "yyyy-MM-dd") to the configured date field.</summary>
+    Deadline,
+    /// <summary>The reply's finding kinds in Danish (Value) to the configured text field.</summary>
+    FindingKinds,
+}
+
+/// <summary>One change to one document, made on behalf of <paramref name="ActedBy"/> (the caseworker; null: the system).</summary>
+public sealed record MetadataChange(
+    Guid DeliveryKey, string DocumentId, bool Handled, string? HandledBy, DateTime? HandledAt,
+    MetadataKind Kind = MetadataKind.Handled, string? ActedBy = null, string? Value = null);
 
 public enum MetadataWriteOutcome
 {

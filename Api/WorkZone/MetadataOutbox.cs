@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using SmartPost.Api.Infrastructure;
 using SmartPost.Api.Infrastructure.Database;
 using SmartPost.Api.Replies;
 
@@ -21,18 +22,30 @@ public sealed class OutboxSignal
     }
 }
 
-/// <summary>Queues a reply's "SmartPost behandlet" state for the metadata store, in the caller's unit of work.</summary>
-public sealed class MetadataOutbox(AppDb db, OutboxSignal signal)
+/// <summary>Queues a reply's document metadata changes for the metadata store, in the caller's unit of work.</summary>
+public sealed class MetadataOutbox(AppDb db, OutboxSignal signal, IHttpContextAccessor http)
 {
-    /// <summary>Adds the outbox row to the same SaveChanges as the reply's change: both commit or neither.</summary>
-    public void Enqueue(Reply reply, DateTime now) => db.Add(new MetadataOutboxMessage
+    /// <summary>
+    /// "SmartPost behandlet" as the reply now has it, on behalf of the caseworker making the request. Added to the same
+    /// SaveChanges as the reply's change: both commit or neither.
+    /// </summary>
+    public void Enqueue(Reply reply, DateTime now) =>
+        Add(reply, now, MetadataKind.Handled, http.HttpContext?.User is { Identity.IsAuthenticated: true } user ? user.UserId() : reply.HandledBy, null);
+
+    /// <summary>A deadline or finding-kinds write made by the system (no caseworker acted).</summary>
+    public void EnqueueSystemWrite(Reply reply, MetadataKind kind, string value, DateTime now) => Add(reply, now, kind, null, value);
+
+    private void Add(Reply reply, DateTime now, MetadataKind kind, string? actedBy, string? value) => db.Add(new MetadataOutboxMessage
     {
         DeliveryKey = Guid.NewGuid(),
         ReplyId = reply.Id,
         DocumentId = reply.DocumentId ?? reply.SourceKey,
+        Kind = kind,
         Handled = reply.IsHandled,
         HandledBy = reply.HandledBy,
         HandledAt = reply.HandledAt,
+        ActedBy = actedBy,
+        Value = value,
         Status = OutboxStatus.Pending,
         NextAttemptAt = now,
         CreatedAt = now,

@@ -10,8 +10,9 @@ namespace SmartPost.Api.WorkZone;
 
 /// <summary>
 /// Delivers queued "SmartPost behandlet" changes to the metadata store, oldest first and in order per document.
-/// Transient failures (network, timeouts, 5xx) are retried quickly with Polly, then left queued with an exponential
-/// backoff (the reply shows "PendingSync"); conflicts and refusals are marked for a person ("Failed").
+/// Transient failures (network, timeouts, 5xx, WorkZone refusing our token) are retried quickly with Polly, then left
+/// queued with an exponential backoff (the reply shows "PendingSync") and end the round, since the store is down for every
+/// document; conflicts and refusals are marked for a person ("Failed").
 /// A row is leased (Attempts is a concurrency token) before delivery, so two API instances never send it both.
 /// </summary>
 public sealed class MetadataOutboxDelivery(
@@ -62,10 +63,12 @@ public sealed class MetadataOutboxDelivery(
             }
             catch (Exception e) when (IsTransient(e, ct))
             {
-                blocked.Add(row.DocumentId);
                 row.NextAttemptAt = clock.GetUtcNow().UtcDateTime + Backoff(row.Attempts);
                 row.LastError = e.Message;
                 log.LogInformation("Metadata for reply {ReplyId} not delivered (attempt {Attempts}): {Error}", row.ReplyId, row.Attempts, e.Message);
+                // The store is down or refuses our token: the rest of the queue would only wait for the same timeouts.
+                await db.SaveChangesAsync(ct);
+                return;
             }
             await db.SaveChangesAsync(ct);
         }
@@ -100,10 +103,16 @@ public sealed class MetadataOutboxDelivery(
         db.Add(new ReplyEvent
         {
             ReplyId = row.ReplyId, At = now, Actor = Actor, Kind = kind,
-            Detail = $"{(row.Handled ? "SmartPost behandlet" : "SmartPost behandlet fjernet")} på dokument {row.DocumentId}"
-                     + (result.Detail is null ? "" : $": {result.Detail}"),
+            Detail = $"{What(row)} på dokument {row.DocumentId}" + (result.Detail is null ? "" : $": {result.Detail}"),
         });
     }
+
+    private static string What(MetadataOutboxMessage row) => row.Kind switch
+    {
+        MetadataKind.Deadline => $"Frist {row.Value}",
+        MetadataKind.FindingKinds => "Fund",
+        _ => row.Handled ? "SmartPost behandlet" : "SmartPost behandlet fjernet",
+    };
 
     private TimeSpan Backoff(int attempts)
     {

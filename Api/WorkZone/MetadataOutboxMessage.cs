@@ -17,8 +17,13 @@ public sealed class MetadataOutboxMessage
     public Guid DeliveryKey { get; set; }
     public long ReplyId { get; set; }
     public string DocumentId { get; set; } = "";
+    public MetadataKind Kind { get; set; }
     public bool Handled { get; set; }
     public string? HandledBy { get; set; }
+    /// <summary>The caseworker whose action this is (sent as OnBehalfOf); null for the system's own writes.</summary>
+    public string? ActedBy { get; set; }
+    /// <summary>The value of a Deadline or FindingKinds change.</summary>
+    public string? Value { get; set; }
     public DateTime? HandledAt { get; set; }
     public OutboxStatus Status { get; set; }
     public int Attempts { get; set; }
@@ -27,7 +32,7 @@ public sealed class MetadataOutboxMessage
     public DateTime CreatedAt { get; set; }
     public DateTime? DeliveredAt { get; set; }
 
-    public MetadataChange ToChange() => new(DeliveryKey, DocumentId, Handled, HandledBy, HandledAt);
+    public MetadataChange ToChange() => new(DeliveryKey, DocumentId, Handled, HandledBy, HandledAt, Kind, ActedBy, Value);
 }
 
 public sealed class MetadataOutboxMessageConfiguration : IEntityTypeConfiguration<MetadataOutboxMessage>
@@ -36,9 +41,11 @@ public sealed class MetadataOutboxMessageConfiguration : IEntityTypeConfiguratio
     {
         e.ToTable("MetadataOutbox");
         e.Property(m => m.Status).HasConversion<string>();
+        e.Property(m => m.Kind).HasConversion<string>();
         e.Property(m => m.Attempts).IsConcurrencyToken(); // the delivery lease
         e.HasIndex(m => m.DeliveryKey).IsUnique();
         e.HasIndex(m => new { m.Status, m.NextAttemptAt });
         e.HasIndex(m => m.ReplyId);
+        e.HasIndex(m => new { m.ReplyId, m.Kind });
     }
 }

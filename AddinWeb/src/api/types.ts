@@ -243,3 +243,21 @@ export interface Problem {
   errors?: Record<string, string[]>;
   [extension: string]: unknown;
 }
+
+/** GET /api/v1/workzone/status: summary is the Danish dashboard line ("WorkZone: hentet 09.14, 0 i kø"). */
+export interface WorkZoneStatus {
+  configured: boolean;
+  summary: string | null;
+  authAlert: { since: string; message: string } | null;
+  writesRefused: number;
+}
+
+/** GET /api/v1/workzone/writes/failed: a write WorkZone refused, with its reason in Danish. */
+export interface FailedWorkZoneWrite {
+  id: number;
+  replyId: number;
+  documentId: string;
+  subject: string | null;
+  kind: string;
+  reason: string | null;
+}

@@ -1,4 +1,4 @@
-import type { FlagTotals, InboxPage, ReplyListItem, SavedSearch, SearchResults } from "../api/types";
+import type { FailedWorkZoneWrite, FlagTotals, InboxPage, ReplyListItem, SavedSearch, SearchResults, WorkZoneStatus } from "../api/types";
 import { t } from "../i18n/strings";
 import { flagLabel } from "../logic/mapping";
 import { screenerLine } from "../logic/screenerLine";
@@ -35,6 +35,8 @@ export async function mountDashboard(root: HTMLElement, ctx: PaneContext): Promi
   const handled = el("ul", { class: "replies", id: "handled-list", "aria-labelledby": "handled-h" });
   const searches = el("ul", { class: "searches", id: "searches" });
   const searchResults = el("div", { id: "search-results" });
+  const workzone = el("p", { class: "hint", id: "workzone-status", role: "status", hidden: true });
+  const refused = el("section", { class: "card", id: "workzone-refused", "aria-labelledby": "workzone-refused-h", hidden: true });
 
   const showError = (error: unknown): void => setStatus(status, "error", actionErrorMessage(error));
   const empty = (): HTMLElement => el("li", { class: "muted" }, t("noReplies"));
@@ -129,6 +131,26 @@ export async function mountDashboard(root: HTMLElement, ctx: PaneContext): Promi
   };
   const listForm = sharedListForm(ctx, teamPath, () => loadSearches().catch(showError));
 
+  /**
+   * "WorkZone: hentet 09.14, 0 i kø" and the writes WorkZone refused, each with "Prøv igen". Without WorkZone (or when
+   * the status cannot be read) nothing is shown: the inbox works the same either way.
+   */
+  const loadWorkZone = async (): Promise<void> => {
+    const state = (await ctx.api.request<WorkZoneStatus>("/api/v1/workzone/status")).body;
+    workzone.hidden = !state.configured || !state.summary;
+    workzone.textContent = state.summary ?? "";
+    workzone.classList.toggle("warning", state.authAlert !== null);
+    const failed = state.writesRefused > 0 ? (await ctx.api.request<FailedWorkZoneWrite[]>("/api/v1/workzone/writes/failed")).body : [];
+    refused.hidden = failed.length === 0;
+    replace(refused, el("h3", { id: "workzone-refused-h" }, t("workzoneRefused")), el("ul", { class: "replies" }, ...failed.map((w) =>
+      el("li", {},
+        el("span", {}, el("strong", {}, w.subject ?? w.documentId), ` – ${w.reason ?? ""}`),
+        el("button", { type: "button", "aria-label": `${t("retryWrite")}: ${w.subject ?? w.documentId}`, onclick: () => void (async () => {
+          await ctx.api.request(`/api/v1/workzone/writes/${w.id}/retry`, { method: "POST" }).catch(showError);
+          await loadWorkZone().catch(() => undefined);
+        })() }, t("retryWrite"))))));
+  };
+
   flagFilter.addEventListener("change", () => {
     pager.reset();
     void loadReplies(null).catch(showError);
@@ -137,15 +159,13 @@ export async function mountDashboard(root: HTMLElement, ctx: PaneContext): Promi
   replace(root,
     el("h2", {}, `${t("dashboardTitle")} (${ctx.identity().team})`),
     status,
+    workzone,
     screener,
+    refused,
     el("section", { class: "card", "aria-labelledby": "unhandled-h" },
       heading,
       el("div", { class: "field" }, el("label", { for: "flag-filter" }, t("filterFlag")), flagFilter),
       totals, list, pager.element),
-    el("section", { class: "card", "aria-labelledby": "screening-h" }, el("h3", { id: "screening-h" }, t("screeningList")),
-      el("div", { class: "field" }, el("label", { for: "screening-scope" }, t("screeningScope")), screeningScope), period,
-      estimate, screening),
-    el("section", { class: "card", "aria-labelledby": "handled-h" }, el("h3", { id: "handled-h" }, t("handledView")), handled),
-    el("section", { class: "card", "aria-labelledby": "searches-h" }, el("h3", { id: "searches-h" }, t("sharedSearches")), searches, listForm.element, searchResults));
   await Promise.all([loadReplies(null), loadScreening(), loadHandled(), loadSearches()].map((p) => p.catch(showError)));
+  await loadWorkZone().catch(() => { workzone.hidden = true; });
 }
