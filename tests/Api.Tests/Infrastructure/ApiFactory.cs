@@ -16,12 +16,20 @@ namespace SmartPost.Api.Tests.Infrastructure;
 public sealed class ApiFactory : WebApplicationFactory<Program>
 {
     private readonly TestDatabase _database;
+    private readonly bool _ownsDatabase;
     private readonly Dictionary<string, string?> _settings = new();
     private readonly List<Action<IServiceCollection>> _serviceOverrides = new();
 
     public ApiFactory(DatabaseKind kind = DatabaseKind.Sqlite, bool seedDemoData = false)
+        : this(TestDatabase.Create(kind), seedDemoData)
     {
-        _database = TestDatabase.Create(kind);
+        _ownsDatabase = true;
+    }
+
+    /// <summary>Another instance on a database the test owns (several API instances on one database).</summary>
+    public ApiFactory(TestDatabase database, bool seedDemoData = false)
+    {
+        _database = database;
         _settings["Database:SqlitePath"] = _database.SqlitePath;
         _settings["Database:PostgresConnectionString"] = _database.PostgresConnectionString ?? "";
         _settings["Database:SeedDemoData"] = seedDemoData ? "true" : "false";
@@ -97,7 +105,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && _ownsDatabase)
         {
             _database.Dispose();
         }

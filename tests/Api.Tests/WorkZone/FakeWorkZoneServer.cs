@@ -19,6 +19,10 @@ public sealed class FakeWorkZoneServer : IAsyncDisposable
     public int FailNextRequestsWith503;
     public int RejectNextPatchesWith412;
     public int AppliedPatches;
+    /// <summary>Every PATCH received, applied or not (a change delivered twice shows here).</summary>
+    public int PatchRequests;
+    /// <summary>Added to every answer, to widen the window in which two deliverers could overlap.</summary>
+    public TimeSpan Latency = TimeSpan.Zero;
 
     private FakeWorkZoneServer(WebApplication app) => _app = app;
 
@@ -44,6 +48,8 @@ public sealed class FakeWorkZoneServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        if (Latency > TimeSpan.Zero) await Task.Delay(Latency);
+        if (HttpMethods.IsPatch(context.Request.Method)) Interlocked.Increment(ref PatchRequests);
         if (Interlocked.Decrement(ref FailNextRequestsWith503) >= 0)
         {
             context.Response.StatusCode = 503;

@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using SmartPost.Api.Recipients;
+using SmartPost.Api.Replies;
+using SmartPost.Api.Tests.Infrastructure;
+using SmartPost.Api.Tests.Replies;
+using SmartPost.Api.Tests.WorkZone;
+using SmartPost.Api.WorkZone;
+
+namespace SmartPost.Api.Tests.Operations;
+
+/// <summary>Several API processes on one database, as a deployment with replicas runs them.</summary>
+public class SeveralInstancesTests
+{
+    [Theory]
+    [InlineData(DatabaseKind.Postgres, 4)]
+    [InlineData(DatabaseKind.Sqlite, 3)]
+    public async Task InstancesStartingTogetherOnAnEmptyDatabaseMigrateAndSeedOnce(DatabaseKind kind, int instances)
+    {
+        using var database = TestDatabase.Create(kind);
+        var apps = Enumerable.Range(0, instances).Select(_ => new ApiFactory(database, seedDemoData: true)).ToList();
+        try
+        {
+            // Starting the host runs migrations and seeding; all at the same moment, as replicas do.
+            await Task.WhenAll(apps.Select(app => Task.Run(() => app.Server)));
+
+            foreach (var app in apps)
+            {
+                var response = await app.CreateCaseworkerClient("cw-anna", "team-helbred").GetAsync("/api/v1/teams/team-helbred/replies");
+                Assert.True(response.IsSuccessStatusCode, $"instance answered {(int)response.StatusCode}");
+            }
+            await using var db = apps[0].CreateDbContext();
+            var (register, _) = RegisterCsv.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Rules", "digital-post-register.csv")));
+            Assert.Equal(register.Count, await db.Set<DigitalPostExemption>().CountAsync());
+            Assert.Equal(7, await db.Set<Reply>().CountAsync());
+            Assert.Equal(7, await db.Set<Reply>().Select(r => r.SourceKey).Distinct().CountAsync());
+            var applied = await db.Database.GetAppliedMigrationsAsync();
+            Assert.Equal(applied.Count(), applied.Distinct().Count());
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        }
+        finally
+        {
+            foreach (var app in apps) await app.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task TwoInstancesDeliverEveryHandledMarkToWorkZoneExactlyOnce()
+    {
+        const int replies = 40;
+        await using var workZone = await FakeWorkZoneServer.StartAsync();
+        workZone.Latency = TimeSpan.FromMilliseconds(5);
+        using var database = TestDatabase.Create(DatabaseKind.Postgres);
+        using var first = Instance(database, workZone);
+        using var second = Instance(database, workZone);
+        var clients = new[] { first, second }.Select(app => app.CreateCaseworkerClient("cw-anna", "team-a")).ToArray();
+
+        var ids = new List<long>();
+        for (var i = 0; i < replies; i++)
+        {
+            workZone.AddRecord($"WZ-{i}");
+            ids.Add((long)(await clients[i % 2].IngestAsync($"WZ-{i}", "team-a", "Hej"))["id"]!);
+        }
+        // Marks through both instances at once, so both outbox workers see the same rows queued.
+        await Task.WhenAll(ids.Select((id, i) => clients[i % 2].PostAsync($"/api/v1/replies/{id}/handled", null)));
+
+        await using var db = first.CreateDbContext();
+        for (var wait = 0; wait < 300 && await db.Set<MetadataOutboxMessage>().AnyAsync(m => m.Status == OutboxStatus.Pending); wait++)
+        {
+            await Task.Delay(100);
+        }
+        Assert.Equal(replies, await db.Set<MetadataOutboxMessage>().CountAsync(m => m.Status == OutboxStatus.Delivered));
+        Assert.Equal(replies, workZone.PatchRequests);
+        Assert.Equal(replies, workZone.AppliedPatches);
+        Assert.Equal(replies, await db.Set<ReplyEvent>().CountAsync(e => e.Kind == ReplyEventKind.MetadataSynced));
+    }
+
+    private static ApiFactory Instance(TestDatabase database, FakeWorkZoneServer workZone) => new ApiFactory(database)
+        .WithSetting("WorkZone:BaseUrl", workZone.BaseUrl)
+        .WithSetting("WorkZone:HandledFieldName", "SmartPostBehandlet")
+        .WithSetting("MetadataSync:PollInterval", "00:00:00.020")
+        .WithSetting("MetadataSync:AttemptTimeout", "00:00:05");
+}
