@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SmartPost.Api.Recipients;
 using SmartPost.Api.Replies;
+using SmartPost.Api.Tests.Dispatch;
 using SmartPost.Api.Tests.Infrastructure;
 using SmartPost.Api.Tests.Replies;
 using SmartPost.Api.Tests.WorkZone;
@@ -72,6 +73,30 @@ public class SeveralInstancesTests
         Assert.Equal(replies, workZone.PatchRequests);
         Assert.Equal(replies, workZone.AppliedPatches);
         Assert.Equal(replies, await db.Set<ReplyEvent>().CountAsync(e => e.Kind == ReplyEventKind.MetadataSynced));
+    }
+
+    [Fact]
+    public async Task ACatchAllReplyOnOneInstanceFindsALetterJustSentThroughAnother()
+    {
+        using var database = TestDatabase.Create(DatabaseKind.Postgres);
+        var clock = new FixedClock(DispatchRequests.Now);
+        using var sender = new ApiFactory(database).WithClock(clock).WithSetting("Replies:DefaultTeam", "team-fordeling");
+        using var receiver = new ApiFactory(database).WithClock(clock).WithSetting("Replies:DefaultTeam", "team-fordeling");
+        var teams = new[] { "team-udland", "team-fordeling" };
+        var receiving = receiver.CreateCaseworkerClient("cw-anna", teams);
+        async Task<string?> RoutingOfSignedReplyAsync() =>
+            (string?)(await receiving.IngestAsync($"R-{Guid.NewGuid():N}", null!, "Hej\n\nMvh\nHans Jørgen Lassen"))["routing"];
+
+        // The receiver has routed before, so its in-memory name index is loaded.
+        Assert.Equal("DefaultTeam", await RoutingOfSignedReplyAsync());
+
+        var letter = DispatchRequests.Valid("D2026-000901", "CPR", "150466-2765");
+        letter["caseNumber"] = "FS-2026-002001";
+        letter["team"] = "team-udland";
+        letter["recipient"]!["name"] = "Hans Jørgen Lassen";
+        Assert.Equal(System.Net.HttpStatusCode.Created, (await sender.CreateCaseworkerClient("cw-anna", teams).PostDispatchAsync(letter)).StatusCode);
+
+        Assert.Equal("RecipientNameInText", await RoutingOfSignedReplyAsync());
     }
 
     private static ApiFactory Instance(TestDatabase database, FakeWorkZoneServer workZone) => new ApiFactory(database)
