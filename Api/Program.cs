@@ -4,6 +4,7 @@ using SmartPost.Api.Dispatch;
 using SmartPost.Api.Guidance;
 using SmartPost.Api.Infrastructure;
 using SmartPost.Api.Infrastructure.Database;
+using SmartPost.Api.Infrastructure.Health;
 using SmartPost.Api.Recipients;
 using SmartPost.Api.Replies;
 using SmartPost.Api.Screening;
@@ -16,6 +17,7 @@ builder.Services.AddApiPlumbing(builder.Environment);
 builder.Services.AddCaseworkerAuthentication(builder.Environment);
 builder.Services.AddSwaggerDocs();
 builder.Services.AddDatabase(builder.Configuration);
+builder.Services.AddHealth(builder.Configuration);
 
 // Features: each folder registers its own services and options.
 builder.Services.AddCalendar(builder.Configuration);
@@ -39,7 +41,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapControllers();
-app.MapHealthChecks("/health").AllowAnonymous();
+app.MapHealth();
 app.MapFallback(ApiPlumbing.NotFound);
 
 app.Run();

@@ -60,6 +60,14 @@ public sealed class MetadataOutboxDelivery(
                 var result = await _pipeline.ExecuteAsync(async token => await store.WriteAsync(row.ToChange(), token), ct);
                 Complete(db, row, result, clock.GetUtcNow().UtcDateTime);
             }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                // Stopping: hand the row back now rather than leave it leased until the lease runs out. A write
+                // that did reach the store is harmless to repeat (the store skips a value it already has).
+                row.NextAttemptAt = clock.GetUtcNow().UtcDateTime;
+                await db.SaveChangesAsync(CancellationToken.None);
+                throw;
+            }
             catch (Exception e) when (IsTransient(e, ct))
             {
                 blocked.Add(row.DocumentId);
