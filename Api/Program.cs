@@ -5,6 +5,7 @@ using SmartPost.Api.Guidance;
 using SmartPost.Api.Infrastructure;
 using SmartPost.Api.Infrastructure.Database;
 using SmartPost.Api.Infrastructure.Health;
+using SmartPost.Api.Infrastructure.Telemetry;
 using SmartPost.Api.Recipients;
 using SmartPost.Api.Replies;
 using SmartPost.Api.Screening;
@@ -18,6 +19,7 @@ builder.Services.AddCaseworkerAuthentication(builder.Environment);
 builder.Services.AddSwaggerDocs();
 builder.Services.AddDatabase(builder.Configuration);
 builder.Services.AddHealth(builder.Configuration);
+builder.Services.AddTelemetry(builder.Configuration);
 
 // Features: each folder registers its own services and options.
 builder.Services.AddCalendar(builder.Configuration);
@@ -42,6 +44,7 @@ app.UseAuthorization();
 
 app.MapControllers();
 app.MapHealth();
+app.MapTelemetry();
 app.MapFallback(ApiPlumbing.NotFound);
 
 app.Run();

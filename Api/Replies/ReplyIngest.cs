@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Newtonsoft.Json;
 using Npgsql;
 using SmartPost.Api.Infrastructure;
 using SmartPost.Api.Infrastructure.Database;
+using SmartPost.Api.Infrastructure.Telemetry;
 using SmartPost.Api.Screening;
 
 namespace SmartPost.Api.Replies;
@@ -19,15 +21,13 @@ public sealed class ReplyIngest(AppDb db, ReplyLinker linker, ReplyScreener scre
 
     public async Task<(Reply Reply, bool Created)> IngestAsync(IncomingReply incoming, string actor, CancellationToken ct)
     {
+        using var activity = SmartPostTelemetry.Source.StartActivity("reply ingest");
         // One connection for the look-ups and the insert instead of an open/close (and SQLite pragmas) per query.
         await db.Database.OpenConnectionAsync(ct);
-        if (await FindAsync(incoming.SourceKey, ct) is { } existing) return (existing, false);
+        if (await FindAsync(incoming.SourceKey, ct) is { } existing) return Counted(existing, false, activity);
 
         var link = await linker.LinkAsync(incoming, ct);
-        var screening = screener.Screen(incoming.Subject, incoming.Text, new ScreeningContext(
-            incoming.ReceivedAt,
-            link.Dispatch is { } d ? new DateTimeOffset(d.SentAt, TimeSpan.Zero) : null,
-            link.Dispatch?.Category));
+        var screening = Screen(incoming, link);
 
         var reply = ToReply(incoming, link, screening);
         db.Add(reply);
@@ -48,15 +48,42 @@ public sealed class ReplyIngest(AppDb db, ReplyLinker linker, ReplyScreener scre
         try
         {
             await db.SaveChangesAsync(ct);
-            return (reply, true);
+            foreach (var flag in screening.Flags)
+            {
+                SmartPostTelemetry.Findings.Add(1, new KeyValuePair<string, object?>("kind", flag.Kind.ToString()));
+            }
+            return Counted(reply, true, activity);
         }
         catch (DbUpdateException e) when (IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
             var winner = await FindAsync(incoming.SourceKey, ct)
                 ?? throw new InvalidOperationException("Unique violation without a stored reply.", e);
-            return (winner, false);
+            return Counted(winner, false, activity);
         }
+    }
+
+    private ScreeningResult Screen(IncomingReply incoming, ReplyLink link)
+    {
+        using var activity = SmartPostTelemetry.Source.StartActivity("reply screening");
+        var started = Stopwatch.GetTimestamp();
+        var screening = screener.Screen(incoming.Subject, incoming.Text, new ScreeningContext(
+            incoming.ReceivedAt,
+            link.Dispatch is { } d ? new DateTimeOffset(d.SentAt, TimeSpan.Zero) : null,
+            link.Dispatch?.Category));
+        SmartPostTelemetry.ScreeningDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        activity?.SetTag("smartpost.findings", screening.Flags.Count);
+        return screening;
+    }
+
+    /// <summary>Metrics and trace tags for one ingest: ids, routing and outcome only, never text or a CPR number.</summary>
+    private static (Reply, bool) Counted(Reply reply, bool created, Activity? activity)
+    {
+        var outcome = created ? "created" : "duplicate";
+        SmartPostTelemetry.RepliesIngested.Add(1,
+            new KeyValuePair<string, object?>("outcome", outcome), new KeyValuePair<string, object?>("routing", reply.Routing.ToString()));
+        activity?.SetTag("smartpost.reply.id", reply.Id).SetTag("smartpost.outcome", outcome).SetTag("smartpost.routing", reply.Routing.ToString());
+        return (reply, created);
     }
 
     private Task<Reply?> FindAsync(string sourceKey, CancellationToken ct) =>

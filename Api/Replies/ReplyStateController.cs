@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Swashbuckle.AspNetCore.Annotations;
 using SmartPost.Api.Infrastructure;
 using SmartPost.Api.Infrastructure.Database;
+using SmartPost.Api.Infrastructure.Telemetry;
 using SmartPost.Api.WorkZone;
 
 namespace SmartPost.Api.Replies;
@@ -107,6 +108,7 @@ public sealed class ReplyStateController(
 
     private ObjectResult ClaimConflict(ClaimView claim)
     {
+        SmartPostTelemetry.ClaimConflicts.Add(1);
         var problem = Problem(statusCode: 409, title: "Svaret er taget / already claimed",
             detail: $"{claim.By} har taget svaret siden {claim.Since:u}.");
         var details = (ProblemDetails)problem.Value!;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using SmartPost.Api.Infrastructure.Database;
 using SmartPost.Api.Replies;
@@ -25,18 +26,22 @@ public sealed class OutboxSignal
 public sealed class MetadataOutbox(AppDb db, OutboxSignal signal)
 {
     /// <summary>Adds the outbox row to the same SaveChanges as the reply's change: both commit or neither.</summary>
-    public void Enqueue(Reply reply, DateTime now) => db.Add(new MetadataOutboxMessage
+    public void Enqueue(Reply reply, DateTime now)
     {
-        DeliveryKey = Guid.NewGuid(),
-        ReplyId = reply.Id,
-        DocumentId = reply.DocumentId ?? reply.SourceKey,
-        Handled = reply.IsHandled,
-        HandledBy = reply.HandledBy,
-        HandledAt = reply.HandledAt,
-        Status = OutboxStatus.Pending,
-        NextAttemptAt = now,
-        CreatedAt = now,
-    });
+        Activity.Current?.AddEvent(new ActivityEvent("outbox enqueue", tags: new ActivityTagsCollection { ["smartpost.reply.id"] = reply.Id }));
+        db.Add(new MetadataOutboxMessage
+        {
+            DeliveryKey = Guid.NewGuid(),
+            ReplyId = reply.Id,
+            DocumentId = reply.DocumentId ?? reply.SourceKey,
+            Handled = reply.IsHandled,
+            HandledBy = reply.HandledBy,
+            HandledAt = reply.HandledAt,
+            Status = OutboxStatus.Pending,
+            NextAttemptAt = now,
+            CreatedAt = now,
+        });
+    }
 
     public void Notify() => signal.Notify();
 }

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using SmartPost.Api.Infrastructure.Database;
@@ -14,10 +13,7 @@ internal sealed class OutboxBacklogHealthCheck(AppDb db, TimeProvider clock, IOp
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
-        var pending = db.Set<MetadataOutboxMessage>().Where(m => m.Status == OutboxStatus.Pending);
-        var count = await pending.CountAsync(ct);
-        var oldest = count == 0 ? (DateTime?)null : await pending.MinAsync(m => m.CreatedAt, ct);
-        var age = oldest is null ? TimeSpan.Zero : clock.GetUtcNow().UtcDateTime - oldest.Value;
+        var (count, age) = await OutboxBacklog.ReadAsync(db, clock, ct);
         var data = new Dictionary<string, object> { ["pending"] = count, ["oldestAgeSeconds"] = Math.Round(age.TotalSeconds) };
         return age > options.Value.OutboxMaxAge
             ? HealthCheckResult.Degraded($"{count} change(s) waiting; the oldest for {age.TotalMinutes:0} min.", data: data)
