@@ -18,8 +18,12 @@ builder.Services.AddApiPlumbing(builder.Environment);
 builder.Services.AddCaseworkerAuthentication(builder.Environment);
 builder.Services.AddSwaggerDocs();
 builder.Services.AddDatabase(builder.Configuration);
+
+// Running it: health probes, OpenTelemetry, per-caller rate limits, security headers.
 builder.Services.AddHealth(builder.Configuration);
 builder.Services.AddTelemetry(builder.Configuration);
+builder.Services.AddRateLimits(builder.Configuration);
+builder.Services.AddSecurityHeaders();
 
 // Features: each folder registers its own services and options.
 builder.Services.AddCalendar(builder.Configuration);
@@ -36,11 +40,13 @@ var app = builder.Build();
 // Schema migrations and (in Development) demo data, before the first request.
 await app.PrepareDatabaseAsync();
 
+app.UseSecurityHeaders();
 app.UseApiPlumbing();
 app.UseSwaggerDocs();
 app.UseAddinHosting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter(); // after authentication: limits are per signed-in caller
 
 app.MapControllers();
 app.MapHealth();
