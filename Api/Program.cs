@@ -8,6 +8,7 @@ using SmartPost.Api.Infrastructure.Health;
 using SmartPost.Api.Infrastructure.Telemetry;
 using SmartPost.Api.Recipients;
 using SmartPost.Api.Replies;
+using SmartPost.Api.Retention;
 using SmartPost.Api.Screening;
 using SmartPost.Api.Teams;
 
@@ -33,6 +34,7 @@ builder.Services.AddDispatch(builder.Configuration);
 builder.Services.AddScreening(builder.Configuration);
 builder.Services.AddReplies(builder.Configuration);
 builder.Services.AddTeams(builder.Configuration);
+builder.Services.AddRetention(builder.Configuration);
 builder.Services.AddAddinHosting(builder.Configuration);
 
 var app = builder.Build();

@@ -8,6 +8,7 @@ public enum ReplyEventKind
 {
     Received, Screened, Claimed, ClaimReleased, MarkedHandled, HandledUndone,
     MetadataSynced, MetadataSyncConflict, MetadataSyncFailed,
+    ContentPurged,
 }
 
 public sealed class ReplyEvent
