@@ -38,7 +38,7 @@ def free_port():
 
 
 def call(base, method, path, body=None, user="cw-rel", content_type="application/json", timeout=60):
-    """One request on its own connection: (status, parsed JSON or None). Connection failures: (0, None)."""
+    """One request on its own connection: (status, parsed JSON or None); -1 = connection refused, 0 = sent but no answer."""
     host, port = base.replace("http://", "").split(":")
     conn = http.client.HTTPConnection(host, int(port), timeout=timeout)
     headers = {"X-Dev-User": user, "X-Dev-Teams": f"{TEAM},{DEFAULT_TEAM}", "Accept": "application/json"}
@@ -46,6 +46,10 @@ def call(base, method, path, body=None, user="cw-rel", content_type="application
     if body is not None:
         data = body.encode() if isinstance(body, str) else json.dumps(body).encode()
         headers["Content-Type"] = content_type
+    try:
+        conn.connect()
+    except OSError:
+        return -1, None  # not even connected (refused): the request was never sent
     try:
         conn.request(method, path, body=data, headers=headers)
         response = conn.getresponse()
@@ -185,7 +189,7 @@ def kill_during_ingest(api, restart, sqlite_path, total, in_flight):
             if status in (200, 201):
                 with lock:
                     acknowledged.add(f"doc:kill-{n}")
-            elif status == 0:
+            elif status <= 0:
                 return
 
     threads = [threading.Thread(target=worker) for _ in range(in_flight)]
@@ -207,11 +211,55 @@ def kill_during_ingest(api, restart, sqlite_path, total, in_flight):
         db.close()
         lost = len(acknowledged - stored)
         after = ingest_json(api, "kill-after-restart")[0]
-    finally:
+    except Exception:
         api.stop()
+        raise
     ok = lost == 0 and partial == 0 and integrity == "ok" and after == 201
     return ok, (f"{len(acknowledged)} acknowledged, {len(stored)} stored, {lost} acknowledged-but-lost, {partial} partial, "
                 f"integrity_check {integrity}, ingest after restart {after}")
+
+
+def graceful_stop(api, sqlite_path, in_flight):
+    """SIGTERM while `in_flight` clients ingest: requests the server took are answered, later ones are refused.
+    A connection still in the kernel's accept queue when the listener closes is reset unread (the load balancer
+    retries it); one the server took but did not answer would be stored without an answer: that is the failure."""
+    answered, refused, acknowledged, aborted, lock = 0, 0, set(), set(), threading.Lock()
+    counter = iter(range(10**6))
+    stop = threading.Event()
+
+    def worker():
+        nonlocal answered, refused
+        while not stop.is_set():
+            with lock:
+                n = next(counter)
+            status, _ = ingest_json(api, f"term-{n}")
+            with lock:
+                if status > 0:
+                    answered += 1
+                    if status in (200, 201):
+                        acknowledged.add(f"doc:term-{n}")
+                elif status == 0:
+                    aborted.add(f"doc:term-{n}")
+                else:
+                    refused += 1
+                    return
+
+    threads = [threading.Thread(target=worker) for _ in range(in_flight)]
+    for t in threads:
+        t.start()
+    time.sleep(2)
+    api.process.send_signal(signal.SIGTERM)
+    exit_code = api.process.wait(timeout=60)
+    stop.set()
+    for t in threads:
+        t.join()
+    with sqlite3.connect(sqlite_path) as db:  # the process has ended: read the file directly
+        stored = {row[0] for row in db.execute("SELECT SourceKey FROM Replies WHERE SourceKey LIKE 'doc:term-%'")}
+    lost = len(acknowledged - stored)
+    unanswered = len(aborted & stored)
+    ok = unanswered == 0 and lost == 0 and exit_code == 0
+    return ok, (f"{answered} answered, {unanswered} taken but not answered, {len(aborted) - unanswered} reset unread in the "
+                f"accept queue, {refused} refused after the stop began, {lost} acknowledged-but-lost, exit code {exit_code}")
 
 
 def outbox_two_instances(apis, workzone, marks):
@@ -405,6 +453,9 @@ def main():
         restart = lambda: make("sqlite-restarted", {"Database__SqlitePath": sqlite_path}).start()  # noqa: E731
         row(f"kill -9 during {total} ingests (32 in flight), restart",
             *kill_during_ingest(single, restart, sqlite_path, total, 32), t)
+        t = time.time()
+        row("SIGTERM during ingest (32 in flight): graceful stop",
+            *graceful_stop(apis[-1], sqlite_path, 32), t)
 
         if postgres:
             for s in starters:
