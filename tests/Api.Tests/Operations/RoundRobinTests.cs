@@ -68,6 +68,6 @@ public class RoundRobinTests
         }
         var history = await (await bo.GetAsync($"/api/v1/replies/{id}/history")).ReadJsonAsync();
         Assert.Equal(["Received", "Claimed", "Screened", "MarkedHandled"],
-            history["items"]!.Select(e => (string?)e["kind"]).Where(k => !k!.StartsWith("Metadata")).ToArray());
+            history["items"]!.Select(e => (string)e["kind"]!).Where(k => !k.StartsWith("Metadata")).ToArray());
     }
 }
