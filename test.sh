@@ -17,6 +17,11 @@ touch "$SMARTPOST_TEST_LOG"
 echo "App log of the test run: $(wc -l < "$SMARTPOST_TEST_LOG") lines"
 scripts/scan-log-for-cpr.sh "$results/dotnet.log" "$SMARTPOST_TEST_LOG" || dotnet_status=1
 
+# Reliability, short variant: real API processes on loopback (claim races, duplicates, kill -9, two instances on
+# PostgreSQL with the outbox, load, slow connections); fails when a guarantee breaks. Full run: benchmarks/reliability/run.sh
+reliability_status=0
+benchmarks/reliability/run.sh --short --no-build 2>&1 | tee "$results/reliability.log" || reliability_status=1
+
 # The add-in: unit tests (office-addin-mock) and browser end-to-end tests (Chromium). Its npm test prints
 # a line "addin: N passed, N failed".
 addin_status=0
@@ -29,4 +34,4 @@ sum() { grep -oE '[0-9]+' | paste -sd+ - | bc; }
 passed=$( { grep -hoE '(Passed: +[0-9]+)' "$results/dotnet.log"; grep -hoE '^addin: [0-9]+ passed' "$results"/addin.log 2>/dev/null; echo 0; } | grep -oE '[0-9]+' | sum)
 failed=$( { grep -hoE '(Failed: +[0-9]+)' "$results/dotnet.log"; grep -hoE '^addin: [0-9]+ passed, [0-9]+ failed' "$results"/addin.log 2>/dev/null | grep -oE '[0-9]+ failed'; echo 0; } | grep -oE '[0-9]+' | sum)
 echo "${passed} passed, ${failed} failed"
-[ "$dotnet_status" -eq 0 ] && [ "$addin_status" -eq 0 ]
+[ "$dotnet_status" -eq 0 ] && [ "$addin_status" -eq 0 ] && [ "$reliability_status" -eq 0 ]

@@ -4,8 +4,11 @@ using SmartPost.Api.Dispatch;
 using SmartPost.Api.Guidance;
 using SmartPost.Api.Infrastructure;
 using SmartPost.Api.Infrastructure.Database;
+using SmartPost.Api.Infrastructure.Health;
+using SmartPost.Api.Infrastructure.Telemetry;
 using SmartPost.Api.Recipients;
 using SmartPost.Api.Replies;
+using SmartPost.Api.Retention;
 using SmartPost.Api.Screening;
 using SmartPost.Api.Teams;
 
@@ -17,6 +20,12 @@ builder.Services.AddCaseworkerAuthentication(builder.Environment);
 builder.Services.AddSwaggerDocs();
 builder.Services.AddDatabase(builder.Configuration);
 
+// Running it: health probes, OpenTelemetry, per-caller rate limits, security headers.
+builder.Services.AddHealth(builder.Configuration);
+builder.Services.AddTelemetry(builder.Configuration);
+builder.Services.AddRateLimits(builder.Configuration);
+builder.Services.AddSecurityHeaders();
+
 // Features: each folder registers its own services and options.
 builder.Services.AddCalendar(builder.Configuration);
 builder.Services.AddGuidance(builder.Configuration);
@@ -25,6 +34,7 @@ builder.Services.AddDispatch(builder.Configuration);
 builder.Services.AddScreening(builder.Configuration);
 builder.Services.AddReplies(builder.Configuration);
 builder.Services.AddTeams(builder.Configuration);
+builder.Services.AddRetention(builder.Configuration);
 builder.Services.AddAddinHosting(builder.Configuration);
 
 var app = builder.Build();
@@ -32,14 +42,17 @@ var app = builder.Build();
 // Schema migrations and (in Development) demo data, before the first request.
 await app.PrepareDatabaseAsync();
 
+app.UseSecurityHeaders();
 app.UseApiPlumbing();
 app.UseSwaggerDocs();
 app.UseAddinHosting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter(); // after authentication: limits are per signed-in caller
 
 app.MapControllers();
-app.MapHealthChecks("/health").AllowAnonymous();
+app.MapHealth();
+app.MapTelemetry();
 app.MapFallback(ApiPlumbing.NotFound);
 
 app.Run();

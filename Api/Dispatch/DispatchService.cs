@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
 using SmartPost.Api.Infrastructure;
 using SmartPost.Api.Infrastructure.Database;
+using SmartPost.Api.Infrastructure.Telemetry;
 using SmartPost.Api.Memo;
 using SmartPost.Api.Text;
 
@@ -74,6 +75,7 @@ public sealed class DispatchService(AppDb db, TimeProvider clock, IOptions<Dispa
             throw;
         }
 
+        SmartPostTelemetry.Dispatches.Add(1, new KeyValuePair<string, object?>("option", dispatch.ChosenOption.ToString()));
         // The recipient id is masked: CPR numbers never go to logs.
         logger.LogInformation("Dispatch {DispatchId} recorded: {ChosenOption} to {IdType} {Recipient} on case {CaseNumber}",
             dispatch.Id, dispatch.ChosenOption, dispatch.RecipientIdType, DispatchViews.MaskedId(dispatch), dispatch.CaseNumber);

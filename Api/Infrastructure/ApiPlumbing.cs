@@ -26,7 +26,6 @@ public static class ApiPlumbing
     public static IServiceCollection AddApiPlumbing(this IServiceCollection services, IHostEnvironment env)
     {
         services.AddProblemDetails();
-        services.AddHealthChecks();
         services.AddSingleton(TimeProvider.System);
         services.AddControllers()
             .AddNewtonsoftJson(o => Configure(o.SerializerSettings));

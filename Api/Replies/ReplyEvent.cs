@@ -8,6 +8,7 @@ public enum ReplyEventKind
 {
     Received, Screened, Claimed, ClaimReleased, ClaimTakenOver, ClaimCleared, MarkedHandled, HandledUndone,
     MetadataSynced, MetadataSyncConflict, MetadataSyncFailed, MetadataSyncRequeued,
+    ContentPurged,
 }
 
 public sealed class ReplyEvent

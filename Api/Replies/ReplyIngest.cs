@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +7,7 @@ using Newtonsoft.Json;
 using Npgsql;
 using SmartPost.Api.Infrastructure;
 using SmartPost.Api.Infrastructure.Database;
+using SmartPost.Api.Infrastructure.Telemetry;
 using SmartPost.Api.Screening;
 
 namespace SmartPost.Api.Replies;
@@ -24,9 +26,10 @@ public sealed class ReplyIngest(
 
     public async Task<(Reply Reply, bool Created)> IngestAsync(IncomingReply incoming, string actor, CancellationToken ct)
     {
+        using var activity = SmartPostTelemetry.Source.StartActivity("reply ingest");
         // One connection for the look-ups and the insert instead of an open/close (and SQLite pragmas) per query.
         await db.Database.OpenConnectionAsync(ct);
-        if (await FindAsync(incoming.SourceKey, ct) is { } existing) return (existing, false);
+        if (await FindAsync(incoming.SourceKey, ct) is { } existing) return Counted(existing, false, activity);
 
         var limits = options.Value;
         var capped = DocumentText.Cap(incoming.Text, limits.MaxTextCharacters);
@@ -60,15 +63,42 @@ public sealed class ReplyIngest(
         try
         {
             await db.SaveChangesAsync(ct);
-            return (reply, true);
+            foreach (var flag in screening.Flags)
+            {
+                SmartPostTelemetry.Findings.Add(1, new KeyValuePair<string, object?>("kind", flag.Kind.ToString()));
+            }
+            return Counted(reply, true, activity);
         }
         catch (DbUpdateException e) when (IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
             var winner = await FindAsync(incoming.SourceKey, ct)
                 ?? throw new InvalidOperationException("Unique violation without a stored reply.", e);
-            return (winner, false);
+            return Counted(winner, false, activity);
         }
+    }
+
+    private ScreeningResult Screen(IncomingReply incoming, ReplyLink link)
+    {
+        using var activity = SmartPostTelemetry.Source.StartActivity("reply screening");
+        var started = Stopwatch.GetTimestamp();
+        var screening = screener.Screen(incoming.Subject, incoming.Text, new ScreeningContext(
+            incoming.ReceivedAt,
+            link.Dispatch is { } d ? new DateTimeOffset(d.SentAt, TimeSpan.Zero) : null,
+            link.Dispatch?.Category));
+        SmartPostTelemetry.ScreeningDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        activity?.SetTag("smartpost.findings", screening.Flags.Count);
+        return screening;
+    }
+
+    /// <summary>Metrics and trace tags for one ingest: ids, routing and outcome only, never text or a CPR number.</summary>
+    private static (Reply, bool) Counted(Reply reply, bool created, Activity? activity)
+    {
+        var outcome = created ? "created" : "duplicate";
+        SmartPostTelemetry.RepliesIngested.Add(1,
+            new KeyValuePair<string, object?>("outcome", outcome), new KeyValuePair<string, object?>("routing", reply.Routing.ToString()));
+        activity?.SetTag("smartpost.reply.id", reply.Id).SetTag("smartpost.outcome", outcome).SetTag("smartpost.routing", reply.Routing.ToString());
+        return (reply, created);
     }
 
     private Task<Reply?> FindAsync(string sourceKey, CancellationToken ct) =>
@@ -82,13 +112,9 @@ public sealed class ReplyIngest(
     private async Task<(ScreeningResult? Result, string? Problem)> ScreenWithinBudgetAsync(
         IncomingReply incoming, ReplyLink link, TimeSpan budget, CancellationToken ct)
     {
-        var context = new ScreeningContext(
-            incoming.ReceivedAt,
-            link.Dispatch is { } d ? new DateTimeOffset(d.SentAt, TimeSpan.Zero) : null,
-            link.Dispatch?.Category);
         try
         {
-            return (await Task.Run(() => screener.Screen(incoming.Subject, incoming.Text, context), ct).WaitAsync(budget, ct), null);
+            return (await Task.Run(() => Screen(incoming, link), ct).WaitAsync(budget, ct), null);
         }
         catch (TimeoutException)
         {

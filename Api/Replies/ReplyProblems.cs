@@ -1,3 +1,4 @@
+using SmartPost.Api.Infrastructure.Telemetry;
 using Microsoft.AspNetCore.Mvc;
 using SmartPost.Api.Text;
 
@@ -8,6 +9,7 @@ public static class ReplyProblems
 {
     public static ObjectResult HeldByOther(ControllerBase c, ClaimView claim)
     {
+        SmartPostTelemetry.ClaimConflicts.Add(1);
         var problem = c.Problem(statusCode: 409, title: "Svaret er taget af en kollega",
             detail: $"{claim.By} har taget svaret siden {DanishTime.Format(claim.Since)}. Kun den, der har taget svaret, kan ændre det.");
         var details = (ProblemDetails)problem.Value!;

@@ -5,6 +5,7 @@ using Swashbuckle.AspNetCore.Annotations;
 using SmartPost.Api.Infrastructure;
 using SmartPost.Api.Infrastructure.Database;
 using SmartPost.Api.Text;
+using SmartPost.Api.Infrastructure.Telemetry;
 using SmartPost.Api.WorkZone;
 
 namespace SmartPost.Api.Replies;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using SmartPost.Api.Infrastructure;
 using SmartPost.Api.Infrastructure.Database;
@@ -35,21 +36,25 @@ public sealed class MetadataOutbox(AppDb db, OutboxSignal signal, IHttpContextAc
     /// <summary>A deadline or finding-kinds write made by the system (no caseworker acted).</summary>
     public void EnqueueSystemWrite(Reply reply, MetadataKind kind, string value, DateTime now) => Add(reply, now, kind, null, value);
 
-    private void Add(Reply reply, DateTime now, MetadataKind kind, string? actedBy, string? value) => db.Add(new MetadataOutboxMessage
+    private void Add(Reply reply, DateTime now, MetadataKind kind, string? actedBy, string? value)
     {
-        DeliveryKey = Guid.NewGuid(),
-        ReplyId = reply.Id,
-        DocumentId = reply.DocumentId ?? reply.SourceKey,
-        Kind = kind,
-        Handled = reply.IsHandled,
-        HandledBy = reply.HandledBy,
-        HandledAt = reply.HandledAt,
-        ActedBy = actedBy,
-        Value = value,
-        Status = OutboxStatus.Pending,
-        NextAttemptAt = now,
-        CreatedAt = now,
-    });
+        Activity.Current?.AddEvent(new ActivityEvent("outbox enqueue", tags: new ActivityTagsCollection { ["smartpost.reply.id"] = reply.Id }));
+        db.Add(new MetadataOutboxMessage
+        {
+            DeliveryKey = Guid.NewGuid(),
+            ReplyId = reply.Id,
+            DocumentId = reply.DocumentId ?? reply.SourceKey,
+            Kind = kind,
+            Handled = reply.IsHandled,
+            HandledBy = reply.HandledBy,
+            HandledAt = reply.HandledAt,
+            ActedBy = actedBy,
+            Value = value,
+            Status = OutboxStatus.Pending,
+            NextAttemptAt = now,
+            CreatedAt = now,
+        });
+    }
 
     public void Notify() => signal.Notify();
 }

@@ -4,6 +4,7 @@ using Polly;
 using Polly.Retry;
 using Polly.Timeout;
 using SmartPost.Api.Infrastructure.Database;
+using SmartPost.Api.Infrastructure.Telemetry;
 using SmartPost.Api.Replies;
 
 namespace SmartPost.Api.WorkZone;
@@ -56,13 +57,27 @@ public sealed class MetadataOutboxDelivery(
                 continue;
             }
 
+            using var activity = SmartPostTelemetry.Source.StartActivity("outbox deliver");
+            activity?.SetTag("smartpost.reply.id", row.ReplyId).SetTag("smartpost.attempt", row.Attempts);
             try
             {
                 var result = await _pipeline.ExecuteAsync(async token => await store.WriteAsync(row.ToChange(), token), ct);
                 Complete(db, row, result, clock.GetUtcNow().UtcDateTime);
+                SmartPostTelemetry.OutboxDeliveries.Add(1, new KeyValuePair<string, object?>("outcome", row.Status.ToString()));
+                activity?.SetTag("smartpost.outcome", row.Status.ToString());
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                // Stopping: hand the row back now rather than leave it leased until the lease runs out. A write
+                // that did reach the store is harmless to repeat (the store skips a value it already has).
+                row.NextAttemptAt = clock.GetUtcNow().UtcDateTime;
+                await db.SaveChangesAsync(CancellationToken.None);
+                throw;
             }
             catch (Exception e) when (IsTransient(e, ct))
             {
+                SmartPostTelemetry.OutboxDeliveries.Add(1, new KeyValuePair<string, object?>("outcome", "Retry"));
+                activity?.SetTag("smartpost.outcome", "Retry");
                 row.NextAttemptAt = clock.GetUtcNow().UtcDateTime + Backoff(row.Attempts);
                 row.LastError = e.Message;
                 log.LogInformation("Metadata for reply {ReplyId} not delivered (attempt {Attempts}): {Error}", row.ReplyId, row.Attempts, e.Message);

@@ -29,7 +29,10 @@ start_api() {
   API_DATA_DIR="$(mktemp -d -t smartpost-bench-XXXXXX)"
   API_LOG="$API_DATA_DIR/api.log"
   # setsid: the API gets its own process group, so stop_api ends dotnet run and the app it started, nothing else.
+  # Rate limits off: a load test is one caller at thousands of requests a second, which the per-caller limits refuse
+  # by design; the figures measure the endpoints, not the limiter.
   ASPNETCORE_ENVIRONMENT=Development Database__SqlitePath="$API_DATA_DIR/bench.db" Database__SeedDemoData=true \
+    RateLimits__Enabled=false \
     DOTNET_NOLOGO=1 \
     setsid dotnet run -c Release --no-build --project "$repo/Api" --no-launch-profile --urls "$API_URL" >"$API_LOG" 2>&1 &
   API_PID=$!

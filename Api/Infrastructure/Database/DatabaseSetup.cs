@@ -22,6 +22,8 @@ public static class DatabaseSetup
     public static IServiceCollection AddDatabase(this IServiceCollection services, IConfiguration config)
     {
         services.AddOptions<DatabaseOptions>().Bind(config.GetSection(DatabaseOptions.Section)).ValidateOnStart();
+        services.AddSingleton<DatabaseLocks>();
+        services.AddSingleton<LeaderLease>();
         // Read the options when the context is built, not here: the test host adds its settings after registration.
         services.AddDbContext<AppDb>((sp, o) =>
         {
@@ -41,9 +43,14 @@ public static class DatabaseSetup
         return services;
     }
 
-    /// <summary>Applies migrations, then runs every registered <see cref="IDemoDataSeeder"/> when seeding is on.</summary>
+    /// <summary>
+    /// Applies migrations, then runs every registered <see cref="IDemoDataSeeder"/> when seeding is on. Instances that
+    /// start together take turns (a database lock): the first migrates and seeds, the others find it done.
+    /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
+        await using var startup = await app.Services.GetRequiredService<DatabaseLocks>()
+            .AcquireAsync("startup", app.Lifetime.ApplicationStopping);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
         await db.Database.MigrateAsync();

@@ -24,6 +24,12 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     {
     }
 
+    /// <summary>Another instance on a database the test owns (several API instances on one database).</summary>
+    public ApiFactory(TestDatabase database, bool seedDemoData = false)
+        : this(database, seedDemoData, ownsDatabase: false)
+    {
+    }
+
     private ApiFactory(TestDatabase database, bool seedDemoData, bool ownsDatabase)
     {
         _database = ownsDatabase ? database : null;

@@ -54,7 +54,7 @@ public sealed class TestDatabase : IDisposable
     {
         if (SqlitePath.Length > 0)
         {
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            foreach (var suffix in new[] { "", "-wal", "-shm", ".startup.lock", ".retention.lock" })
             {
                 try { File.Delete(SqlitePath + suffix); } catch (IOException) { /* still open by a pooled connection */ }
             }

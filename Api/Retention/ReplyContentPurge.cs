@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Newtonsoft.Json.Linq;
+using SmartPost.Api.Infrastructure.Database;
+using SmartPost.Api.Replies;
+
+namespace SmartPost.Api.Retention;
+
+/// <summary>
+/// Removes what the citizen wrote from replies handled more than <see cref="RetentionOptions.DaysAfterHandled"/>
+/// days ago: text, subject, search words, the evidence quotes in the flags, and attachment contents. Kept: team,
+/// case, routing, flag kinds and due dates, claim/handled state, attachment names and sizes, and the whole audit
+/// trail, which gains a "ContentPurged" event. A reply whose "behandlet" was undone is not handled and keeps its text.
+/// </summary>
+public sealed class ReplyContentPurge(AppDb db, TimeProvider clock, IOptions<RetentionOptions> options)
+{
+    public const string Actor = "system:retention";
+    private const int Batch = 200;
+
+    /// <summary>Purges every due reply, a batch per transaction; returns how many were purged.</summary>
+    public async Task<int> PurgeDueAsync(CancellationToken ct)
+    {
+        var total = 0;
+        while (true)
+        {
+            var purged = await PurgeBatchAsync(ct);
+            total += purged;
+            if (purged < Batch) return total;
+        }
+    }
+
+    private async Task<int> PurgeBatchAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var cutoff = now.AddDays(-options.Value.DaysAfterHandled);
+        var events = db.Set<ReplyEvent>();
+        var due = await db.Set<Reply>()
+            .Where(r => r.IsHandled && r.HandledAt <= cutoff
+                        && !events.Any(e => e.ReplyId == r.Id && e.Kind == ReplyEventKind.ContentPurged))
+            .OrderBy(r => r.Id).Take(Batch).ToListAsync(ct);
+        if (due.Count == 0) return 0;
+
+        var ids = due.Select(r => r.Id).ToList();
+        foreach (var document in await db.Set<ReplyDocument>().Where(d => ids.Contains(d.ReplyId)).ToListAsync(ct))
+        {
+            document.Content = [];
+        }
+        foreach (var reply in due)
+        {
+            reply.Text = "";
+            reply.Subject = null;
+            reply.SearchText = "";
+            reply.FlagsJson = WithoutEvidence(reply.FlagsJson);
+            reply.Version++;
+            events.Add(new ReplyEvent
+            {
+                ReplyId = reply.Id, At = now, Actor = Actor, Kind = ReplyEventKind.ContentPurged,
+                Detail = $"Svarets tekst og bilag er slettet {options.Value.DaysAfterHandled} dage efter \"SmartPost behandlet\"; sagen i WorkZone har dem.",
+            });
+        }
+        // A reply changed by a caseworker meanwhile (concurrency token) fails the batch; the next round retries it.
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        return due.Count;
+    }
+
+    /// <summary>The flags with their quotes from the text removed; kind, due dates and rules stay.</summary>
+    private static string WithoutEvidence(string flagsJson)
+    {
+        var flags = JArray.Parse(flagsJson);
+        foreach (var flag in flags.OfType<JObject>()) flag["evidence"] = new JArray();
+        return flags.ToString(Newtonsoft.Json.Formatting.None);
+    }
+}

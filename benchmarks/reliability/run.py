@@ -1,0 +1,540 @@
+#!/usr/bin/env python3
+"""Reliability suite: runs the API as real processes on loopback and checks what an operator would try.
+
+Every scenario is bounded in time and count and stops by itself. Prints one table; --write FILE writes it as Markdown.
+Usage: benchmarks/reliability/run.sh [--short] [--write RELIABILITY.md]   (run.sh provides PostgreSQL and the build)
+"""
+import argparse
+import base64
+import http.client
+import json
+import os
+import re
+import resource
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+
+from workzone_standin import WorkZoneStandIn
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
+TEAM = "team-rel"
+DEFAULT_TEAM = "team-postmodtagelse"
+FIELD = "SmartPostBehandlet"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def call(base, method, path, body=None, user="cw-rel", content_type="application/json", timeout=60):
+    """One request on its own connection: (status, parsed JSON or None); -1 = connection refused, 0 = sent but no answer."""
+    host, port = base.replace("http://", "").split(":")
+    conn = http.client.HTTPConnection(host, int(port), timeout=timeout)
+    headers = {"X-Dev-User": user, "X-Dev-Teams": f"{TEAM},{DEFAULT_TEAM}", "Accept": "application/json"}
+    data = None
+    if body is not None:
+        data = body.encode() if isinstance(body, str) else json.dumps(body).encode()
+        headers["Content-Type"] = content_type
+    try:
+        conn.connect()
+    except OSError:
+        return -1, None  # not even connected (refused): the request was never sent
+    try:
+        conn.request(method, path, body=data, headers=headers)
+        response = conn.getresponse()
+        raw = response.read()
+        try:
+            return response.status, json.loads(raw) if raw else None
+        except ValueError:
+            return response.status, None
+    except (OSError, http.client.HTTPException):
+        return 0, None
+    finally:
+        conn.close()
+
+
+def memo_xml(message_uuid, text):
+    content = base64.b64encode(text.encode()).decode()
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<memo:Message xmlns:memo="https://DigitalPost.dk/MeMo-1" memoVersion="1.1" memoSchVersion="1.1.0">
+  <memo:MessageHeader>
+    <memo:messageType>DIGITALPOST</memo:messageType>
+    <memo:messageUUID>{message_uuid}</memo:messageUUID>
+    <memo:label>Svar på brev</memo:label>
+    <memo:reply>false</memo:reply>
+    <memo:Sender><memo:senderID>1504661234</memo:senderID><memo:idType>CPR</memo:idType><memo:label>Borger</memo:label></memo:Sender>
+    <memo:Recipient><memo:recipientID>12345678</memo:recipientID><memo:idType>CVR</memo:idType></memo:Recipient>
+  </memo:MessageHeader>
+  <memo:MessageBody>
+    <memo:createdDateTime>2026-11-20T10:00:00Z</memo:createdDateTime>
+    <memo:MainDocument><memo:label>Svar</memo:label><memo:File>
+      <memo:encodingFormat>text/plain</memo:encodingFormat><memo:filename>svar.txt</memo:filename>
+      <memo:language>da</memo:language><memo:content>{content}</memo:content>
+    </memo:File></memo:MainDocument>
+  </memo:MessageBody>
+</memo:Message>"""
+
+
+class Api:
+    """One API process (dotnet SmartPost.Api.dll) on a free loopback port."""
+
+    def __init__(self, dll, workdir, name, settings):
+        self.dll, self.name, self.settings = dll, name, settings
+        self.log_path = os.path.join(workdir, f"{name}.log")
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process = None
+
+    def start(self, timeout=180):
+        env = dict(os.environ, ASPNETCORE_ENVIRONMENT="Development", DOTNET_NOLOGO="1",
+                   Logging__LogLevel__Default="Warning", Database__SeedDemoData="false",
+                   RateLimits__Enabled="false", MetadataSync__PollInterval="00:00:00.200",
+                   MetadataSync__RetryBaseDelay="00:00:00.200", MetadataSync__MaxRetryDelay="00:00:02")
+        env.update(self.settings)
+        log = open(self.log_path, "ab")
+        self.process = subprocess.Popen(["dotnet", self.dll, "--urls", self.url], env=env, stdout=log, stderr=log,
+                                        cwd=os.path.dirname(self.dll), start_new_session=True)
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"{self.name} exited during start-up; see {self.log_path}")
+            if call(self.url, "GET", "/health/ready", timeout=5)[0] == 200:
+                return self
+            time.sleep(0.2)
+        raise RuntimeError(f"{self.name} not ready within {timeout} s; see {self.log_path}")
+
+    def kill9(self):
+        os.kill(self.process.pid, signal.SIGKILL)
+        self.process.wait()
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.kill9()
+
+
+def ingest_json(api, document_id, text="Hej, jeg vil gerne klage over afgørelsen."):
+    return call(api.url, "POST", "/api/v1/replies", {"documentId": document_id, "team": TEAM, "text": text})
+
+
+# ---------------------------------------------------------------------------------------------------- scenarios
+
+def claim_race(apis, rounds, racers):
+    """Each round: a fresh reply, then `racers` caseworkers claim it at the same moment (spread over the instances)."""
+    winners_per_round, codes = [], {}
+    with ThreadPoolExecutor(racers) as pool:
+        for r in range(rounds):
+            status, body = ingest_json(apis[0], f"claim-{uuid.uuid4()}")
+            reply_id = body["id"]
+            barrier = threading.Barrier(racers)
+
+            def claim(i):
+                barrier.wait()
+                return call(apis[i % len(apis)].url, "POST", f"/api/v1/replies/{reply_id}/claim", user=f"cw-{i:02d}")[0]
+
+            statuses = list(pool.map(claim, range(racers)))
+            for s in statuses:
+                codes[s] = codes.get(s, 0) + 1
+            winners_per_round.append(sum(1 for s in statuses if 200 <= s < 300))
+    ok = all(w == 1 for w in winners_per_round)
+    losers = ", ".join(f"{c}: {n}" for c, n in sorted(codes.items()) if not 200 <= c < 300)
+    return ok, f"winners per round: min {min(winners_per_round)}, max {max(winners_per_round)}; losers {losers}"
+
+
+def duplicates(api, db_count, parallel):
+    """The same reply delivered `parallel` times at once, as JSON and as MeMo: one stored, one 201."""
+    document_id, message_uuid = f"dup-{uuid.uuid4()}", str(uuid.uuid4())
+    xml = memo_xml(message_uuid, "Jeg beder om aktindsigt i min sag.")
+    with ThreadPoolExecutor(parallel) as pool:
+        json_results = list(pool.map(lambda _: ingest_json(api, document_id), range(parallel)))
+        memo_results = list(pool.map(lambda _: call(api.url, "POST", "/api/v1/replies", xml, content_type="application/xml"),
+                                     range(parallel)))
+    lines, ok = [], True
+    for label, results, key in (("JSON", json_results, f"doc:{document_id}"), ("MeMo", memo_results, f"memo:{message_uuid}")):
+        ids = {b["id"] for s, b in results if s in (200, 201)}
+        created = sum(1 for s, _ in results if s == 201)
+        failed = sum(1 for s, _ in results if s not in (200, 201))
+        stored = db_count(key)
+        ok &= len(ids) == 1 and created == 1 and failed == 0 and stored == 1
+        lines.append(f"{label}: {stored} stored, {created}×201, {failed} failed")
+    return ok, "; ".join(lines)
+
+
+def kill_during_ingest(api, restart, sqlite_path, total, in_flight):
+    """`in_flight` clients ingest `total` replies; the API is killed (SIGKILL) half-way and restarted."""
+    acknowledged, lock, next_n = set(), threading.Lock(), iter(range(total))
+    stop = threading.Event()
+
+    def worker():
+        while not stop.is_set():
+            with lock:
+                n = next(next_n, None)
+            if n is None:
+                return
+            status, body = ingest_json(api, f"kill-{n}")
+            if status in (200, 201):
+                with lock:
+                    acknowledged.add(f"doc:kill-{n}")
+            elif status <= 0:
+                return
+
+    threads = [threading.Thread(target=worker) for _ in range(in_flight)]
+    for t in threads:
+        t.start()
+    while len(acknowledged) < total // 2 and any(t.is_alive() for t in threads):
+        time.sleep(0.01)
+    api.kill9()
+    stop.set()
+    for t in threads:
+        t.join()
+    api = restart()
+    try:
+        db = sqlite3.connect(f"file:{sqlite_path}?mode=ro", uri=True)
+        stored = {row[0] for row in db.execute("SELECT SourceKey FROM Replies WHERE SourceKey LIKE 'doc:kill-%'")}
+        partial = db.execute("""SELECT COUNT(*) FROM Replies r WHERE NOT EXISTS
+                                (SELECT 1 FROM ReplyEvents e WHERE e.ReplyId = r.Id AND e.Kind = 'Received')""").fetchone()[0]
+        integrity = db.execute("PRAGMA integrity_check").fetchone()[0]
+        db.close()
+        lost = len(acknowledged - stored)
+        after = ingest_json(api, "kill-after-restart")[0]
+    except Exception:
+        api.stop()
+        raise
+    ok = lost == 0 and partial == 0 and integrity == "ok" and after == 201
+    return ok, (f"{len(acknowledged)} acknowledged, {len(stored)} stored, {lost} acknowledged-but-lost, {partial} partial, "
+                f"integrity_check {integrity}, ingest after restart {after}")
+
+
+def graceful_stop(api, sqlite_path, in_flight):
+    """SIGTERM while `in_flight` clients ingest: requests the server took are answered, later ones are refused.
+    A connection still in the kernel's accept queue when the listener closes is reset unread (the load balancer
+    retries it); one the server took but did not answer would be stored without an answer: that is the failure."""
+    answered, refused, acknowledged, aborted, lock = 0, 0, set(), set(), threading.Lock()
+    counter = iter(range(10**6))
+    stop = threading.Event()
+
+    def worker():
+        nonlocal answered, refused
+        while not stop.is_set():
+            with lock:
+                n = next(counter)
+            status, _ = ingest_json(api, f"term-{n}")
+            with lock:
+                if status > 0:
+                    answered += 1
+                    if status in (200, 201):
+                        acknowledged.add(f"doc:term-{n}")
+                elif status == 0:
+                    aborted.add(f"doc:term-{n}")
+                else:
+                    refused += 1
+                    return
+
+    threads = [threading.Thread(target=worker) for _ in range(in_flight)]
+    for t in threads:
+        t.start()
+    time.sleep(2)
+    api.process.send_signal(signal.SIGTERM)
+    exit_code = api.process.wait(timeout=60)
+    stop.set()
+    for t in threads:
+        t.join()
+    with sqlite3.connect(sqlite_path) as db:  # the process has ended: read the file directly
+        stored = {row[0] for row in db.execute("SELECT SourceKey FROM Replies WHERE SourceKey LIKE 'doc:term-%'")}
+    lost = len(acknowledged - stored)
+    unanswered = len(aborted & stored)
+    ok = unanswered == 0 and lost == 0 and exit_code == 0
+    return ok, (f"{answered} answered, {unanswered} taken but not answered, {len(aborted) - unanswered} reset unread in the "
+                f"accept queue, {refused} refused after the stop began, {lost} acknowledged-but-lost, exit code {exit_code}")
+
+
+def outbox_two_instances(apis, workzone, marks):
+    """`marks` replies marked handled through both instances at once; both outbox workers deliver to the stand-in."""
+    ids = []
+    for n in range(marks):
+        workzone.add(f"WZ-{n}")
+        ids.append(ingest_json(apis[n % 2], f"WZ-{n}")[1]["id"])
+    with ThreadPoolExecutor(16) as pool:
+        list(pool.map(lambda p: call(apis[p[0] % 2].url, "POST", f"/api/v1/replies/{p[1]}/handled"), enumerate(ids)))
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        body = call(apis[0].url, "GET", "/health/ready")[1] or {}
+        pending = body.get("checks", {}).get("outbox", {}).get("data", {}).get("pending")
+        if pending == 0:
+            break
+        time.sleep(0.3)
+    delivered = sum(1 for n in range(marks) if workzone.value(f"WZ-{n}", FIELD) == "Ja")
+    doubled = sum(max(0, c - 1) for c in workzone.patches.values())
+    ok = delivered == marks and doubled == 0
+    return ok, f"{marks} marks: {delivered} delivered, {marks - delivered} lost, {doubled} doubled (PATCHes per record > 1)"
+
+
+def wrk(url, path, lua, args, connections, duration):
+    # --timeout 10s: wrk's default (2 s) would count a slow answer on a busy machine as a socket error.
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--timeout", "10s", "--latency", "-s", os.path.join(REPO, "benchmarks/http", lua),
+               url + path, "--"] + args
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def parse_wrk(output):
+    match = re.search(r"RESULT (.*)", output)
+    if not match:
+        return {"error": output[-300:]}
+    return {k: float(v) for k, v in (pair.split("=") for pair in match.group(1).split())}
+
+
+def mixed_load(api, connections, duration):
+    """Suggest, inbox and ingest at once (`connections` in all) for `duration` seconds: errors and latency each."""
+    payloads = os.path.join(REPO, "benchmarks/http/payloads")
+    for n in range(200):  # an inbox worth paging
+        ingest_json(api, f"seed-{n}")
+    with open(os.path.join(payloads, "suggest.json")) as f:  # warm up: the first requests compile code paths
+        for _ in range(5):
+            call(api.url, "POST", "/api/v1/reply-options/suggest", f.read() or None)
+            f.seek(0)
+            call(api.url, "GET", f"/api/v1/teams/{TEAM}/replies")
+    split = {"suggest": connections * 2 // 5, "inbox": connections * 3 // 10}
+    split["ingest"] = connections - split["suggest"] - split["inbox"]
+    runs = {
+        "suggest": wrk(api.url, "/api/v1/reply-options/suggest", "post-json.lua",
+                       [f"{payloads}/suggest.json", "cw-rel", TEAM], split["suggest"], duration),
+        "inbox": wrk(api.url, f"/api/v1/teams/{TEAM}/replies", "get.lua", ["cw-rel", TEAM], split["inbox"], duration),
+        "ingest": wrk(api.url, "/api/v1/replies", "ingest.lua",
+                      [f"{payloads}/reply-text.json", "cw-rel", TEAM, str(int(time.time()))], split["ingest"], duration),
+    }
+    results = {name: parse_wrk(run.communicate()[0]) for name, run in runs.items()}
+    errors = sum(int(r.get("socket_errors", 1)) + int(r.get("non2xx", 1)) for r in results.values())
+    detail = "; ".join(
+        f"{name} ({split[name]} conn): {r.get('rps', 0):.0f} req/s, p50 {r.get('p50_ms', 0):.0f} ms, p99 {r.get('p99_ms', 0):.0f} ms, "
+        f"non-2xx {int(r.get('non2xx', -1))}, socket errors {int(r.get('socket_errors', -1))}"
+        for name, r in results.items())
+    inbox_p99 = results["inbox"].get("p99_ms", 1e9)
+    return errors == 0, inbox_p99, f"{errors} errors. {detail}"
+
+
+def slow_connections(api, count, duration):
+    """`count` clients that send a request header one byte every few seconds, while a caseworker keeps working."""
+    sockets = []
+    for _ in range(count):
+        s = socket.create_connection(("127.0.0.1", api.port), timeout=5)
+        s.sendall(b"GET /api/v1/teams/team-rel/replies HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
+        sockets.append(s)
+    answered, failed, slowest = 0, 0, 0.0
+    deadline = time.time() + duration
+    next_trickle = time.time()
+    while time.time() < deadline:
+        if time.time() >= next_trickle:
+            for s in sockets:
+                try:
+                    s.send(b"x")
+                except OSError:
+                    pass
+            next_trickle = time.time() + 5
+        started = time.time()
+        status = call(api.url, "GET", f"/api/v1/teams/{TEAM}/replies?limit=20", timeout=10)[0]
+        slowest = max(slowest, time.time() - started)
+        answered, failed = (answered + 1, failed) if status == 200 else (answered, failed + 1)
+        time.sleep(0.2)
+    closed = 0  # the server answered (408) or closed the connection: it did not wait for the header forever
+    for s in sockets:
+        try:
+            s.settimeout(0.01)
+            s.recv(64)
+            closed += 1
+        except socket.timeout:
+            pass
+        except OSError:
+            closed += 1
+        s.close()
+    ok = failed == 0 and answered > 0
+    return ok, (f"{count} slow clients for {duration} s: {answered} normal requests answered, {failed} failed, slowest "
+                f"{slowest * 1000:.0f} ms; {closed} slow connections ended by Kestrel (408 or closed; request-headers timeout 30 s)")
+
+
+# ---------------------------------------------------------------------------------------------------- driver
+
+def start_quietly(api):
+    try:
+        api.start()
+    except RuntimeError as e:
+        print(e, flush=True)
+
+def psql(npgsql, sql):
+    """Runs one statement with psql on the database an Npgsql connection string names; returns its output."""
+    parts = dict(p.split("=", 1) for p in npgsql.split(";") if "=" in p)
+    libpq = f"host={parts.get('Host')} port={parts.get('Port', 5432)} user={parts.get('Username')} dbname={parts.get('Database', 'postgres')}"
+    env = dict(os.environ, PGPASSWORD=parts.get("Password", ""))
+    return subprocess.run(["psql", libpq, "-qtA", "-c", sql], check=True, env=env, capture_output=True, text=True).stdout.strip()
+
+
+def postgres_database(admin):
+    """A fresh database on the server in SMARTPOST_TEST_POSTGRES; returns its Npgsql connection string."""
+    name = f"smartpost_rel_{uuid.uuid4().hex[:12]}"
+    psql(admin, f'CREATE DATABASE "{name}"')
+    parts = dict(p.split("=", 1) for p in admin.split(";") if "=" in p)
+    parts["Database"] = name
+    return ";".join(f"{k}={v}" for k, v in parts.items())
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--short", action="store_true", help="the bounded variant ./test.sh runs (well under a minute)")
+    parser.add_argument("--dll", required=True, help="built SmartPost.Api.dll")
+    parser.add_argument("--write", help="write the table as Markdown to this file")
+    options = parser.parse_args()
+    short = options.short
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, 20000), hard))
+    workdir = tempfile.mkdtemp(prefix="smartpost-reliability-")
+    postgres = os.environ.get("SMARTPOST_TEST_POSTGRES")
+    command = "benchmarks/reliability/run.sh" + (" --short" if short else "")
+    rows, apis = [], []
+
+    def row(name, ok, detail, started):
+        rows.append((name, "pass" if ok else "FAIL", detail, f"{time.time() - started:.0f} s"))
+        print(f"[{'pass' if ok else 'FAIL'}] {name}: {detail}", flush=True)
+
+    def make(name, settings):
+        api = Api(options.dll, workdir, name, settings)
+        apis.append(api)
+        return api
+
+    try:
+        pair, starters, workzone = [], [], None
+        if postgres:
+            # Two instances start together on an empty PostgreSQL database, while the SQLite scenarios run.
+            workzone = WorkZoneStandIn()
+            shared = postgres_database(postgres)
+            settings = {"Database__PostgresConnectionString": shared, "Database__SeedDemoData": "true",
+                        "WorkZone__BaseUrl": workzone.url, "WorkZone__HandledFieldName": FIELD}
+            pair = [make("pg-a", settings), make("pg-b", settings)]
+            pair_started = time.time()
+            starters = [threading.Thread(target=start_quietly, args=(api,)) for api in pair]
+            for s in starters:
+                s.start()
+        sqlite_path = os.path.join(workdir, "single.db")
+        single = make("sqlite", {"Database__SqlitePath": sqlite_path}).start()
+
+        def count_source(key):
+            with sqlite3.connect(f"file:{sqlite_path}?mode=ro", uri=True) as db:
+                return db.execute("SELECT COUNT(*) FROM Replies WHERE SourceKey = ?", (key,)).fetchone()[0]
+
+        rounds = 3 if short else 20
+        t = time.time()
+        row(f"claim race {rounds} × 50, SQLite", *claim_race([single], rounds, 50), t)
+        t = time.time()
+        row("20 parallel duplicate ingests (JSON and MeMo)", *duplicates(single, count_source, 20), t)
+        t = time.time()
+        connections, duration = (50, 5) if short else (200, 60)
+        ok, inbox_p99, detail = mixed_load(single, connections, duration)
+        if not short:
+            ok = ok and inbox_p99 < 250
+            detail += f" — inbox p99 target < 250 ms: {'met' if inbox_p99 < 250 else 'NOT met'}"
+        row(f"mixed load {connections} connections {duration} s (suggest + inbox + ingest)", ok, detail, t)
+        t = time.time()
+        slow, slow_seconds = (200, 5) if short else (1000, 40)
+        row(f"{slow} slow connections", *slow_connections(single, slow, slow_seconds), t)
+
+        t = time.time()
+        total = 200 if short else 3000
+        restart = lambda: make("sqlite-restarted", {"Database__SqlitePath": sqlite_path}).start()  # noqa: E731
+        row(f"kill -9 during {total} ingests (32 in flight), restart",
+            *kill_during_ingest(single, restart, sqlite_path, total, 32), t)
+        t = time.time()
+        row("SIGTERM during ingest (32 in flight): graceful stop",
+            *graceful_stop(apis[-1], sqlite_path, 32), t)
+
+        if postgres:
+            for s in starters:
+                s.join()
+            started_ok = all(call(api.url, "GET", "/health/ready")[0] == 200 for api in pair)
+            demo_replies = int(psql(shared, 'SELECT COUNT(*) FROM "Replies"') or -1)
+            migrations = psql(shared, 'SELECT COUNT(*) || \' applied, \' || COUNT(DISTINCT "MigrationId") || \' distinct\' FROM "__EFMigrationsHistory"')
+            row("two instances start together on an empty PostgreSQL database (demo data on)", started_ok and demo_replies == 7,
+                f"{'both ready' if started_ok else 'an instance did not start (see its log)'}; demo replies stored {demo_replies} "
+                f"(7 expected); migrations {migrations}", pair_started)
+            t = time.time()
+            row(f"claim race {rounds} × 50, two instances on PostgreSQL", *claim_race(pair, rounds, 50), t)
+            t = time.time()
+            marks = 30 if short else 350
+            row("two instances with the outbox running", *outbox_two_instances(pair, workzone, marks), t)
+            for api in pair:
+                api.stop()
+            workzone.stop()
+        else:
+            rows.append(("two instances on PostgreSQL", "not run", "SMARTPOST_TEST_POSTGRES not set", "-"))
+        rows.append(("WorkZone outage 60 s during marking + API restart", "pending",
+                     "pending stand-in: needs issue 11's WorkZone stand-in (branch feat/workzone)", "-"))
+    finally:
+        for api in apis:
+            try:
+                api.stop()
+            except Exception:  # noqa: BLE001 - best effort on the way out
+                pass
+
+    table = ["| scenario | result | figures | took |", "| --- | --- | --- | --- |"]
+    table += [f"| {name} | {result} | {detail} | {took} |" for name, result, detail, took in rows]
+    print("\n" + "\n".join(table))
+    if options.write:
+        with open(options.write, "w") as f:
+            f.write(render_markdown(table, command))
+    return 0 if all(r[1] in ("pass", "pending", "not run") for r in rows) else 1
+
+
+def render_markdown(table, command):
+    machine = f"{os.cpu_count()} CPU cores, load average {os.getloadavg()[0]:.1f} at the end"
+    return "\n".join([
+        "# Reliability",
+        "",
+        "What an operator would try, as real API processes on loopback (`benchmarks/reliability/run.py`).",
+        f"Reproduce every row with `{command}` (PostgreSQL rows need PostgreSQL installed; run.sh starts a throw-away",
+        "server). `./test.sh` runs the short variant (`--short`) and fails when a guarantee breaks.",
+        "",
+        f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on this machine ({machine}), **shared with other",
+        "build/test jobs running at the same time**: throughput and latency figures are lower bounds, not capacity.",
+        "",
+        *table,
+        "",
+        "## Reading the table",
+        "",
+        "- **Claim race**: per round a fresh reply and 50 caseworkers claiming it at the same moment (on PostgreSQL spread",
+        "  over two API processes). Pass = exactly one 2xx per round. Losers should all get 409 naming the holder; the",
+        "  412s are losers whose read raced the winner's write (the claim endpoint's concurrency handling, issue 12).",
+        "- **Duplicates**: the same JSON reply and the same MeMo message, each posted 20 times at once. Pass = one row",
+        "  stored (counted in the database), one 201, the rest 200 with the same id.",
+        "- **kill -9**: 32 clients ingest; SIGKILL when half are acknowledged; restart on the same file. Pass = every",
+        "  acknowledged reply stored, no reply without its audit event, `PRAGMA integrity_check` ok, ingest works after.",
+        "  More stored than acknowledged is expected (committed, answer lost with the process).",
+        "- **SIGTERM**: the graceful path. Requests the server took are answered; connections still in the kernel's accept",
+        "  queue are reset unread (a load balancer retries them); new connections are refused.",
+        "- **Two instances, outbox**: replies marked handled through both instances at once while both outbox workers",
+        "  poll every 200 ms; a loopback WorkZone stand-in counts PATCHes per record. Pass = each delivered, none twice.",
+        "- **Mixed load**: three `wrk` runs at once (suggest 40 %, inbox 30 %, ingest 30 % of the connections), 10 s",
+        "  client timeout; errors = socket errors (incl. timeouts) + non-2xx. Rate limits are off (one caller).",
+        "- **Slow connections**: clients that send a request header one byte every 5 s while a caseworker keeps using the",
+        "  inbox. Pass = every normal request answered; Kestrel ends the slow ones after its 30 s header timeout.",
+        "- **WorkZone outage**: needs the WorkZone stand-in with outage control from the WorkZone feed work; pending.",
+        "",
+        "On a machine this loaded the latency and throughput rows measure the neighbours as much as the API (the same",
+        "API answered thousands of suggest requests a second in quieter runs, see BENCHMARKS.md); the correctness rows",
+        "(one winner, stored once, nothing lost or doubled) do not depend on load.",
+        "",
+    ])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

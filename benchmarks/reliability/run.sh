@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Reliability suite (loopback only, bounded): claim races, duplicate ingests, kill -9 mid-ingest, two instances on
+# PostgreSQL with the outbox, mixed load, slow connections. Prints one table.
+#   benchmarks/reliability/run.sh                 full run (minutes), builds Release, writes RELIABILITY.md
+#   benchmarks/reliability/run.sh --short --no-build   the bounded variant ./test.sh runs on its Debug build
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/../.." && pwd)"
+short=() build=1
+for arg in "$@"; do
+  case "$arg" in
+    --short) short=(--short) ;;
+    --no-build) build=0 ;;
+    *) echo "usage: $0 [--short] [--no-build]" >&2; exit 2 ;;
+  esac
+done
+command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 1; }
+source "$repo/scripts/test-postgres.sh"
+
+if (( build )); then
+  echo "Building the API (Release) ..." >&2
+  dotnet build -c Release "$repo/Api" -nologo -v q -p:SkipAddinBuild=true >&2
+  dll="$repo/Api/bin/Release/net10.0/SmartPost.Api.dll"
+else
+  dll="$repo/Api/bin/Debug/net10.0/SmartPost.Api.dll"
+fi
+[[ -f "$dll" ]] || { echo "$dll not built" >&2; exit 1; }
+
+write=()
+(( ${#short[@]} == 0 )) && write=(--write "$repo/RELIABILITY.md")
+python3 "$repo/benchmarks/reliability/run.py" --dll "$dll" "${short[@]}" "${write[@]}"

@@ -1,0 +1,108 @@
+using Microsoft.EntityFrameworkCore;
+using SmartPost.Api.Recipients;
+using SmartPost.Api.Replies;
+using SmartPost.Api.Tests.Dispatch;
+using SmartPost.Api.Tests.Infrastructure;
+using SmartPost.Api.Tests.Replies;
+using SmartPost.Api.Tests.WorkZone;
+using SmartPost.Api.WorkZone;
+using WorkZoneStandIn;
+using static SmartPost.Api.Tests.WorkZone.WorkZoneKit;
+
+namespace SmartPost.Api.Tests.Operations;
+
+/// <summary>Several API processes on one database, as a deployment with replicas runs them.</summary>
+public class SeveralInstancesTests
+{
+    [Theory]
+    [InlineData(DatabaseKind.Postgres, 4)]
+    [InlineData(DatabaseKind.Sqlite, 3)]
+    public async Task InstancesStartingTogetherOnAnEmptyDatabaseMigrateAndSeedOnce(DatabaseKind kind, int instances)
+    {
+        using var database = TestDatabase.Create(kind);
+        var apps = Enumerable.Range(0, instances).Select(_ => new ApiFactory(database, seedDemoData: true)).ToList();
+        try
+        {
+            // Starting the host runs migrations and seeding; all at the same moment, as replicas do.
+            await Task.WhenAll(apps.Select(app => Task.Run(() => app.Server)));
+
+            foreach (var app in apps)
+            {
+                var response = await app.CreateCaseworkerClient("cw-anna", "team-helbred").GetAsync("/api/v1/teams/team-helbred/replies");
+                Assert.True(response.IsSuccessStatusCode, $"instance answered {(int)response.StatusCode}");
+            }
+            await using var db = apps[0].CreateDbContext();
+            var (register, _) = RegisterCsv.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Rules", "digital-post-register.csv")));
+            Assert.Equal(register.Count, await db.Set<DigitalPostExemption>().CountAsync());
+            Assert.Equal(7, await db.Set<Reply>().CountAsync());
+            Assert.Equal(7, await db.Set<Reply>().Select(r => r.SourceKey).Distinct().CountAsync());
+            var applied = await db.Database.GetAppliedMigrationsAsync();
+            Assert.Equal(applied.Count(), applied.Distinct().Count());
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        }
+        finally
+        {
+            foreach (var app in apps) await app.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task TwoInstancesDeliverEveryHandledMarkToWorkZoneExactlyOnce()
+    {
+        const int replies = 40;
+        await using var standIn = await StartStandInAsync();
+        using var database = TestDatabase.Create(DatabaseKind.Postgres);
+        using var first = Instance(database, standIn);
+        using var second = Instance(database, standIn);
+        var clients = new[] { first, second }.Select(app => app.CreateCaseworkerClient("cw-anna", "team-a")).ToArray();
+
+        var ids = new List<long>();
+        for (var i = 0; i < replies; i++)
+        {
+            var record = standIn.Data.AddIncoming(new IncomingSpec("Svar", "Hej", "FS-1", null));
+            ids.Add(await IngestAsync(clients[i % 2], record, "team-a"));
+        }
+        // Marks through both instances at once, so both outbox workers see the same rows queued.
+        await Task.WhenAll(ids.Select((id, i) => clients[i % 2].ChangeAsync(HttpMethod.Post, id, "handled")));
+
+        await using var db = first.CreateDbContext();
+        for (var wait = 0; wait < 300 && await db.Set<MetadataOutboxMessage>().AnyAsync(m => m.Status == OutboxStatus.Pending); wait++)
+        {
+            await Task.Delay(100);
+        }
+        var handledMarks = db.Set<MetadataOutboxMessage>().Where(m => m.Kind == MetadataKind.Handled);
+        Assert.Equal(replies, await handledMarks.CountAsync(m => m.Status == OutboxStatus.Delivered));
+        var patches = AppliedPatches(standIn);
+        Assert.Equal(replies, patches.Count);
+        Assert.All(patches.Values, p => Assert.Single(p, r => r.ChangedProperties.Contains(HandledField)));
+    }
+
+    [Fact]
+    public async Task ACatchAllReplyOnOneInstanceFindsALetterJustSentThroughAnother()
+    {
+        using var database = TestDatabase.Create(DatabaseKind.Postgres);
+        var clock = new FixedClock(DispatchRequests.Now);
+        using var sender = new ApiFactory(database).WithClock(clock).WithSetting("Replies:DefaultTeam", "team-fordeling");
+        using var receiver = new ApiFactory(database).WithClock(clock).WithSetting("Replies:DefaultTeam", "team-fordeling");
+        var teams = new[] { "team-udland", "team-fordeling" };
+        var receiving = receiver.CreateCaseworkerClient("cw-anna", teams);
+        async Task<string?> RoutingOfSignedReplyAsync() =>
+            (string?)(await receiving.IngestAsync($"R-{Guid.NewGuid():N}", null!, "Hej\n\nMvh\nHans Jørgen Lassen"))["routing"];
+
+        // The receiver has routed before, so its in-memory name index is loaded.
+        Assert.Equal("DefaultTeam", await RoutingOfSignedReplyAsync());
+
+        var letter = DispatchRequests.Valid("D2026-000901", "CPR", "150466-2765");
+        letter["caseNumber"] = "FS-2026-002001";
+        letter["team"] = "team-udland";
+        letter["recipient"]!["name"] = "Hans Jørgen Lassen";
+        Assert.Equal(System.Net.HttpStatusCode.Created, (await sender.CreateCaseworkerClient("cw-anna", teams).PostDispatchAsync(letter)).StatusCode);
+
+        Assert.Equal("RecipientNameInText", await RoutingOfSignedReplyAsync());
+    }
+
+    private static ApiFactory Instance(TestDatabase database, StandInServer standIn) =>
+        Configure(new ApiFactory(database), standIn)
+            .WithSetting("MetadataSync:PollInterval", "00:00:00.020")
+            .WithSetting("MetadataSync:AttemptTimeout", "00:00:05");
+}
