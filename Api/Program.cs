@@ -7,6 +7,7 @@ using SmartPost.Api.Infrastructure.Database;
 using SmartPost.Api.Recipients;
 using SmartPost.Api.Replies;
 using SmartPost.Api.Screening;
+using SmartPost.Api.Screening.Learned;
 using SmartPost.Api.Teams;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -23,6 +24,7 @@ builder.Services.AddGuidance(builder.Configuration);
 builder.Services.AddRecipients(builder.Configuration);
 builder.Services.AddDispatch(builder.Configuration);
 builder.Services.AddScreening(builder.Configuration);
+builder.Services.AddScreeningModel(builder.Configuration);
 builder.Services.AddReplies(builder.Configuration);
 builder.Services.AddTeams(builder.Configuration);
 builder.Services.AddAddinHosting(builder.Configuration);
