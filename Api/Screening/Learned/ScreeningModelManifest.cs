@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Serialization;
 
 namespace SmartPost.Api.Screening.Learned;
 
@@ -41,6 +42,8 @@ public sealed class ScreeningModelManifest
 
     public const string FileExtension = ".json";
 
+    private static readonly JsonSerializerSettings Json = new() { ContractResolver = new CamelCasePropertyNamesContractResolver() };
+
     public static string PathBeside(string modelPath) => Path.ChangeExtension(modelPath, FileExtension);
 
     /// <summary>Sets <see cref="ModelSha256"/> and <see cref="Seal"/> for this zip and writes the manifest beside it.</summary>
@@ -49,7 +52,7 @@ public sealed class ScreeningModelManifest
         var zip = File.ReadAllBytes(modelPath);
         ModelSha256 = Hex(SHA256.HashData(zip));
         Seal = ComputeSeal(zip);
-        File.WriteAllText(PathBeside(modelPath), JsonConvert.SerializeObject(this, Formatting.Indented) + "\n");
+        File.WriteAllText(PathBeside(modelPath), JsonConvert.SerializeObject(this, Formatting.Indented, Json) + "\n");
     }
 
     /// <summary>
@@ -67,7 +70,7 @@ public sealed class ScreeningModelManifest
         ScreeningModelManifest? manifest;
         try
         {
-            manifest = JsonConvert.DeserializeObject<ScreeningModelManifest>(File.ReadAllText(manifestPath));
+            manifest = JsonConvert.DeserializeObject<ScreeningModelManifest>(File.ReadAllText(manifestPath), Json);
         }
         catch (JsonException e)
         {
@@ -94,7 +97,7 @@ public sealed class ScreeningModelManifest
         Seal = null;
         try
         {
-            var body = Encoding.UTF8.GetBytes(JsonConvert.SerializeObject(this, Formatting.None));
+            var body = Encoding.UTF8.GetBytes(JsonConvert.SerializeObject(this, Formatting.None, Json));
             var all = new byte[zip.Length + body.Length];
             zip.CopyTo(all, 0);
             body.CopyTo(all, zip.Length);
