@@ -10,6 +10,7 @@ using SmartPost.Api.Recipients;
 using SmartPost.Api.Replies;
 using SmartPost.Api.Retention;
 using SmartPost.Api.Screening;
+using SmartPost.Api.Screening.Learned;
 using SmartPost.Api.Teams;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -32,6 +33,7 @@ builder.Services.AddGuidance(builder.Configuration);
 builder.Services.AddRecipients(builder.Configuration);
 builder.Services.AddDispatch(builder.Configuration);
 builder.Services.AddScreening(builder.Configuration);
+builder.Services.AddScreeningModel(builder.Configuration);
 builder.Services.AddReplies(builder.Configuration);
 builder.Services.AddTeams(builder.Configuration);
 builder.Services.AddRetention(builder.Configuration);

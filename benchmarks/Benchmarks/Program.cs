@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Running;
 using SmartPost.Benchmarks;
-using SmartPost.Benchmarks.ScreeningBackstop;
 
 // Run all: dotnet run -c Release --project benchmarks/Benchmarks -- --filter '*'
 // Data for the HTTP load test: dotnet run -c Release --project benchmarks/Benchmarks -- generate-replies <sqlite path> <count> <team>
@@ -18,10 +17,6 @@ if (args is ["explain-inbox", var planTarget])
 // Where one ingest's time goes: dotnet run -c Release --project benchmarks/Benchmarks -- ingest-profile <sqlite copy> <count> [without-triggers|without-counts|without-word-index]
 if (args is ["ingest-profile", var profilePath, var profileCount, .. var rest])
     return await IngestProfile.RunAsync(profilePath, int.Parse(profileCount, System.Globalization.CultureInfo.InvariantCulture), rest is [var drop] ? drop : null);
-
-// Screening backstop experiment / model: dotnet run -c Release --project benchmarks/Benchmarks -- screening-backstop eval <repo root>
-if (args is ["screening-backstop", var mode, var root])
-    return ScreeningBackstopTool.Run(mode, root);
 
 BenchmarkSwitcher.FromAssembly(typeof(GuidanceBenchmarks).Assembly).Run(args);
 return 0;

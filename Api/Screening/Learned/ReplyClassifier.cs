@@ -1,0 +1,124 @@
+using Microsoft.Extensions.ObjectPool;
+using Microsoft.ML;
+
+namespace SmartPost.Api.Screening.Learned;
+
+/// <summary>
+/// The learned second opinion: a probability per kind for a reply's own text, from a model trained by
+/// tools/TrainScreeningModel (docs/screening-model.md). Loaded once, after its manifest is verified; thread-safe
+/// (prediction engines are not, so each call borrows one from a pool).
+/// </summary>
+public sealed class ReplyClassifier
+{
+    /// <summary>
+    /// The model reads at most this many characters of own text. Featurising character n-grams costs far more per
+    /// character than the rule screening, so an unbounded model would take a 256 kB reply from about 20 MB/s to about
+    /// 1 MB/s (docs/screening-model.md). Every labelled reply is shorter (longest 1,133 characters, 99th percentile 751),
+    /// and a request sits in the first lines of a reply; a request further down a long letter is left to the rules.
+    /// </summary>
+    public const int WindowChars = 2048;
+
+    private readonly ObjectPool<PredictionEngine<ReplyModelInput, ReplyModelOutput>> _engines;
+    private readonly (int Slot, FlagKind Kind)[] _reported;
+
+    private ReplyClassifier(ScreeningModelManifest manifest, MLContext ml, ITransformer model)
+    {
+        Manifest = manifest;
+        var trained = manifest.Kinds.Where(k => k.Trained).ToList();
+        _reported = trained.Select((k, slot) => (slot, ModelLabels.KindOf(k.Label)))
+            .Where(s => s.Item2 is not null).Select(s => (s.slot, s.Item2!.Value)).ToArray();
+        Thresholds = trained.Where(k => ModelLabels.KindOf(k.Label) is not null)
+            .ToDictionary(k => ModelLabels.KindOf(k.Label)!.Value, k => (float)k.Threshold);
+        _engines = new DefaultObjectPool<PredictionEngine<ReplyModelInput, ReplyModelOutput>>(
+            new EnginePolicy(ml, model), Environment.ProcessorCount * 2);
+    }
+
+    public ScreeningModelManifest Manifest { get; }
+
+    /// <summary>Per kind, the score at or above which the model says "this reply carries it" (chosen by cross-validation).</summary>
+    public IReadOnlyDictionary<FlagKind, float> Thresholds { get; }
+
+    /// <summary>Verifies the manifest beside the zip, then loads the model. Throws <see cref="InvalidOperationException"/> on a mismatch.</summary>
+    public static ReplyClassifier Load(string modelPath)
+    {
+        var manifest = ScreeningModelManifest.ReadVerified(modelPath);
+        var ml = new MLContext(seed: manifest.Seed);
+        var model = ml.Model.Load(modelPath, out _);
+        return new ReplyClassifier(manifest, ml, model);
+    }
+
+    /// <summary>The probability of each kind the product knows, for text built by <see cref="InputText"/>.</summary>
+    public IReadOnlyDictionary<FlagKind, float> Score(string ownText)
+    {
+        ArgumentNullException.ThrowIfNull(ownText);
+        var engine = _engines.Get();
+        try
+        {
+            var output = engine.Predict(new ReplyModelInput { Text = Window(ownText) });
+            var scores = new Dictionary<FlagKind, float>(_reported.Length);
+            foreach (var (slot, kind) in _reported) scores[kind] = output.Probabilities[slot];
+            return scores;
+        }
+        finally
+        {
+            _engines.Return(engine);
+        }
+    }
+
+    /// <summary>
+    /// The text the model is trained on and scores: the reply's own words (our quoted letter removed) after a subject the
+    /// citizen wrote; a subject with a reply prefix repeats our title and is left out. Bounded to <see cref="WindowChars"/>.
+    /// </summary>
+    public static string InputText(string? subject, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        // Masking is line by line and forward only, so masking a head of the text gives a head of its own text.
+        var head = text.Length > 2 * WindowChars ? text[..(2 * WindowChars)] : text;
+        var own = Window(QuoteMasker.Mask(head, ModelQuoteRules).Own);
+        var ownSubject = subject?.Trim() ?? "";
+        return ownSubject.Length == 0 || IsReplyPrefixed(ownSubject) ? own : ownSubject + "\n" + own;
+    }
+
+    private static string Window(string text)
+    {
+        if (text.Length <= WindowChars) return text;
+        var cut = WindowChars;
+        if (char.IsHighSurrogate(text[cut - 1])) cut--;
+        var space = text.LastIndexOf(' ', cut - 1, Math.Min(64, cut));
+        return text[..(space > 0 ? space : cut)];
+    }
+
+    private static bool IsReplyPrefixed(string subject)
+    {
+        foreach (var prefix in ReplyPrefixes)
+        {
+            if (subject.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    // The model's input is fixed by its training: these rules are part of the model's definition, so they live in code
+    // and do not follow edits of the screening lexicon (which would silently change what a trained model sees).
+    private static readonly string[] ReplyPrefixes = ["sv:", "re:", "vs:", "fw:", "fwd:", "aw:", "svar:"];
+
+    private static readonly QuoteRules ModelQuoteRules = new()
+    {
+        LinePrefixes = [">"],
+        SeparatorContains = ["oprindelig meddelelse", "original message", "videresendt meddelelse", "forwarded message",
+            "oprindelig besked", "videresendt besked", "original besked"],
+        AttributionStartsWith = ["den ", "d. ", "on ", "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",
+            "færdselsstyrelsen"],
+        AttributionContains = [" skrev", " wrote"],
+        HeaderFirst = ["fra:", "from:"],
+        HeaderThen = ["sendt:", "sent:", "dato:", "date:", "til:", "to:"],
+        HeaderWithinLines = 3,
+    };
+
+    private sealed class EnginePolicy(MLContext ml, ITransformer model) : IPooledObjectPolicy<PredictionEngine<ReplyModelInput, ReplyModelOutput>>
+    {
+        public PredictionEngine<ReplyModelInput, ReplyModelOutput> Create() =>
+            ml.Model.CreatePredictionEngine<ReplyModelInput, ReplyModelOutput>(model);
+
+        public bool Return(PredictionEngine<ReplyModelInput, ReplyModelOutput> obj) => true;
+    }
+}

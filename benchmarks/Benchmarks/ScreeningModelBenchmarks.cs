@@ -1,0 +1,85 @@
+using System.Text;
+using BenchmarkDotNet.Attributes;
+using Microsoft.ML;
+using SmartPost.Api.Calendar;
+using SmartPost.Api.Screening;
+using SmartPost.Api.Screening.Learned;
+
+namespace SmartPost.Benchmarks;
+
+/// <summary>
+/// Cost of the learned second opinion (docs/screening-model.md) next to the rule screening, on a reply with our quoted
+/// letter. ScreenWithModel is what the screening budget (≥ 20 MB/s per core on 256 kB) applies to; ModelUnbounded shows
+/// why the model reads a bounded window: character n-grams of a whole 256 kB text.
+/// Run: dotnet run -c Release --project benchmarks/Benchmarks -- --filter '*ScreeningModel*' --job short --inProcess
+/// MB/s = UTF-8 bytes of the reply (printed by GlobalSetup) / mean.
+/// </summary>
+[MemoryDiagnoser]
+public class ScreeningModelBenchmarks
+{
+    private const string Subject = "Sv: Afgørelse om tidsbegrænset kørekort";
+
+    private const string OwnWords = """
+        Kære Færdselsstyrelsen
+
+        Jeg er ikke tilfreds med afgørelsen, og jeg vil gerne have en højere instans til at se på den. Min læge har skrevet,
+        at jeg er færdigbehandlet. Send mig også det, politiet har skrevet om mig, og referatet af mødet. Kan vi skubbe
+        fristen for lægeerklæringen til efter ferien? Jeg har ikke brug for hjælp til selve ansøgningen.
+
+        """;
+
+    private const string QuotedLetter = """
+
+        -----Oprindelig meddelelse-----
+        Fra: Færdselsstyrelsen
+        Sendt: 27. maj 2025 10:40
+        Emne: Afgørelse om tidsbegrænset kørekort
+
+        Færdselsstyrelsen har besluttet, at dit kørekort skal tidsbegrænses til 2 år. Du kan klage over afgørelsen inden
+        4 uger. Du har ret til aktindsigt i sagens dokumenter.
+        """;
+
+    private ReplyScreener _screener = null!;
+    private ReplyClassifier _classifier = null!;
+    private PredictionEngine<ReplyModelInput, ReplyModelOutput> _unboundedEngine = null!;
+    private string _reply = null!;
+    private string _ownText = null!;
+    private readonly ScreeningContext _context = new(new DateTimeOffset(2025, 6, 2, 9, 0, 0, TimeSpan.FromHours(2)));
+
+    [Params(2, 256)]
+    public int SizeKb { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var rules = Path.Combine(AppContext.BaseDirectory, "Rules");
+        _screener = new ReplyScreener(ScreeningLexicon.Load(Path.Combine(rules, "screening-lexicon.json")),
+            new DueDateRules(new DanishWorkingDays(new CalendarOptions()), new ScreeningOptions()));
+        _classifier = ReplyClassifier.Load(Path.Combine(rules, "screening-model.zip"));
+        var ml = new MLContext(1);
+        _unboundedEngine = ml.Model.CreatePredictionEngine<ReplyModelInput, ReplyModelOutput>(ml.Model.Load(Path.Combine(rules, "screening-model.zip"), out _));
+
+        var own = new StringBuilder();
+        while (Encoding.UTF8.GetByteCount(own.ToString()) + Encoding.UTF8.GetByteCount(QuotedLetter) < SizeKb * 1024) own.Append(OwnWords);
+        _ownText = own.ToString();
+        _reply = _ownText + QuotedLetter;
+        Console.WriteLine($"// reply {Encoding.UTF8.GetByteCount(_reply)} bytes, own text {Encoding.UTF8.GetByteCount(_ownText)} bytes");
+    }
+
+    [Benchmark(Baseline = true)]
+    public int RulesOnly() => _screener.Screen(Subject, _reply, _context).Flags.Count;
+
+    [Benchmark]
+    public int ScreenWithModel()
+    {
+        var flags = _screener.Screen(Subject, _reply, _context).Flags.Count;
+        var scores = _classifier.Score(ReplyClassifier.InputText(Subject, _reply));
+        return flags + scores.Count(s => s.Value >= _classifier.Thresholds[s.Key]);
+    }
+
+    [Benchmark]
+    public int ModelWindowed() => _classifier.Score(ReplyClassifier.InputText(Subject, _reply)).Count;
+
+    [Benchmark]
+    public int ModelUnbounded() => _unboundedEngine.Predict(new ReplyModelInput { Text = _ownText }).Probabilities.Length;
+}

@@ -1,0 +1,89 @@
+using Newtonsoft.Json;
+using SmartPost.Api.Screening;
+using SmartPost.Api.Screening.Learned;
+using SmartPost.Tools.TrainScreeningModel;
+
+namespace SmartPost.Api.Tests.Screening.Learned;
+
+public class TrainScreeningModelTests(FixtureModel fixture) : IClassFixture<FixtureModel>
+{
+    private const string AccessRequest = "Jeg vil gerne have aktindsigt i alle dokumenter i min sag.";
+    private const string ThankYou = "Tak for brevet, jeg kommer til prøven.";
+
+    [Fact]
+    public void Trained_model_flags_an_obvious_access_request_and_not_a_thank_you()
+    {
+        var classifier = ReplyClassifier.Load(fixture.Baseline.ModelPath);
+        var threshold = classifier.Thresholds[FlagKind.AccessToRecordsRequest];
+
+        Assert.True(classifier.Score(ReplyClassifier.InputText(null, AccessRequest))[FlagKind.AccessToRecordsRequest] >= threshold);
+        Assert.True(classifier.Score(ReplyClassifier.InputText(null, ThankYou))[FlagKind.AccessToRecordsRequest] < threshold);
+    }
+
+    [Fact]
+    public void Training_twice_on_the_same_data_gives_the_same_manifest_and_scores()
+    {
+        var again = fixture.Train("again");
+
+        Assert.Equal(fixture.Baseline.Manifest.TrainingDataSha256, again.Manifest.TrainingDataSha256);
+        Assert.Equal(Thresholds(fixture.Baseline.Manifest), Thresholds(again.Manifest));
+        var first = ReplyClassifier.Load(fixture.Baseline.ModelPath);
+        var second = ReplyClassifier.Load(again.ModelPath);
+        foreach (var text in new[] { AccessRequest, ThankYou, "Jeg klager over afgørelsen og beder om en uge mere." })
+        {
+            Assert.Equal(first.Score(text), second.Score(text));
+        }
+    }
+
+    [Fact]
+    public void Manifest_records_what_was_trained_and_leaves_out_labels_with_too_few_replies()
+    {
+        var manifest = fixture.Baseline.Manifest;
+
+        Assert.Equal(44, manifest.TrainingReplies);
+        Assert.Equal(12, manifest.Kinds.Single(k => k.Label == ModelLabels.AccessToRecords).Positives);
+        Assert.True(manifest.Kinds.Single(k => k.Label == ModelLabels.AccessToRecords).Trained);
+        Assert.False(manifest.Kinds.Single(k => k.Label == ModelLabels.SelfServiceExemption).Trained);
+        Assert.Matches("^[0-9a-f]{64}$", manifest.TrainingDataSha256);
+    }
+
+    [Fact]
+    public void A_rejected_correction_lowers_the_score_of_its_text_after_retraining()
+    {
+        const string Corrected = "Send mig venligst de papirer, I har om mig.";
+        var corrections = fixture.WriteFile("corrections.jsonl",
+            JsonConvert.SerializeObject(new { replyId = "r-1", subject = (string?)null, text = Corrected, kind = "AccessToRecordsRequest", verdict = "Rejected" }) + "\n");
+
+        var corrected = fixture.Train("corrected", corrections);
+
+        Assert.Equal(1, corrected.Manifest.Corrections);
+        Assert.NotEqual(fixture.Baseline.Manifest.TrainingDataSha256, corrected.Manifest.TrainingDataSha256);
+        var before = ReplyClassifier.Load(fixture.Baseline.ModelPath).Score(Corrected)[FlagKind.AccessToRecordsRequest];
+        var after = ReplyClassifier.Load(corrected.ModelPath).Score(Corrected)[FlagKind.AccessToRecordsRequest];
+        Assert.True(after < before, $"score after the correction {after} should be below {before}");
+    }
+
+    [Fact]
+    public void Corrections_accept_labels_and_kind_names_and_reject_an_unknown_verdict_with_its_line()
+    {
+        var good = fixture.WriteFile("good.jsonl", """
+            {"text": "Jeg klager.", "kind": "klage", "verdict": "Confirmed"}
+            {"subject": "Frist", "text": "En uge mere, tak.", "kind": "DeadlineExtensionRequest", "verdict": "Added"}
+            """);
+        var bad = fixture.WriteFile("bad.jsonl", """
+            {"text": "Jeg klager.", "kind": "klage", "verdict": "Confirmed"}
+            {"text": "Jeg klager.", "kind": "klage", "verdict": "Maybe"}
+            """);
+
+        var read = CorrectionsFile.Read(good).Select(c => c.Correction).ToList();
+        var error = Assert.Throws<InvalidDataException>(() => CorrectionsFile.Read(bad).ToList());
+
+        Assert.Equal([ModelLabels.Complaint, ModelLabels.DeadlineExtension], read.Select(c => c.Label));
+        Assert.Equal([Verdict.Confirmed, Verdict.Added], read.Select(c => c.Verdict));
+        Assert.Equal("Frist\nEn uge mere, tak.", read[1].Text);
+        Assert.Contains("bad.jsonl:2", error.Message);
+    }
+
+    private static Dictionary<string, double> Thresholds(ScreeningModelManifest manifest) =>
+        manifest.Kinds.ToDictionary(k => k.Label, k => k.Threshold);
+}

@@ -1,0 +1,100 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using SmartPost.Api.Screening.Learned;
+
+namespace SmartPost.Tools.TrainScreeningModel;
+
+/// <summary>
+/// K-fold cross-validation: every reply is scored by a model that did not see it (out-of-fold), and each label's
+/// threshold is chosen on those scores. Folds are dealt round-robin within each label combination, so every fold
+/// has its share of each kind and of the clean replies.
+/// </summary>
+public static class CrossValidation
+{
+    public static float[][] OutOfFoldScores(TrainingSet set, IReadOnlyList<string> labels, TrainerKind trainer, int folds, int seed)
+    {
+        var fold = AssignFolds(set.Replies, folds);
+        var scores = new float[set.Replies.Count][];
+        for (var f = 0; f < folds; f++)
+        {
+            var ml = new MLContext(seed);
+            var train = set.Replies.Where((_, i) => fold[i] != f).Select(TrainingRow.From);
+            var testIndexes = Enumerable.Range(0, set.Replies.Count).Where(i => fold[i] == f).ToList();
+            var model = ScreeningPipeline.Build(ml, labels, trainer).Fit(ml.Data.LoadFromEnumerable(train));
+            var predicted = model.Transform(ml.Data.LoadFromEnumerable(testIndexes.Select(i => TrainingRow.From(set.Replies[i]))));
+            // Copied row by row: the cursor reuses one buffer for every row.
+            var column = predicted.GetColumn<VBuffer<float>>(ReplyModelOutput.ProbabilitiesColumn).Select(v => v.DenseValues().ToArray()).ToList();
+            for (var j = 0; j < testIndexes.Count; j++) scores[testIndexes[j]] = column[j];
+        }
+        return scores;
+    }
+
+    private static int[] AssignFolds(IReadOnlyList<LabelledReply> replies, int folds)
+    {
+        var fold = new int[replies.Count];
+        var dealt = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < replies.Count; i++)
+        {
+            var key = string.Join(",", replies[i].Labels.Order(StringComparer.Ordinal));
+            dealt.TryGetValue(key, out var n);
+            fold[i] = n % folds;
+            dealt[key] = n + 1;
+        }
+        return fold;
+    }
+
+    /// <summary>
+    /// The threshold with the best recall whose false-positive rate (share of replies without the label scoring at or
+    /// above it) stays within <paramref name="maxFalsePositiveRate"/>, and the figures at it.
+    /// </summary>
+    public static CrossValidatedFigures Evaluate(IReadOnlyList<LabelledReply> replies, float[][] scores, int slot, string label, double maxFalsePositiveRate)
+    {
+        var positives = Enumerable.Range(0, replies.Count).Where(i => replies[i].Has(label)).Select(i => scores[i][slot]).ToArray();
+        var negatives = Enumerable.Range(0, replies.Count).Where(i => !replies[i].Has(label)).Select(i => scores[i][slot]).ToArray();
+        var clean = Enumerable.Range(0, replies.Count).Where(i => replies[i].Labels.Count == 0).Select(i => scores[i][slot]).ToArray();
+
+        var allowedFalse = (int)Math.Floor(maxFalsePositiveRate * negatives.Length);
+        var sortedNegatives = negatives.OrderDescending().ToArray();
+        // Strictly above the (allowedFalse+1)-th highest negative score, so at most allowedFalse negatives reach it.
+        var bar = sortedNegatives.Length > allowedFalse ? sortedNegatives[allowedFalse] : 0f;
+        var candidates = positives.Where(p => p > bar).ToArray();
+        var exact = candidates.Length > 0 ? candidates.Min() : Math.Min(1f, MathF.BitIncrement(bar));
+        // Rounded down to six decimals for the manifest, so the written threshold keeps every positive the exact one kept.
+        var threshold = Math.Floor((double)exact * 1e6) / 1e6;
+
+        var figures = At(threshold, positives, negatives, clean);
+        var half = At(0.5, positives, negatives, clean);
+        figures.RecallAtHalf = half.Recall;
+        figures.PrecisionAtHalf = half.Precision;
+        figures.Auc = Math.Round(Auc(positives, negatives), 4);
+        return figures;
+    }
+
+    private static CrossValidatedFigures At(double threshold, float[] positives, float[] negatives, float[] clean)
+    {
+        var truePositives = positives.Count(p => p >= threshold);
+        var falsePositives = negatives.Count(p => p >= threshold);
+        return new CrossValidatedFigures
+        {
+            Threshold = threshold,
+            Recall = Ratio(truePositives, positives.Length),
+            Precision = Ratio(truePositives, truePositives + falsePositives),
+            FalsePositiveRate = Ratio(falsePositives, negatives.Length),
+            CleanFlagged = Ratio(clean.Count(p => p >= threshold), clean.Length),
+        };
+    }
+
+    private static double Ratio(int part, int whole) => whole == 0 ? 0 : Math.Round((double)part / whole, 4);
+
+    /// <summary>Probability that a random positive scores above a random negative (ties count half).</summary>
+    private static double Auc(float[] positives, float[] negatives)
+    {
+        if (positives.Length == 0 || negatives.Length == 0) return 0;
+        double wins = 0;
+        foreach (var p in positives)
+        {
+            foreach (var n in negatives) wins += p > n ? 1 : p == n ? 0.5 : 0;
+        }
+        return wins / positives.Length / negatives.Length;
+    }
+}

@@ -1,0 +1,97 @@
+namespace SmartPost.Tools.TrainScreeningModel;
+
+// Trains the learned second opinion of the reply screening and writes Api/Rules/screening-model.zip + .json.
+// dotnet run --project tools/TrainScreeningModel -- [--data <files or dirs>...] [--corrections <jsonl>...] [--out <zip>]
+//   [--trainer sdca|lightgbm] [--compare] [--max-fpr 0.03] [--folds 5] [--min-positives 20]
+internal static class Program
+{
+    public static int Main(string[] args)
+    {
+        var root = RepositoryRoot();
+        var data = new List<string>();
+        var corrections = new List<string>();
+        string? output = null;
+        var trainer = TrainerKind.SdcaLogisticRegression;
+        var compare = false;
+        var defaults = new TrainingOptions { DataFiles = [], OutputPath = "" };
+        double maxFpr = defaults.MaxFalsePositiveRate;
+        int folds = defaults.Folds, minPositives = defaults.MinPositives;
+
+        List<string>? collecting = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--data": collecting = data; break;
+                case "--corrections": collecting = corrections; break;
+                case "--out": output = Value(ref i); collecting = null; break;
+                case "--trainer":
+                    trainer = Value(ref i).ToLowerInvariant() switch
+                    {
+                        "sdca" => TrainerKind.SdcaLogisticRegression,
+                        "lightgbm" => TrainerKind.LightGbm,
+                        var other => throw Usage($"unknown trainer '{other}' (sdca or lightgbm)"),
+                    };
+                    collecting = null;
+                    break;
+                case "--compare": compare = true; collecting = null; break;
+                case "--max-fpr": maxFpr = double.Parse(Value(ref i), System.Globalization.CultureInfo.InvariantCulture); collecting = null; break;
+                case "--folds": folds = int.Parse(Value(ref i), System.Globalization.CultureInfo.InvariantCulture); collecting = null; break;
+                case "--min-positives": minPositives = int.Parse(Value(ref i), System.Globalization.CultureInfo.InvariantCulture); collecting = null; break;
+                case var value when collecting is not null && !value.StartsWith("--", StringComparison.Ordinal): collecting.Add(value); break;
+                default: throw Usage($"unexpected argument '{args[i]}'");
+            }
+        }
+
+        try
+        {
+            var files = ReplyFiles.Expand(data.Count > 0 ? data : DefaultData(root));
+            var options = new TrainingOptions
+            {
+                DataFiles = files,
+                CorrectionFiles = ReplyFiles.Expand(corrections),
+                OutputPath = Path.GetFullPath(output ?? Path.Combine(root, "Api", "Rules", "screening-model.zip")),
+                Trainer = trainer,
+                Compare = compare,
+                MaxFalsePositiveRate = maxFpr,
+                Folds = folds,
+                MinPositives = minPositives,
+                SourceName = path => Path.GetRelativePath(root, path).Replace('\\', '/'),
+            };
+            ScreeningModelTrainer.Train(options, Console.Out);
+            return 0;
+        }
+        catch (InvalidDataException e)
+        {
+            Console.Error.WriteLine("error: " + e.Message);
+            return 1;
+        }
+
+        string Value(ref int i) => ++i < args.Length ? args[i] : throw Usage($"{args[i - 1]} needs a value");
+    }
+
+    private static ArgumentException Usage(string message) => new(message + Environment.NewLine +
+        "usage: dotnet run --project tools/TrainScreeningModel -- [--data <files or dirs>...] [--corrections <jsonl>...] [--out <zip>] " +
+        "[--trainer sdca|lightgbm] [--compare] [--max-fpr 0.03] [--folds 5] [--min-positives 20]");
+
+    // The corpus folder; until every labelled file has moved there, also the files still beside the screening tests
+    // (a reply present in both is trained once).
+    private static IEnumerable<string> DefaultData(string root)
+    {
+        var corpus = Path.Combine(root, "tests", "corpus", "replies");
+        if (Directory.Exists(corpus)) yield return corpus;
+        var legacy = Path.Combine(root, "tests", "Api.Tests", "Screening");
+        if (!Directory.Exists(legacy)) yield break;
+        foreach (var file in Directory.GetFiles(legacy, "blind-replies*.jsonl").Order(StringComparer.Ordinal)) yield return file;
+        if (File.Exists(Path.Combine(legacy, "own-replies.jsonl"))) yield return Path.Combine(legacy, "own-replies.jsonl");
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "SmartPostAddin.sln"))) return dir.FullName;
+        }
+        return Directory.GetCurrentDirectory();
+    }
+}

@@ -1,0 +1,90 @@
+using Microsoft.ML;
+using SmartPost.Api.Screening.Learned;
+
+namespace SmartPost.Tools.TrainScreeningModel;
+
+public sealed record TrainingOptions
+{
+    public required IReadOnlyList<string> DataFiles { get; init; }
+    public IReadOnlyList<string> CorrectionFiles { get; init; } = [];
+    public required string OutputPath { get; init; }
+    public TrainerKind Trainer { get; init; } = TrainerKind.SdcaLogisticRegression;
+
+    /// <summary>Also cross-validate the other trainer and record both in the manifest.</summary>
+    public bool Compare { get; init; }
+
+    public int Folds { get; init; } = 5;
+    public int Seed { get; init; } = 20261206;
+    public double MaxFalsePositiveRate { get; init; } = 0.03;
+
+    /// <summary>A label with fewer positive replies is not trained: its cross-validated figures would mean nothing.</summary>
+    public int MinPositives { get; init; } = 20;
+
+    /// <summary>Shown in the manifest instead of absolute paths (repository-relative names).</summary>
+    public Func<string, string> SourceName { get; init; } = Path.GetFileName!;
+}
+
+/// <summary>Cross-validates, chooses thresholds, trains on everything and writes the model zip with its sealed manifest.</summary>
+public static class ScreeningModelTrainer
+{
+    public static ScreeningModelManifest Train(TrainingOptions options, TextWriter log)
+    {
+        var set = TrainingSet.Build(options.DataFiles, options.CorrectionFiles);
+        foreach (var warning in set.Warnings) log.WriteLine("warning: " + warning);
+        var trained = ModelLabels.All.Where(l => set.Count(l) >= options.MinPositives).ToList();
+        if (trained.Count == 0) throw new InvalidDataException($"No label has {options.MinPositives} positive replies; nothing to train.");
+        log.WriteLine($"{set.Replies.Count} replies ({set.Corrections} corrections applied); " +
+            string.Join(", ", ModelLabels.All.Select(l => $"{l} {set.Count(l)}")) + $", none {set.Replies.Count(r => r.Labels.Count == 0)}");
+
+        var manifest = new ScreeningModelManifest
+        {
+            TrainingDataSha256 = set.DataSha256,
+            TrainingReplies = set.Replies.Count,
+            Sources = options.DataFiles.Concat(options.CorrectionFiles).Select(options.SourceName).ToList(),
+            Corrections = set.Corrections,
+            Trainer = options.Trainer.ToString(),
+            Features = ScreeningPipeline.Description,
+            Seed = options.Seed,
+            Folds = options.Folds,
+            MaxFalsePositiveRate = options.MaxFalsePositiveRate,
+        };
+
+        var trainers = options.Compare ? Enum.GetValues<TrainerKind>() : [options.Trainer];
+        foreach (var trainer in trainers)
+        {
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var scores = CrossValidation.OutOfFoldScores(set, trained, trainer, options.Folds, options.Seed);
+            var figures = trained.Select((label, slot) => (label, CrossValidation.Evaluate(set.Replies, scores, slot, label, options.MaxFalsePositiveRate)))
+                .ToDictionary(p => p.label, p => p.Item2);
+            manifest.Comparison[trainer.ToString()] = figures;
+            log.WriteLine($"{trainer}: {options.Folds}-fold cross-validation in {started.Elapsed.TotalSeconds:F0} s");
+            foreach (var (label, f) in figures)
+            {
+                log.WriteLine($"  {label,-18} AUC {f.Auc:F3}  at {f.Threshold:F3}: recall {f.Recall:P1} precision {f.Precision:P1} " +
+                    $"FPR {f.FalsePositiveRate:P1} clean flagged {f.CleanFlagged:P1}  (at 0.5: recall {f.RecallAtHalf:P1} precision {f.PrecisionAtHalf:P1})");
+            }
+        }
+
+        var chosen = manifest.Comparison[options.Trainer.ToString()];
+        manifest.Kinds = ModelLabels.All.Select(label => new ModelKind
+        {
+            Label = label,
+            Positives = set.Count(label),
+            Trained = trained.Contains(label),
+            Threshold = chosen.TryGetValue(label, out var f) ? f.Threshold : 0,
+            CrossValidation = f,
+        }).ToList();
+
+        var ml = new MLContext(options.Seed);
+        var data = ml.Data.LoadFromEnumerable(set.Replies.Select(TrainingRow.From));
+        var model = ScreeningPipeline.Build(ml, trained, options.Trainer).Fit(data);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.OutputPath))!);
+        // Written to a temporary file first: a half-written zip must never sit beside a valid manifest.
+        var temporary = options.OutputPath + ".tmp";
+        ml.Model.Save(model, data.Schema, temporary);
+        File.Move(temporary, options.OutputPath, overwrite: true);
+        manifest.SealAndWrite(options.OutputPath);
+        log.WriteLine($"wrote {options.OutputPath} ({new FileInfo(options.OutputPath).Length / 1024} kB) and {ScreeningModelManifest.PathBeside(options.OutputPath)}");
+        return manifest;
+    }
+}

@@ -1,0 +1,109 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+using Microsoft.ML.Trainers.LightGbm;
+using Microsoft.ML.Transforms.Text;
+using SmartPost.Api.Screening.Learned;
+
+namespace SmartPost.Tools.TrainScreeningModel;
+
+public enum TrainerKind
+{
+    SdcaLogisticRegression,
+    LightGbm,
+}
+
+/// <summary>A training row: the input text and one yes/no column per label.</summary>
+public sealed class TrainingRow
+{
+    [ColumnName(ReplyModelInput.TextColumn)]
+    public string Text { get; set; } = "";
+
+    [ColumnName("Label_aktindsigt")]
+    public bool AccessToRecords { get; set; }
+
+    [ColumnName("Label_klage")]
+    public bool Complaint { get; set; }
+
+    [ColumnName("Label_fristforlaengelse")]
+    public bool DeadlineExtension { get; set; }
+
+    [ColumnName("Label_selvbetjening")]
+    public bool SelfServiceExemption { get; set; }
+
+    public static TrainingRow From(LabelledReply reply) => new()
+    {
+        Text = reply.Text,
+        AccessToRecords = reply.Has(ModelLabels.AccessToRecords),
+        Complaint = reply.Has(ModelLabels.Complaint),
+        DeadlineExtension = reply.Has(ModelLabels.DeadlineExtension),
+        SelfServiceExemption = reply.Has(ModelLabels.SelfServiceExemption),
+    };
+
+    public static string LabelColumn(string label) => "Label_" + label;
+}
+
+/// <summary>
+/// Text → features (word 1–2-grams and character 3–5-grams of the lower-cased text, æøå kept, each L2-normalised) →
+/// one binary classifier per label → one probability vector. The features are computed once for all labels.
+/// </summary>
+public static class ScreeningPipeline
+{
+    public const string Description =
+        "lower-cased text with diacritics (æøå) kept, punctuation removed; word 1–2-grams (TF, L2) + character 3–5-grams incl. word-boundary markers (TF, L2)";
+
+    public static IEstimator<ITransformer> Build(MLContext ml, IReadOnlyList<string> labels, TrainerKind trainer)
+    {
+        IEstimator<ITransformer> pipeline = ml.Transforms.Text.NormalizeText("Normalized", ReplyModelInput.TextColumn,
+                TextNormalizingEstimator.CaseMode.Lower, keepDiacritics: true, keepPunctuations: false, keepNumbers: true)
+            .Append(ml.Transforms.Text.TokenizeIntoWords("Words", "Normalized"))
+            .Append(ml.Transforms.Conversion.MapValueToKey("WordKeys", "Words"))
+            .Append(ml.Transforms.Text.ProduceNgrams("WordGrams", "WordKeys", ngramLength: 2, useAllLengths: true,
+                weighting: NgramExtractingEstimator.WeightingCriteria.Tf))
+            .Append(ml.Transforms.NormalizeLpNorm("WordFeatures", "WordGrams"))
+            .Append(ml.Transforms.Text.TokenizeIntoCharactersAsKeys("Chars", "Normalized", useMarkerCharacters: true));
+        foreach (var n in new[] { 3, 4, 5 })
+        {
+            pipeline = pipeline.Append(ml.Transforms.Text.ProduceNgrams($"Char{n}", "Chars", ngramLength: n, useAllLengths: false,
+                weighting: NgramExtractingEstimator.WeightingCriteria.Tf));
+        }
+        pipeline = pipeline
+            .Append(ml.Transforms.Concatenate("CharGrams", "Char3", "Char4", "Char5"))
+            .Append(ml.Transforms.NormalizeLpNorm("CharFeatures", "CharGrams"))
+            .Append(ml.Transforms.Concatenate("Features", "WordFeatures", "CharFeatures"));
+
+        foreach (var label in labels)
+        {
+            pipeline = pipeline.Append(Trainer(ml, TrainingRow.LabelColumn(label), trainer))
+                .Append(ml.Transforms.CopyColumns("P_" + label, "Probability"));
+        }
+        return pipeline.Append(ml.Transforms.Concatenate(ReplyModelOutput.ProbabilitiesColumn, labels.Select(l => "P_" + l).ToArray()));
+    }
+
+    // One thread each: the result must not depend on scheduling.
+    private static IEstimator<ITransformer> Trainer(MLContext ml, string labelColumn, TrainerKind trainer) => trainer switch
+    {
+        TrainerKind.SdcaLogisticRegression => ml.BinaryClassification.Trainers.SdcaLogisticRegression(new SdcaLogisticRegressionBinaryTrainer.Options
+        {
+            LabelColumnName = labelColumn,
+            FeatureColumnName = "Features",
+            NumberOfThreads = 1,
+            MaximumNumberOfIterations = 100,
+            // Chosen by cross-validation (AUC): 1e-3 → 0.92/0.83/0.87, 1e-4 → 0.99/0.96/0.99, 1e-5 → 0.99/0.98/0.99 (aktindsigt/klage/frist).
+            L2Regularization = 1e-5f,
+        }),
+        TrainerKind.LightGbm => ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
+        {
+            LabelColumnName = labelColumn,
+            FeatureColumnName = "Features",
+            NumberOfThreads = 1,
+            Seed = 1,
+            Deterministic = true,
+            NumberOfIterations = 200,
+            LearningRate = 0.1,
+            NumberOfLeaves = 15,
+            MinimumExampleCountPerLeaf = 5,
+        }),
+        _ => throw new ArgumentOutOfRangeException(nameof(trainer)),
+    };
+}
