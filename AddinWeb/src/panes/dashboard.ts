@@ -166,6 +166,11 @@ export async function mountDashboard(root: HTMLElement, ctx: PaneContext): Promi
       heading,
       el("div", { class: "field" }, el("label", { for: "flag-filter" }, t("filterFlag")), flagFilter),
       totals, list, pager.element),
+    el("section", { class: "card", "aria-labelledby": "screening-h" }, el("h3", { id: "screening-h" }, t("screeningList")),
+      el("div", { class: "field" }, el("label", { for: "screening-scope" }, t("screeningScope")), screeningScope), period,
+      estimate, screening),
+    el("section", { class: "card", "aria-labelledby": "handled-h" }, el("h3", { id: "handled-h" }, t("handledView")), handled),
+    el("section", { class: "card", "aria-labelledby": "searches-h" }, el("h3", { id: "searches-h" }, t("sharedSearches")), searches, listForm.element, searchResults));
   await Promise.all([loadReplies(null), loadScreening(), loadHandled(), loadSearches()].map((p) => p.catch(showError)));
   await loadWorkZone().catch(() => { workzone.hidden = true; });
 }
