@@ -63,7 +63,7 @@ public sealed class ReplyIngest(
         try
         {
             await db.SaveChangesAsync(ct);
-            foreach (var flag in screening.Flags)
+            foreach (var flag in screening?.Flags ?? [])
             {
                 SmartPostTelemetry.Findings.Add(1, new KeyValuePair<string, object?>("kind", flag.Kind.ToString()));
             }

@@ -16,8 +16,8 @@ namespace SmartPost.Api.WorkZone;
 /// deleted between list and read is skipped. The responsible unit picks the team (UnitTeams), else the usual linking.
 /// </summary>
 public sealed class WorkZoneFeed(
-    IServiceScopeFactory scopes, IOptions<WorkZoneOptions> options, WorkZoneStatus status, TimeProvider clock,
-    ILogger<WorkZoneFeed> log) : BackgroundService
+    IServiceScopeFactory scopes, IOptions<WorkZoneOptions> options, IOptions<RepliesOptions> limits, WorkZoneStatus status,
+    TimeProvider clock, ILogger<WorkZoneFeed> log) : BackgroundService
 {
     public const string Actor = "system:workzone";
 
@@ -198,26 +198,14 @@ public sealed class WorkZoneFeed(
             next = (string?)page["@odata.nextLink"];
         }
 
-        var documents = new List<IncomingDocument>();
-        var texts = new List<string>();
-        var unreadable = new List<string>();
-        foreach (var (name, mediaType, bytes, isMain) in files)
-        {
-            var type = mediaType ?? "application/octet-stream";
-            var text = DocumentText.TryExtract(type, name, bytes);
-            if (text is null) unreadable.Add($"'{name}' ({type})");
-            else if (text.Trim().Length > 0) texts.Add(text.Trim());
-            documents.Add(new IncomingDocument(name, type, bytes, isMain, text is not null));
-        }
-        var manual = missing
-            ?? (unreadable.Count > 0 ? $"Kan ikke læse {string.Join(", ", unreadable)} automatisk; læs filen og screen manuelt."
-                : texts.Count == 0 ? "Svaret har ingen læsbar tekst." : null);
+        var read = ReplyFiles.Read(files.Select(f => new ReplyFile(f.Name, f.MediaType ?? "application/octet-stream", f.Bytes, f.IsMain)), limits.Value);
+        var manual = missing is null ? read.ManualScreeningReason : string.Join(" ", new[] { missing, read.ManualScreeningReason }.OfType<string>());
 
         var unit = (string?)record[feed.UnitField];
         var team = unit is not null && feed.UnitTeams.TryGetValue(unit, out var mapped) ? mapped : null;
         return new IncomingReply(
             SourceKey(id), null, id, null, null, Blank((string?)record[feed.CaseField]), team, ReceivedAt(record, model),
-            Blank((string?)record["Title"]), string.Join("\n\n", texts), null, null, documents, manual);
+            Blank((string?)record["Title"]), read.Text, null, null, read.Documents, manual);
     }
 
     private DateTimeOffset ReceivedAt(JObject record, WorkZoneModel model)
