@@ -14,6 +14,12 @@ import { suggestionView } from "./suggestionView";
  */
 export const officeWaitMs = 1200;
 const minimumWaitMs = 300;
+const hostedWaitMs = 10_000;
+
+function likelyInOfficeClient(): boolean {
+  const w = window as unknown as { chrome?: { webview?: unknown }; webkit?: { messageHandlers?: unknown } };
+  return window.parent !== window || w.chrome?.webview !== undefined || w.webkit?.messageHandlers !== undefined;
+}
 
 /**
  * Starts a pane: `inOffice` once Office reports a host, `outside` when there is no Office (office.js missing, or
@@ -32,7 +38,10 @@ export function startPane(inOffice: () => Promise<void>, outside: () => Promise<
     console.log(`smartpost: outside Office (${why}) ${Math.round(performance.now())} ms after navigation start`);
     void outside();
   };
-  const timer = setTimeout(() => showOutside("no answer from Office"), Math.max(minimumWaitMs, officeWaitMs - performance.now()));
+  // Inside an Office client (a frame in Office on the web, WebView2 on Windows, WKWebView on Mac) a slow start is
+  // just slow: wait for it rather than flash the preview.
+  const wait = likelyInOfficeClient() ? hostedWaitMs : Math.max(minimumWaitMs, officeWaitMs - performance.now());
+  const timer = setTimeout(() => showOutside("no answer from Office"), wait);
   void Office.onReady().then((info) => {
     clearTimeout(timer);
     if (info?.host) void inOffice();
