@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using SmartPost.Api.Replies;
 using SmartPost.Api.Screening;
 
@@ -51,7 +52,14 @@ public static class InboxQuery
     public static IQueryable<Reply> InInboxOrder(this IQueryable<Reply> q) =>
         q.OrderBy(r => r.SortDueDate).ThenBy(r => r.ReceivedAt).ThenBy(r => r.Id);
 
-    public static IQueryable<Reply> After(this IQueryable<Reply> q, InboxCursor c) => q.Where(r =>
-        r.SortDueDate > c.SortDueDate
-        || (r.SortDueDate == c.SortDueDate && (r.ReceivedAt > c.ReceivedAt || (r.ReceivedAt == c.ReceivedAt && r.Id > c.Id))));
+    /// <summary>
+    /// The rows after the cursor in inbox order. PostgreSQL gets a row-value comparison, (due, received, id) &gt; (…),
+    /// which it seeks in the inbox index; with the expanded OR it used the index for the team only and filtered its
+    /// way to the cursor (0.9 s for a page deep into a team of 180,000). SQLite seeks the expanded form itself.
+    /// </summary>
+    public static IQueryable<Reply> After(this IQueryable<Reply> q, InboxCursor c, bool rowValues) => rowValues
+        ? q.Where(r => EF.Functions.GreaterThan(
+            ValueTuple.Create(r.SortDueDate, r.ReceivedAt, r.Id), ValueTuple.Create(c.SortDueDate, c.ReceivedAt, c.Id)))
+        : q.Where(r => r.SortDueDate > c.SortDueDate
+            || (r.SortDueDate == c.SortDueDate && (r.ReceivedAt > c.ReceivedAt || (r.ReceivedAt == c.ReceivedAt && r.Id > c.Id))));
 }

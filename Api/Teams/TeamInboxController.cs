@@ -97,7 +97,7 @@ public sealed class TeamInboxController(
         var totals = receivedFrom is null && receivedTo is null && yesterday is null
             ? await TeamReplyCount.ReadAsync(db, team, status, ct)
             : await TotalsAsync(q, ct);
-        var (rows, more) = await PageAsync(q, flag, after, limit, ct);
+        var (rows, more) = await PageAsync(db, q, flag, after, limit, ct);
 
         var now = clock.GetUtcNow().UtcDateTime;
         return new InboxPage(
@@ -108,10 +108,10 @@ public sealed class TeamInboxController(
 
     /// <summary>One page in inbox order (keyset paging after the cursor), list columns only.</summary>
     internal static async Task<(List<Reply> Rows, bool More)> PageAsync(
-        IQueryable<Reply> q, string? flag, InboxCursor? after, int limit, CancellationToken ct)
+        AppDb db, IQueryable<Reply> q, string? flag, InboxCursor? after, int limit, CancellationToken ct)
     {
         var page = q.WithFlag(flag);
-        if (after is { } k) page = page.After(k);
+        if (after is { } k) page = page.After(k, rowValues: db.Database.IsNpgsql());
         var rows = await page.InInboxOrder().Take(limit + 1).ListColumns().ToListAsync(ct);
         var more = rows.Count > limit;
         if (more) rows.RemoveAt(limit);

@@ -103,7 +103,7 @@ public class InboxFirstPageAtScaleBenchmarks
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
         var q = db.Set<Reply>().AsNoTracking().Where(r => r.Team == "team-3").WithStatus("unhandled");
         var totals = await TeamReplyCount.ReadAsync(db, "team-3", "unhandled", CancellationToken.None);
-        var (rows, _) = await TeamInboxController.PageAsync(q, null, null, 50, CancellationToken.None);
+        var (rows, _) = await TeamInboxController.PageAsync(db, q, null, null, 50, CancellationToken.None);
         return totals.All + rows.Count;
     }
 

@@ -5,6 +5,7 @@ import { debounce } from "../logic/debounce";
 import { replyByFromLetter } from "../logic/replyBy";
 import { sendKey } from "../logic/sendKey";
 import { optionFromPropertyValue, propertyValueOf } from "../logic/mapping";
+import { cachedSuggestion, rememberSuggestion, suggestionKey } from "../logic/suggestionCache";
 import { readLetter, writeReplyOption, type LetterSnapshot } from "../word/document";
 import { selectEvidence } from "../word/evidence";
 import { Props } from "../word/properties";
@@ -51,10 +52,20 @@ export async function mountAfsendelse(
     if (!recipientName.value) recipientName.value = letter.properties[Props.recipientName] ?? "";
     if (!caseNumber.value) caseNumber.value = letter.caseNumber ?? "";
     setStatus(status, "info", t("loading"));
+    const body = suggestRequest(letter, recipientId.value);
+    const key = suggestionKey(letter.documentId, body);
+    // The same letter as last time: show that suggestion now; the fresh one replaces it when it arrives.
+    const cached = cachedSuggestion<Suggestion>(localStore(), key);
+    if (cached) {
+      render(cached);
+      result.dataset.cached = "true";
+      if (!document.body.dataset.cachedSuggestionMs) document.body.dataset.cachedSuggestionMs = String(Math.round(performance.now()));
+    }
     try {
-      const response = await (given?.response
-        ?? ctx.api.request<Suggestion>("/api/v1/reply-options/suggest", { body: suggestRequest(letter, recipientId.value) }));
+      const response = await (given?.response ?? ctx.api.request<Suggestion>("/api/v1/reply-options/suggest", { body }));
       render(response.body);
+      delete result.dataset.cached;
+      rememberSuggestion(localStore(), key, response.body);
       setStatus(status, "", "");
       reportTiming();
     } catch (error) {
@@ -103,6 +114,15 @@ export async function mountAfsendelse(
   const resuggest = debounce(() => void suggest(false), 1500);
   Office.context.document.addHandlerAsync(Office.EventType.DocumentSelectionChanged, () => resuggest());
   await suggest(true);
+}
+
+/** The pane's localStorage, or null where the host forbids it (the cache is only a shortcut). */
+function localStore(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
 }
 
 function field(id: string, label: string, input: HTMLElement): HTMLElement {
