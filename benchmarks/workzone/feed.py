@@ -67,7 +67,7 @@ def main():
     try:
         wait("the stand-in", lambda: get(f"{wz}/admin/records/none")[0] == 404, 60)
         load = os.getloadavg()[0]
-        api_process = subprocess.Popen(["dotnet", "Api/bin/Release/net10.0/SmartPost.Api.dll", "--urls", api], cwd=os.path.join(ROOT, "Api"),
+        api_process = subprocess.Popen(["dotnet", "bin/Release/net10.0/SmartPost.Api.dll", "--urls", api], cwd=os.path.join(ROOT, "Api"),
                                        env=env, stdout=open(os.path.join(workdir, "api.log"), "w"), stderr=subprocess.STDOUT)
         status = lambda: get(f"{api}/api/v1/workzone/status", HEADERS)[1] or {}
         wait("the first stored reply", lambda: status().get("ingestedSinceStart", 0) > 0, 300, 0.02)
