@@ -42,6 +42,8 @@ def call(base, method, path, body=None, user="cw-rel", content_type="application
     host, port = base.replace("http://", "").split(":")
     conn = http.client.HTTPConnection(host, int(port), timeout=timeout)
     headers = {"X-Dev-User": user, "X-Dev-Teams": f"{TEAM},{DEFAULT_TEAM}", "Accept": "application/json"}
+    if method in ("POST", "DELETE") and path.startswith("/api/v1/replies/") and path.count("/") >= 5:
+        headers["If-Match"] = "*"  # reply state changes need If-Match; "*" = whatever the current version is
     data = None
     if body is not None:
         data = body.encode() if isinstance(body, str) else json.dumps(body).encode()

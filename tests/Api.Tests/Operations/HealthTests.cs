@@ -56,7 +56,7 @@ public class HealthTests
             .WithSetting("WorkZone:HandledFieldName", "SmartPostBehandlet");
         var client = api.CreateCaseworkerClient("cw-anna", "team-a");
         var id = (long)(await client.IngestAsync("WZ-1", "team-a", "Hej"))["id"]!;
-        await client.PostAsync($"/api/v1/replies/{id}/handled", null);
+        await client.ChangeAsync(HttpMethod.Post, id, "handled");
 
         clock.Now += TimeSpan.FromHours(1);
         var ready = await client.GetAsync("/health/ready");

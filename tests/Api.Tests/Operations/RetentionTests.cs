@@ -25,12 +25,12 @@ public class RetentionTests
         var memo = await (await client.PostXmlAsync(ReplyTestKit.Memo(Guid.NewGuid(), "svar.txt", "text/plain", Encoding.UTF8.GetBytes(Words)))).ReadJsonAsync();
         var old = (long)memo["id"]!;
         var undone = (long)(await client.IngestAsync("WZ-2", "team-a", Words))["id"]!;
-        await client.PostAsync($"/api/v1/replies/{old}/handled", null);
-        await client.PostAsync($"/api/v1/replies/{undone}/handled", null);
-        await client.DeleteAsync($"/api/v1/replies/{undone}/handled");
+        await client.ChangeAsync(HttpMethod.Post, old, "handled");
+        await client.ChangeAsync(HttpMethod.Post, undone, "handled");
+        await client.ChangeAsync(HttpMethod.Delete, undone, "handled");
         clock.Now += TimeSpan.FromDays(2);
         var recent = (long)(await client.IngestAsync("WZ-3", "team-a", Words))["id"]!;
-        await client.PostAsync($"/api/v1/replies/{recent}/handled", null);
+        await client.ChangeAsync(HttpMethod.Post, recent, "handled");
 
         clock.Now += TimeSpan.FromDays(29); // old: handled 31 days ago; recent: 29 days ago
         var purged = await WaitForPurgeAsync(client, old);

@@ -45,14 +45,14 @@ public class RoundRobinTests
         var id = (long)first.Body["id"]!;
         Assert.Equal(id, (long)again.Body["id"]!);
 
-        Assert.Equal(HttpStatusCode.OK, (await anna.PostAsync($"/api/v1/replies/{id}/claim", null)).StatusCode);
-        var taken = await bo.PostAsync($"/api/v1/replies/{id}/claim", null);
+        Assert.Equal(HttpStatusCode.OK, (await anna.ChangeAsync(HttpMethod.Post, id, "claim")).StatusCode);
+        var taken = await bo.ChangeAsync(HttpMethod.Post, id, "claim");
         Assert.Equal(HttpStatusCode.Conflict, taken.StatusCode);
         Assert.Equal("cw-anna", (string?)(await taken.ReadJsonAsync())["holder"]);
 
         var detail = await anna.GetAsync($"/api/v1/replies/{id}");
         var etag = detail.Headers.ETag!.ToString();
-        await anna.PostAsync($"/api/v1/replies/{id}/screened", null); // changes the version on the other instance
+        await anna.ChangeAsync(HttpMethod.Post, id, "screened"); // changes the version on the other instance
         var stale = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/replies/{id}/handled");
         stale.Headers.TryAddWithoutValidation("If-Match", etag);
         Assert.Equal(HttpStatusCode.PreconditionFailed, (await anna.SendAsync(stale)).StatusCode);
