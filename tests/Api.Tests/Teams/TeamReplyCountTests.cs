@@ -40,12 +40,12 @@ public class TeamReplyCountTests
         var first = (JObject)(await (await client.GetAsync("/api/v1/teams/team-a/replies")).ReadJsonAsync())["totals"]!;
         Assert.True((int)first["accessToRecordsRequest"]! > 0 && (int)first["complaint"]! > 0, first.ToString());
 
-        foreach (var id in teamA.Take(5)) Assert.True((await client.PostAsync($"/api/v1/replies/{id}/handled", null)).IsSuccessStatusCode);
-        Assert.True((await client.DeleteAsync($"/api/v1/replies/{teamA[0]}/handled")).IsSuccessStatusCode);
-        foreach (var id in teamA.Skip(3).Take(4)) Assert.True((await client.PostAsync($"/api/v1/replies/{id}/screened", null)).IsSuccessStatusCode);
-        Assert.True((await client.PostAsync($"/api/v1/replies/{teamA[10]}/claim", null)).IsSuccessStatusCode);
+        foreach (var id in teamA.Take(5)) Assert.True((await client.ChangeAsync(HttpMethod.Post, id, "handled")).IsSuccessStatusCode);
+        Assert.True((await client.ChangeAsync(HttpMethod.Delete, teamA[0], "handled")).IsSuccessStatusCode);
+        foreach (var id in teamA.Skip(3).Take(4)) Assert.True((await client.ChangeAsync(HttpMethod.Post, id, "screened")).IsSuccessStatusCode);
+        Assert.True((await client.ChangeAsync(HttpMethod.Post, teamA[10], "claim")).IsSuccessStatusCode);
         // Marking handled twice changes nothing.
-        Assert.True((await client.PostAsync($"/api/v1/replies/{teamA[1]}/handled", null)).IsSuccessStatusCode);
+        Assert.True((await client.ChangeAsync(HttpMethod.Post, teamA[1], "handled")).IsSuccessStatusCode);
 
         await AssertCountsMatchRepliesAsync(api, client, "team-a", expectedUnhandled: 8, expectedHandled: 4);
         await AssertCountsMatchRepliesAsync(api, client, "team-b", expectedUnhandled: 4, expectedHandled: 0);
