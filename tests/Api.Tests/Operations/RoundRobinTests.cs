@@ -67,7 +67,7 @@ public class RoundRobinTests
             Assert.Equal("cw-anna", (string?)handled["handled"]!["by"]);
         }
         var history = await (await bo.GetAsync($"/api/v1/replies/{id}/history")).ReadJsonAsync();
-        Assert.Equal(["Received", "Claimed", "Screened", "MarkedHandled"],
+        Assert.Equal(["Received", "Claimed", "Screened", "MarkedHandled", "ClaimCleared"],
             history["items"]!.Select(e => (string)e["kind"]!).Where(k => !k.StartsWith("Metadata")).ToArray());
     }
 }
