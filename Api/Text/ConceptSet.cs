@@ -58,10 +58,11 @@ public sealed class ConceptSet
 
         var clauseStems = clauseWords.SelectMany(TextAnalyzer.Stems).ToList();
         var allStems = expanded.Values.SelectMany(p => p).SelectMany(p => p).SelectMany(step => step)
-            .Where(s => !s.StartsWith("..", StringComparison.Ordinal)).Concat(clauseStems);
+            .Where(s => !s.StartsWith("..", StringComparison.Ordinal) && !s.StartsWith('=')).Concat(clauseStems);
         var exactOnly = parsed.Values.SelectMany(p => p).SelectMany(p => p.ExactStems);
         var aliases = parsed.Values.SelectMany(p => p).SelectMany(p => p.Aliases);
-        var analyzer = new TextAnalyzer(new Vocabulary(allStems, exactOnly, aliases), clauseStems);
+        var surfaces = parsed.Values.SelectMany(p => p).SelectMany(p => p.Surfaces);
+        var analyzer = new TextAnalyzer(new Vocabulary(allStems, exactOnly, aliases, surfaces), clauseStems);
 
         var names = parsed.Keys.ToArray();
         var byFirstTerm = new List<(int, int[][], int[])>[analyzer.Vocabulary.Count];
