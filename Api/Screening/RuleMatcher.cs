@@ -19,6 +19,7 @@ internal static class RuleMatcher
         var byConcept = new List<ConceptHit>[rules.Concepts.Names.Count];
         foreach (var hit in hits) (byConcept[hit.Concept] ??= []).Add(hit);
 
+        var questionStart = rules.Concepts.Contains("questionStart") ? rules.Concepts.IdOf("questionStart") : -1;
         var candidates = new List<Candidate>();
         foreach (var rule in rules.Rules)
         {
@@ -27,7 +28,7 @@ internal static class RuleMatcher
             {
                 foreach (var anchor in byConcept[anchorConcept] ?? [])
                 {
-                    var candidate = Try(rule, anchor, document, byConcept);
+                    var candidate = Try(rule, anchor, document, byConcept, questionStart);
                     if (candidate is not null) candidates.Add(candidate);
                 }
             }
@@ -35,7 +36,7 @@ internal static class RuleMatcher
         return candidates;
     }
 
-    private static Candidate? Try(CompiledRule rule, ConceptHit anchor, AnalyzedDocument document, List<ConceptHit>[] byConcept)
+    private static Candidate? Try(CompiledRule rule, ConceptHit anchor, AnalyzedDocument document, List<ConceptHit>[] byConcept, int questionStart)
     {
         var token = document.Tokens[anchor.First];
         var sentence = document.Sentences[token.Sentence];
@@ -60,27 +61,37 @@ internal static class RuleMatcher
 
         foreach (var scope in rule.Block)
         {
-            if (Applies(scope, anchor, document, byConcept)) return new Candidate(rule, rule.Spec.Certainty, true, null, chosen, document);
+            if (Applies(scope, anchor, document, byConcept, questionStart)) return new Candidate(rule, rule.Spec.Certainty, true, null, chosen, document);
         }
         var certainty = rule.Spec.Certainty;
         var reason = rule.Spec.Reason;
         foreach (var scope in rule.Downgrade)
         {
-            if (certainty != Certainty.Certain || !Applies(scope, anchor, document, byConcept)) continue;
+            if (certainty != Certainty.Certain || !Applies(scope, anchor, document, byConcept, questionStart)) continue;
             certainty = Certainty.Possible;
             reason = scope.Spec.Reason;
         }
         return new Candidate(rule, certainty, false, certainty == Certainty.Possible ? reason : null, chosen, document);
     }
 
-    private static bool Applies(CompiledScope scope, ConceptHit anchor, AnalyzedDocument document, List<ConceptHit>[] byConcept)
+    /// <summary>
+    /// "Jeg ønsker ikke at klage, men kan jeg se …?": a clause of a question is itself a question when it ends the
+    /// sentence or opens with a question word ("kan", "hvad", "will").
+    /// </summary>
+    private static bool IsQuestionClause(AnalyzedDocument document, TextToken at, List<ConceptHit>[] byConcept, int questionStart)
+    {
+        if (!document.Sentences[at.Sentence].IsQuestion) return false;
+        var clause = document.Clauses[at.Clause];
+        if (clause.IsQuestion || clause.EndToken == document.Sentences[at.Sentence].EndToken) return true;
+        return questionStart >= 0 && (byConcept[questionStart] ?? []).Any(h => h.First == clause.FirstToken);
+    }
+
+    private static bool Applies(CompiledScope scope, ConceptHit anchor, AnalyzedDocument document, List<ConceptHit>[] byConcept, int questionStart)
     {
         var tokens = document.Tokens;
         var at = tokens[anchor.First];
-        // "Jeg ønsker ikke at klage, men kan jeg se …?": only the clause that ends with "?" is the question.
-        var isQuestion = document.Clauses[at.Clause].IsQuestion;
-        if (scope.Spec.NotInQuestion && isQuestion) return false;
-        if (scope.Spec.OnlyInQuestion && !isQuestion) return false;
+        if (scope.Spec.NotInQuestion && IsQuestionClause(document, at, byConcept, questionStart)) return false;
+        if (scope.Spec.OnlyInQuestion && !document.Sentences[at.Sentence].IsQuestion) return false;
         foreach (var hit in byConcept[scope.Concept] ?? [])
         {
             var first = tokens[hit.First];
