@@ -51,7 +51,9 @@ internal static class RuleMatcher
             {
                 foreach (var hit in byConcept[concept] ?? [])
                 {
-                    if (hit.First < unit.FirstToken || hit.First >= unit.EndToken || chosen.Any(c => Overlaps(c, hit))) continue;
+                    // Hits must not share words ("kan jeg få" is no request plus a "få"), except inside the first
+                    // concept's own hit ("venligst" in "tag venligst sagen op igen").
+                    if (hit.First < unit.FirstToken || hit.First >= unit.EndToken || chosen.Any(c => Overlaps(c, hit) && !Inside(hit, anchor))) continue;
                     if (found is null || Math.Abs(hit.First - anchor.First) < Math.Abs(found.Value.First - anchor.First)) found = hit;
                 }
             }
@@ -124,4 +126,7 @@ internal static class RuleMatcher
     }
 
     private static bool Overlaps(ConceptHit a, ConceptHit b) => a.First <= b.Last && b.First <= a.Last;
+
+    private static bool Inside(ConceptHit inner, ConceptHit outer) =>
+        outer.First <= inner.First && inner.Last <= outer.Last && (inner.First, inner.Last) != (outer.First, outer.Last);
 }
