@@ -58,7 +58,8 @@ public sealed class ConceptSet
 
         var clauseStems = clauseWords.SelectMany(TextAnalyzer.Stems).ToList();
         var allStems = expanded.Values.SelectMany(p => p).SelectMany(p => p).SelectMany(step => step)
-            .Where(s => !s.StartsWith("..", StringComparison.Ordinal) && !s.StartsWith('=')).Concat(clauseStems);
+            .Where(s => !s.StartsWith("..", StringComparison.Ordinal) && !s.StartsWith('=') && !s.StartsWith(LemmaPattern.SurfaceMarker))
+            .Concat(clauseStems);
         var exactOnly = parsed.Values.SelectMany(p => p).SelectMany(p => p.ExactStems);
         var aliases = parsed.Values.SelectMany(p => p).SelectMany(p => p.Aliases);
         var surfaces = parsed.Values.SelectMany(p => p).SelectMany(p => p.Surfaces);
@@ -81,7 +82,10 @@ public sealed class ConceptSet
                         gap = int.Parse(step[0][2..], System.Globalization.CultureInfo.InvariantCulture);
                         continue;
                     }
-                    words.Add(step.Select(s => analyzer.Vocabulary.Exact(s)).ToArray());
+                    words.Add(step.Select(s => s.StartsWith(LemmaPattern.SurfaceMarker)
+                            ? analyzer.Vocabulary.Exact(Vocabulary.SurfaceKey(s[LemmaPattern.SurfaceMarker.Length..]))
+                            : analyzer.Vocabulary.Exact(s))
+                        .Where(id => id != Vocabulary.Unknown).Distinct().ToArray());
                     gaps.Add(gap);
                     gap = 0;
                 }

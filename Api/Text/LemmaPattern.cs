@@ -7,6 +7,9 @@ namespace SmartPost.Api.Text;
 /// </summary>
 internal sealed class LemmaPattern
 {
+    /// <summary>Marks a word's folded form next to its stem in an <see cref="Element"/>.</summary>
+    public const string SurfaceMarker = "~";
+
     /// <summary>A word (its alternatives' stems), a gap ("..N" as the only entry) or a concept reference.</summary>
     internal readonly record struct Element(string[] Words, string? Reference);
 
@@ -64,17 +67,23 @@ internal sealed class LemmaPattern
                     stemsOfWord.Add([Vocabulary.SurfaceKey(surface)]);
                     continue;
                 }
-                if (stems.Count == 1) aliases.Add((DanishText.Fold(alternative).Replace("-", ""), stems[0]));
+                if (stems.Count == 1)
+                {
+                    var folded = DanishText.Fold(alternative).Replace("-", "");
+                    aliases.Add((folded, stems[0]));
+                    // If an "=word" lemma elsewhere claims this very form, the plain lemma still means it too.
+                    stems = [stems[0], SurfaceMarker + folded];
+                }
                 stemsOfWord.Add(stems);
             }
             // "art. 15" reads as two words; alternatives must then be single words.
-            if (stemsOfWord.Count == 1)
+            if (stemsOfWord.Count == 1 && (stemsOfWord[0].Count == 1 || !stemsOfWord[0][1].StartsWith(SurfaceMarker)))
             {
                 foreach (var stem in stemsOfWord[0]) elements.Add(new Element([stem], null));
                 continue;
             }
-            if (stemsOfWord.Any(s => s.Count != 1)) return Fail($"alternatives in '{raw}' must be single words", out error);
-            elements.Add(new Element(stemsOfWord.Select(s => s[0]).ToArray(), null));
+            if (stemsOfWord.Any(s => s.Count != 1 && !(s.Count == 2 && s[1].StartsWith(SurfaceMarker)))) return Fail($"alternatives in '{raw}' must be single words", out error);
+            elements.Add(new Element(stemsOfWord.SelectMany(s => s).ToArray(), null));
         }
         if (elements.Count == 0 || elements[^1].Words is [var last] && last.StartsWith("..", StringComparison.Ordinal))
         {
