@@ -104,7 +104,8 @@ internal static class RuleMatcher
                 "beforeInClause" => first.Clause == at.Clause && hit.Last < anchor.First && (window == 0 || anchor.First - hit.Last <= window),
                 "afterInClause" => first.Clause == at.Clause && hit.First > anchor.Last && (window == 0 || hit.First - anchor.Last <= window),
                 "inSentence" => first.Sentence == at.Sentence,
-                "beforeInSentence" => first.Sentence == at.Sentence && hit.Last < anchor.First,
+                "beforeInSentence" => first.Sentence == at.Sentence && hit.Last < anchor.First && (window == 0 || anchor.First - hit.Last <= window),
+                "afterInSentence" => first.Sentence == at.Sentence && hit.First > anchor.Last && (window == 0 || hit.First - anchor.Last <= window),
                 _ => false,
             };
             if (placed && !Shielded(hit, scope, byConcept)) return true;

@@ -14,7 +14,7 @@ public sealed class ScreeningRulesFile
 }
 
 /// <summary>A scope filter: a concept placed relative to a rule's first concept.</summary>
-/// <param name="Where">inClause, beforeInClause, afterInClause, inSentence or beforeInSentence.</param>
+/// <param name="Where">inClause, beforeInClause, afterInClause, inSentence, beforeInSentence or afterInSentence.</param>
 /// <param name="Window">For before/after: at most this many words away (0 = the whole clause).</param>
 /// <param name="Unless">Hits of the scope concept inside a hit of these concepts do not count ("ikke" in "ikke tilfreds").</param>
 /// <param name="Reason">Danish reason when the scope downgrades a finding; "{kind}" is replaced by the kind's name.</param>
