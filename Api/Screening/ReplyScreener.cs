@@ -52,28 +52,25 @@ public sealed class ReplyScreener
             var findings = subjectFindings.Concat(textFindings).ToList();
 
             var score = scores is not null && scores.TryGetValue(kind, out var s) ? s : 0f;
-            var flag = findings.Count > 0
-                ? FromRules(kind, findings, subjectDocument, document, context, score)
-                : score >= _options.ModelThreshold
-                    ? _dueDates.Flag(kind, null, [], context, Certainty.Possible, $"Modellen vurderer, at svaret kan indeholde {RequestName(kind)} – tjek")
-                    : null;
-            if (flag is not null) flags.Add(flag);
+            if (findings.Count > 0) flags.Add(FromRules(kind, findings, subjectDocument, context, score));
+            else if (SecondOpinion.Combine(null, score, _options) is not null)
+            {
+                flags.Add(_dueDates.Flag(kind, null, [], context, Certainty.Possible,
+                    $"Modellen vurderer, at svaret kan indeholde {RequestName(kind)} – tjek"));
+            }
         }
         return new ScreeningResult(flags, document.HasNoOwnWords && !ownSubject, ownText);
     }
 
-    private ScreeningFlag FromRules(FlagKind kind, List<Candidate> findings, AnalyzedDocument? subject, AnalyzedDocument text,
-        ScreeningContext context, float score)
+    private ScreeningFlag FromRules(FlagKind kind, List<Candidate> findings, AnalyzedDocument? subject, ScreeningContext context, float score)
     {
         var best = findings.FirstOrDefault(c => c.Certainty == Certainty.Certain) ?? findings[0];
-        var certainty = best.Certainty;
         var reason = best.Reason?.Replace("{kind}", DanishName(kind), StringComparison.Ordinal)
             ?? $"Kan være {DanishName(kind)} – tjek";
-        // The model can confirm partial evidence of the rules, never invent certainty on its own.
-        if (certainty == Certainty.Possible && score >= _options.ModelRaiseThreshold) certainty = Certainty.Certain;
+        var certainty = SecondOpinion.Combine(best.Certainty, score, _options)!.Value;
 
         var evidence = new List<Evidence>();
-        foreach (var finding in findings.Where(f => f.Certainty == certainty || certainty == Certainty.Possible))
+        foreach (var finding in findings.Where(f => f.Certainty == best.Certainty))
         {
             var document = finding.Document;
             var field = ReferenceEquals(document, subject) ? "subject" : "text";

@@ -40,7 +40,13 @@ internal static class RuleMatcher
     {
         var token = document.Tokens[anchor.First];
         var sentence = document.Sentences[token.Sentence];
-        var unit = rule.Spec.WithinSentence ? sentence : document.Clauses[token.Clause];
+        var unit = rule.Spec.Within switch
+        {
+            "clause" => document.Clauses[token.Clause],
+            // "Jeg har hørt om en rapport fra politiet. Den vil jeg gerne se.": the thing asked for was named just before.
+            "adjacent" when token.Sentence > 0 => sentence with { FirstToken = document.Sentences[token.Sentence - 1].FirstToken },
+            _ => sentence,
+        };
         if (rule.Spec.Question && !sentence.IsQuestion) return null;
 
         var chosen = new List<ConceptHit> { anchor };

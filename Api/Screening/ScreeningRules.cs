@@ -62,11 +62,12 @@ public sealed class ScreeningRules
         }
 
         var rules = new List<CompiledRule>();
-        foreach (var rule in file.Rules)
+        var specs = file.Rules.ToList();
+        foreach (var rule in specs)
         {
             var where = $"rule '{rule.Id}'";
             if (rule.All.Count == 0) errors.Add($"{where}: 'all' lists no concept.");
-            if (rule.Within is not ("clause" or "sentence")) errors.Add($"{where}: 'within' must be 'clause' or 'sentence'.");
+            if (rule.Within is not (null or "clause" or "sentence" or "adjacent")) errors.Add($"{where}: 'within' must be 'clause', 'sentence' or 'adjacent'.");
             if (rule.Certainty == Certainty.Possible && string.IsNullOrWhiteSpace(rule.Reason)) errors.Add($"{where}: a Possible rule needs a Danish 'reason'.");
             if (rule.SubKind is not (null or AccessSubKind.GdprArticle15 or AccessSubKind.Offentlighedsloven)) errors.Add($"{where}: unknown subKind '{rule.SubKind}'.");
             CompiledScope[] ScopesOf(List<string>? names) => (names ?? []).Select(s =>
@@ -78,7 +79,7 @@ public sealed class ScreeningRules
             var subjectConcept = rule.SubjectConcept is null ? -1 : Resolve(where, rule.SubjectConcept)[0];
             rules.Add(new CompiledRule(rule, rule.All.Select(a => Resolve(where, a)).ToArray(), ScopesOf(rule.Block), ScopesOf(rule.Downgrade), subjectConcept));
         }
-        if (file.Rules.Select(r => r.Id).Distinct().Count() != file.Rules.Count) errors.Add("rule ids must be unique.");
+        if (specs.Select(r => r.Id).Distinct().Count() != specs.Count) errors.Add("rule ids must be unique.");
         if (errors.Count > 0)
         {
             throw new InvalidOperationException($"{name} has {errors.Count} error(s):\n" + string.Join("\n", errors.Select(e => "  " + e)));
