@@ -55,7 +55,7 @@ internal static class RuleMatcher
             ConceptHit? found = null;
             foreach (var concept in rule.Concepts[place])
             {
-                foreach (var hit in byConcept[concept] ?? [])
+                foreach (var hit in Within(byConcept[concept], unit.FirstToken, unit.EndToken))
                 {
                     // Hits must not share words ("kan jeg få" is no request plus a "få"), except inside the first
                     // concept's own hit ("venligst" in "tag venligst sagen op igen").
@@ -100,7 +100,9 @@ internal static class RuleMatcher
         var at = tokens[anchor.First];
         if (scope.Spec.NotInQuestion && IsQuestionClause(document, at, byConcept, questionStart)) return false;
         if (scope.Spec.OnlyInQuestion && !document.Sentences[at.Sentence].IsQuestion) return false;
-        foreach (var hit in byConcept[scope.Concept] ?? [])
+        // Every placement lies within the anchor's sentence.
+        var sentence = document.Sentences[at.Sentence];
+        foreach (var hit in Within(byConcept[scope.Concept], sentence.FirstToken, sentence.EndToken))
         {
             var first = tokens[hit.First];
             var window = scope.Spec.Window;
@@ -124,12 +126,29 @@ internal static class RuleMatcher
     {
         foreach (var concept in scope.Unless)
         {
-            foreach (var shield in byConcept[concept] ?? [])
+            foreach (var shield in Within(byConcept[concept], hit.First - 20, hit.First + 1))
             {
                 if (shield.First <= hit.First && hit.Last <= shield.Last) return true;
             }
         }
         return false;
+    }
+
+    /// <summary>
+    /// The hits starting at words [from, to). Hits are in text order, so a long letter costs a binary search per lookup
+    /// rather than a scan of every hit of the concept.
+    /// </summary>
+    private static IEnumerable<ConceptHit> Within(List<ConceptHit>? hits, int from, int to)
+    {
+        if (hits is null) yield break;
+        int low = 0, high = hits.Count;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (hits[middle].First < from) low = middle + 1;
+            else high = middle;
+        }
+        for (var i = low; i < hits.Count && hits[i].First < to; i++) yield return hits[i];
     }
 
     private static bool Overlaps(ConceptHit a, ConceptHit b) => a.First <= b.Last && b.First <= a.Last;
