@@ -10,8 +10,9 @@ public sealed record DoneBy(string By, DateTime At);
 
 public sealed record ClaimView(string By, DateTime Since, DateTime ExpiresAt);
 
-/// <summary>A flag in list views: what it is and when it is due; the evidence is in the detail view.</summary>
-public sealed record FlagSummary(string Kind, string? SubKind, DateOnly? DueDate);
+/// <summary>A flag in list views: what it is, how sure, and when it is due; the evidence is in the detail view.</summary>
+/// <param name="Certainty">"Certain" or "Possible" (a Possible flag must be checked: "Mulig aktindsigt – tjek").</param>
+public sealed record FlagSummary(string Kind, string? SubKind, DateOnly? DueDate, string Certainty = "Certain");
 
 /// <summary>One row of the team inbox. The sender's CPR number is masked here (issue 5: full only in the detail).</summary>
 public sealed record ReplyListItem(
@@ -49,7 +50,7 @@ public sealed record ReplyDetail(
                "dueDate": "2026-12-01",
                "rule": "Aktindsigt: afgørelse hurtigst muligt og inden 7 arbejdsdage, ellers fristbrev med begrundelse og forventet tidspunkt (offentlighedsloven § 36, stk. 2).",
                "deadlines": [{ "date": "2026-12-01", "rule": "Aktindsigt: afgørelse inden 7 arbejdsdage (offentlighedsloven § 36, stk. 2).", "code": "AktindsigtAfgoerelse7" }],
-               "inTime": null }]
+               "inTime": null, "certainty": "Certain", "reason": null }]
             """),
         new DateOnly(2026, 12, 1), false, null, "GivenTeam", "Team angivet ved modtagelsen.", null,
         new DoneBy("anna@fstyr.dk", new DateTime(2026, 11, 23, 8, 15, 2, DateTimeKind.Utc)), null, null, null, [], "\"1-1\"");
@@ -89,7 +90,7 @@ public static class ReplyViews
         r.Id, created, r.Team, r.CaseNumber, r.Routing.ToString(), r.RoutingReason, Summaries(r), r.DueDate, r.NeedsManualScreening);
 
     /// <summary>
-    /// Kind, sub-kind and due date of each stored flag. Read with a forward-only reader that skips the evidence,
+    /// Kind, sub-kind, due date and certainty of each stored flag. Read with a forward-only reader that skips the evidence,
     /// rules and deadlines: an inbox page does this for every row, and building the whole JSON tree (JArray.Parse)
     /// was half of the page's CPU time.
     /// </summary>
@@ -100,15 +101,16 @@ public static class ReplyViews
         reader.Read(); // [
         while (reader.Read() && reader.TokenType == JsonToken.StartObject)
         {
-            string? kind = null, subKind = null, due = null;
+            string? kind = null, subKind = null, due = null, certainty = null;
             while (reader.Read() && reader.TokenType == JsonToken.PropertyName)
             {
                 var name = (string)reader.Value!;
-                if (name is "kind" or "subKind" or "dueDate")
+                if (name is "kind" or "subKind" or "dueDate" or "certainty")
                 {
                     var value = reader.ReadAsString();
                     if (name == "kind") kind = value;
                     else if (name == "subKind") subKind = value;
+                    else if (name == "certainty") certainty = value;
                     else due = value;
                 }
                 else
@@ -118,7 +120,8 @@ public static class ReplyViews
                 }
             }
             summaries.Add(new FlagSummary(kind ?? "", subKind,
-                due is null ? null : DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture)));
+                due is null ? null : DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture),
+                certainty ?? "Certain")); // flags stored before the tiers existed were all confirmed by the rules
         }
         return summaries;
     }

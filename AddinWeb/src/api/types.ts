@@ -4,7 +4,10 @@
 export type ReplyOption = "WithReply" | "WithoutReply" | "PhysicalMail";
 export type RecipientIdType = "CPR" | "CVR";
 export type Severity = "Error" | "Warning" | "Info";
-export type FlagKind = "AccessToRecordsRequest" | "Complaint" | "DeadlineExtensionRequest";
+export type FlagKind = "AccessToRecordsRequest" | "Complaint" | "DeadlineExtensionRequest" | "SelfServiceExemptionRequest";
+
+/** Certain: the rules confirm it. Possible: partial evidence or the model's opinion; the caseworker checks it. */
+export type Certainty = "Certain" | "Possible";
 
 /** The stable check codes of GuidanceChecks.cs. */
 export type CheckCode =
@@ -120,12 +123,16 @@ export interface Flag {
   rule: string;
   deadlines: Array<{ date: string; rule: string; code: string }>;
   inTime: boolean | null;
+  certainty?: Certainty;
+  /** Why a Possible flag may be one (Danish). */
+  reason?: string | null;
 }
 
 export interface FlagSummary {
   kind: FlagKind | string;
   subKind: string | null;
   dueDate: string | null;
+  certainty?: Certainty;
 }
 
 export interface DoneBy {

@@ -35,8 +35,13 @@ export function isBlocking(check: Check): boolean {
 }
 
 export function flagLabel(kind: string): string {
-  const known: string[] = ["AccessToRecordsRequest", "Complaint", "DeadlineExtensionRequest", "NeedsManualScreening"];
+  const known: string[] = ["AccessToRecordsRequest", "Complaint", "DeadlineExtensionRequest", "SelfServiceExemptionRequest", "NeedsManualScreening"];
   return known.includes(kind) ? t(kind as StringKey) : kind;
+}
+
+/** A flag's heading: "Aktindsigt", or for a Possible one "Mulig aktindsigt – tjek", so it is never read as confirmed. */
+export function flagTitle(kind: string, certainty: string | undefined): string {
+  return certainty === "Possible" ? t("possibleFlag", flagLabel(kind).toLocaleLowerCase()) : flagLabel(kind);
 }
 
 /** A due date (YYYY-MM-DD) is overdue once the day has passed in the caseworker's local calendar. */

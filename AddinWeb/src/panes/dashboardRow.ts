@@ -1,6 +1,6 @@
 import type { ReplyListItem } from "../api/types";
 import { t } from "../i18n/strings";
-import { flagLabel, formatDate, isOverdue } from "../logic/mapping";
+import { flagTitle, formatDate, isOverdue } from "../logic/mapping";
 import { formatWhen } from "../logic/replyState";
 import { el } from "./dom";
 
@@ -31,7 +31,7 @@ export function dashboardRow(reply: ReplyListItem, user: string, kind: RowKind, 
         ? el("span", { class: overdue ? "due overdue" : "due" }, `${t("dueDate")}: ${formatDate(reply.dueDate)}${overdue ? ` (${t("overdue")})` : ""}`)
         : null),
     el("div", { class: "tags" },
-      ...reply.flags.map((f) => el("span", { class: "tag", "data-kind": f.kind }, flagLabel(f.kind))),
+      ...reply.flags.map((f) => el("span", { class: f.certainty === "Possible" ? "tag possible" : "tag", "data-kind": f.kind }, flagTitle(f.kind, f.certainty))),
       reply.needsManualScreening ? el("span", { class: "tag", "data-kind": "NeedsManualScreening" }, t("manualScreening")) : null),
     el("p", { class: "hint" },
       [reply.caseNumber, `${t("received")}: ${formatWhen(reply.receivedAt)}`].filter(Boolean).join(" · "),

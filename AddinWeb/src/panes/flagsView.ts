@@ -1,6 +1,6 @@
 import type { Flag, FlagEvidence } from "../api/types";
 import { t } from "../i18n/strings";
-import { flagLabel, formatDate, isOverdue } from "../logic/mapping";
+import { flagTitle, formatDate, isOverdue } from "../logic/mapping";
 import { el } from "./dom";
 
 /** Flags with evidence, due dates (overdue in red) and the rule each due date comes from. */
@@ -8,8 +8,9 @@ export function flagsView(flags: Flag[], showEvidence: ((e: FlagEvidence) => voi
   if (flags.length === 0) return el("p", { class: "muted", id: "flags" }, t("noFlags"));
   const today = new Date();
   return el("ul", { class: "flags", id: "flags" }, ...flags.map((flag) =>
-    el("li", { class: "flag", "data-kind": flag.kind },
-      el("strong", {}, flagLabel(flag.kind)),
+    el("li", { class: flag.certainty === "Possible" ? "flag possible" : "flag", "data-kind": flag.kind, "data-certainty": flag.certainty ?? "Certain" },
+      el("strong", {}, flagTitle(flag.kind, flag.certainty)),
+      flag.certainty === "Possible" && flag.reason ? el("p", { class: "hint reason" }, flag.reason) : null,
       flag.subKind ? el("span", { class: "hint" }, ` (${flag.subKind})`) : null,
       flag.dueDate
         ? el("span", { class: isOverdue(flag.dueDate, today) ? "due overdue" : "due" },

@@ -2,8 +2,7 @@ namespace SmartPost.Api.Screening.Learned;
 
 /// <summary>
 /// The corpus labels the model learns (LABELS.md) and the flag kinds they stand for. The model and its trainer speak
-/// labels; only <see cref="KindOf"/> turns them into <see cref="FlagKind"/>, so a label whose kind the product does not
-/// have is trained and scored but not reported.
+/// labels; only <see cref="KindOf"/> turns them into <see cref="FlagKind"/>, 
 /// </summary>
 public static class ModelLabels
 {
@@ -19,7 +18,7 @@ public static class ModelLabels
         AccessToRecords => FlagKind.AccessToRecordsRequest,
         Complaint => FlagKind.Complaint,
         DeadlineExtension => FlagKind.DeadlineExtensionRequest,
-        SelfServiceExemption => Enum.TryParse<FlagKind>("SelfServiceExemptionRequest", out var kind) ? kind : null,
+        SelfServiceExemption => FlagKind.SelfServiceExemptionRequest,
         _ => null,
     };
 
@@ -33,6 +32,6 @@ public static class ModelLabels
             if (string.Equals(label, trimmed, StringComparison.OrdinalIgnoreCase)) return label;
             if (KindOf(label) is { } kind && string.Equals(kind.ToString(), trimmed, StringComparison.OrdinalIgnoreCase)) return label;
         }
-        return trimmed.Equals("SelfServiceExemptionRequest", StringComparison.OrdinalIgnoreCase) ? SelfServiceExemption : null;
+        return null;
     }
 }

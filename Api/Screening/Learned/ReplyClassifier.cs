@@ -1,3 +1,4 @@
+using SmartPost.Api.Text;
 using Microsoft.Extensions.ObjectPool;
 using Microsoft.ML;
 
@@ -74,7 +75,7 @@ public sealed class ReplyClassifier
         ArgumentNullException.ThrowIfNull(text);
         // Masking is line by line and forward only, so masking a head of the text gives a head of its own text.
         var head = text.Length > 2 * WindowChars ? text[..(2 * WindowChars)] : text;
-        var own = Window(QuoteMasker.Mask(head, ModelQuoteRules).Own);
+        var own = Window(QuotedText.OwnText(head, QuotedText.Ranges(head)));
         var ownSubject = subject?.Trim() ?? "";
         return ownSubject.Length == 0 || IsReplyPrefixed(ownSubject) ? own : ownSubject + "\n" + own;
     }
@@ -97,22 +98,9 @@ public sealed class ReplyClassifier
         return false;
     }
 
-    // The model's input is fixed by its training: these rules are part of the model's definition, so they live in code
-    // and do not follow edits of the screening lexicon (which would silently change what a trained model sees).
+    // The model's input is fixed by its training: the reply prefixes and the text core's quote rules (QuotedText, code,
+    // not a rules file) are part of the model's definition; a change to either needs a retrained model.
     private static readonly string[] ReplyPrefixes = ["sv:", "re:", "vs:", "fw:", "fwd:", "aw:", "svar:"];
-
-    private static readonly QuoteRules ModelQuoteRules = new()
-    {
-        LinePrefixes = [">"],
-        SeparatorContains = ["oprindelig meddelelse", "original message", "videresendt meddelelse", "forwarded message",
-            "oprindelig besked", "videresendt besked", "original besked"],
-        AttributionStartsWith = ["den ", "d. ", "on ", "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",
-            "færdselsstyrelsen"],
-        AttributionContains = [" skrev", " wrote"],
-        HeaderFirst = ["fra:", "from:"],
-        HeaderThen = ["sendt:", "sent:", "dato:", "date:", "til:", "to:"],
-        HeaderWithinLines = 3,
-    };
 
     private sealed class EnginePolicy(MLContext ml, ITransformer model) : IPooledObjectPolicy<PredictionEngine<ReplyModelInput, ReplyModelOutput>>
     {
