@@ -72,6 +72,13 @@ internal sealed class AnalyzedText : IDisposable
 
     public int SentenceStart(int token) => _sentences[_words[token].Sentence].First;
 
+    public int SentenceLast(int token) => _sentences[_words[token].Sentence].Last;
+
+    public int SentenceCount => _sentenceCount;
+
+    /// <summary>The first and last word of sentence <paramref name="sentence"/>.</summary>
+    public (int First, int Last) SentenceBounds(int sentence) => (_sentences[sentence].First, _sentences[sentence].Last);
+
     public bool IsSentenceStart(int token) => SentenceStart(token) == token;
 
     public bool IsSentenceEnd(int token) => _sentences[_words[token].Sentence].Last == token;

@@ -17,7 +17,7 @@ internal sealed record CompiledRule(
     IReadOnlySet<string> DocumentTypes);
 
 /// <summary>What a phrase in a matcher is for.</summary>
-internal enum PhraseRole { Cue, Veto, IgnoreSentence, ComplaintGuidance }
+internal enum PhraseRole { Cue, Veto, IgnoreSentence, ComplaintGuidance, ComplaintGuidanceIgnore, SelfService, SelfServiceIgnore }
 
 /// <summary>Which rule a phrase belongs to and what it does there (<see cref="Rule"/> is -1 for the klagevejledning).</summary>
 internal readonly record struct PhraseEntry(PhraseRole Role, int Rule);
@@ -36,6 +36,7 @@ internal sealed record CompiledGuideline(
     FieldMatcher Title,
     FieldMatcher Text,
     string ComplaintGuidanceId,
+    string SelfServiceId,
     WordSet NegationWords,
     WordSet ConditionalWords,
     int NegationWindow)

@@ -50,8 +50,9 @@ public sealed class GuidanceEngine
         if (RecipientReason(recipient, replyOption) is { } recipientReason) reasons.Add(recipientReason);
 
         var evidence = Evidence(scan, winner, formal);
+        var formalInText = formal is not null && scan.Strong[formal.Index].Any(e => e.Field == GuidelineScan.TextField);
         var checks = GuidanceChecks.Evaluate(new GuidanceChecks.Context(
-            winner, formal, scan.ComplaintGuidance, scan.Strong[winner.Index], replyOption, recipient, chosenOption));
+            winner, formal, scan.ComplaintGuidance, scan.SelfService, scan.Strong[winner.Index], formalInText, replyOption, recipient, chosenOption));
 
         return new Suggestion(recommendation, _materials.For(recommendation), winner.Category, replyOption, formal is not null,
             scan.ComplaintGuidance.Count > 0, reasons, checks, evidence,

@@ -18,7 +18,9 @@ internal sealed partial class GuidelineRulesValidator(string path)
 
     public CompiledGuideline? Compile(GuidelineRulesFile file)
     {
-        var complaintId = CompileComplaintGuidance(file.ComplaintGuidance);
+        var complaintId = CompileConcept(file.ComplaintGuidance, "complaintGuidance", "complaint-guidance",
+            PhraseRole.ComplaintGuidance, PhraseRole.ComplaintGuidanceIgnore);
+        var selfServiceId = CompileConcept(file.SelfService, "selfService", "self-service", PhraseRole.SelfService, PhraseRole.SelfServiceIgnore);
         var negation = file.Negation ?? new NegationDefinition();
         var window = negation.Window ?? 3;
         if (window is < 1 or > 9) Errors.Add($"negation.window: {window} is outside 1 … 9");
@@ -46,20 +48,22 @@ internal sealed partial class GuidelineRulesValidator(string path)
             new FieldMatcher(new PhraseMatcher(_titlePhrases, lexicon), _titleEntries.ToArray()),
             new FieldMatcher(new PhraseMatcher(_textPhrases, lexicon), _textEntries.ToArray()),
             complaintId,
+            selfServiceId,
             lexicon.SetOf(negationWords, []),
             lexicon.SetOf(conditionalWords, []),
             window);
     }
 
-    private string CompileComplaintGuidance(ComplaintGuidanceDefinition? definition)
+    private string CompileConcept(ComplaintGuidanceDefinition? definition, string name, string defaultId, PhraseRole role, PhraseRole ignore)
     {
         if (definition?.Phrases is not { Count: > 0 })
         {
-            Errors.Add("complaintGuidance.phrases: at least one phrase is needed to recognise a klagevejledning");
-            return "complaint-guidance";
+            Errors.Add($"{name}.phrases: at least one phrase is needed to recognise it in a letter");
+            return defaultId;
         }
-        AddPhrases(definition.Phrases, "complaintGuidance.phrases", new PhraseEntry(PhraseRole.ComplaintGuidance, -1), text: true);
-        return string.IsNullOrWhiteSpace(definition.Id) ? "complaint-guidance" : definition.Id;
+        AddPhrases(definition.Phrases, $"{name}.phrases", new PhraseEntry(role, -1), text: true);
+        AddPhrases(definition.IgnoreSentencesWith, $"{name}.ignoreSentencesWith", new PhraseEntry(ignore, -1), text: true);
+        return string.IsNullOrWhiteSpace(definition.Id) ? defaultId : definition.Id;
     }
 
     private CompiledRule? CompileRule(RuleDefinition? rule, int position, int index)

@@ -36,7 +36,14 @@ internal sealed class GuidelineScan
     public List<Evidence>[] Weak { get; }
     public bool[] Vetoed { get; }
     public bool[] ByCaseClosedFlag { get; }
+    /// <summary>The klagevejledning: each sentence (a heading with the sentence after it) that tells how to complain.</summary>
     public List<Evidence> ComplaintGuidance { get; } = new();
+
+    /// <summary>Statements that there is no appeal ("Du kan ikke klage over …"): not a klagevejledning.</summary>
+    public List<Evidence> NoAppeal { get; } = new();
+
+    /// <summary>Sentences that direct the recipient to a digital self-service solution.</summary>
+    public List<Evidence> SelfService { get; } = new();
 
     public bool MatchedStrongly(CompiledRule rule) =>
         !Vetoed[rule.Index] && (Strong[rule.Index].Count > 0 || ByCaseClosedFlag[rule.Index]);
@@ -50,16 +57,30 @@ internal sealed class GuidelineScan
         foreach (var hit in hits)
         {
             var entry = field.Entries[hit.Phrase];
-            if (entry.Role == PhraseRole.IgnoreSentence) (ignored ??= new()).Add((entry.Rule, text.SentenceOf(hit.FirstToken)));
-            else if (entry.Role == PhraseRole.Veto) Vetoed[entry.Rule] = true;
+            var sentence = text.SentenceOf(hit.FirstToken);
+            switch (entry.Role)
+            {
+                case PhraseRole.IgnoreSentence: (ignored ??= new()).Add((entry.Rule, sentence)); break;
+                case PhraseRole.ComplaintGuidanceIgnore: (ignored ??= new()).Add((ComplaintGuidanceSentence, sentence)); break;
+                case PhraseRole.SelfServiceIgnore: (ignored ??= new()).Add((SelfServiceSentence, sentence)); break;
+                case PhraseRole.Veto: Vetoed[entry.Rule] = true; break;
+            }
         }
 
         foreach (var hit in hits)
         {
             var entry = field.Entries[hit.Phrase];
+            var sentence = text.SentenceOf(hit.FirstToken);
             if (entry.Role == PhraseRole.ComplaintGuidance)
             {
-                ComplaintGuidance.Add(ToEvidence(text, hit, fieldName, _rules.ComplaintGuidanceId));
+                if (ignored?.Contains((ComplaintGuidanceSentence, sentence)) == true) continue;
+                if (StatesNoAppeal(text, hit)) AddSentence(NoAppeal, text, hit, fieldName, _rules.ComplaintGuidanceId);
+                else AddSentence(ComplaintGuidance, text, hit, fieldName, _rules.ComplaintGuidanceId);
+            }
+            else if (entry.Role == PhraseRole.SelfService)
+            {
+                if (ignored?.Contains((SelfServiceSentence, sentence)) == true) continue;
+                AddSentence(SelfService, text, hit, fieldName, _rules.SelfServiceId);
             }
             else if (entry.Role == PhraseRole.Cue)
             {
@@ -101,6 +122,41 @@ internal sealed class GuidelineScan
             return true;
         }
         return false;
+    }
+
+    private const int ComplaintGuidanceSentence = -1;
+    private const int SelfServiceSentence = -2;
+    private const int HeadingWords = 4;
+
+    /// <summary>
+    /// "Du kan ikke klage", "kan ikke påklages", "du ikke kan klage": a negation inside the phrase or just before it
+    /// says there is no appeal. A negation further back belongs to a condition ("Er du ikke enig, kan du klage").
+    /// </summary>
+    private bool StatesNoAppeal(AnalyzedText text, PhraseHit hit)
+    {
+        var from = Math.Max(text.SentenceStart(hit.FirstToken), hit.FirstToken - 1);
+        for (var k = from; k <= hit.LastToken; k++)
+        {
+            if (text.Is(k, _rules.NegationWords)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The whole sentence is the evidence the pane highlights; a heading ("Klagevejledning", "Sådan klager du") is
+    /// shown with the sentence under it. One piece of evidence per sentence.
+    /// </summary>
+    private static void AddSentence(List<Evidence> found, AnalyzedText text, PhraseHit hit, string field, string rule)
+    {
+        var (first, last) = text.SentenceBounds(text.SentenceOf(hit.FirstToken));
+        if (last - first < HeadingWords && text.SentenceOf(last) + 1 < text.SentenceCount)
+        {
+            last = text.SentenceBounds(text.SentenceOf(last) + 1).Last;
+        }
+        var start = text.Start(first);
+        if (found.Count > 0 && found[^1].Field == field && found[^1].Start + found[^1].Length >= start) return;
+        var length = text.End(last) - start;
+        found.Add(new Evidence(field, text.Original.Substring(start, length), start, length, rule));
     }
 
     private static Evidence ToEvidence(AnalyzedText text, PhraseHit hit, string field, string rule)

@@ -44,8 +44,8 @@ public sealed class LetterEvaluation
             labelled++;
             var has = CorpusLetter.Has(got, label);
             if (expected && has) tp++;
-            else if (expected) { fn++; missed.Add(letter.ToString()); }
-            else if (has) { fp++; falseAlarms.Add(letter.ToString()); }
+            else if (expected) { fn++; missed.Add(Explain(letter, got)); }
+            else if (has) { fp++; falseAlarms.Add(Explain(letter, got)); }
         }
         return new CheckFigures(label, tp, fp, fn, labelled, missed, falseAlarms);
     }
@@ -61,8 +61,8 @@ public sealed class LetterEvaluation
         {
             s.AppendLine($"{f.Label,-30} positives {f.Positives,3}  recall {Percent(f.TruePositives, f.Positives),7}  "
                 + $"precision {Percent(f.TruePositives, f.TruePositives + f.FalsePositives),7}  (of {f.Labelled} labelled)");
-            if (f.Missed.Count > 0) s.AppendLine($"    missed:      {string.Join(" ", f.Missed)}");
-            if (f.FalseAlarms.Count > 0) s.AppendLine($"    false alarm: {string.Join(" ", f.FalseAlarms)}");
+            foreach (var m in f.Missed) s.AppendLine($"    missed:      {m}");
+            foreach (var m in f.FalseAlarms) s.AppendLine($"    false alarm: {m}");
         }
         foreach (var (letter, got) in _runs.Where(r => r.Letter.ExpectedCategory is { } e && e != r.Got.Category
             || r.Letter.ExpectedRecommendation is { } rec && rec != r.Got.Recommendation))
@@ -72,6 +72,15 @@ public sealed class LetterEvaluation
         }
         return s.ToString();
     }
+
+    /// <summary>The letter, what the engine took it for and what it found: enough to see why without a debugger.</summary>
+    private static string Explain(CorpusLetter letter, Suggestion got)
+    {
+        var found = got.Evidence.Select(e => $"{e.Rule}:\"{Short(e.Text)}\"").Distinct().Take(4);
+        return $"{letter} [{got.Category}{(got.Conflict ? ", conflict" : "")}] {string.Join(" ", found)}";
+    }
+
+    private static string Short(string text) => text.Length <= 60 ? text.ReplaceLineEndings(" ") : text[..57].ReplaceLineEndings(" ") + "…";
 
     private (int Right, int Labelled) Score(Func<(CorpusLetter Letter, Suggestion Got), bool?> right)
     {
