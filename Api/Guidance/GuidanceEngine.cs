@@ -50,13 +50,24 @@ public sealed class GuidanceEngine
         if (RecipientReason(recipient, replyOption) is { } recipientReason) reasons.Add(recipientReason);
 
         var evidence = Evidence(scan, winner, formal);
-        var formalInText = formal is not null && scan.Strong[formal.Index].Any(e => e.Field == GuidelineScan.TextField);
+        var formalInText = formal is not null && FormalKindIsInText(scan, formal);
         var checks = GuidanceChecks.Evaluate(new GuidanceChecks.Context(
             winner, formal, scan.ComplaintGuidance, scan.SelfService, scan.Strong[winner.Index], formalInText, replyOption, recipient, chosenOption));
 
         return new Suggestion(recommendation, _materials.For(recommendation), winner.Category, replyOption, formal is not null,
             scan.ComplaintGuidance.Count > 0, reasons, checks, evidence,
             new MatchedRule(winner.Id, winner.Category, winner.Name, winner.GuidelineLine));
+    }
+
+    /// <summary>
+    /// A letter that asks for something is also of the formal kind when its text says so twice, or once with the title or
+    /// document type agreeing ("Du skal til kontrollerende køreprøve. Vælg prøvested …" is a question, not a summons).
+    /// </summary>
+    private static bool FormalKindIsInText(GuidelineScan scan, CompiledRule formal)
+    {
+        var inText = scan.Strong[formal.Index].Count(e => e.Field == GuidelineScan.TextField);
+        var elsewhere = scan.Strong[formal.Index].Count(e => e.Field != GuidelineScan.TextField) + scan.Weak[formal.Index].Count;
+        return inText >= 2 || inText == 1 && elsewhere > 0;
     }
 
     private static bool IsFormal(CompiledRule rule) => rule.Formal && rule.Recommendation == ReplyOption.WithoutReply;

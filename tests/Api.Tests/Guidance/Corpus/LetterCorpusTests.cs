@@ -1,11 +1,13 @@
 using Xunit.Abstractions;
 
+using SmartPost.EvaluateLetters;
+
 namespace SmartPost.Api.Tests.Guidance.Corpus;
 
 /// <summary>
 /// The send-time guidance measured on the labelled letter corpus (tests/corpus/letters). Each file is evaluated and
 /// reported on its own; the bars hold for the whole corpus. Run it to read the figures:
-/// dotnet test tests/Api.Tests --filter LetterCorpus --logger "console;verbosity=detailed"
+/// dotnet run --project tools/EvaluateLetters
 /// </summary>
 public class LetterCorpusTests(ITestOutputHelper output)
 {

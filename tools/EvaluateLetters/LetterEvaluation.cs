@@ -1,7 +1,7 @@
 using System.Text;
 using SmartPost.Api.Guidance;
 
-namespace SmartPost.Api.Tests.Guidance.Corpus;
+namespace SmartPost.EvaluateLetters;
 
 /// <summary>Recall and precision of one check over labelled letters, and the letters it got wrong.</summary>
 public sealed record CheckFigures(string Label, int TruePositives, int FalsePositives, int FalseNegatives, int Labelled,

@@ -1,7 +1,7 @@
 using Newtonsoft.Json.Linq;
 using SmartPost.Api.Guidance;
 
-namespace SmartPost.Api.Tests.Guidance.Corpus;
+namespace SmartPost.EvaluateLetters;
 
 /// <summary>
 /// One labelled letter of tests/corpus/letters: the request fields of POST /api/v1/reply-options/suggest and what
