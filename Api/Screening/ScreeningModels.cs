@@ -6,6 +6,7 @@ public enum FlagKind
     AccessToRecordsRequest,
     Complaint,
     DeadlineExtensionRequest,
+    SelfServiceExemptionRequest,
 }
 
 /// <summary>Sub-kinds of an access request: they have different deadlines.</summary>

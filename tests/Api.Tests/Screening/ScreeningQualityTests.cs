@@ -93,7 +93,7 @@ public class ScreeningQualityTests(ITestOutputHelper output)
             $"{label}: recall {recall:P1}, precision {precision:P1}; mistakes: {string.Join(" ; ", mistakes)}");
     }
 
-    private static string PathOf(string set) => Path.Combine(TestPaths.RepoRoot, "tests", "Api.Tests", "Screening", set);
+    private static string PathOf(string set) => Path.Combine(TestPaths.RepoRoot, "tests", "corpus", "replies", set);
 
     private static string Describe(ScreeningResult result) =>
         string.Join(" | ", result.Flags.SelectMany(f => f.Evidence.Select(e => $"{f.Kind}:'{e.Text}'")));

@@ -1,0 +1,184 @@
+namespace SmartPost.Api.Text;
+
+/// <summary>Where a concept was found: words <see cref="First"/>..<see cref="Last"/> of the document.</summary>
+/// <param name="Fuzzy">At least one word matched through the spelling tolerance.</param>
+/// <param name="InCompound">Found as a part of a compound word ("klage" in "klagefrist").</param>
+public readonly record struct ConceptHit(int Concept, int First, int Last, bool Fuzzy, bool InCompound);
+
+/// <summary>
+/// Named concepts, each a list of lemmas (README.md, "Rule syntax"), compiled against one <see cref="TextAnalyzer"/>:
+/// a lemma's words are read by the same chain as the text, so inflection, æ/ae and spelling come from the core and
+/// the lemma lists stay short. Immutable; thread-safe.
+/// </summary>
+public sealed class ConceptSet
+{
+    private readonly string[] _names;
+    private readonly Dictionary<string, int> _ids;
+    private readonly List<(int Concept, int[][] Steps, int[] Gaps)>[] _byFirstTerm;
+
+    private ConceptSet(string[] names, List<(int, int[][], int[])>[] byFirstTerm, TextAnalyzer analyzer)
+    {
+        _names = names;
+        _ids = names.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
+        _byFirstTerm = byFirstTerm;
+        Analyzer = analyzer;
+    }
+
+    /// <summary>The analyzer whose vocabulary holds every lemma's stems.</summary>
+    public TextAnalyzer Analyzer { get; }
+
+    public IReadOnlyList<string> Names => _names;
+
+    public int IdOf(string concept) => _ids.TryGetValue(concept, out var id) ? id : throw new KeyNotFoundException($"Unknown concept '{concept}'.");
+
+    public bool Contains(string concept) => _ids.ContainsKey(concept);
+
+    /// <summary>
+    /// Compiles the concepts and builds the analyzer. Errors (unknown "@concept", a lemma without words, a bad gap)
+    /// are returned as "concept 'x', lemma 'y': …" so a loader can name its file.
+    /// </summary>
+    public static ConceptSet Build(IReadOnlyDictionary<string, List<string>> concepts, IEnumerable<string> clauseWords, List<string> errors)
+    {
+        var parsed = new Dictionary<string, List<LemmaPattern>>(StringComparer.Ordinal);
+        foreach (var (name, lemmas) in concepts)
+        {
+            var patterns = new List<LemmaPattern>();
+            foreach (var lemma in lemmas)
+            {
+                var pattern = LemmaPattern.Parse(lemma, out var error);
+                if (error is not null) errors.Add($"concept '{name}', lemma '{lemma}': {error}");
+                else patterns.Add(pattern!);
+            }
+            if (lemmas.Count == 0) errors.Add($"concept '{name}': has no lemmas.");
+            parsed[name] = patterns;
+        }
+
+        var expanded = new Dictionary<string, List<List<string[]>>>(StringComparer.Ordinal);
+        foreach (var name in parsed.Keys) expanded[name] = Expand(name, parsed, [], errors);
+
+        var clauseStems = clauseWords.SelectMany(TextAnalyzer.Stems).ToList();
+        var allStems = expanded.Values.SelectMany(p => p).SelectMany(p => p).SelectMany(step => step)
+            .Where(s => !s.StartsWith("..", StringComparison.Ordinal)).Concat(clauseStems);
+        var exactOnly = parsed.Values.SelectMany(p => p).SelectMany(p => p.ExactStems);
+        var aliases = parsed.Values.SelectMany(p => p).SelectMany(p => p.Aliases);
+        var analyzer = new TextAnalyzer(new Vocabulary(allStems, exactOnly, aliases), clauseStems);
+
+        var names = parsed.Keys.ToArray();
+        var byFirstTerm = new List<(int, int[][], int[])>[analyzer.Vocabulary.Count];
+        for (var c = 0; c < names.Length; c++)
+        {
+            foreach (var steps in expanded[names[c]])
+            {
+                // A step is a word ("" = a gap marker of up to N words, kept as a negative number).
+                var words = new List<int[]>();
+                var gaps = new List<int>();
+                var gap = 0;
+                foreach (var step in steps)
+                {
+                    if (step.Length == 1 && step[0].StartsWith("..", StringComparison.Ordinal))
+                    {
+                        gap = int.Parse(step[0][2..], System.Globalization.CultureInfo.InvariantCulture);
+                        continue;
+                    }
+                    words.Add(step.Select(s => analyzer.Vocabulary.Exact(s)).ToArray());
+                    gaps.Add(gap);
+                    gap = 0;
+                }
+                if (words.Count == 0) continue;
+                foreach (var first in words[0])
+                {
+                    (byFirstTerm[first] ??= []).Add((c, words.ToArray(), gaps.ToArray()));
+                }
+            }
+        }
+        return new ConceptSet(names, byFirstTerm, analyzer);
+    }
+
+    /// <summary>Every hit of every concept in the writer's own words (quoted words never match), in text order.</summary>
+    public List<ConceptHit> Find(AnalyzedDocument document)
+    {
+        var hits = new List<ConceptHit>();
+        var tokens = document.Tokens;
+        var coveredUpTo = -1;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var token = tokens[i];
+            if (token.Quoted) continue;
+            var before = hits.Count;
+            if (token.Term != Vocabulary.Unknown) Match(document, tokens, i, token.Term, token.Fuzzy, false, hits);
+            if (hits.Count > before)
+            {
+                for (var h = before; h < hits.Count; h++) coveredUpTo = Math.Max(coveredUpTo, hits[h].Last);
+                continue;
+            }
+            // A compound's parts count only when the word as a whole is no lemma ("klagevejledning" is not "klage").
+            if (token.PartCount == 0 || i <= coveredUpTo) continue;
+            foreach (var part in document.Parts(token)) Match(document, tokens, i, part.Term, token.Fuzzy, true, hits);
+        }
+        return hits;
+    }
+
+    private void Match(AnalyzedDocument document, ReadOnlySpan<TextToken> tokens, int i, int term, bool fuzzy, bool inCompound, List<ConceptHit> hits)
+    {
+        var candidates = _byFirstTerm[term];
+        if (candidates is null) return;
+        foreach (var (concept, steps, gaps) in candidates)
+        {
+            var at = i;
+            var anyFuzzy = fuzzy;
+            var matched = true;
+            for (var s = 1; s < steps.Length && matched; s++)
+            {
+                matched = false;
+                for (var next = at + 1; next <= at + 1 + gaps[s] && next < tokens.Length; next++)
+                {
+                    if (tokens[next].Sentence != tokens[i].Sentence || tokens[next].Quoted) break;
+                    if (Array.IndexOf(steps[s], tokens[next].Term) < 0) continue;
+                    anyFuzzy |= tokens[next].Fuzzy;
+                    at = next;
+                    matched = true;
+                    break;
+                }
+            }
+            if (!matched) continue;
+            var hit = new ConceptHit(concept, i, at, anyFuzzy, inCompound);
+            if (hits.Count > 0 && hits[^1].Concept == concept && hits[^1].First == i && hits[^1].Last == at) continue;
+            hits.Add(hit);
+        }
+    }
+
+    private static List<List<string[]>> Expand(string name, Dictionary<string, List<LemmaPattern>> parsed, HashSet<string> visiting, List<string> errors)
+    {
+        var result = new List<List<string[]>>();
+        if (!visiting.Add(name))
+        {
+            errors.Add($"concept '{name}': refers to itself through '@'.");
+            return result;
+        }
+        foreach (var pattern in parsed[name])
+        {
+            var partial = new List<List<string[]>> { new() };
+            foreach (var element in pattern.Elements)
+            {
+                if (element.Reference is { } reference)
+                {
+                    if (!parsed.ContainsKey(reference))
+                    {
+                        errors.Add($"concept '{name}', lemma '{pattern.Source}': unknown concept '@{reference}'.");
+                        partial.Clear();
+                        break;
+                    }
+                    var inner = Expand(reference, parsed, visiting, errors);
+                    partial = partial.SelectMany(p => inner.Select(i => p.Concat(i).ToList())).ToList();
+                }
+                else
+                {
+                    foreach (var p in partial) p.Add(element.Words);
+                }
+            }
+            result.AddRange(partial);
+        }
+        visiting.Remove(name);
+        return result;
+    }
+}

@@ -1,0 +1,80 @@
+namespace SmartPost.Api.Text;
+
+/// <summary>
+/// One lemma of a concept, parsed: words (each read through the analysis chain to its stem), "..N" gaps of up to N
+/// words, "a|b" alternatives for one word, "@concept" for any lemma of another concept, and "=word" for a word that
+/// must be spelt exactly (no spelling tolerance: "=first" is not "frist").
+/// </summary>
+internal sealed class LemmaPattern
+{
+    /// <summary>A word (its alternatives' stems), a gap ("..N" as the only entry) or a concept reference.</summary>
+    internal readonly record struct Element(string[] Words, string? Reference);
+
+    private LemmaPattern(string source, List<Element> elements, List<string> exactStems, List<(string, string)> aliases)
+    {
+        Source = source;
+        Elements = elements;
+        ExactStems = exactStems;
+        Aliases = aliases;
+    }
+
+    /// <summary>Each one-word lemma's folded unstemmed form with its stem, for <see cref="Vocabulary"/>.</summary>
+    public List<(string Alias, string Stem)> Aliases { get; }
+
+    public string Source { get; }
+    public List<Element> Elements { get; }
+    public List<string> ExactStems { get; }
+
+    public static LemmaPattern? Parse(string lemma, out string? error)
+    {
+        error = null;
+        var elements = new List<Element>();
+        var exact = new List<string>();
+        var aliases = new List<(string, string)>();
+        foreach (var raw in lemma.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (raw.StartsWith("..", StringComparison.Ordinal))
+            {
+                if (!int.TryParse(raw[2..], out var n) || n is < 1 or > 10) return Fail($"'{raw}' must be '..1' to '..10'", out error);
+                if (elements.Count == 0) return Fail("a lemma cannot start with a gap", out error);
+                elements.Add(new Element([raw], null));
+                continue;
+            }
+            if (raw.StartsWith('@'))
+            {
+                elements.Add(new Element([], raw[1..]));
+                continue;
+            }
+            var alternatives = new List<string>();
+            var stemsOfWord = new List<List<string>>();
+            foreach (var alternative in raw.Split('|', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var isExact = alternative.StartsWith('=');
+                var stems = TextAnalyzer.Stems(isExact ? alternative[1..] : alternative);
+                if (stems.Count == 0) return Fail($"'{alternative}' has no letters", out error);
+                if (isExact) exact.AddRange(stems);
+                else if (stems.Count == 1) aliases.Add((DanishText.Fold(alternative).Replace("-", ""), stems[0]));
+                stemsOfWord.Add(stems);
+            }
+            // "art. 15" reads as two words; alternatives must then be single words.
+            if (stemsOfWord.Count == 1)
+            {
+                foreach (var stem in stemsOfWord[0]) elements.Add(new Element([stem], null));
+                continue;
+            }
+            if (stemsOfWord.Any(s => s.Count != 1)) return Fail($"alternatives in '{raw}' must be single words", out error);
+            elements.Add(new Element(stemsOfWord.Select(s => s[0]).ToArray(), null));
+        }
+        if (elements.Count == 0 || elements[^1].Words is [var last] && last.StartsWith("..", StringComparison.Ordinal))
+        {
+            return Fail("a lemma needs words and cannot end with a gap", out error);
+        }
+        return new LemmaPattern(lemma, elements, exact, aliases);
+    }
+
+    private static LemmaPattern? Fail(string message, out string error)
+    {
+        error = message;
+        return null;
+    }
+}

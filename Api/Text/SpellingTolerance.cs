@@ -1,0 +1,41 @@
+namespace SmartPost.Api.Text;
+
+/// <summary>
+/// How far a word may be from a lemma and still be it: Damerau–Levenshtein distance ≤ 1 for lemmas of 5 letters or
+/// more, ≤ 2 from 9 letters ("udsætelse", "aktindsit", "agtindsigt", single or double consonants). Shorter lemmas
+/// must match exactly: at four letters one edit already lands on another word.
+/// </summary>
+public static class SpellingTolerance
+{
+    public static int MaxEdits(int lemmaLength) => lemmaLength >= 9 ? 2 : lemmaLength >= 5 ? 1 : 0;
+
+    /// <summary>Optimal-string-alignment Damerau–Levenshtein distance, stopping early once it exceeds <paramref name="max"/>.</summary>
+    public static int Distance(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int max)
+    {
+        if (Math.Abs(a.Length - b.Length) > max) return max + 1;
+        Span<int> buffer = stackalloc int[3 * (b.Length + 1)];
+        var twoBack = buffer[..(b.Length + 1)];
+        var previous = buffer.Slice(b.Length + 1, b.Length + 1);
+        var current = buffer.Slice(2 * (b.Length + 1), b.Length + 1);
+        for (var j = 0; j <= b.Length; j++) previous[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            var rowMin = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var d = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d = Math.Min(d, twoBack[j - 2] + 1);
+                current[j] = d;
+                rowMin = Math.Min(rowMin, d);
+            }
+            if (rowMin > max) return max + 1;
+            var spare = twoBack;
+            twoBack = previous;
+            previous = current;
+            current = spare;
+        }
+        return previous[b.Length];
+    }
+}

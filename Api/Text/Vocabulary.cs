@@ -1,0 +1,141 @@
+namespace SmartPost.Api.Text;
+
+/// <summary>
+/// The folded stems the rules know, each with a number. A word of a text finds its stem exactly or, misspelt, within
+/// <see cref="SpellingTolerance"/>: every stem's deletion variants (one letter left out; two for long stems) are indexed,
+/// so a word needs only its own deletion variants looked up, then the distance is checked (the symmetric-delete method).
+/// Immutable after construction; thread-safe.
+/// </summary>
+public sealed class Vocabulary
+{
+    public const int Unknown = -1;
+
+    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _idLookup;
+    private readonly Dictionary<string, List<(int Id, string Key)>> _deletions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(int Id, string Key)>>.AlternateLookup<ReadOnlySpan<char>> _deletionLookup;
+    private readonly List<string> _stems = [];
+    private readonly HashSet<int> _exactOnly = [];
+
+    /// <param name="stems">Folded stems (as <see cref="DanishAnalyzer"/> produces them).</param>
+    /// <param name="exactOnly">Stems that must not be reached by a misspelling (they are real words of their own).</param>
+    /// <param name="aliases">Unstemmed folded forms of a stem ("aktindsigt" for "aktinds"): a misspelt word is often
+    /// stemmed differently ("aktindsit"), so it is also compared with the whole lemma.</param>
+    public Vocabulary(IEnumerable<string> stems, IEnumerable<string>? exactOnly = null, IEnumerable<(string Alias, string Stem)>? aliases = null)
+    {
+        var exact = exactOnly?.ToHashSet(StringComparer.Ordinal) ?? [];
+        foreach (var stem in stems)
+        {
+            if (stem.Length == 0 || _ids.ContainsKey(stem)) continue;
+            var id = _stems.Count;
+            _ids[stem] = id;
+            _stems.Add(stem);
+            if (exact.Contains(stem)) _exactOnly.Add(id);
+        }
+        foreach (var (alias, stem) in aliases ?? [])
+        {
+            if (_ids.TryGetValue(stem, out var id) && !_ids.ContainsKey(alias)) _ids[alias] = id;
+        }
+        foreach (var (stem, id) in _ids)
+        {
+            if (_exactOnly.Contains(id) || SpellingTolerance.MaxEdits(stem.Length) == 0) continue;
+            IndexDeletions(stem, id, SpellingTolerance.MaxEdits(stem.Length));
+        }
+        _idLookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
+        _deletionLookup = _deletions.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public int Count => _stems.Count;
+
+    public string this[int id] => _stems[id];
+
+    /// <summary>The id of a stem written exactly as given, or <see cref="Unknown"/>.</summary>
+    public int Exact(ReadOnlySpan<char> stem) => _idLookup.TryGetValue(stem, out var id) ? id : Unknown;
+
+    /// <summary>The id of the stem, exactly or within the spelling tolerance; <paramref name="fuzzy"/> says which.</summary>
+    public int Find(ReadOnlySpan<char> word, out bool fuzzy)
+    {
+        fuzzy = false;
+        if (_idLookup.TryGetValue(word, out var id)) return id;
+        if (word.Length < 4 || word.Length > 40) return Unknown;
+        fuzzy = true;
+        var best = Unknown;
+        var bestDistance = int.MaxValue;
+        Consider(word, word, ref best, ref bestDistance);
+        Span<char> variant = stackalloc char[word.Length];
+        Span<char> twice = stackalloc char[word.Length];
+        for (var i = 0; i < word.Length; i++)
+        {
+            Delete(word, i, variant);
+            var once = variant[..(word.Length - 1)];
+            Consider(word, once, ref best, ref bestDistance);
+            if (_deletionLookup.TryGetValue(once, out var inserted))
+            {
+                foreach (var (candidate, key) in inserted)
+                {
+                    if (key.Length == once.Length) Offer(word, candidate, key, ref best, ref bestDistance);
+                }
+            }
+            if (word.Length < 8) continue;
+            for (var j = i; j < once.Length; j++)
+            {
+                Delete(once, j, twice);
+                Consider(word, twice[..(once.Length - 1)], ref best, ref bestDistance);
+            }
+        }
+        if (best == Unknown) fuzzy = false;
+        return best;
+    }
+
+    private void Consider(ReadOnlySpan<char> word, ReadOnlySpan<char> variant, ref int best, ref int bestDistance)
+    {
+        if (!_deletionLookup.TryGetValue(variant, out var candidates)) return;
+        foreach (var (candidate, key) in candidates) Offer(word, candidate, key, ref best, ref bestDistance);
+    }
+
+    private void Offer(ReadOnlySpan<char> word, int candidate, string key, ref int best, ref int bestDistance)
+    {
+        if (_exactOnly.Contains(candidate)) return;
+        var max = SpellingTolerance.MaxEdits(key.Length);
+        var distance = SpellingTolerance.Distance(word, key, max);
+        if (distance <= max && (distance < bestDistance || (distance == bestDistance && candidate < best)))
+        {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+
+    private void IndexDeletions(string stem, int id, int depth)
+    {
+        Add(stem, id, stem);
+        var seen = new HashSet<string>(StringComparer.Ordinal) { stem };
+        var level = new List<string> { stem };
+        for (var d = 0; d < depth; d++)
+        {
+            var next = new List<string>();
+            foreach (var word in level)
+            {
+                for (var i = 0; i < word.Length; i++)
+                {
+                    var deleted = word.Remove(i, 1);
+                    if (!seen.Add(deleted)) continue;
+                    Add(deleted, id, stem);
+                    next.Add(deleted);
+                }
+            }
+            level = next;
+        }
+    }
+
+    private void Add(string variant, int id, string key)
+    {
+        if (!_deletions.TryGetValue(variant, out var ids)) _deletions[variant] = ids = [];
+        if (!ids.Contains((id, key))) ids.Add((id, key));
+    }
+
+    private static void Delete(ReadOnlySpan<char> word, int index, Span<char> into)
+    {
+        word[..index].CopyTo(into);
+        word[(index + 1)..].CopyTo(into[index..]);
+    }
+}
