@@ -52,13 +52,14 @@ public static class GuidanceChecks
             if (rule.ComplaintGuidance == ComplaintGuidanceRule.Required && c.ComplaintGuidance.Count == 0)
             {
                 checks.Add(new(MissingComplaintGuidance, CheckSeverity.Error,
-                    $"Klagevejledning mangler: {rule.Name} skal have en klagevejledning (retningslinjen: \"{rule.GuidelineLine}\")."));
+                    $"Klagevejledning mangler: {rule.Name} skal have en klagevejledning (retningslinjen: \"{rule.GuidelineLine}\"). "
+                    + "Uden klagevejledning begynder klagefristen ikke at løbe.", [], rule.Category));
             }
             if (rule.ComplaintGuidance == ComplaintGuidanceRule.Forbidden && c.ComplaintGuidance.Count > 0)
             {
                 checks.Add(new(ComplaintGuidanceInWithdrawal, CheckSeverity.Error,
                     $"{rule.Name} må ikke have en klagevejledning (retningslinjen: \"{rule.GuidelineLine}\"), men brevet "
-                    + $"indeholder \"{c.ComplaintGuidance[0].Text}\". Fjern klagevejledningen.", c.ComplaintGuidance));
+                    + $"indeholder \"{c.ComplaintGuidance[0].Text}\". Fjern klagevejledningen.", c.ComplaintGuidance, rule.Category));
             }
         }
 

@@ -47,6 +47,9 @@ public sealed class GuidanceEngine
             reasons.Add($"Konflikt: brevet ligner også kategorien {formal.Name} (\"{formal.GuidelineLine}\"), som sendes uden "
                 + $"svarmulighed, men brevet forventer et svar. Retningslinjen: \"{ExpectedAnswerWins}\" – derfor med svarmulighed.");
         }
+        if (DocumentTypeReason(letter, scan, winner, formal) is { } typeReason) reasons.Add(typeReason);
+        if (scan.NoAppeal.Count > 0 && scan.ComplaintGuidance.Count == 0)
+            reasons.Add($"Brevet siger, at der ikke kan klages (\"{scan.NoAppeal[0].Text}\"); det er ikke en klagevejledning.");
         if (RecipientReason(recipient, replyOption) is { } recipientReason) reasons.Add(recipientReason);
 
         var evidence = Evidence(scan, winner, formal);
@@ -68,6 +71,20 @@ public sealed class GuidanceEngine
         var inText = scan.Strong[formal.Index].Count(e => e.Field == GuidelineScan.TextField);
         var elsewhere = scan.Strong[formal.Index].Count(e => e.Field != GuidelineScan.TextField) + scan.Weak[formal.Index].Count;
         return inText >= 2 || inText == 1 && elsewhere > 0;
+    }
+
+    /// <summary>
+    /// The WorkZone document type is weak evidence and often wrong; when the text shows another kind, the caseworker is
+    /// told, so the type can be corrected ("Afgørelse" on a partshøring, "Information" on an approval).
+    /// </summary>
+    private string? DocumentTypeReason(LetterFacts letter, GuidelineScan scan, CompiledRule winner, CompiledRule? formal)
+    {
+        if (string.IsNullOrWhiteSpace(letter.DocumentType)) return null;
+        var typed = _rules.Rules.Where(r => scan.Weak[r.Index].Count > 0).ToList();
+        if (typed.Count == 0 || typed.Contains(winner) || formal is not null && typed.Contains(formal)) return null;
+        if (!scan.Strong[winner.Index].Any(e => e.Field == GuidelineScan.TextField)) return null;
+        return $"Dokumenttypen \"{letter.DocumentType}\" passer ikke til brevets indhold: teksten viser {winner.Name.ToLowerInvariant()}, "
+            + $"ikke {typed[0].Name.ToLowerInvariant()}. Kategorien følger teksten; ret dokumenttypen i WorkZone.";
     }
 
     private static bool IsFormal(CompiledRule rule) => rule.Formal && rule.Recommendation == ReplyOption.WithoutReply;
