@@ -27,8 +27,8 @@ internal sealed class GuidelineScan
             ByCaseClosedFlag[i] = letter.CaseClosed == true && rules.Rules[i].WhenCaseClosed;
         }
 
-        using (var title = new AnalyzedText(letter.DocumentTitle, rules.Lexicon)) Scan(rules.Title, title, TitleField);
-        using (var text = new AnalyzedText(letter.Text, rules.Lexicon)) Scan(rules.Text, text, TextField);
+        Scan(letter.DocumentTitle, inTitle: true, TitleField);
+        Scan(letter.Text, inTitle: false, TextField);
         ScanDocumentType(letter.DocumentType);
     }
 
@@ -50,47 +50,64 @@ internal sealed class GuidelineScan
 
     public bool MatchedWeakly(CompiledRule rule) => !Vetoed[rule.Index] && Weak[rule.Index].Count > 0;
 
-    private void Scan(FieldMatcher field, AnalyzedText text, string fieldName)
+    private void Scan(string original, bool inTitle, string fieldName)
     {
-        var hits = field.Matcher.FindAll(text);
-        HashSet<(int Rule, int Sentence)>? ignored = null;
-        foreach (var hit in hits)
+        var document = _rules.Concepts.Analyzer.Analyze(original);
+        var text = new LetterText(document);
+        var hits = new List<(CueEntry Cue, int First, int Last)>();
+        _negation = new bool[text.Count];
+        _condition = new bool[text.Count];
+        foreach (var hit in _rules.Concepts.Find(document))
         {
-            var entry = field.Entries[hit.Phrase];
-            var sentence = text.SentenceOf(hit.FirstToken);
-            switch (entry.Role)
+            var cue = _rules.Cues[hit.Concept];
+            if (cue.Role == CueRole.Negation) _negation[hit.First] = true;
+            else if (cue.Role == CueRole.Condition) _condition[hit.First] = true;
+            else if (cue.InTitle == inTitle && cue.Anchors.Hold(text, hit.First, hit.Last)) hits.Add((cue, hit.First, hit.Last));
+        }
+
+        HashSet<(int Rule, int Sentence)>? ignored = null;
+        foreach (var (cue, first, _) in hits)
+        {
+            var sentence = text.SentenceOf(first);
+            switch (cue.Role)
             {
-                case PhraseRole.IgnoreSentence: (ignored ??= new()).Add((entry.Rule, sentence)); break;
-                case PhraseRole.ComplaintGuidanceIgnore: (ignored ??= new()).Add((ComplaintGuidanceSentence, sentence)); break;
-                case PhraseRole.SelfServiceIgnore: (ignored ??= new()).Add((SelfServiceSentence, sentence)); break;
-                case PhraseRole.Veto: Vetoed[entry.Rule] = true; break;
+                case CueRole.IgnoreSentence: (ignored ??= new()).Add((cue.Rule, sentence)); break;
+                case CueRole.ComplaintGuidanceIgnore: (ignored ??= new()).Add((ComplaintGuidanceSentence, sentence)); break;
+                case CueRole.SelfServiceIgnore: (ignored ??= new()).Add((SelfServiceSentence, sentence)); break;
+                case CueRole.Veto: Vetoed[cue.Rule] = true; break;
             }
         }
 
-        foreach (var hit in hits)
+        foreach (var (cue, first, last) in hits)
         {
-            var entry = field.Entries[hit.Phrase];
-            var sentence = text.SentenceOf(hit.FirstToken);
-            if (entry.Role == PhraseRole.ComplaintGuidance)
+            var sentence = text.SentenceOf(first);
+            if (cue.Role == CueRole.ComplaintGuidance)
             {
                 if (ignored?.Contains((ComplaintGuidanceSentence, sentence)) == true) continue;
-                if (StatesNoAppeal(text, hit)) AddSentence(NoAppeal, text, hit, fieldName, _rules.ComplaintGuidanceId);
-                else AddSentence(ComplaintGuidance, text, hit, fieldName, _rules.ComplaintGuidanceId);
+                if (StatesNoAppeal(text, first, last)) AddSentence(NoAppeal, text, first, fieldName, _rules.ComplaintGuidanceId);
+                else AddSentence(ComplaintGuidance, text, first, fieldName, _rules.ComplaintGuidanceId);
             }
-            else if (entry.Role == PhraseRole.SelfService)
+            else if (cue.Role == CueRole.SelfService)
             {
                 if (ignored?.Contains((SelfServiceSentence, sentence)) == true) continue;
-                AddSentence(SelfService, text, hit, fieldName, _rules.SelfServiceId);
+                AddSentence(SelfService, text, first, fieldName, _rules.SelfServiceId);
             }
-            else if (entry.Role == PhraseRole.Cue)
+            else if (cue.Role == CueRole.Cue)
             {
-                var rule = _rules.Rules[entry.Rule];
-                if (ignored?.Contains((rule.Index, text.SentenceOf(hit.FirstToken))) == true) continue;
-                if (rule.Negatable && IsNegated(text, hit.FirstToken, hit.LastToken)) continue;
-                Strong[rule.Index].Add(ToEvidence(text, hit, fieldName, rule.Id));
+                var rule = _rules.Rules[cue.Rule];
+                if (ignored?.Contains((rule.Index, sentence)) == true) continue;
+                if (rule.Negatable && IsNegated(text, first, last)) continue;
+                var start = text.Start(first);
+                var length = text.End(last) - start;
+                var evidence = new Evidence(fieldName, original.Substring(start, length), start, length, rule.Id);
+                if (!Strong[rule.Index].Contains(evidence)) Strong[rule.Index].Add(evidence);
             }
         }
     }
+
+    // Negation and condition words of the field being scanned, by word.
+    private bool[] _negation = [];
+    private bool[] _condition = [];
 
     private void ScanDocumentType(string? documentType)
     {
@@ -109,15 +126,15 @@ internal sealed class GuidelineScan
     /// "du skal ikke sende mere": a negation word shortly before the cue or inside it ("du skal ikke ~ sende"), in the
     /// same sentence, cancels it — unless a condition precedes the negation ("hvis vi ikke har hørt fra dig").
     /// </summary>
-    private bool IsNegated(AnalyzedText text, int first, int last)
+    private bool IsNegated(LetterText text, int first, int last)
     {
         var sentenceStart = text.SentenceStart(first);
         for (var k = last - 1; k >= Math.Max(sentenceStart, first - _rules.NegationWindow); k--)
         {
-            if (!text.Is(k, _rules.NegationWords)) continue;
+            if (!_negation[k]) continue;
             for (var c = sentenceStart; c < k; c++)
             {
-                if (text.Is(c, _rules.ConditionalWords)) return false;
+                if (_condition[c]) return false;
             }
             return true;
         }
@@ -132,12 +149,11 @@ internal sealed class GuidelineScan
     /// "Du kan ikke klage", "kan ikke påklages", "du ikke kan klage": a negation inside the phrase or just before it
     /// says there is no appeal. A negation further back belongs to a condition ("Er du ikke enig, kan du klage").
     /// </summary>
-    private bool StatesNoAppeal(AnalyzedText text, PhraseHit hit)
+    private bool StatesNoAppeal(LetterText text, int first, int last)
     {
-        var from = Math.Max(text.SentenceStart(hit.FirstToken), hit.FirstToken - 1);
-        for (var k = from; k <= hit.LastToken; k++)
+        for (var k = Math.Max(text.SentenceStart(first), first - 1); k <= last; k++)
         {
-            if (text.Is(k, _rules.NegationWords)) return true;
+            if (_negation[k]) return true;
         }
         return false;
     }
@@ -146,9 +162,9 @@ internal sealed class GuidelineScan
     /// The whole sentence is the evidence the pane highlights; a heading ("Klagevejledning", "Sådan klager du") is
     /// shown with the sentence under it. One piece of evidence per sentence.
     /// </summary>
-    private static void AddSentence(List<Evidence> found, AnalyzedText text, PhraseHit hit, string field, string rule)
+    private static void AddSentence(List<Evidence> found, LetterText text, int token, string field, string rule)
     {
-        var (first, last) = text.SentenceBounds(text.SentenceOf(hit.FirstToken));
+        var (first, last) = text.SentenceBounds(text.SentenceOf(token));
         if (last - first < HeadingWords && text.SentenceOf(last) + 1 < text.SentenceCount)
         {
             last = text.SentenceBounds(text.SentenceOf(last) + 1).Last;
@@ -157,12 +173,5 @@ internal sealed class GuidelineScan
         if (found.Count > 0 && found[^1].Field == field && found[^1].Start + found[^1].Length >= start) return;
         var length = text.End(last) - start;
         found.Add(new Evidence(field, text.Original.Substring(start, length), start, length, rule));
-    }
-
-    private static Evidence ToEvidence(AnalyzedText text, PhraseHit hit, string field, string rule)
-    {
-        var start = text.Start(hit.FirstToken);
-        var length = text.End(hit.LastToken) - start;
-        return new Evidence(field, text.Original.Substring(start, length), start, length, rule);
     }
 }
