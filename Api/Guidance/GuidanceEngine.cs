@@ -82,6 +82,8 @@ public sealed class GuidanceEngine
         if (string.IsNullOrWhiteSpace(letter.DocumentType)) return null;
         var typed = _rules.Rules.Where(r => scan.Weak[r.Index].Count > 0).ToList();
         if (typed.Count == 0 || typed.Contains(winner) || formal is not null && typed.Contains(formal)) return null;
+        // "Afgørelse" fits every kind of decision (fristudsættelse, aktindsigt, godkendelse, indkaldelse, inddragelse).
+        if (typed.All(r => r.Category == GuidanceCategory.Decision) && winner.ComplaintGuidance != ComplaintGuidanceRule.Optional) return null;
         if (!scan.Strong[winner.Index].Any(e => e.Field == GuidelineScan.TextField)) return null;
         return $"Dokumenttypen \"{letter.DocumentType}\" passer ikke til brevets indhold: teksten viser {winner.Name.ToLowerInvariant()}, "
             + $"ikke {typed[0].Name.ToLowerInvariant()}. Kategorien følger teksten; ret dokumenttypen i WorkZone.";

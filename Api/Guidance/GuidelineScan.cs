@@ -59,6 +59,9 @@ internal sealed class GuidelineScan
         _condition = new bool[text.Count];
         foreach (var hit in _rules.Concepts.Find(document))
         {
+            // Letters are written and proofread by caseworkers: a near miss is more often another word form with
+            // another meaning ("oplyst" is not "oplys") than a typo, so the core's spelling tolerance is not used here.
+            if (hit.Fuzzy) continue;
             var cue = _rules.Cues[hit.Concept];
             if (cue.Role == CueRole.Negation) _negation[hit.First] = true;
             else if (cue.Role == CueRole.Condition) _condition[hit.First] = true;
@@ -171,7 +174,8 @@ internal sealed class GuidelineScan
         }
         var start = text.Start(first);
         if (found.Count > 0 && found[^1].Field == field && found[^1].Start + found[^1].Length >= start) return;
-        var length = text.End(last) - start;
-        found.Add(new Evidence(field, text.Original.Substring(start, length), start, length, rule));
+        var end = text.End(last);
+        while (end < text.Original.Length && text.Original[end] is '.' or '!' or '?') end++; // the whole sentence, its full stop too
+        found.Add(new Evidence(field, text.Original[start..end], start, end - start, rule));
     }
 }
