@@ -19,6 +19,7 @@ internal sealed class GuidelineScan
         Strong = new List<Evidence>[count];
         Weak = new List<Evidence>[count];
         Vetoed = new bool[count];
+        VetoedByTitle = new bool[count];
         ByCaseClosedFlag = new bool[count];
         for (var i = 0; i < count; i++)
         {
@@ -46,9 +47,19 @@ internal sealed class GuidelineScan
     public List<Evidence> SelfService { get; } = new();
 
     public bool MatchedStrongly(CompiledRule rule) =>
-        !Vetoed[rule.Index] && (Strong[rule.Index].Count > 0 || ByCaseClosedFlag[rule.Index]);
+        !IsVetoed(rule) && (Strong[rule.Index].Count > 0 || ByCaseClosedFlag[rule.Index]);
 
-    public bool MatchedWeakly(CompiledRule rule) => !Vetoed[rule.Index] && Weak[rule.Index].Count > 0;
+    public bool MatchedWeakly(CompiledRule rule) => !IsVetoed(rule) && Weak[rule.Index].Count > 0;
+
+    /// <summary>
+    /// A veto in the text always holds; one in the title ("Kvittering …") does not overrule a decision the text itself
+    /// makes ("Vi har godkendt ansøgningen"): for decisions the operative text decides, the title is weaker evidence.
+    /// </summary>
+    private bool IsVetoed(CompiledRule rule) =>
+        Vetoed[rule.Index] || VetoedByTitle[rule.Index]
+            && !(rule.ComplaintGuidance == ComplaintGuidanceRule.Required && Strong[rule.Index].Any(e => e.Field == TextField));
+
+    private bool[] VetoedByTitle { get; }
 
     private void Scan(string original, bool inTitle, string fieldName)
     {
@@ -77,7 +88,7 @@ internal sealed class GuidelineScan
                 case CueRole.IgnoreSentence: (ignored ??= new()).Add((cue.Rule, sentence)); break;
                 case CueRole.ComplaintGuidanceIgnore: (ignored ??= new()).Add((ComplaintGuidanceSentence, sentence)); break;
                 case CueRole.SelfServiceIgnore: (ignored ??= new()).Add((SelfServiceSentence, sentence)); break;
-                case CueRole.Veto: Vetoed[cue.Rule] = true; break;
+                case CueRole.Veto: (inTitle ? VetoedByTitle : Vetoed)[cue.Rule] = true; break;
             }
         }
 
