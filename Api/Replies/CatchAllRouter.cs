@@ -1,7 +1,6 @@
 using System.Globalization;
 using SmartPost.Api.Dispatch;
 using SmartPost.Api.Recipients;
-using SmartPost.Api.Screening;
 using SmartPost.Api.Text;
 
 namespace SmartPost.Api.Replies;
@@ -13,7 +12,7 @@ namespace SmartPost.Api.Replies;
 /// candidates point at more than one team (or, by name, more than one person), the reply goes to the default team
 /// with the candidate cases listed so the caseworker can route it by hand. Reasons name case numbers, never a CPR.
 /// </summary>
-public sealed class CatchAllRouter(IDispatchLookup lookup, RecipientNameIndex names, RepliesOptions options, ScreeningLexicon? lexicon)
+public sealed class CatchAllRouter(IDispatchLookup lookup, RecipientNameIndex names, RepliesOptions options)
 {
     private const int MaxCandidatesListed = 10;
 
@@ -39,7 +38,7 @@ public sealed class CatchAllRouter(IDispatchLookup lookup, RecipientNameIndex na
     /// <summary>By a recipient's full name in the reply's own text (quoted text of our letter, with the address, excluded).</summary>
     public async Task<ReplyLink?> ByNameInTextAsync(IncomingReply reply, CancellationToken ct)
     {
-        var text = lexicon is null ? reply.Text : QuoteMasker.Mask(reply.Text, lexicon.File.Quotes).Scan;
+        var text = QuotedText.Mask(reply.Text);
         var tokens = DanishText.Tokenize(text);
         if (tokens.Count < 2) return null;
         // One row per person and team (their newest dispatch): several letters to one person are not ambiguous.

@@ -63,8 +63,7 @@ public sealed class ReplyLinker(IServiceProvider services, IOptions<RepliesOptio
 
         if (Dispatches is { } dispatches)
         {
-            var router = new CatchAllRouter(dispatches, services.GetService<RecipientNameIndex>() ?? new RecipientNameIndex(), options.Value,
-                services.GetService<ScreeningLexicon>());
+            var router = new CatchAllRouter(dispatches, services.GetService<RecipientNameIndex>() ?? new RecipientNameIndex(), options.Value);
             if (await router.BySenderAsync(reply, ct) is { } bySender) return bySender;
             if (await router.ByNameInTextAsync(reply, ct) is { } byName) return byName;
         }

@@ -9,8 +9,9 @@ public sealed record DoneBy(string By, DateTime At);
 
 public sealed record ClaimView(string By, DateTime Since, DateTime ExpiresAt);
 
-/// <summary>A flag in list views: what it is and when it is due; the evidence is in the detail view.</summary>
-public sealed record FlagSummary(string Kind, string? SubKind, DateOnly? DueDate);
+/// <summary>A flag in list views: what it is, how sure, and when it is due; the evidence is in the detail view.</summary>
+/// <param name="Certainty">"Certain" or "Possible" (a Possible flag must be checked: "Mulig aktindsigt – tjek").</param>
+public sealed record FlagSummary(string Kind, string? SubKind, DateOnly? DueDate, string Certainty = "Certain");
 
 /// <summary>One row of the team inbox. The sender's CPR number is masked here (issue 5: full only in the detail).</summary>
 public sealed record ReplyListItem(
@@ -48,7 +49,7 @@ public sealed record ReplyDetail(
                "dueDate": "2026-12-01",
                "rule": "Aktindsigt: afgørelse hurtigst muligt og inden 7 arbejdsdage, ellers fristbrev med begrundelse og forventet tidspunkt (offentlighedsloven § 36, stk. 2).",
                "deadlines": [{ "date": "2026-12-01", "rule": "Aktindsigt: afgørelse inden 7 arbejdsdage (offentlighedsloven § 36, stk. 2).", "code": "AktindsigtAfgoerelse7" }],
-               "inTime": null }]
+               "inTime": null, "certainty": "Certain", "reason": null }]
             """),
         new DateOnly(2026, 12, 1), false, null, "GivenTeam", "Team angivet ved modtagelsen.", null,
         new DoneBy("anna@fstyr.dk", new DateTime(2026, 11, 23, 8, 15, 2, DateTimeKind.Utc)), null, null, null, [], "\"1-1\"");
@@ -91,7 +92,9 @@ public static class ReplyViews
         .Select(f => new FlagSummary(
             (string?)f["kind"] ?? "",
             (string?)f["subKind"],
-            f["dueDate"] is { Type: not JTokenType.Null } d ? DateOnly.Parse((string)d!, System.Globalization.CultureInfo.InvariantCulture) : null))
+            f["dueDate"] is { Type: not JTokenType.Null } d ? DateOnly.Parse((string)d!, System.Globalization.CultureInfo.InvariantCulture) : null,
+            // Flags stored before the tiers existed were all confirmed by the rules.
+            (string?)f["certainty"] ?? "Certain"))
         .ToList();
 
     /// <summary>An active claim, or null when there is none or it has expired (Replies:ClaimTimeout).</summary>

@@ -2,7 +2,7 @@ using SmartPost.Api.Calendar;
 
 namespace SmartPost.Api.Screening;
 
-/// <summary>The legal and internal deadlines a flag starts (issue 3; REFERENCE.md "Deadlines"), in Copenhagen dates.</summary>
+/// <summary>The legal and internal deadlines a flag starts (REFERENCE.md "Deadlines"), in Copenhagen dates. A Possible flag gets them too: if it is one, the clock runs.</summary>
 public sealed class DueDateRules
 {
     public const string AccessDecisionCode = "AktindsigtAfgoerelse7";
@@ -11,6 +11,7 @@ public sealed class DueDateRules
     public const string ComplaintForwardCode = "KlageGenvurderingOgVideresendelse";
     public const string AppealDeadlineCode = "Klagefrist";
     public const string ExtensionAnswerCode = "SvarPaaFristforlaengelse";
+    public const string SelfServiceCode = "FritagelseForSelvbetjening";
 
     private readonly DanishWorkingDays _calendar;
     private readonly ScreeningOptions _options;
@@ -21,17 +22,31 @@ public sealed class DueDateRules
         _options = options;
     }
 
-    public ScreeningFlag Flag(FlagKind kind, string? subKind, IReadOnlyList<Evidence> evidence, ScreeningContext context)
+    public ScreeningFlag Flag(FlagKind kind, string? subKind, IReadOnlyList<Evidence> evidence, ScreeningContext context,
+        Certainty certainty = Certainty.Certain, string? reason = null)
     {
         var received = DanishWorkingDays.LocalDate(context.ReceivedAt);
-        return kind switch
+        var flag = kind switch
         {
             FlagKind.AccessToRecordsRequest when subKind == AccessSubKind.GdprArticle15 => Gdpr(evidence, received),
             FlagKind.AccessToRecordsRequest => Access(evidence, received),
             FlagKind.Complaint => Complaint(evidence, received, context),
-            _ => Extension(evidence, received),
+            FlagKind.DeadlineExtensionRequest => Extension(evidence, received),
+            _ => SelfService(evidence),
         };
+        return flag with { Certainty = certainty, Reason = certainty == Certainty.Possible ? reason : null };
     }
+
+    /// <summary>
+    /// No statutory day count (seed 004, Lov om Digital Post §§ 3 og 5): the rule text says what the caseworker must do.
+    /// </summary>
+    private static ScreeningFlag SelfService(IReadOnlyList<Evidence> evidence) =>
+        new(FlagKind.SelfServiceExemptionRequest, null, evidence, null,
+            "Anmodning om fritagelse for obligatorisk digital selvbetjening: der skal foretages en konkret vurdering; "
+            + "der er ingen formkrav til anmodningen; imødekommes den, skal borgeren tilbydes en anden måde at ansøge på "
+            + "(fx papir, telefon eller personligt fremmøde). En fritagelse for Digital Post begrunder ikke i sig selv en "
+            + "fritagelse for selvbetjening (lov om Digital Post §§ 3 og 5). Der er ingen lovbestemt svarfrist.",
+            [], null);
 
     private ScreeningFlag Access(IReadOnlyList<Evidence> evidence, DateOnly received)
     {

@@ -1,111 +1,114 @@
+using SmartPost.Api.Screening.Learned;
+using SmartPost.Api.Text;
+
 namespace SmartPost.Api.Screening;
 
 /// <summary>
-/// The stateless reply screening (issue 3): finds aktindsigt, complaints and extension requests in a citizen's
-/// reply, with evidence for highlighting and the due dates they start. One instance for the app (the lexicon is
-/// compiled once); thread-safe.
+/// The stateless reply screening: finds aktindsigt, complaints, extension requests and requests to be exempted from
+/// digital self-service in a citizen's reply, each Certain or Possible, with evidence for highlighting and the due
+/// dates it starts. One instance for the app; thread-safe.
 /// </summary>
 /// <remarks>
 /// Why: the guideline (seeds/000, "Dette har vist sig at kunne give visse udfordringer … anmoder om aktindsigt.
 /// Dette bliver ikke automatisk opdaget ved modtagelsen") and its rule "Sager/dokumenter screenes for frister
-/// (fx aktindsigt, klager)". Its manual fallback searches "aktindsigt (med forskellige stavemuligheder)" — the
-/// lexicon's spelling variants and fuzzy matching do that automatically.
+/// (fx aktindsigt, klager)". The rules (Rules/screening-concepts.json) compose concepts on the shared text core;
+/// the optional learned model can add Possible findings, raise a Possible one to Certain, and never remove one.
 /// </remarks>
 public sealed class ReplyScreener
 {
-    private readonly ScreeningLexicon _lexicon;
+    private readonly ScreeningRules _rules;
     private readonly DueDateRules _dueDates;
+    private readonly ReplyClassifier? _classifier;
+    private readonly ScreeningOptions _options;
 
-    public ReplyScreener(ScreeningLexicon lexicon, DueDateRules dueDates)
+    public ReplyScreener(ScreeningRules rules, DueDateRules dueDates, ReplyClassifier? classifier = null, ScreeningOptions? options = null)
     {
-        _lexicon = lexicon;
+        _rules = rules;
         _dueDates = dueDates;
+        _classifier = classifier;
+        _options = options ?? new ScreeningOptions();
     }
 
     public ScreeningResult Screen(string? subject, string text, ScreeningContext context)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var (scan, own) = QuoteMasker.Mask(text, _lexicon.File.Quotes);
-        var anchoredBySubject = string.IsNullOrWhiteSpace(subject) ? NearAnchors.None : NearAnchors.InSubject(_lexicon, subject);
-        var (findings, statusCue, cancelledInText) = FieldScanner.Scan(_lexicon, scan, text, "text", anchoredBySubject);
-        if (!string.IsNullOrWhiteSpace(subject) && !IsEchoOfOurTitle(subject))
-        {
-            var (subjectFindings, subjectStatus, _) = FieldScanner.Scan(_lexicon, subject, subject, "subject");
-            findings.InsertRange(0, subjectFindings.Select(f => AsTopicOfText(f, findings, cancelledInText)).OfType<TermFinding>());
-            statusCue |= subjectStatus;
-        }
+        var document = _rules.Concepts.Analyzer.Analyze(text);
+        var subjectDocument = string.IsNullOrWhiteSpace(subject) ? null : _rules.Concepts.Analyzer.Analyze(subject);
+        // Our own title ("Sv: Afgørelse om …") never makes a finding, but it tells which letter the text answers.
+        var subjectConcepts = subjectDocument is null ? null : _rules.Concepts.Find(subjectDocument).Select(h => h.Concept).ToHashSet();
+        var ownSubject = subjectDocument is not null && !IsReplyPrefixed(subject!);
+        var inText = RuleMatcher.Match(_rules, document, subjectConcepts);
+        var inSubject = ownSubject ? RuleMatcher.Match(_rules, subjectDocument!, subjectConcepts) : [];
+        var ownText = document.OwnText();
 
+        var scores = _classifier is not null && ownText.Length > 0 ? _classifier.Score(ownText) : null;
         var flags = new List<ScreeningFlag>();
         foreach (var kind in Enum.GetValues<FlagKind>())
         {
-            var ofKind = Merge(findings.Where(f => f.Kind == kind));
-            if (ofKind.Count == 0) continue;
-            // "Jeg klagede den 3. maj. Hvornår kan jeg forvente svar?" asks about an existing complaint: no new one.
-            if (statusCue && ofKind.All(f => f.Reference) && _lexicon.File.StatusInquiry.Kinds.Contains(kind)) continue;
-            var subKind = kind == FlagKind.AccessToRecordsRequest ? AccessSubKindOf(ofKind) : null;
-            flags.Add(_dueDates.Flag(kind, subKind, ofKind.Select(f => f.Evidence).ToList(), context));
+            var textFindings = inText.Where(c => c.Rule.Spec.Kind == kind && !c.Blocked).ToList();
+            var subjectFindings = inSubject.Where(c => c.Rule.Spec.Kind == kind && !c.Blocked).ToList();
+            // A subject "Klage" counts with a body that only sends a document, not with one that says "jeg vil ikke klage".
+            if (textFindings.Count == 0 && inText.Any(c => c.Rule.Spec.Kind == kind && c.Blocked)) subjectFindings.Clear();
+            var findings = subjectFindings.Concat(textFindings).ToList();
+
+            var score = scores is not null && scores.TryGetValue(kind, out var s) ? s : 0f;
+            if (findings.Count > 0) flags.Add(FromRules(kind, findings, subjectDocument, context, score));
+            else if (SecondOpinion.Combine(null, score, _options) is not null)
+            {
+                flags.Add(_dueDates.Flag(kind, null, [], context, Certainty.Possible,
+                    $"Modellen vurderer, at svaret kan indeholde {RequestName(kind)} – tjek"));
+            }
         }
-        return new ScreeningResult(flags, own.Length == 0 && string.IsNullOrWhiteSpace(subject), own);
+        return new ScreeningResult(flags, document.HasNoOwnWords && !ownSubject, ownText);
     }
 
-    /// <summary>
-    /// A subject alone is a request ("Agtindsigt" / "Se emne", r244), but not when the text names the same thing only in
-    /// a way that is no request ("Aktindsigt?" / "Hvad koster det at få aktindsigt?") — then the subject is just the
-    /// topic — and it is a reference when every mention in the text is one ("Aktindsigt" / "Jeg bad om aktindsigt for
-    /// en uge siden. Er den sendt?"), so a status question about it is no new request.
-    /// </summary>
-    private static TermFinding? AsTopicOfText(TermFinding subjectFinding, List<TermFinding> textFindings, int cancelledInText)
+    private ScreeningFlag FromRules(FlagKind kind, List<Candidate> findings, AnalyzedDocument? subject, ScreeningContext context, float score)
     {
-        var kind = subjectFinding.Kind;
-        var inText = textFindings.Where(f => f.Kind == kind).ToList();
-        if (inText.Count == 0) return (cancelledInText & (1 << (int)kind)) != 0 ? null : subjectFinding;
-        return inText.All(f => f.Reference || InsideAReference(f, inText)) ? subjectFinding with { Reference = true } : subjectFinding;
-    }
+        var best = findings.FirstOrDefault(c => c.Certainty == Certainty.Certain) ?? findings[0];
+        var reason = best.Reason?.Replace("{kind}", DanishName(kind), StringComparison.Ordinal)
+            ?? $"Kan være {DanishName(kind)} – tjek";
+        var certainty = SecondOpinion.Combine(best.Certainty, score, _options)!.Value;
 
-    /// <summary>As <see cref="Merge"/> sees it: "bad om aktindsigt" (a reference) and its inner "aktindsigt" are one mention.</summary>
-    private static bool InsideAReference(TermFinding finding, List<TermFinding> sameKind)
-    {
-        foreach (var other in sameKind)
+        var evidence = new List<Evidence>();
+        foreach (var finding in findings.Where(f => f.Certainty == best.Certainty))
         {
-            if (other.Reference && other.Evidence.Field == finding.Evidence.Field && other.First <= finding.Last && finding.First <= other.Last) return true;
+            var document = finding.Document;
+            var field = ReferenceEquals(document, subject) ? "subject" : "text";
+            foreach (var hit in finding.Hits)
+            {
+                var tokens = document.Tokens;
+                var start = tokens[hit.First].Start;
+                var evidenceItem = new Evidence(document.Text[start..tokens[hit.Last].End], start, tokens[hit.Last].End - start, field);
+                if (!evidence.Contains(evidenceItem)) evidence.Add(evidenceItem);
+            }
         }
-        return false;
+        evidence.Sort((a, b) => a.Field != b.Field ? (a.Field == "subject" ? -1 : 1) : a.Start.CompareTo(b.Start));
+        var subKind = kind == FlagKind.AccessToRecordsRequest
+            ? findings.Any(f => f.Rule.Spec.SubKind == AccessSubKind.GdprArticle15) && !findings.Any(f => f.Rule.Spec.Id == "access-word" && !f.Blocked)
+                ? AccessSubKind.GdprArticle15 : AccessSubKind.Offentlighedsloven
+            : null;
+        return _dueDates.Flag(kind, subKind, evidence, context, certainty, reason);
     }
 
     /// <summary>"Sv: Afgørelse – klagevejledning" repeats our letter's title; only a subject the citizen wrote counts.</summary>
-    private bool IsEchoOfOurTitle(string subject)
+    private bool IsReplyPrefixed(string subject)
     {
         var trimmed = subject.AsSpan().TrimStart();
-        foreach (var prefix in _lexicon.EchoPrefixes)
+        foreach (var prefix in _rules.File.ReplyPrefixes)
         {
             if (trimmed.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return true;
         }
         return false;
     }
 
-    /// <summary>Overlapping findings in one field become one piece of evidence: the longest, a reference if either is.</summary>
-    private static List<TermFinding> Merge(IEnumerable<TermFinding> findings)
+    /// <summary>The kind as a caseworker says it: "aktindsigt", "klage", "fristforlængelse", "fritagelse for selvbetjening".</summary>
+    public static string DanishName(FlagKind kind) => kind switch
     {
-        var merged = new List<TermFinding>();
-        foreach (var finding in findings.OrderBy(f => f.Evidence.Field).ThenBy(f => f.First).ThenByDescending(f => f.Last))
-        {
-            var last = merged.Count > 0 ? merged[^1] : null;
-            if (last is null || last.Evidence.Field != finding.Evidence.Field || finding.First > last.Last)
-            {
-                merged.Add(finding);
-                continue;
-            }
-            var longer = finding.Last - finding.First > last.Last - last.First ? finding : last;
-            merged[^1] = longer with { Reference = last.Reference || finding.Reference, Last = Math.Max(last.Last, finding.Last) };
-        }
-        return merged.OrderBy(f => f.Evidence.Field == "subject" ? 0 : 1).ThenBy(f => f.Evidence.Start).ToList();
-    }
+        FlagKind.AccessToRecordsRequest => "aktindsigt",
+        FlagKind.Complaint => "klage",
+        FlagKind.DeadlineExtensionRequest => "fristforlængelse",
+        _ => "fritagelse for selvbetjening",
+    };
 
-    /// <summary>An explicit GDPR reference decides; otherwise case-document wording means aktindsigt (the earlier deadline).</summary>
-    private static string AccessSubKindOf(List<TermFinding> findings)
-    {
-        if (findings.Any(f => f.Group is { Decisive: true, SubKind: AccessSubKind.GdprArticle15 })) return AccessSubKind.GdprArticle15;
-        if (findings.Any(f => f.Group.SubKind == AccessSubKind.Offentlighedsloven)) return AccessSubKind.Offentlighedsloven;
-        return findings.Any(f => f.Group.SubKind == AccessSubKind.GdprArticle15) ? AccessSubKind.GdprArticle15 : AccessSubKind.Offentlighedsloven;
-    }
+    private static string RequestName(FlagKind kind) => kind == FlagKind.Complaint ? "en klage" : "en anmodning om " + DanishName(kind);
 }

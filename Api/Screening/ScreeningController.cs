@@ -9,14 +9,17 @@ namespace SmartPost.Api.Screening;
 [Route("api/v1/screening")]
 public sealed class ScreeningController(ReplyScreener screener, TimeProvider clock) : ControllerBase
 {
-    /// <summary>Finds aktindsigt, complaints and extension requests in a reply, with evidence and due dates.</summary>
+    /// <summary>
+    /// Finds aktindsigt, complaints, extension requests and requests to be exempted from digital self-service in a reply,
+    /// each "Certain" or "Possible" (with a Danish reason), with evidence and due dates.
+    /// </summary>
     /// <remarks>
     /// Example: <c>{ "subject": "Agtindsigt", "text": "Se emne.", "receivedAt": "2025-04-14T09:00:00+02:00" }</c>.
     /// Quoted text of our own letter (lines starting with "&gt;", text below "--- Oprindelig meddelelse ---") is ignored.
     /// Evidence offsets refer to the given subject or text ("field").
     /// </remarks>
     [HttpPost("analyze")]
-    [SwaggerOperation(Summary = "Screen a reply for aktindsigt, klage and fristforlængelse", Tags = ["Screening"])]
+    [SwaggerOperation(Summary = "Screen a reply for aktindsigt, klage, fristforlængelse and selvbetjening", Tags = ["Screening"])]
     [ProducesResponseType<AnalyzeResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
     public ActionResult<AnalyzeResponse> Analyze(AnalyzeRequest request)
@@ -43,7 +46,7 @@ public sealed record AnalyzeRequest(
         new DateTimeOffset(2026, 11, 16, 9, 30, 0, TimeSpan.FromHours(1)), new DateTimeOffset(2026, 11, 2, 10, 0, 0, TimeSpan.FromHours(1)));
 }
 
-/// <param name="Flags">What the reply asks for, with evidence and due dates; empty when nothing was found.</param>
+/// <param name="Flags">What the reply asks for, each Certain or Possible, with evidence and due dates; empty when nothing was found.</param>
 /// <param name="NeedsManualScreening">True when there is no own text to screen.</param>
 public sealed record AnalyzeResponse(IReadOnlyList<ScreeningFlag> Flags, bool NeedsManualScreening)
 {

@@ -1,12 +1,19 @@
 namespace SmartPost.Api.Screening;
 
-/// <summary>What a citizen's reply asks for (issue 3 "Screening" codes).</summary>
+/// <summary>What a citizen's reply asks for (LABELS.md: aktindsigt, klage, fristforlaengelse, selvbetjening).</summary>
 public enum FlagKind
 {
     AccessToRecordsRequest,
     Complaint,
     DeadlineExtensionRequest,
     SelfServiceExemptionRequest,
+}
+
+/// <summary>How sure the screening is of a flag. Certain: the rules confirm it. Possible: partial evidence or the model's opinion; check it.</summary>
+public enum Certainty
+{
+    Certain,
+    Possible,
 }
 
 /// <summary>Sub-kinds of an access request: they have different deadlines.</summary>
@@ -30,6 +37,8 @@ public sealed record DueDate(DateOnly Date, string Rule, string Code);
 /// <param name="Rule">Danish explanation of the due date(s) and, for complaints, of the appeal-deadline check.</param>
 /// <param name="Deadlines">All dates that apply, earliest-first as the law lists them.</param>
 /// <param name="InTime">Complaints only: received within the 4-week appeal deadline; null when the notification date is unknown.</param>
+/// <param name="Certainty">Certain (the rules confirm it) or Possible (check it); a Possible flag has its due dates too.</param>
+/// <param name="Reason">For Possible: a short Danish reason for the caseworker ("Beder om at få referatet tilsendt – kan være aktindsigt").</param>
 public sealed record ScreeningFlag(
     FlagKind Kind,
     string? SubKind,
@@ -37,7 +46,9 @@ public sealed record ScreeningFlag(
     DateOnly? DueDate,
     string Rule,
     IReadOnlyList<DueDate> Deadlines,
-    bool? InTime);
+    bool? InTime,
+    Certainty Certainty = Certainty.Certain,
+    string? Reason = null);
 
 /// <summary>Facts about the reply that due dates depend on.</summary>
 /// <param name="ReceivedAt">When the reply arrived; converted to the Copenhagen date.</param>
@@ -53,4 +64,6 @@ public sealed record ScreeningContext(
 public sealed record ScreeningResult(IReadOnlyList<ScreeningFlag> Flags, bool NeedsManualScreening, string OwnText)
 {
     public bool Has(FlagKind kind) => Flags.Any(f => f.Kind == kind);
+
+    public bool HasCertain(FlagKind kind) => Flags.Any(f => f.Kind == kind && f.Certainty == Certainty.Certain);
 }

@@ -7,9 +7,17 @@ public sealed class ScreeningOptions
 {
     public const string Section = "Screening";
 
-    /// <summary>Path of the lexicon JSON file, relative to the app's base directory unless absolute.</summary>
+    /// <summary>Path of the screening rules (concepts and rules), relative to the app's base directory unless absolute.</summary>
     [Required]
-    public string LexiconPath { get; set; } = "Rules/screening-lexicon.json";
+    public string RulesPath { get; set; } = "Rules/screening-concepts.json";
+
+    /// <summary>The learned model's score from which it adds a Possible finding the rules did not make.</summary>
+    [Range(0.0, 1.0)]
+    public float ModelThreshold { get; set; } = 0.5f;
+
+    /// <summary>The learned model's score from which it raises a Possible finding of the rules (partial evidence) to Certain.</summary>
+    [Range(0.0, 1.0)]
+    public float ModelRaiseThreshold { get; set; } = 0.9f;
 
     /// <summary>Internal deadline (working days) to re-assess a complaint and forward it to the appeal body.</summary>
     [Range(1, 60)]

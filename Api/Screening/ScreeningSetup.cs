@@ -1,27 +1,30 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using SmartPost.Api.Calendar;
+using SmartPost.Api.Screening.Learned;
 
 namespace SmartPost.Api.Screening;
 
 public static class ScreeningSetup
 {
     /// <summary>
-    /// The screening engine as a singleton (it uses the calendar registered by AddCalendar). The lexicon is compiled when the app
-    /// starts; an invalid lexicon stops the start with a message listing every error.
+    /// The screening engine as a singleton (it uses the calendar registered by AddCalendar). The rules are compiled when the app
+    /// starts; an invalid rules file stops the start with a message naming file, rule and concept of every error. A learned
+    /// <see cref="ReplyClassifier"/>, if registered, is the screener's second opinion.
     /// </summary>
     public static IServiceCollection AddScreening(this IServiceCollection services, IConfiguration config)
     {
         services.AddOptions<ScreeningOptions>().Bind(config.GetSection(ScreeningOptions.Section))
             .ValidateDataAnnotations()
-            .Validate(o => File.Exists(ResolvePath(o.LexiconPath)), "Screening:LexiconPath: the screening lexicon file does not exist.")
+            .Validate(o => File.Exists(ResolvePath(o.RulesPath)), "Screening:RulesPath: the screening rules file does not exist.")
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ScreeningOptions>, LexiconValidator>();
+        services.AddSingleton<IValidateOptions<ScreeningOptions>, RulesValidator>();
 
-        services.AddSingleton(sp => ScreeningLexicon.Load(ResolvePath(sp.GetRequiredService<IOptions<ScreeningOptions>>().Value.LexiconPath)));
+        services.AddSingleton(sp => ScreeningRules.Load(ResolvePath(sp.GetRequiredService<IOptions<ScreeningOptions>>().Value.RulesPath)));
         services.AddSingleton(sp => new DueDateRules(
             sp.GetRequiredService<DanishWorkingDays>(), sp.GetRequiredService<IOptions<ScreeningOptions>>().Value));
-        services.AddSingleton<ReplyScreener>();
+        services.AddSingleton(sp => new ReplyScreener(sp.GetRequiredService<ScreeningRules>(), sp.GetRequiredService<DueDateRules>(),
+            sp.GetService<ReplyClassifier>(), sp.GetRequiredService<IOptions<ScreeningOptions>>().Value));
 
         // DateOnly as "YYYY-MM-DD" on the wire (due dates).
         services.Configure<MvcNewtonsoftJsonOptions>(o => o.SerializerSettings.Converters.Add(new DateOnlyJsonConverter()));
@@ -30,16 +33,16 @@ public static class ScreeningSetup
 
     internal static string ResolvePath(string path) => Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path);
 
-    /// <summary>Compiles the lexicon during start-up validation so a broken file stops the app with its errors.</summary>
-    private sealed class LexiconValidator : IValidateOptions<ScreeningOptions>
+    /// <summary>Compiles the rules during start-up validation so a broken file stops the app with its errors.</summary>
+    private sealed class RulesValidator : IValidateOptions<ScreeningOptions>
     {
         public ValidateOptionsResult Validate(string? name, ScreeningOptions options)
         {
-            var path = ResolvePath(options.LexiconPath);
+            var path = ResolvePath(options.RulesPath);
             if (!File.Exists(path)) return ValidateOptionsResult.Skip;
             try
             {
-                ScreeningLexicon.Load(path);
+                ScreeningRules.Load(path);
                 return ValidateOptionsResult.Success;
             }
             catch (InvalidOperationException e)

@@ -29,6 +29,8 @@ public static class InboxQuery
         nameof(FlagKind.AccessToRecordsRequest) => q.Where(r => r.HasAccessToRecordsRequest),
         nameof(FlagKind.Complaint) => q.Where(r => r.HasComplaint),
         nameof(FlagKind.DeadlineExtensionRequest) => q.Where(r => r.HasDeadlineExtensionRequest),
+        // No column of its own: the kind is rare, and its flags are in the stored flag JSON.
+        nameof(FlagKind.SelfServiceExemptionRequest) => q.Where(r => r.FlagsJson.Contains(nameof(FlagKind.SelfServiceExemptionRequest))),
         ManualScreeningFlag => q.Where(r => r.NeedsManualScreening),
         _ => throw new ArgumentOutOfRangeException(nameof(flag)),
     };

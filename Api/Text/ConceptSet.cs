@@ -58,10 +58,12 @@ public sealed class ConceptSet
 
         var clauseStems = clauseWords.SelectMany(TextAnalyzer.Stems).ToList();
         var allStems = expanded.Values.SelectMany(p => p).SelectMany(p => p).SelectMany(step => step)
-            .Where(s => !s.StartsWith("..", StringComparison.Ordinal)).Concat(clauseStems);
+            .Where(s => !s.StartsWith("..", StringComparison.Ordinal) && !s.StartsWith('=') && !s.StartsWith(LemmaPattern.SurfaceMarker))
+            .Concat(clauseStems);
         var exactOnly = parsed.Values.SelectMany(p => p).SelectMany(p => p.ExactStems);
         var aliases = parsed.Values.SelectMany(p => p).SelectMany(p => p.Aliases);
-        var analyzer = new TextAnalyzer(new Vocabulary(allStems, exactOnly, aliases), clauseStems);
+        var surfaces = parsed.Values.SelectMany(p => p).SelectMany(p => p.Surfaces);
+        var analyzer = new TextAnalyzer(new Vocabulary(allStems, exactOnly, aliases, surfaces), clauseStems);
 
         var names = parsed.Keys.ToArray();
         var byFirstTerm = new List<(int, int[][], int[])>[analyzer.Vocabulary.Count];
@@ -80,7 +82,10 @@ public sealed class ConceptSet
                         gap = int.Parse(step[0][2..], System.Globalization.CultureInfo.InvariantCulture);
                         continue;
                     }
-                    words.Add(step.Select(s => analyzer.Vocabulary.Exact(s)).ToArray());
+                    words.Add(step.Select(s => s.StartsWith(LemmaPattern.SurfaceMarker)
+                            ? analyzer.Vocabulary.Exact(Vocabulary.SurfaceKey(s[LemmaPattern.SurfaceMarker.Length..]))
+                            : analyzer.Vocabulary.Exact(s))
+                        .Where(id => id != Vocabulary.Unknown).Distinct().ToArray());
                     gaps.Add(gap);
                     gap = 0;
                 }

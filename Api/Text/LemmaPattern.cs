@@ -2,11 +2,14 @@ namespace SmartPost.Api.Text;
 
 /// <summary>
 /// One lemma of a concept, parsed: words (each read through the analysis chain to its stem), "..N" gaps of up to N
-/// words, "a|b" alternatives for one word, "@concept" for any lemma of another concept, and "=word" for a word that
-/// must be spelt exactly (no spelling tolerance: "=first" is not "frist").
+/// words, "a|b" alternatives for one word, "@concept" for any lemma of another concept, and "=word" for exactly this
+/// word form, not its stem and without spelling tolerance ("=tidligere" is not "tid", "=first" is not "frist").
 /// </summary>
 internal sealed class LemmaPattern
 {
+    /// <summary>Marks a word's folded form next to its stem in an <see cref="Element"/>.</summary>
+    public const string SurfaceMarker = "~";
+
     /// <summary>A word (its alternatives' stems), a gap ("..N" as the only entry) or a concept reference.</summary>
     internal readonly record struct Element(string[] Words, string? Reference);
 
@@ -17,6 +20,9 @@ internal sealed class LemmaPattern
         ExactStems = exactStems;
         Aliases = aliases;
     }
+
+    /// <summary>"=word" forms: the folded word and its stem (the stem's other words must not match it).</summary>
+    public List<(string Surface, string Stem)> Surfaces { get; private init; } = [];
 
     /// <summary>Each one-word lemma's folded unstemmed form with its stem, for <see cref="Vocabulary"/>.</summary>
     public List<(string Alias, string Stem)> Aliases { get; }
@@ -31,6 +37,7 @@ internal sealed class LemmaPattern
         var elements = new List<Element>();
         var exact = new List<string>();
         var aliases = new List<(string, string)>();
+        var surfaces = new List<(string, string)>();
         foreach (var raw in lemma.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             if (raw.StartsWith("..", StringComparison.Ordinal))
@@ -52,24 +59,37 @@ internal sealed class LemmaPattern
                 var isExact = alternative.StartsWith('=');
                 var stems = TextAnalyzer.Stems(isExact ? alternative[1..] : alternative);
                 if (stems.Count == 0) return Fail($"'{alternative}' has no letters", out error);
-                if (isExact) exact.AddRange(stems);
-                else if (stems.Count == 1) aliases.Add((DanishText.Fold(alternative).Replace("-", ""), stems[0]));
+                if (isExact)
+                {
+                    if (stems.Count != 1) return Fail($"'{alternative}' must be one word", out error);
+                    var surface = DanishText.Fold(alternative[1..]).Replace("-", "");
+                    surfaces.Add((surface, stems[0]));
+                    stemsOfWord.Add([Vocabulary.SurfaceKey(surface)]);
+                    continue;
+                }
+                if (stems.Count == 1)
+                {
+                    var folded = DanishText.Fold(alternative).Replace("-", "");
+                    aliases.Add((folded, stems[0]));
+                    // If an "=word" lemma elsewhere claims this very form, the plain lemma still means it too.
+                    stems = [stems[0], SurfaceMarker + folded];
+                }
                 stemsOfWord.Add(stems);
             }
             // "art. 15" reads as two words; alternatives must then be single words.
-            if (stemsOfWord.Count == 1)
+            if (stemsOfWord.Count == 1 && (stemsOfWord[0].Count == 1 || !stemsOfWord[0][1].StartsWith(SurfaceMarker)))
             {
                 foreach (var stem in stemsOfWord[0]) elements.Add(new Element([stem], null));
                 continue;
             }
-            if (stemsOfWord.Any(s => s.Count != 1)) return Fail($"alternatives in '{raw}' must be single words", out error);
-            elements.Add(new Element(stemsOfWord.Select(s => s[0]).ToArray(), null));
+            if (stemsOfWord.Any(s => s.Count != 1 && !(s.Count == 2 && s[1].StartsWith(SurfaceMarker)))) return Fail($"alternatives in '{raw}' must be single words", out error);
+            elements.Add(new Element(stemsOfWord.SelectMany(s => s).ToArray(), null));
         }
         if (elements.Count == 0 || elements[^1].Words is [var last] && last.StartsWith("..", StringComparison.Ordinal))
         {
             return Fail("a lemma needs words and cannot end with a gap", out error);
         }
-        return new LemmaPattern(lemma, elements, exact, aliases);
+        return new LemmaPattern(lemma, elements, exact, aliases) { Surfaces = surfaces };
     }
 
     private static LemmaPattern? Fail(string message, out string error)

@@ -41,6 +41,22 @@ public static class QuotedText
         return ranges;
     }
 
+    /// <summary>The text with quoted characters replaced by spaces (line breaks kept), so offsets stay those of the original.</summary>
+    public static string Mask(string text)
+    {
+        var ranges = Ranges(text);
+        if (ranges.Count == 0) return text;
+        var chars = text.ToCharArray();
+        foreach (var (start, end) in ranges)
+        {
+            for (var i = start; i < end; i++)
+            {
+                if (chars[i] is not ('\n' or '\r')) chars[i] = ' ';
+            }
+        }
+        return new string(chars);
+    }
+
     /// <summary>The writer's own lines: the text without its quoted ranges, trimmed.</summary>
     public static string OwnText(string text, List<(int Start, int End)> ranges)
     {

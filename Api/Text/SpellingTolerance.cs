@@ -1,13 +1,14 @@
 namespace SmartPost.Api.Text;
 
 /// <summary>
-/// How far a word may be from a lemma and still be it: Damerau–Levenshtein distance ≤ 1 for lemmas of 5 letters or
-/// more, ≤ 2 from 9 letters ("udsætelse", "aktindsit", "agtindsigt", single or double consonants). Shorter lemmas
-/// must match exactly: at four letters one edit already lands on another word.
+/// How far a word may be from a lemma and still be it: Damerau–Levenshtein distance ≤ 1 for lemmas of 6 folded
+/// letters or more, ≤ 2 from 9 ("udsætelse", "aktindsit", "agtindsigt", single or double consonants), and
+/// the first letter must agree ("vægt" is not "nægt"). Shorter lemmas must match exactly: at five letters one edit
+/// already lands on another word ("læge"/"læse"). A lemma that must not be reached this way is written "=word".
 /// </summary>
 public static class SpellingTolerance
 {
-    public static int MaxEdits(int lemmaLength) => lemmaLength >= 9 ? 2 : lemmaLength >= 5 ? 1 : 0;
+    public static int MaxEdits(int lemmaLength) => lemmaLength >= 9 ? 2 : lemmaLength >= 6 ? 1 : 0;
 
     /// <summary>Optimal-string-alignment Damerau–Levenshtein distance, stopping early once it exceeds <paramref name="max"/>.</summary>
     public static int Distance(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int max)

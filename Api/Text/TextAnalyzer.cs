@@ -80,6 +80,7 @@ public sealed class TextAnalyzer
                 var isQuoted = quoteIndex < quoted.Count && quoted[quoteIndex].Start <= start;
                 var id = Vocabulary.Find(stem, out var fuzzy);
                 if (id == Vocabulary.Unknown && stem.Length >= 4) id = FindUnstemmed(text.AsSpan(start, offset.EndOffset - start), out fuzzy);
+                else if (!fuzzy && Vocabulary.HasSurfaces(id)) id = SurfaceOr(id, text.AsSpan(start, offset.EndOffset - start));
 
                 if (count > 0)
                 {
@@ -120,12 +121,26 @@ public sealed class TextAnalyzer
         return new AnalyzedDocument(text, tokens, count, [.. parts], [.. sentences], [.. clauses], stems, quoted);
     }
 
+    /// <summary>"tidligere" stems to "tid"; when an "=tidligere" lemma exists, the word is that lemma and not "tid".</summary>
+    private int SurfaceOr(int stemId, ReadOnlySpan<char> original)
+    {
+        if (original.Length > 40) return stemId;
+        Span<char> folded = stackalloc char[original.Length * 2];
+        var surface = Vocabulary.Surface(folded[..Fold(original, folded)]);
+        return surface == Vocabulary.Unknown ? stemId : surface;
+    }
+
     /// <summary>A misspelt word may stem differently from its lemma: compare its whole folded form too.</summary>
     private int FindUnstemmed(ReadOnlySpan<char> original, out bool fuzzy)
     {
         fuzzy = false;
         if (original.Length > 40) return Vocabulary.Unknown;
         Span<char> folded = stackalloc char[original.Length * 2];
+        return Vocabulary.Find(folded[..Fold(original, folded)], out fuzzy);
+    }
+
+    private static int Fold(ReadOnlySpan<char> original, Span<char> folded)
+    {
         var n = 0;
         foreach (var c in original)
         {
@@ -140,7 +155,7 @@ public sealed class TextAnalyzer
                 n += m;
             }
         }
-        return Vocabulary.Find(folded[..n], out fuzzy);
+        return n;
     }
 
     [ThreadStatic] private static char[]? FoldBuffer;

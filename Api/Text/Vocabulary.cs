@@ -21,9 +21,16 @@ public sealed class Vocabulary
     /// <param name="exactOnly">Stems that must not be reached by a misspelling (they are real words of their own).</param>
     /// <param name="aliases">Unstemmed folded forms of a stem ("aktindsigt" for "aktinds"): a misspelt word is often
     /// stemmed differently ("aktindsit"), so it is also compared with the whole lemma.</param>
-    public Vocabulary(IEnumerable<string> stems, IEnumerable<string>? exactOnly = null, IEnumerable<(string Alias, string Stem)>? aliases = null)
+    /// <param name="surfaces">"=word" lemmas: the folded word form gets its own id, and a word of the text with that form
+    /// takes it instead of its stem's ("tidligere" stems to "tid", but "=tidligere" is not the lemma "tid").</param>
+    public Vocabulary(IEnumerable<string> stems, IEnumerable<string>? exactOnly = null, IEnumerable<(string Alias, string Stem)>? aliases = null,
+        IEnumerable<(string Surface, string Stem)>? surfaces = null)
     {
         var exact = exactOnly?.ToHashSet(StringComparer.Ordinal) ?? [];
+        var surfaceList = surfaces?.ToList() ?? [];
+        stems = stems.Concat(surfaceList.Select(s => s.Stem)).Concat(surfaceList.Select(s => SurfaceKey(s.Surface)));
+        foreach (var (_, stem) in surfaceList) exact.Add(stem);
+        foreach (var (surface, _) in surfaceList) exact.Add(SurfaceKey(surface));
         foreach (var stem in stems)
         {
             if (stem.Length == 0 || _ids.ContainsKey(stem)) continue;
@@ -41,9 +48,29 @@ public sealed class Vocabulary
             if (_exactOnly.Contains(id) || SpellingTolerance.MaxEdits(stem.Length) == 0) continue;
             IndexDeletions(stem, id, SpellingTolerance.MaxEdits(stem.Length));
         }
+        _hasSurfaces = new bool[_stems.Count];
+        foreach (var (surface, stem) in surfaceList)
+        {
+            _hasSurfaces[_ids[stem]] = true;
+            _surfaceIds[surface] = _ids[SurfaceKey(surface)];
+        }
         _idLookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
         _deletionLookup = _deletions.GetAlternateLookup<ReadOnlySpan<char>>();
+        _surfaceLookup = _surfaceIds.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    private readonly bool[] _hasSurfaces;
+    private readonly Dictionary<string, int> _surfaceIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _surfaceLookup;
+
+    /// <summary>How an "=word" lemma is keyed in the vocabulary.</summary>
+    public static string SurfaceKey(string foldedWord) => "=" + foldedWord;
+
+    /// <summary>Some "=word" lemma has this stem: the word's own form must be checked.</summary>
+    public bool HasSurfaces(int id) => id >= 0 && _hasSurfaces[id];
+
+    /// <summary>The id of an "=word" lemma with exactly this folded form, or <see cref="Unknown"/>.</summary>
+    public int Surface(ReadOnlySpan<char> foldedWord) => _surfaceLookup.TryGetValue(foldedWord, out var id) ? id : Unknown;
 
     public int Count => _stems.Count;
 
@@ -57,7 +84,8 @@ public sealed class Vocabulary
     {
         fuzzy = false;
         if (_idLookup.TryGetValue(word, out var id)) return id;
-        if (word.Length < 4 || word.Length > 40) return Unknown;
+        // At four letters one edit turns "over" into "overs(igt)" and "læge" into "læng(ere)".
+        if (word.Length < 5 || word.Length > 40) return Unknown;
         fuzzy = true;
         var best = Unknown;
         var bestDistance = int.MaxValue;
@@ -95,7 +123,7 @@ public sealed class Vocabulary
 
     private void Offer(ReadOnlySpan<char> word, int candidate, string key, ref int best, ref int bestDistance)
     {
-        if (_exactOnly.Contains(candidate)) return;
+        if (_exactOnly.Contains(candidate) || key[0] != word[0]) return;
         var max = SpellingTolerance.MaxEdits(key.Length);
         var distance = SpellingTolerance.Distance(word, key, max);
         if (distance <= max && (distance < bestDistance || (distance == bestDistance && candidate < best)))

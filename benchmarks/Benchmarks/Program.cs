@@ -1,15 +1,10 @@
 using BenchmarkDotNet.Running;
 using SmartPost.Benchmarks;
-using SmartPost.Benchmarks.ScreeningBackstop;
 
 // Run all: dotnet run -c Release --project benchmarks/Benchmarks -- --filter '*'
 // Data for the HTTP load test: dotnet run -c Release --project benchmarks/Benchmarks -- generate-replies <sqlite path> <count> <team>
 if (args is ["generate-replies", var path, var count, var team])
     return await InboxDataTool.RunAsync(path, int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), team);
-
-// Screening backstop experiment / model: dotnet run -c Release --project benchmarks/Benchmarks -- screening-backstop eval <repo root>
-if (args is ["screening-backstop", var mode, var root])
-    return ScreeningBackstopTool.Run(mode, root);
 
 BenchmarkSwitcher.FromAssembly(typeof(GuidanceBenchmarks).Assembly).Run(args);
 return 0;

@@ -59,8 +59,8 @@ public class ScreeningBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var lexicon = ScreeningLexicon.Load(Path.Combine(AppContext.BaseDirectory, "Rules", "screening-lexicon.json"));
-        _screener = new ReplyScreener(lexicon, new DueDateRules(new DanishWorkingDays(new CalendarOptions()), new ScreeningOptions()));
+        var rules = ScreeningRules.Load(Path.Combine(AppContext.BaseDirectory, "Rules", "screening-concepts.json"));
+        _screener = new ReplyScreener(rules, new DueDateRules(new DanishWorkingDays(new CalendarOptions()), new ScreeningOptions()));
         var ownPart = Paragraphs[..Paragraphs.IndexOf("--- Oprindelig", StringComparison.Ordinal)];
         _reply = Repeat(ownPart, SizeKb * 1024 - Encoding.UTF8.GetByteCount(Paragraphs)) + Paragraphs[ownPart.Length..];
         _ownTextOnly = Repeat(ownPart, SizeKb * 1024);

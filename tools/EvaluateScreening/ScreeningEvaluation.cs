@@ -38,7 +38,7 @@ public sealed record ScreeningEvaluation(IReadOnlyList<KindFigures> Kinds, int C
         foreach (var reply in replies)
         {
             var findings = screen(reply);
-            if (reply.Kinds.Count == 0)
+            if (reply.Kinds.Count == 0 && reply.Judged is null)
             {
                 clean++;
                 if (findings.Count > 0) cleanFlagged++;
@@ -46,6 +46,7 @@ public sealed record ScreeningEvaluation(IReadOnlyList<KindFigures> Kinds, int C
             foreach (var kind in kinds)
             {
                 var k = (int)kind;
+                if (!reply.IsJudgedOn(kind)) continue;
                 var expected = reply.Kinds.Contains(kind);
                 var flags = findings.Where(f => f.Kind == kind).ToList();
                 var isCertain = flags.Any(f => f.Certain);

@@ -33,6 +33,26 @@ public class ReplyIngestTests
     }
 
     [Fact]
+    public async Task APossibleFindingIsStoredWithItsCertaintyReasonAndDueDate()
+    {
+        using var api = new ApiFactory();
+        var client = api.CreateCaseworkerClient("cw-anna", "team-a");
+        var (_, body) = await client.PostJsonReplyAsync(new
+        {
+            documentId = "D-P", team = "team-a", receivedAt = "2026-11-20T09:00:00+01:00",
+            subject = "Sv: Afgørelse", text = "Jeg har brug for referatet af mødet.",
+        });
+        var summary = Assert.Single(body["flags"]!);
+        Assert.Equal(("AccessToRecordsRequest", "Possible"), ((string?)summary["kind"], (string?)summary["certainty"]));
+        Assert.NotNull((string?)body["dueDate"]);
+
+        var detail = await (await client.GetAsync($"/api/v1/replies/{body["id"]}")).ReadJsonAsync();
+        var flag = Assert.Single(detail["flags"]!);
+        Assert.Equal("Possible", (string?)flag["certainty"]);
+        Assert.Contains("kan være aktindsigt", (string?)flag["reason"]);
+    }
+
+    [Fact]
     public async Task SameDocumentIdTwiceReturnsTheExistingReply()
     {
         using var api = new ApiFactory();

@@ -40,6 +40,19 @@ public class AnalyzeEndpointTests
     }
 
     [Fact]
+    public async Task EachFlagSaysWhetherItIsCertainOrPossible()
+    {
+        using var api = new ApiFactory();
+        var (_, body) = await PostAsync(api, """{ "text": "Jeg klager over afgørelsen. Jeg har brug for referatet af mødet." }""");
+
+        var flags = body["flags"]!.ToDictionary(f => (string)f["kind"]!);
+        Assert.Equal("Certain", (string)flags["Complaint"]["certainty"]!);
+        Assert.Null((string?)flags["Complaint"]["reason"]);
+        Assert.Equal("Possible", (string)flags["AccessToRecordsRequest"]["certainty"]!);
+        Assert.StartsWith("Beder om at se eller få", (string)flags["AccessToRecordsRequest"]["reason"]!);
+    }
+
+    [Fact]
     public async Task EvidenceOffsetsPointIntoTheOriginalText()
     {
         using var api = new ApiFactory();

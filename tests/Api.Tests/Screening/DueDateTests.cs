@@ -8,7 +8,7 @@ public class DueDateTests
 
     private static ScreeningFlag FlagFor(FlagKind kind, string text, ScreeningContext context, ScreeningOptions? options = null)
     {
-        var result = LabelledReplies.CreateScreener(options).Screen(null, text, context);
+        var result = TestScreener.Create(options).Screen(null, text, context);
         return Assert.Single(result.Flags, f => f.Kind == kind);
     }
 

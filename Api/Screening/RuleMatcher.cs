@@ -1,0 +1,139 @@
+using SmartPost.Api.Text;
+
+namespace SmartPost.Api.Screening;
+
+/// <summary>What one rule found in one place: its certainty after the scopes, or that a scope blocked it.</summary>
+internal sealed record Candidate(CompiledRule Rule, Certainty Certainty, bool Blocked, string? Reason, List<ConceptHit> Hits, AnalyzedDocument Document);
+
+/// <summary>
+/// Applies the compiled rules to one analysed text: for each hit of a rule's first concept, the other concepts must be
+/// found (not overlapping) in the same clause or sentence; then each blocking scope present makes it a non-finding
+/// and each downgrading scope makes a Certain finding Possible.
+/// </summary>
+internal static class RuleMatcher
+{
+    /// <param name="subjectConcepts">Concepts found in the subject (also a reply-prefixed one), for rules with a subject condition.</param>
+    public static List<Candidate> Match(ScreeningRules rules, AnalyzedDocument document, ISet<int>? subjectConcepts = null)
+    {
+        var hits = rules.Concepts.Find(document);
+        var byConcept = new List<ConceptHit>[rules.Concepts.Names.Count];
+        foreach (var hit in hits) (byConcept[hit.Concept] ??= []).Add(hit);
+
+        var questionStart = rules.Concepts.Contains("questionStart") ? rules.Concepts.IdOf("questionStart") : -1;
+        var candidates = new List<Candidate>();
+        foreach (var rule in rules.Rules)
+        {
+            if (rule.SubjectConcept >= 0 && subjectConcepts?.Contains(rule.SubjectConcept) != true) continue;
+            foreach (var anchorConcept in rule.Concepts[0])
+            {
+                foreach (var anchor in byConcept[anchorConcept] ?? [])
+                {
+                    var candidate = Try(rule, anchor, document, byConcept, questionStart);
+                    if (candidate is not null) candidates.Add(candidate);
+                }
+            }
+        }
+        return candidates;
+    }
+
+    private static Candidate? Try(CompiledRule rule, ConceptHit anchor, AnalyzedDocument document, List<ConceptHit>[] byConcept, int questionStart)
+    {
+        var token = document.Tokens[anchor.First];
+        var sentence = document.Sentences[token.Sentence];
+        var unit = rule.Spec.Within switch
+        {
+            "clause" => document.Clauses[token.Clause],
+            // "Jeg har hørt om en rapport fra politiet. Den vil jeg gerne se.": the thing asked for was named just before.
+            "adjacent" when token.Sentence > 0 => sentence with { FirstToken = document.Sentences[token.Sentence - 1].FirstToken },
+            _ => sentence,
+        };
+        if (rule.Spec.Question && !sentence.IsQuestion) return null;
+
+        var chosen = new List<ConceptHit> { anchor };
+        for (var place = 1; place < rule.Concepts.Length; place++)
+        {
+            ConceptHit? found = null;
+            foreach (var concept in rule.Concepts[place])
+            {
+                foreach (var hit in byConcept[concept] ?? [])
+                {
+                    // Hits must not share words ("kan jeg få" is no request plus a "få"), except inside the first
+                    // concept's own hit ("venligst" in "tag venligst sagen op igen").
+                    if (hit.First < unit.FirstToken || hit.First >= unit.EndToken || chosen.Any(c => Overlaps(c, hit) && !Inside(hit, anchor))) continue;
+                    if (found is null || Math.Abs(hit.First - anchor.First) < Math.Abs(found.Value.First - anchor.First)) found = hit;
+                }
+            }
+            if (found is null) return null;
+            chosen.Add(found.Value);
+        }
+
+        foreach (var scope in rule.Block)
+        {
+            if (Applies(scope, anchor, document, byConcept, questionStart)) return new Candidate(rule, rule.Spec.Certainty, true, null, chosen, document);
+        }
+        var certainty = rule.Spec.Certainty;
+        var reason = rule.Spec.Reason;
+        foreach (var scope in rule.Downgrade)
+        {
+            if (certainty != Certainty.Certain || !Applies(scope, anchor, document, byConcept, questionStart)) continue;
+            certainty = Certainty.Possible;
+            reason = scope.Spec.Reason;
+        }
+        return new Candidate(rule, certainty, false, certainty == Certainty.Possible ? reason : null, chosen, document);
+    }
+
+    /// <summary>
+    /// "Jeg ønsker ikke at klage, men kan jeg se …?": a clause of a question is itself a question when it ends the
+    /// sentence or opens with a question word ("kan", "hvad", "will").
+    /// </summary>
+    private static bool IsQuestionClause(AnalyzedDocument document, TextToken at, List<ConceptHit>[] byConcept, int questionStart)
+    {
+        if (!document.Sentences[at.Sentence].IsQuestion) return false;
+        var clause = document.Clauses[at.Clause];
+        if (clause.IsQuestion || clause.EndToken == document.Sentences[at.Sentence].EndToken) return true;
+        return questionStart >= 0 && (byConcept[questionStart] ?? []).Any(h => h.First == clause.FirstToken);
+    }
+
+    private static bool Applies(CompiledScope scope, ConceptHit anchor, AnalyzedDocument document, List<ConceptHit>[] byConcept, int questionStart)
+    {
+        var tokens = document.Tokens;
+        var at = tokens[anchor.First];
+        if (scope.Spec.NotInQuestion && IsQuestionClause(document, at, byConcept, questionStart)) return false;
+        if (scope.Spec.OnlyInQuestion && !document.Sentences[at.Sentence].IsQuestion) return false;
+        foreach (var hit in byConcept[scope.Concept] ?? [])
+        {
+            var first = tokens[hit.First];
+            var window = scope.Spec.Window;
+            var placed = scope.Spec.Where switch
+            {
+                "inClause" => first.Clause == at.Clause,
+                "beforeInClause" => first.Clause == at.Clause && hit.Last < anchor.First && (window == 0 || anchor.First - hit.Last <= window),
+                "afterInClause" => first.Clause == at.Clause && hit.First > anchor.Last && (window == 0 || hit.First - anchor.Last <= window),
+                "inSentence" => first.Sentence == at.Sentence,
+                "beforeInSentence" => first.Sentence == at.Sentence && hit.Last < anchor.First && (window == 0 || anchor.First - hit.Last <= window),
+                "afterInSentence" => first.Sentence == at.Sentence && hit.First > anchor.Last && (window == 0 || hit.First - anchor.Last <= window),
+                _ => false,
+            };
+            if (placed && !Shielded(hit, scope, byConcept)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>"ikke" inside "ikke tilfreds" is part of another concept, not a negation of the finding.</summary>
+    private static bool Shielded(ConceptHit hit, CompiledScope scope, List<ConceptHit>[] byConcept)
+    {
+        foreach (var concept in scope.Unless)
+        {
+            foreach (var shield in byConcept[concept] ?? [])
+            {
+                if (shield.First <= hit.First && hit.Last <= shield.Last) return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool Overlaps(ConceptHit a, ConceptHit b) => a.First <= b.Last && b.First <= a.Last;
+
+    private static bool Inside(ConceptHit inner, ConceptHit outer) =>
+        outer.First <= inner.First && inner.Last <= outer.Last && (inner.First, inner.Last) != (outer.First, outer.Last);
+}

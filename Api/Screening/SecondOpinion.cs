@@ -1,0 +1,18 @@
+namespace SmartPost.Api.Screening;
+
+/// <summary>
+/// How the learned model's score combines with the rules: it can add a Possible finding the rules did not make, raise
+/// the rules' partial evidence (Possible) to Certain, and never removes or lowers a rule's finding.
+/// </summary>
+public static class SecondOpinion
+{
+    /// <param name="fromRules">The rules' certainty for the kind, or null when they found nothing.</param>
+    /// <param name="score">The model's probability for the kind (0 without a model).</param>
+    /// <returns>The certainty of the flag, or null for no flag.</returns>
+    public static Certainty? Combine(Certainty? fromRules, float score, ScreeningOptions options) => fromRules switch
+    {
+        Certainty.Certain => Certainty.Certain,
+        Certainty.Possible => score >= options.ModelRaiseThreshold ? Certainty.Certain : Certainty.Possible,
+        _ => score >= options.ModelThreshold ? Certainty.Possible : null,
+    };
+}

@@ -1,0 +1,74 @@
+using Newtonsoft.Json.Linq;
+using SmartPost.Api.Screening;
+
+namespace SmartPost.Api.Tests.Screening;
+
+public class ScreeningRulesValidationTests
+{
+    private static JObject Shipped() => JObject.Parse(File.ReadAllText(TestScreener.RulesPath));
+
+    private static string Error(JObject rules)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"screening-rules-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, rules.ToString());
+        try
+        {
+            return Assert.Throws<InvalidOperationException>(() => ScreeningRules.Load(path)).Message;
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void ShippedRulesCompileAndStaySmallerThanTheOldLexicon()
+    {
+        Assert.NotEmpty(TestScreener.Rules.Rules);
+        Assert.True(new FileInfo(TestScreener.RulesPath).Length < 30_000, "the rules file must stay well under the old 35,863-byte lexicon");
+    }
+
+    [Fact]
+    public void AnUnknownConceptIsNamedWithItsRuleAndFile()
+    {
+        var rules = Shipped();
+        rules["kinds"]!["Complaint"]!["rules"]![0]!["all"] = new JArray("accesWord");
+        var error = Error(rules);
+        Assert.Contains("screening-rules-", error);
+        Assert.Contains($"rule '{rules["kinds"]!["Complaint"]!["rules"]![0]!["id"]}'", error);
+        Assert.Contains("unknown concept 'accesWord'", error);
+    }
+
+    [Fact]
+    public void AReferenceToAMissingConceptInsideALemmaIsNamed()
+    {
+        var rules = Shipped();
+        ((JArray)rules["concepts"]!["toOtherAuthority"]!).Add("til @myndighed");
+        Assert.Contains("concept 'toOtherAuthority', lemma 'til @myndighed': unknown concept '@myndighed'", Error(rules));
+    }
+
+    [Fact]
+    public void APossibleRuleWithoutADanishReasonIsRejected()
+    {
+        var rules = Shipped();
+        var possible = rules["kinds"]!.Values().SelectMany(k => k["rules"]!).First(r => (string)r["certainty"]! == "Possible");
+        ((JObject)possible).Remove("reason");
+        Assert.Contains($"rule '{possible["id"]}': a Possible rule needs a Danish 'reason'", Error(rules));
+    }
+
+    [Fact]
+    public void AMisspelledSettingIsRejectedRatherThanIgnored()
+    {
+        var rules = Shipped();
+        ((JObject)rules["scopes"]!["negation"]!)["windw"] = 3;
+        Assert.Contains("windw", Error(rules));
+    }
+
+    [Fact]
+    public void ALemmaEndingInAGapIsRejected()
+    {
+        var rules = Shipped();
+        ((JArray)rules["concepts"]!["ask"]!).Add("vil gerne ..2");
+        Assert.Contains("concept 'ask', lemma 'vil gerne ..2'", Error(rules));
+    }
+}

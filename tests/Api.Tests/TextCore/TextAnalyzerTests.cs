@@ -1,0 +1,88 @@
+using SmartPost.Api.Text;
+
+namespace SmartPost.Api.Tests.TextCore;
+
+public class TextAnalyzerTests
+{
+    private static readonly ConceptSet Concepts = Build(new()
+    {
+        ["access"] = ["aktindsigt"],
+        ["request"] = ["anmodning"],
+        ["decision"] = ["afgørelse"],
+        ["postpone"] = ["udsættelse", "skubbe ..2 frist"],
+        ["earlier"] = ["=tidligere"],
+        ["time"] = ["tid"],
+    });
+
+    private static ConceptSet Build(Dictionary<string, List<string>> concepts)
+    {
+        var errors = new List<string>();
+        var set = ConceptSet.Build(concepts, ["men"], errors);
+        Assert.Empty(errors);
+        return set;
+    }
+
+    private static List<string> Found(string text)
+    {
+        var document = Concepts.Analyzer.Analyze(text);
+        return Concepts.Find(document).Select(h => $"{Concepts.Names[h.Concept]}:{document.Excerpt(h.First, h.Last)}").ToList();
+    }
+
+    [Fact]
+    public void InflectionsAndBothSpellingsOfÆøåMeet() =>
+        Assert.Equal(["decision:afgørelsen", "decision:Afgoerelser"], Found("afgørelsen og Afgoerelser"));
+
+    [Fact]
+    public void ACompoundYieldsItsKnownParts() =>
+        Assert.Equal(["access:aktindsigtsanmodningen", "request:aktindsigtsanmodningen"], Found("aktindsigtsanmodningen"));
+
+    [Theory]
+    [InlineData("agtindsigt")]
+    [InlineData("aktindsit")]
+    [InlineData("akt-indsigt")]
+    [InlineData("udsætelse")]
+    public void MisspellingsWithinTheToleranceFindTheirLemma(string word) => Assert.Single(Found(word));
+
+    [Theory]
+    [InlineData("tidligere")]
+    [InlineData("aktiv")]
+    public void ShortOrClaimedWordsDoNotReachOtherLemmas(string word) =>
+        Assert.DoesNotContain(Found(word), f => f.StartsWith("time:") || f.StartsWith("access:"));
+
+    [Fact]
+    public void AGapLemmaAllowsWordsInBetween() => Assert.Contains("postpone:skubbe lidt på fristen", Found("Kan I skubbe lidt på fristen?"));
+
+    [Fact]
+    public void SentencesEndAtCapitalsButNotAtAbbreviationsDatesOrTimes()
+    {
+        var document = Concepts.Analyzer.Analyze("Jeg kommer f.eks. den 12. september kl. 9.30 til mødet. Hvad så?\n\nMvh Bo");
+        Assert.Equal(3, document.Sentences.Count);
+        Assert.True(document.Sentences[1].IsQuestion);
+    }
+
+    [Fact]
+    public void ClauseWordsAndCommasStartClauses()
+    {
+        var document = Concepts.Analyzer.Analyze("Jeg vil ikke klage men jeg vil se akterne, tak");
+        Assert.Equal(3, document.Clauses.Count);
+    }
+
+    [Fact]
+    public void QuotedTextIsMaskedAndOffsetsStayThoseOfTheOriginal()
+    {
+        const string text = "Tak.\n\nDen 3. maj 2025 skrev Færdselsstyrelsen:\n> aktindsigt";
+        var document = Concepts.Analyzer.Analyze(text);
+        Assert.Empty(Concepts.Find(document));
+        var last = document.Tokens[^1];
+        Assert.True(last.Quoted);
+        Assert.Equal("aktindsigt", text.Substring(last.Start, last.Length));
+        Assert.Equal("Tak.", document.OwnText());
+    }
+
+    [Fact]
+    public void OneAnalyzerServesParallelCallers()
+    {
+        var results = Enumerable.Range(0, 200).AsParallel().Select(i => Found($"Jeg vil gerne have aktindsigt nr. {i}.").Count).ToList();
+        Assert.All(results, count => Assert.Equal(1, count));
+    }
+}
