@@ -10,6 +10,11 @@ namespace SmartPost.Api.Guidance;
 public sealed class ComplaintGuidanceController(ComplaintGuidanceTemplates templates) : ControllerBase
 {
     /// <summary>The klagevejledning text for a kind of letter, the team's own if it has one.</summary>
+    /// <remarks>
+    /// The Word pane's "Indsæt klagevejledning" inserts these paragraphs (the heading first) at the end of the letter
+    /// when the suggestion has a <c>MissingComplaintGuidance</c> check; the check's <c>kind</c> names the kind. Texts per
+    /// kind and team live in Api/Rules/complaint-guidance-templates.json, each with its appeal body and deadline.
+    /// </remarks>
     /// <param name="kind">The letter's kind (the check's <c>kind</c>), e.g. Decision or ControlDrivingTestSummons.</param>
     /// <param name="team">Team id, e.g. team-udland; the default text when the team has none.</param>
     [HttpGet("templates/{kind}")]
