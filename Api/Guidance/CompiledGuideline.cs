@@ -1,3 +1,5 @@
+using SmartPost.Api.Text;
+
 namespace SmartPost.Api.Guidance;
 
 /// <summary>One rule of the rules file, checked and ready to use.</summary>
@@ -16,33 +18,31 @@ internal sealed record CompiledRule(
     bool Negatable,
     IReadOnlySet<string> DocumentTypes);
 
-/// <summary>What a phrase in a matcher is for.</summary>
-internal enum PhraseRole { Cue, Veto, IgnoreSentence, ComplaintGuidance }
-
-/// <summary>Which rule a phrase belongs to and what it does there (<see cref="Rule"/> is -1 for the klagevejledning).</summary>
-internal readonly record struct PhraseEntry(PhraseRole Role, int Rule);
-
-/// <summary>A field's phrases in one matcher, with the meaning of each phrase.</summary>
-internal sealed record FieldMatcher(PhraseMatcher Matcher, PhraseEntry[] Entries);
+/// <summary>What a cue of the rules file is for.</summary>
+internal enum CueRole { Cue, Veto, IgnoreSentence, ComplaintGuidance, ComplaintGuidanceIgnore, SelfService, SelfServiceIgnore, Negation, Condition }
 
 /// <summary>
-/// The rules file compiled once at start-up (a singleton): the lexicon of every word the rules mention, one matcher
-/// for titles and one for letter bodies holding every phrase of every rule, plus the negation words.
+/// One cue: which rule it belongs to (-1 for the klagevejledning, self-service and scope words), what it does there,
+/// whether it is read in the title or the text, and where in its sentence it must stand.
+/// </summary>
+internal readonly record struct CueEntry(CueRole Role, int Rule, bool InTitle, SentenceAnchors Anchors);
+
+/// <summary>
+/// The rules file compiled once at start-up (a singleton): every cue of every rule is a concept of one
+/// <see cref="ConceptSet"/> of the text core, so a letter is analysed once and every cue found in one pass.
 /// </summary>
 internal sealed record CompiledGuideline(
     string SourcePath,
     IReadOnlyList<CompiledRule> Rules,
-    WordLexicon Lexicon,
-    FieldMatcher Title,
-    FieldMatcher Text,
+    ConceptSet Concepts,
+    CueEntry[] Cues,
     string ComplaintGuidanceId,
-    WordSet NegationWords,
-    WordSet ConditionalWords,
+    string SelfServiceId,
     int NegationWindow)
 {
     public CompiledRule Fallback => Rules.Single(r => r.Fallback);
 
     /// <summary>Document types compare folded, with single spaces ("Udgående brev" = "udgaaende  brev").</summary>
     public static string NormalizeDocumentType(string documentType) =>
-        string.Join(' ', global::SmartPost.Api.Text.DanishText.Tokenize(documentType).Select(t => t.Folded));
+        string.Join(' ', DanishText.Tokenize(documentType).Select(t => t.Folded));
 }

@@ -21,6 +21,12 @@ public static class GuidanceChecks
     /// <summary>Warning: the recipient is exempt from Digital Post (Info when a special law mandates digital post).</summary>
     public const string RecipientExempt = nameof(RecipientExempt);
 
+    /// <summary>
+    /// Warning: the recipient is exempt from Digital Post and the letter directs them to a digital self-service solution
+    /// (Lov om Digital Post §§ 3 og 5: the exemption from Digital Post is not an exemption from self-service).
+    /// </summary>
+    public const string SelfServiceForExemptRecipient = nameof(SelfServiceForExemptRecipient);
+
     /// <summary>Warning: the register could not say whether the recipient is exempt.</summary>
     public const string RecipientStatusUnknown = nameof(RecipientStatusUnknown);
 
@@ -28,7 +34,9 @@ public static class GuidanceChecks
         CompiledRule Winner,
         CompiledRule? Formal,
         IReadOnlyList<Evidence> ComplaintGuidance,
+        IReadOnlyList<Evidence> SelfService,
         IReadOnlyList<Evidence> WinnerEvidence,
+        bool FormalFoundInText,
         ReplyOption ReplyOption,
         RecipientStanding? Recipient,
         ReplyOption? ChosenOption);
@@ -36,18 +44,22 @@ public static class GuidanceChecks
     internal static List<GuidanceCheck> Evaluate(Context c)
     {
         var checks = new List<GuidanceCheck>();
-        foreach (var rule in new[] { c.Winner, c.Formal }.OfType<CompiledRule>())
+        // A formal category seen only in the title or document type beside an expected answer ("Påtænkt afgørelse"
+        // typed Afgørelse, a request titled "Godkendelse af køreskole") is not what the letter is: the text decides.
+        var formal = c.FormalFoundInText ? c.Formal : null;
+        foreach (var rule in new[] { c.Winner, formal }.OfType<CompiledRule>())
         {
             if (rule.ComplaintGuidance == ComplaintGuidanceRule.Required && c.ComplaintGuidance.Count == 0)
             {
                 checks.Add(new(MissingComplaintGuidance, CheckSeverity.Error,
-                    $"Klagevejledning mangler: {rule.Name} skal have en klagevejledning (retningslinjen: \"{rule.GuidelineLine}\")."));
+                    $"Klagevejledning mangler: {rule.Name} skal have en klagevejledning (retningslinjen: \"{rule.GuidelineLine}\"). "
+                    + "Uden klagevejledning begynder klagefristen ikke at løbe.", [], rule.Category));
             }
             if (rule.ComplaintGuidance == ComplaintGuidanceRule.Forbidden && c.ComplaintGuidance.Count > 0)
             {
                 checks.Add(new(ComplaintGuidanceInWithdrawal, CheckSeverity.Error,
                     $"{rule.Name} må ikke have en klagevejledning (retningslinjen: \"{rule.GuidelineLine}\"), men brevet "
-                    + $"indeholder \"{c.ComplaintGuidance[0].Text}\". Fjern klagevejledningen."));
+                    + $"indeholder \"{c.ComplaintGuidance[0].Text}\". Fjern klagevejledningen.", c.ComplaintGuidance, rule.Category));
             }
         }
 
@@ -61,7 +73,8 @@ public static class GuidanceChecks
         {
             checks.Add(new(QuestionWithoutReplyOption, CheckSeverity.Error,
                 $"Brevet beder om svar, stiller et spørgsmål eller sætter en svarfrist (\"{c.WinnerEvidence[0].Text}\"), men der er "
-                + "valgt uden svarmulighed: modtageren kan så ikke svare direkte via e-Boks."));
+                + "valgt uden svarmulighed: modtageren kan så ikke svare direkte via e-Boks. Vælg med svarmulighed.",
+                c.WinnerEvidence.Where(e => e.Field == GuidelineScan.TextField).ToList()));
         }
 
         switch (c.Recipient)
@@ -79,6 +92,15 @@ public static class GuidanceChecks
                 checks.Add(new(RecipientStatusUnknown, CheckSeverity.Warning,
                     "Det kunne ikke afgøres, om modtageren er fritaget for Digital Post. Kontrollér det, før du sender."));
                 break;
+        }
+        if (c.Recipient is { Exempt: true } && c.SelfService.Count > 0)
+        {
+            checks.Add(new(SelfServiceForExemptRecipient, CheckSeverity.Warning,
+                $"Modtageren er fritaget for Digital Post, men brevet henviser til digital selvbetjening (\"{c.SelfService[0].Text}\"). "
+                + "Fritagelsen for Digital Post fritager ikke i sig selv for obligatorisk digital selvbetjening. Fritagelse for "
+                + "selvbetjening kræver en konkret vurdering, når borgeren beder om det, og der er ingen formkrav til anmodningen. "
+                + "Skriv i brevet, hvordan modtageren kan bede om at blive fritaget, eller tilbyd en anden måde (f.eks. papir, "
+                + "telefon eller personligt fremmøde) (Lov om Digital Post §§ 3 og 5).", c.SelfService));
         }
         return checks;
     }

@@ -47,15 +47,46 @@ public sealed class GuidanceEngine
             reasons.Add($"Konflikt: brevet ligner også kategorien {formal.Name} (\"{formal.GuidelineLine}\"), som sendes uden "
                 + $"svarmulighed, men brevet forventer et svar. Retningslinjen: \"{ExpectedAnswerWins}\" – derfor med svarmulighed.");
         }
+        if (DocumentTypeReason(letter, scan, winner, formal) is { } typeReason) reasons.Add(typeReason);
+        if (scan.NoAppeal.Count > 0 && scan.ComplaintGuidance.Count == 0)
+            reasons.Add($"Brevet siger, at der ikke kan klages (\"{scan.NoAppeal[0].Text}\"); det er ikke en klagevejledning.");
         if (RecipientReason(recipient, replyOption) is { } recipientReason) reasons.Add(recipientReason);
 
         var evidence = Evidence(scan, winner, formal);
+        var formalInText = formal is not null && FormalKindIsInText(scan, formal);
         var checks = GuidanceChecks.Evaluate(new GuidanceChecks.Context(
-            winner, formal, scan.ComplaintGuidance, scan.Strong[winner.Index], replyOption, recipient, chosenOption));
+            winner, formal, scan.ComplaintGuidance, scan.SelfService, scan.Strong[winner.Index], formalInText, replyOption, recipient, chosenOption));
 
         return new Suggestion(recommendation, _materials.For(recommendation), winner.Category, replyOption, formal is not null,
             scan.ComplaintGuidance.Count > 0, reasons, checks, evidence,
             new MatchedRule(winner.Id, winner.Category, winner.Name, winner.GuidelineLine));
+    }
+
+    /// <summary>
+    /// A letter that asks for something is also of the formal kind when its text says so twice, or once with the title or
+    /// document type agreeing ("Du skal til kontrollerende køreprøve. Vælg prøvested …" is a question, not a summons).
+    /// </summary>
+    private static bool FormalKindIsInText(GuidelineScan scan, CompiledRule formal)
+    {
+        var inText = scan.Strong[formal.Index].Count(e => e.Field == GuidelineScan.TextField);
+        var elsewhere = scan.Strong[formal.Index].Count(e => e.Field != GuidelineScan.TextField) + scan.Weak[formal.Index].Count;
+        return inText >= 2 || inText == 1 && elsewhere > 0;
+    }
+
+    /// <summary>
+    /// The WorkZone document type is weak evidence and often wrong; when the text shows another kind, the caseworker is
+    /// told, so the type can be corrected ("Afgørelse" on a partshøring, "Information" on an approval).
+    /// </summary>
+    private string? DocumentTypeReason(LetterFacts letter, GuidelineScan scan, CompiledRule winner, CompiledRule? formal)
+    {
+        if (string.IsNullOrWhiteSpace(letter.DocumentType)) return null;
+        var typed = _rules.Rules.Where(r => scan.Weak[r.Index].Count > 0).ToList();
+        if (typed.Count == 0 || typed.Contains(winner) || formal is not null && typed.Contains(formal)) return null;
+        // "Afgørelse" fits every kind of decision (fristudsættelse, aktindsigt, godkendelse, indkaldelse, inddragelse).
+        if (typed.All(r => r.Category == GuidanceCategory.Decision) && winner.ComplaintGuidance != ComplaintGuidanceRule.Optional) return null;
+        if (!scan.Strong[winner.Index].Any(e => e.Field == GuidelineScan.TextField)) return null;
+        return $"Dokumenttypen \"{letter.DocumentType}\" passer ikke til brevets indhold: teksten viser {winner.Name.ToLowerInvariant()}, "
+            + $"ikke {typed[0].Name.ToLowerInvariant()}. Kategorien følger teksten; ret dokumenttypen i WorkZone.";
     }
 
     private static bool IsFormal(CompiledRule rule) => rule.Formal && rule.Recommendation == ReplyOption.WithoutReply;

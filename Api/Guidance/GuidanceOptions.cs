@@ -18,8 +18,15 @@ public sealed class GuidanceOptions
     [Required]
     public MaterialNames Materials { get; set; } = new();
 
-    public string ResolvedRulesPath() =>
-        Path.IsPathRooted(RulesPath) ? RulesPath : Path.Combine(AppContext.BaseDirectory, RulesPath);
+    /// <summary>The team klagevejledning texts the pane inserts with one click.</summary>
+    [Required]
+    public string ComplaintGuidanceTemplatesPath { get; set; } = "Rules/complaint-guidance-templates.json";
+
+    public string ResolvedRulesPath() => Resolve(RulesPath);
+
+    public string ResolvedTemplatesPath() => Resolve(ComplaintGuidanceTemplatesPath);
+
+    private static string Resolve(string path) => Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path);
 }
 
 /// <summary>Configuration section "Guidance:Materials".</summary>

@@ -24,18 +24,20 @@ public static class GuidanceSetup
             var options = sp.GetRequiredService<IOptions<GuidanceOptions>>().Value;
             return GuidanceEngine.FromFile(options.ResolvedRulesPath(), options.Materials);
         });
+        services.AddSingleton(sp => ComplaintGuidanceTemplates.Load(sp.GetRequiredService<IOptions<GuidanceOptions>>().Value.ResolvedTemplatesPath()));
         // Scoped: it asks the request's scope for IDigitalPostRegister, whose embedded form holds the scoped AppDb.
         services.AddScoped<RecipientStandingResolver>();
         services.AddHostedService<CompileRulesAtStartup>();
         return services;
     }
 
-    /// <summary>Builds the engine while the host starts, so a broken rules file fails the start, not the first letter.</summary>
+    /// <summary>Builds the engine and reads the templates while the host starts, so a broken file fails the start, not the first letter.</summary>
     private sealed class CompileRulesAtStartup(IServiceProvider services) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
             services.GetRequiredService<GuidanceEngine>();
+            services.GetRequiredService<ComplaintGuidanceTemplates>();
             return Task.CompletedTask;
         }
 

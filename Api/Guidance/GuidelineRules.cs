@@ -15,6 +15,9 @@ internal sealed class GuidelineRulesFile
     /// <summary>How a klagevejledning is recognised in a letter.</summary>
     public ComplaintGuidanceDefinition? ComplaintGuidance { get; set; }
 
+    /// <summary>How a direction to a digital self-service solution is recognised (checked for recipients exempt from Digital Post).</summary>
+    public ComplaintGuidanceDefinition? SelfService { get; set; }
+
     public List<RuleDefinition?>? Rules { get; set; }
 }
 
@@ -29,10 +32,14 @@ internal sealed class NegationDefinition
     public List<string>? ConditionalWords { get; set; }
 }
 
+/// <summary>A concept found in a letter's sentences: its phrases, and sentences where they mean something else.</summary>
 internal sealed class ComplaintGuidanceDefinition
 {
     public string? Id { get; set; }
     public List<string>? Phrases { get; set; }
+
+    /// <summary>Sentences with one of these phrases do not count ("klage til Datatilsynet", "din klage over").</summary>
+    public List<string>? IgnoreSentencesWith { get; set; }
 }
 
 internal sealed class RuleDefinition

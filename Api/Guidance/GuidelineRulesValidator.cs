@@ -9,16 +9,18 @@ namespace SmartPost.Api.Guidance;
 /// </summary>
 internal sealed partial class GuidelineRulesValidator(string path)
 {
-    private readonly List<Phrase> _titlePhrases = new();
-    private readonly List<PhraseEntry> _titleEntries = new();
-    private readonly List<Phrase> _textPhrases = new();
-    private readonly List<PhraseEntry> _textEntries = new();
+    // Each cue is a concept of its own (named by its position), so a hit names the cue that matched.
+    private readonly Dictionary<string, List<string>> _concepts = new(StringComparer.Ordinal);
+    private readonly List<CueEntry> _cues = new();
+    private readonly List<string> _where = new();
 
     public List<string> Errors { get; } = new();
 
     public CompiledGuideline? Compile(GuidelineRulesFile file)
     {
-        var complaintId = CompileComplaintGuidance(file.ComplaintGuidance);
+        var complaintId = CompileConcept(file.ComplaintGuidance, "complaintGuidance", "complaint-guidance",
+            CueRole.ComplaintGuidance, CueRole.ComplaintGuidanceIgnore);
+        var selfServiceId = CompileConcept(file.SelfService, "selfService", "self-service", CueRole.SelfService, CueRole.SelfServiceIgnore);
         var negation = file.Negation ?? new NegationDefinition();
         var window = negation.Window ?? 3;
         if (window is < 1 or > 9) Errors.Add($"negation.window: {window} is outside 1 … 9");
@@ -32,34 +34,38 @@ internal sealed partial class GuidelineRulesValidator(string path)
         }
         CheckRuleSet(rules);
 
+        AddCues(negation.Words ?? ["ikke", "ingen"], "negation.words", new CueEntry(CueRole.Negation, -1, false, default), text: true);
+        AddCues(negation.ConditionalWords ?? ["hvis"], "negation.conditionalWords", new CueEntry(CueRole.Condition, -1, false, default), text: true);
         if (Errors.Count > 0) return null;
-        var negationWords = FoldAll(negation.Words ?? ["ikke", "ingen"]);
-        var conditionalWords = FoldAll(negation.ConditionalWords ?? ["hvis"]);
-        var phraseWords = _titlePhrases.Concat(_textPhrases).SelectMany(p => p.Words).ToList();
-        var lexicon = new WordLexicon(
-            phraseWords.SelectMany(w => w.Exact).Concat(negationWords).Concat(conditionalWords),
-            phraseWords.SelectMany(w => w.Prefixes));
-        return new CompiledGuideline(
-            path,
-            rules,
-            lexicon,
-            new FieldMatcher(new PhraseMatcher(_titlePhrases, lexicon), _titleEntries.ToArray()),
-            new FieldMatcher(new PhraseMatcher(_textPhrases, lexicon), _textEntries.ToArray()),
-            complaintId,
-            lexicon.SetOf(negationWords, []),
-            lexicon.SetOf(conditionalWords, []),
-            window);
+
+        var conceptErrors = new List<string>();
+        var concepts = ConceptSet.Build(_concepts, [], conceptErrors);
+        foreach (var error in conceptErrors) Errors.Add(NameCue(error));
+        if (Errors.Count > 0) return null;
+        var cues = new CueEntry[concepts.Names.Count];
+        for (var k = 0; k < _cues.Count; k++) cues[concepts.IdOf(ConceptName(k))] = _cues[k];
+        return new CompiledGuideline(path, rules, concepts, cues, complaintId, selfServiceId, window);
     }
 
-    private string CompileComplaintGuidance(ComplaintGuidanceDefinition? definition)
+    private static string ConceptName(int cue) => $"cue{cue}";
+
+    /// <summary>The text core names the concept ("concept 'cue12'"); the administrator needs the rule and field.</summary>
+    private string NameCue(string error)
+    {
+        var match = CueName().Match(error);
+        return match.Success ? $"{_where[int.Parse(match.Groups[1].Value)]}: {error[(match.Index + match.Length)..].TrimStart(',', ' ')}" : error;
+    }
+
+    private string CompileConcept(ComplaintGuidanceDefinition? definition, string name, string defaultId, CueRole role, CueRole ignore)
     {
         if (definition?.Phrases is not { Count: > 0 })
         {
-            Errors.Add("complaintGuidance.phrases: at least one phrase is needed to recognise a klagevejledning");
-            return "complaint-guidance";
+            Errors.Add($"{name}.phrases: at least one phrase is needed to recognise it in a letter");
+            return defaultId;
         }
-        AddPhrases(definition.Phrases, "complaintGuidance.phrases", new PhraseEntry(PhraseRole.ComplaintGuidance, -1), text: true);
-        return string.IsNullOrWhiteSpace(definition.Id) ? "complaint-guidance" : definition.Id;
+        AddCues(definition.Phrases, $"{name}.phrases", new CueEntry(role, -1, false, default), text: true);
+        AddCues(definition.IgnoreSentencesWith, $"{name}.ignoreSentencesWith", new CueEntry(ignore, -1, false, default), text: true);
+        return string.IsNullOrWhiteSpace(definition.Id) ? defaultId : definition.Id;
     }
 
     private CompiledRule? CompileRule(RuleDefinition? rule, int position, int index)
@@ -87,11 +93,12 @@ internal sealed partial class GuidelineRulesValidator(string path)
         if (!hasCues && !rule.Fallback && !rule.WhenCaseClosed)
             Errors.Add($"{where}: the rule can never match: give it title, text or documentTypes phrases");
 
-        AddPhrases(rule.Title, $"{where}: title", new PhraseEntry(PhraseRole.Cue, index), text: false);
-        AddPhrases(rule.Text, $"{where}: text", new PhraseEntry(PhraseRole.Cue, index), text: true);
-        AddPhrases(rule.Unless, $"{where}: unless", new PhraseEntry(PhraseRole.Veto, index), text: true);
-        AddPhrases(rule.Unless, $"{where}: unless", new PhraseEntry(PhraseRole.Veto, index), text: false, report: false);
-        AddPhrases(rule.IgnoreSentencesWith, $"{where}: ignoreSentencesWith", new PhraseEntry(PhraseRole.IgnoreSentence, index), text: true);
+        var cue = new CueEntry(CueRole.Cue, index, false, default);
+        AddCues(rule.Title, $"{where}: title", cue, text: false);
+        AddCues(rule.Text, $"{where}: text", cue, text: true);
+        AddCues(rule.Unless, $"{where}: unless", cue with { Role = CueRole.Veto }, text: true);
+        AddCues(rule.Unless, $"{where}: unless", cue with { Role = CueRole.Veto }, text: false);
+        AddCues(rule.IgnoreSentencesWith, $"{where}: ignoreSentencesWith", cue with { Role = CueRole.IgnoreSentence }, text: true);
         var documentTypes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (type, k) in (rule.DocumentTypes ?? []).Select((t, k) => (t, k)))
         {
@@ -116,18 +123,20 @@ internal sealed partial class GuidelineRulesValidator(string path)
             Errors.Add($"rules '{r.Id}': priority {r.Priority} must be below every WithReply rule ({lowestWithReply}): an expected answer always wins");
     }
 
-    private void AddPhrases(List<string>? phrases, string where, PhraseEntry entry, bool text, bool report = true)
+    /// <summary>Each cue: a lemma in the text core's syntax with the guidance's sentence anchors (<see cref="SentenceAnchors"/>).</summary>
+    private void AddCues(List<string>? cues, string where, CueEntry entry, bool text)
     {
-        for (var k = 0; k < (phrases?.Count ?? 0); k++)
+        for (var k = 0; k < (cues?.Count ?? 0); k++)
         {
-            var phrase = Phrase.TryParse(phrases![k], out var error);
-            if (phrase is null)
+            var (lemma, anchors) = SentenceAnchors.Split(cues![k] ?? "");
+            if (lemma.Length == 0)
             {
-                if (report) Errors.Add($"{where}[{k}] \"{phrases[k]}\": {error}");
+                Errors.Add($"{where}[{k}] \"{cues[k]}\": the cue is empty");
                 continue;
             }
-            (text ? _textPhrases : _titlePhrases).Add(phrase);
-            (text ? _textEntries : _titleEntries).Add(entry);
+            _concepts[ConceptName(_cues.Count)] = [lemma];
+            _cues.Add(entry with { InTitle = !text, Anchors = anchors });
+            _where.Add($"{where}[{k}] \"{cues[k]}\"");
         }
     }
 
@@ -139,9 +148,9 @@ internal sealed partial class GuidelineRulesValidator(string path)
         return default;
     }
 
-    private static HashSet<string> FoldAll(IEnumerable<string> words) =>
-        words.Select(DanishText.Fold).ToHashSet(StringComparer.Ordinal);
-
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex RuleIdPattern();
+
+    [GeneratedRegex("concept 'cue([0-9]+)'(, lemma '[^']*')?:?")]
+    private static partial Regex CueName();
 }

@@ -19,6 +19,7 @@ internal sealed class GuidelineScan
         Strong = new List<Evidence>[count];
         Weak = new List<Evidence>[count];
         Vetoed = new bool[count];
+        VetoedByTitle = new bool[count];
         ByCaseClosedFlag = new bool[count];
         for (var i = 0; i < count; i++)
         {
@@ -27,8 +28,8 @@ internal sealed class GuidelineScan
             ByCaseClosedFlag[i] = letter.CaseClosed == true && rules.Rules[i].WhenCaseClosed;
         }
 
-        using (var title = new AnalyzedText(letter.DocumentTitle, rules.Lexicon)) Scan(rules.Title, title, TitleField);
-        using (var text = new AnalyzedText(letter.Text, rules.Lexicon)) Scan(rules.Text, text, TextField);
+        Scan(letter.DocumentTitle, inTitle: true, TitleField);
+        Scan(letter.Text, inTitle: false, TextField);
         ScanDocumentType(letter.DocumentType);
     }
 
@@ -36,40 +37,91 @@ internal sealed class GuidelineScan
     public List<Evidence>[] Weak { get; }
     public bool[] Vetoed { get; }
     public bool[] ByCaseClosedFlag { get; }
+    /// <summary>The klagevejledning: each sentence (a heading with the sentence after it) that tells how to complain.</summary>
     public List<Evidence> ComplaintGuidance { get; } = new();
 
+    /// <summary>Statements that there is no appeal ("Du kan ikke klage over …"): not a klagevejledning.</summary>
+    public List<Evidence> NoAppeal { get; } = new();
+
+    /// <summary>Sentences that direct the recipient to a digital self-service solution.</summary>
+    public List<Evidence> SelfService { get; } = new();
+
     public bool MatchedStrongly(CompiledRule rule) =>
-        !Vetoed[rule.Index] && (Strong[rule.Index].Count > 0 || ByCaseClosedFlag[rule.Index]);
+        !IsVetoed(rule) && (Strong[rule.Index].Count > 0 || ByCaseClosedFlag[rule.Index]);
 
-    public bool MatchedWeakly(CompiledRule rule) => !Vetoed[rule.Index] && Weak[rule.Index].Count > 0;
+    public bool MatchedWeakly(CompiledRule rule) => !IsVetoed(rule) && Weak[rule.Index].Count > 0;
 
-    private void Scan(FieldMatcher field, AnalyzedText text, string fieldName)
+    /// <summary>
+    /// A veto in the text always holds; one in the title ("Kvittering …") does not overrule a decision the text itself
+    /// makes ("Vi har godkendt ansøgningen"): for decisions the operative text decides, the title is weaker evidence.
+    /// </summary>
+    private bool IsVetoed(CompiledRule rule) =>
+        Vetoed[rule.Index] || VetoedByTitle[rule.Index]
+            && !(rule.ComplaintGuidance == ComplaintGuidanceRule.Required && Strong[rule.Index].Any(e => e.Field == TextField));
+
+    private bool[] VetoedByTitle { get; }
+
+    private void Scan(string original, bool inTitle, string fieldName)
     {
-        var hits = field.Matcher.FindAll(text);
-        HashSet<(int Rule, int Sentence)>? ignored = null;
-        foreach (var hit in hits)
+        var document = _rules.Concepts.Analyzer.Analyze(original);
+        var text = new LetterText(document);
+        var hits = new List<(CueEntry Cue, int First, int Last)>();
+        _negation = new bool[text.Count];
+        _condition = new bool[text.Count];
+        foreach (var hit in _rules.Concepts.Find(document))
         {
-            var entry = field.Entries[hit.Phrase];
-            if (entry.Role == PhraseRole.IgnoreSentence) (ignored ??= new()).Add((entry.Rule, text.SentenceOf(hit.FirstToken)));
-            else if (entry.Role == PhraseRole.Veto) Vetoed[entry.Rule] = true;
+            // Letters are written and proofread by caseworkers: a near miss is more often another word form with
+            // another meaning ("oplyst" is not "oplys") than a typo, so the core's spelling tolerance is not used here.
+            if (hit.Fuzzy) continue;
+            var cue = _rules.Cues[hit.Concept];
+            if (cue.Role == CueRole.Negation) _negation[hit.First] = true;
+            else if (cue.Role == CueRole.Condition) _condition[hit.First] = true;
+            else if (cue.InTitle == inTitle && cue.Anchors.Hold(text, hit.First, hit.Last)) hits.Add((cue, hit.First, hit.Last));
         }
 
-        foreach (var hit in hits)
+        HashSet<(int Rule, int Sentence)>? ignored = null;
+        foreach (var (cue, first, _) in hits)
         {
-            var entry = field.Entries[hit.Phrase];
-            if (entry.Role == PhraseRole.ComplaintGuidance)
+            var sentence = text.SentenceOf(first);
+            switch (cue.Role)
             {
-                ComplaintGuidance.Add(ToEvidence(text, hit, fieldName, _rules.ComplaintGuidanceId));
+                case CueRole.IgnoreSentence: (ignored ??= new()).Add((cue.Rule, sentence)); break;
+                case CueRole.ComplaintGuidanceIgnore: (ignored ??= new()).Add((ComplaintGuidanceSentence, sentence)); break;
+                case CueRole.SelfServiceIgnore: (ignored ??= new()).Add((SelfServiceSentence, sentence)); break;
+                case CueRole.Veto: (inTitle ? VetoedByTitle : Vetoed)[cue.Rule] = true; break;
             }
-            else if (entry.Role == PhraseRole.Cue)
+        }
+
+        foreach (var (cue, first, last) in hits)
+        {
+            var sentence = text.SentenceOf(first);
+            if (cue.Role == CueRole.ComplaintGuidance)
             {
-                var rule = _rules.Rules[entry.Rule];
-                if (ignored?.Contains((rule.Index, text.SentenceOf(hit.FirstToken))) == true) continue;
-                if (rule.Negatable && IsNegated(text, hit.FirstToken, hit.LastToken)) continue;
-                Strong[rule.Index].Add(ToEvidence(text, hit, fieldName, rule.Id));
+                if (ignored?.Contains((ComplaintGuidanceSentence, sentence)) == true) continue;
+                if (StatesNoAppeal(text, first, last)) AddSentence(NoAppeal, text, first, fieldName, _rules.ComplaintGuidanceId);
+                else AddSentence(ComplaintGuidance, text, first, fieldName, _rules.ComplaintGuidanceId);
+            }
+            else if (cue.Role == CueRole.SelfService)
+            {
+                if (ignored?.Contains((SelfServiceSentence, sentence)) == true) continue;
+                AddSentence(SelfService, text, first, fieldName, _rules.SelfServiceId);
+            }
+            else if (cue.Role == CueRole.Cue)
+            {
+                var rule = _rules.Rules[cue.Rule];
+                if (ignored?.Contains((rule.Index, sentence)) == true) continue;
+                if (rule.Negatable && IsNegated(text, first, last)) continue;
+                var start = text.Start(first);
+                var length = text.End(last) - start;
+                var evidence = new Evidence(fieldName, original.Substring(start, length), start, length, rule.Id);
+                if (!Strong[rule.Index].Contains(evidence)) Strong[rule.Index].Add(evidence);
             }
         }
     }
+
+    // Negation and condition words of the field being scanned, by word.
+    private bool[] _negation = [];
+    private bool[] _condition = [];
 
     private void ScanDocumentType(string? documentType)
     {
@@ -88,25 +140,53 @@ internal sealed class GuidelineScan
     /// "du skal ikke sende mere": a negation word shortly before the cue or inside it ("du skal ikke ~ sende"), in the
     /// same sentence, cancels it — unless a condition precedes the negation ("hvis vi ikke har hørt fra dig").
     /// </summary>
-    private bool IsNegated(AnalyzedText text, int first, int last)
+    private bool IsNegated(LetterText text, int first, int last)
     {
         var sentenceStart = text.SentenceStart(first);
         for (var k = last - 1; k >= Math.Max(sentenceStart, first - _rules.NegationWindow); k--)
         {
-            if (!text.Is(k, _rules.NegationWords)) continue;
+            if (!_negation[k]) continue;
             for (var c = sentenceStart; c < k; c++)
             {
-                if (text.Is(c, _rules.ConditionalWords)) return false;
+                if (_condition[c]) return false;
             }
             return true;
         }
         return false;
     }
 
-    private static Evidence ToEvidence(AnalyzedText text, PhraseHit hit, string field, string rule)
+    private const int ComplaintGuidanceSentence = -1;
+    private const int SelfServiceSentence = -2;
+    private const int HeadingWords = 4;
+
+    /// <summary>
+    /// "Du kan ikke klage", "kan ikke påklages", "du ikke kan klage": a negation inside the phrase or just before it
+    /// says there is no appeal. A negation further back belongs to a condition ("Er du ikke enig, kan du klage").
+    /// </summary>
+    private bool StatesNoAppeal(LetterText text, int first, int last)
     {
-        var start = text.Start(hit.FirstToken);
-        var length = text.End(hit.LastToken) - start;
-        return new Evidence(field, text.Original.Substring(start, length), start, length, rule);
+        for (var k = Math.Max(text.SentenceStart(first), first - 1); k <= last; k++)
+        {
+            if (_negation[k]) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The whole sentence is the evidence the pane highlights; a heading ("Klagevejledning", "Sådan klager du") is
+    /// shown with the sentence under it. One piece of evidence per sentence.
+    /// </summary>
+    private static void AddSentence(List<Evidence> found, LetterText text, int token, string field, string rule)
+    {
+        var (first, last) = text.SentenceBounds(text.SentenceOf(token));
+        if (last - first < HeadingWords && text.SentenceOf(last) + 1 < text.SentenceCount)
+        {
+            last = text.SentenceBounds(text.SentenceOf(last) + 1).Last;
+        }
+        var start = text.Start(first);
+        if (found.Count > 0 && found[^1].Field == field && found[^1].Start + found[^1].Length >= start) return;
+        var end = text.End(last);
+        while (end < text.Original.Length && text.Original[end] is '.' or '!' or '?') end++; // the whole sentence, its full stop too
+        found.Add(new Evidence(field, text.Original[start..end], start, end - start, rule));
     }
 }

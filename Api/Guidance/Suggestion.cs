@@ -57,4 +57,9 @@ public sealed record Evidence(string Field, string Text, int Start, int Length, 
 public enum CheckSeverity { Error, Warning, Info }
 
 /// <summary>A problem or notice for the caseworker; <see cref="Code"/> values are stable (see <see cref="GuidanceChecks"/>).</summary>
-public sealed record GuidanceCheck(string Code, CheckSeverity Severity, string Message);
+/// <param name="Evidence">The sentences the check is about (e.g. the klagevejledning in a withdrawal), for highlighting; may be empty.</param>
+/// <param name="Kind">The kind of letter the check is about (for a missing klagevejledning: whose standard text to insert).</param>
+public sealed record GuidanceCheck(string Code, CheckSeverity Severity, string Message, IReadOnlyList<Evidence> Evidence, GuidanceCategory? Kind = null)
+{
+    public GuidanceCheck(string code, CheckSeverity severity, string message) : this(code, severity, message, []) { }
+}

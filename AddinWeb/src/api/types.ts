@@ -16,7 +16,8 @@ export type CheckCode =
   | "ChosenOptionContradictsSuggestion"
   | "QuestionWithoutReplyOption"
   | "RecipientExempt"
-  | "RecipientStatusUnknown";
+  | "RecipientStatusUnknown"
+  | "SelfServiceForExemptRecipient";
 
 export interface Recipient {
   idType: RecipientIdType;
@@ -48,6 +49,19 @@ export interface Check {
   code: CheckCode | string;
   severity: Severity;
   message: string;
+  /** The sentences the check is about (a klagevejledning in a withdrawal, the question asked), for highlighting. */
+  evidence?: Evidence[];
+  /** The kind of letter the check is about: for a missing klagevejledning, whose standard text to insert. */
+  kind?: string | null;
+}
+
+/** GET /api/v1/complaint-guidance/templates/{kind}?team=…: the heading first, then the paragraphs. */
+export interface ComplaintGuidanceTemplate {
+  kind: string;
+  team: string | null;
+  appealBody: string;
+  deadlineWeeks: number;
+  paragraphs: string[];
 }
 
 export interface MatchedRule {

@@ -1,7 +1,7 @@
 import type { Suggestion } from "../api/types";
 import { loadConfig } from "../auth/config";
 import { t } from "../i18n/strings";
-import { mountAfsendelse, suggestRequest } from "../panes/afsendelse";
+import { chosenOf, mountAfsendelse, suggestRequest } from "../panes/afsendelse";
 import { createPaneContext } from "../panes/context";
 import { byId, el, replace } from "../panes/dom";
 import { mountOutsideOffice, startPane } from "../panes/outsideOffice";
@@ -21,7 +21,7 @@ startPane(async () => {
     const [ctx, letter] = await Promise.all([createPaneContext(Office.context.displayLanguage, configLoad), readLetter()]);
     const incoming = looksLikeIncomingReply(letter);
     let firstSuggestion = incoming || letter.text.trim().length === 0 ? null : ctx.api.request<Suggestion>("/api/v1/reply-options/suggest",
-      { body: suggestRequest(letter, letter.properties[Props.recipientId] ?? "") });
+      { body: suggestRequest(letter, letter.properties[Props.recipientId] ?? "", chosenOf(letter)) });
     firstSuggestion?.catch(() => undefined); // awaited (and its error shown) by the pane
     let firstLetter: typeof letter | null = letter;
     const sendTab = (root: HTMLElement): Promise<void> => {

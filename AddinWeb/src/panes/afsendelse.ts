@@ -1,11 +1,12 @@
 import type { ApiResponse } from "../api/client";
-import type { DispatchRequest, DispatchResponse, RecipientIdType, Suggestion, SuggestRequest } from "../api/types";
+import type { Check, ComplaintGuidanceTemplate, DispatchRequest, DispatchResponse, RecipientIdType, ReplyOption, Suggestion, SuggestRequest } from "../api/types";
 import { t } from "../i18n/strings";
 import { debounce } from "../logic/debounce";
 import { replyByFromLetter } from "../logic/replyBy";
 import { sendKey } from "../logic/sendKey";
 import { optionFromPropertyValue, propertyValueOf } from "../logic/mapping";
 import { cachedSuggestion, rememberSuggestion, suggestionKey } from "../logic/suggestionCache";
+import { highlightEvidence, insertComplaintGuidance } from "../word/complaintGuidance";
 import { readLetter, writeReplyOption, type LetterSnapshot } from "../word/document";
 import { selectEvidence } from "../word/evidence";
 import { Props } from "../word/properties";
@@ -35,24 +36,27 @@ export async function mountAfsendelse(
     status, result);
 
   let lastText: string | null = null;
+  let lastChosen: ReplyOption | null = null;
   let letter: LetterSnapshot;
   let early = initial ? { letter: initial, response: pending } : null;
   const suggest = async (force: boolean): Promise<void> => {
     const given = early;
     early = null;
     letter = given?.letter ?? (await readLetter());
-    if (!force && letter.text === lastText) return;
+    const chosen = chosenOf(letter);
+    if (!force && letter.text === lastText && chosen === lastChosen) return;
     lastText = letter.text;
     if (letter.text.trim().length === 0) {
       replace(result);
       setStatus(status, "info", t("blankDocument"));
       return;
     }
+    lastChosen = chosen;
     if (!recipientId.value) recipientId.value = letter.properties[Props.recipientId] ?? "";
     if (!recipientName.value) recipientName.value = letter.properties[Props.recipientName] ?? "";
     if (!caseNumber.value) caseNumber.value = letter.caseNumber ?? "";
     setStatus(status, "info", t("loading"));
-    const body = suggestRequest(letter, recipientId.value);
+    const body = suggestRequest(letter, recipientId.value, chosen);
     const key = suggestionKey(letter.documentId, body);
     // The same letter as last time: show that suggestion now; the fresh one replaces it when it arrives.
     const cached = cachedSuggestion<Suggestion>(localStore(), key);
@@ -78,10 +82,28 @@ export async function mountAfsendelse(
     if (!(await selectEvidence(phrase).catch(() => false))) setStatus(status, "info", t("notFoundInDocument"));
   };
 
+  // One click to fix a check; each fix ends with a fresh suggestion, so a fixed check disappears.
+  const act = (fix: () => Promise<void>): void => {
+    fix().then(() => suggest(true)).catch((error: Error) => setStatus(status, "error", `${t("error")}: ${error.message}`));
+  };
+  const actions = {
+    insertComplaintGuidance: (check: Check) => act(async () => {
+      const team = ctx.identity().team;
+      const path = `/api/v1/complaint-guidance/templates/${encodeURIComponent(check.kind ?? "")}${team ? `?team=${encodeURIComponent(team)}` : ""}`;
+      const template = await ctx.api.request<ComplaintGuidanceTemplate>(path);
+      await insertComplaintGuidance(template.body.paragraphs);
+      setStatus(status, "success", t("complaintGuidanceInserted"));
+    }),
+    switchToWithReply: () => act(() => writeReplyOption(propertyValueOf.WithReply)),
+    highlight: (check: Check) => act(async () => {
+      if ((await highlightEvidence((check.evidence ?? []).map((e) => e.text))) === 0) setStatus(status, "info", t("notFoundInDocument"));
+    }),
+  };
+
   const render = (suggestion: Suggestion): void => {
     const stored = optionFromPropertyValue(letter.properties[Props.replyOption]);
     replace(result,
-      suggestionView(suggestion, (e) => void showInDocument(e.text)),
+      suggestionView(suggestion, (e) => void showInDocument(e.text), actions),
       choiceForm(suggestion.recommendation, stored, t("recordChoice"), (choice) => void record(suggestion, choice)));
   };
 
@@ -136,7 +158,13 @@ function recipientOf(id: string): { idType: RecipientIdType; id: string } | null
   return null;
 }
 
-export function suggestRequest(letter: LetterSnapshot, recipientId: string): SuggestRequest {
+/** The option the caseworker has chosen so far (the document property); physical mail is the register's call, not a choice here. */
+export function chosenOf(letter: LetterSnapshot): "WithReply" | "WithoutReply" | null {
+  const stored = optionFromPropertyValue(letter.properties[Props.replyOption]);
+  return stored === "WithReply" || stored === "WithoutReply" ? stored : null;
+}
+
+export function suggestRequest(letter: LetterSnapshot, recipientId: string, chosen: "WithReply" | "WithoutReply" | null = null): SuggestRequest {
   const recipient = recipientOf(recipientId);
   return {
     documentTitle: letter.title,
@@ -144,7 +172,7 @@ export function suggestRequest(letter: LetterSnapshot, recipientId: string): Sug
     text: letter.text,
     recipient: recipient ? { ...recipient, digitalPostExempt: null, specialLawMandatesDigitalPost: null } : null,
     caseClosed: null,
-    chosenOption: null,
+    chosenOption: chosen,
   };
 }
 

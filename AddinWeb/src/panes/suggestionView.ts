@@ -1,4 +1,4 @@
-import type { Evidence, ReplyOption, Suggestion } from "../api/types";
+import type { Check, Evidence, ReplyOption, Suggestion } from "../api/types";
 import { t } from "../i18n/strings";
 import { checkText, optionLabel, replyOptions } from "../logic/mapping";
 import { el } from "./dom";
@@ -8,11 +8,18 @@ export interface Choice {
   overrideReason: string | null;
 }
 
-/** The recommendation, its rule, the checks and the evidence (with "show in document" where the host can). */
-export function suggestionView(suggestion: Suggestion, showEvidence: ((e: Evidence) => void) | null): HTMLElement {
+/** One-click fixes the host can carry out for a check (Word: insert text, highlight; every host: change the option). */
+export interface CheckActions {
+  insertComplaintGuidance?: (check: Check) => void;
+  switchToWithReply?: () => void;
+  highlight?: (check: Check) => void;
+}
+
+/** The recommendation, its rule, the checks (with their one-click fix) and the evidence (with "show in document" where the host can). */
+export function suggestionView(suggestion: Suggestion, showEvidence: ((e: Evidence) => void) | null, actions: CheckActions = {}): HTMLElement {
   const checks = suggestion.checks.length
     ? el("ul", { class: "checks" }, ...suggestion.checks.map((c) =>
-        el("li", { class: `check ${c.severity.toLowerCase()}`, "data-code": c.code }, checkText(c))))
+        el("li", { class: `check ${c.severity.toLowerCase()}`, "data-code": c.code }, checkText(c), fixButton(c, actions))))
     : el("p", { class: "muted" }, t("noChecks"));
   // Only evidence in the body can be selected in Word; title/document-type evidence is shown as text.
   const evidence = el("ul", { class: "evidence" }, ...suggestion.evidence.map((e) =>
@@ -36,6 +43,23 @@ export function suggestionView(suggestion: Suggestion, showEvidence: ((e: Eviden
     el("h3", {}, t("checks")), checks,
     suggestion.evidence.length ? el("h3", {}, t("evidence")) : null,
     suggestion.evidence.length ? evidence : null);
+}
+
+function fixButton(check: Check, actions: CheckActions): HTMLElement | null {
+  const button = (id: string, label: string, onclick: () => void): HTMLElement =>
+    el("button", { type: "button", class: "fix", id, onclick }, label);
+  switch (check.code) {
+    case "MissingComplaintGuidance":
+      return actions.insertComplaintGuidance && check.kind
+        ? button("insert-complaint-guidance", t("insertComplaintGuidance"), () => actions.insertComplaintGuidance!(check)) : null;
+    case "QuestionWithoutReplyOption":
+      return actions.switchToWithReply ? button("switch-to-with-reply", t("switchToWithReply"), actions.switchToWithReply) : null;
+    case "ComplaintGuidanceInWithdrawal":
+      return actions.highlight && check.evidence?.length
+        ? button("highlight-complaint-guidance", t("highlightInDocument"), () => actions.highlight!(check)) : null;
+    default:
+      return null;
+  }
 }
 
 /** Radio group for the option; an override of the suggestion reveals a required reason field. */

@@ -7,6 +7,7 @@
   const doc = fake.doc || { title: "", text: "", properties: {} };
   window.__fakeOffice = fake;
   fake.selections = [];
+  fake.highlights = [];
   const ok = (value) => ({ status: Office.AsyncResultStatus.Succeeded, value });
   const item = fake.mail && {
     subject: fake.mailMode === "compose" ? { getAsync: (cb) => cb(ok(fake.mail.subject)) } : fake.mail.subject,
@@ -45,10 +46,17 @@
     document: {
       body: {
         get text() { return doc.text; }, load() {},
-        search: (needle) => ({ getFirstOrNullObject: () => ({
-          isNullObject: !doc.text.toLowerCase().includes(needle.toLowerCase()), load() {},
-          select: () => fake.selections.push(needle),
-        }) }),
+        search: (needle) => ({ getFirstOrNullObject: () => {
+          const font = {};
+          Object.defineProperty(font, "highlightColor", { set: (color) => fake.highlights.push({ needle, color }) });
+          return { isNullObject: !doc.text.toLowerCase().includes(needle.toLowerCase()), load() {}, font, select: () => fake.selections.push(needle) };
+        } }),
+        // Word.InsertLocation "End": a new last paragraph.
+        insertParagraph: (text, location) => {
+          if (location !== "End") throw new Error(`stand-in supports insertParagraph(…, "End") only, not ${location}`);
+          doc.text = `${doc.text}\n${text}`;
+          return { font: {} };
+        },
       },
       properties: {
         get title() { return doc.title; }, load() {},

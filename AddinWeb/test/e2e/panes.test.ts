@@ -16,7 +16,10 @@ after(async () => {
   server?.stop();
 });
 
-type FakeOffice = { doc: { properties: Record<string, string> }; mail: { categories: string[] }; selections: string[] };
+type FakeOffice = {
+  doc: { text: string; properties: Record<string, string> }; mail: { categories: string[] }; selections: string[];
+  highlights: Array<{ needle: string; color: string }>;
+};
 const fakeOffice = (page: Page): Promise<FakeOffice> => page.evaluate(() => (window as unknown as { __fakeOffice: FakeOffice }).__fakeOffice);
 const anna = (): ReturnType<typeof api> => api(server.baseUrl, "cw-anna");
 const unique = (prefix: string): string => `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
@@ -67,6 +70,52 @@ test("Word Afsendelse: suggestion, override asks for a reason, dispatch is recor
   const warm = await openPane(browser, `${server.baseUrl}/addin/word.html`, { host: "Word", doc: letter });
   await shown(warm, "#recommendation", "word-afsendelse-warm");
   console.log(`  pane load to shown suggestion (warm API): ${await warm.evaluate(() => document.body.dataset.suggestionMs)} ms`);
+});
+
+test("Word Afsendelse: a decision without klagevejledning gets one with one click and the check disappears", async () => {
+  const letter = {
+    title: "Brev til borger",
+    text: "Kære Oksana Melnyk\n\nDu har søgt om at få ombyttet dit ukrainske kørekort. Vi kan ikke imødekomme din ansøgning, "
+      + "fordi kørekortet er udstedt, efter at du tog bopæl i Danmark.\n\nMed venlig hilsen\nFærdselsstyrelsen",
+    properties: { WorkZoneDocumentId: unique("D2026") },
+  };
+  const page = await openPane(browser, `${server.baseUrl}/addin/word.html`, { host: "Word", doc: letter });
+  await shown(page, ".check[data-code=MissingComplaintGuidance]", "word-missing-klagevejledning");
+  await page.locator("#insert-complaint-guidance").click();
+  await page.locator(".check[data-code=MissingComplaintGuidance]").waitFor({ state: "detached", timeout: 15_000 });
+  const text = (await fakeOffice(page)).doc.text;
+  assert.match(text, /\nKlagevejledning\nDu kan klage over afgørelsen til Trafikstyrelsen/, "the team's standard text is at the end");
+  assert.equal(await page.locator("#category").getAttribute("data-code"), "Decision");
+  await screenshot(page, "word-klagevejledning-inserted");
+});
+
+test("Word Afsendelse: a question sent uden svarmulighed is switched to med svarmulighed with one click", async () => {
+  const letter = {
+    title: "Din ansøgning",
+    text: "Kære Ole Brandt\n\nDit kørekort til kategori C udløber den 1. juni 2026.\n\nØnsker du at bevare kategori C, eller skal vi slette den?"
+      + "\n\nMed venlig hilsen\nFærdselsstyrelsen",
+    properties: { WorkZoneDocumentId: unique("D2026"), SmartPostSvarmulighed: "Uden" },
+  };
+  const page = await openPane(browser, `${server.baseUrl}/addin/word.html`, { host: "Word", doc: letter });
+  await shown(page, ".check[data-code=QuestionWithoutReplyOption]", "word-question-without-reply");
+  await page.locator("#switch-to-with-reply").click();
+  await page.locator(".check[data-code=QuestionWithoutReplyOption]").waitFor({ state: "detached", timeout: 15_000 });
+  assert.equal((await fakeOffice(page)).doc.properties["SmartPostSvarmulighed"], "Med");
+});
+
+test("Word Afsendelse: the klagevejledning in a withdrawal is highlighted in the document", async () => {
+  const letter = {
+    title: "Inddragelse af førerret",
+    text: "Kære Sune Bak\n\nDu har ikke bestået den kontrollerende køreprøve. Din førerret er derfor inddraget fra den 12. marts 2026.\n\n"
+      + "Klagevejledning\nDu kan klage over inddragelsen til Trafikstyrelsen inden 4 uger.\n\nMed venlig hilsen\nFærdselsstyrelsen",
+    properties: { WorkZoneDocumentId: unique("D2026") },
+  };
+  const page = await openPane(browser, `${server.baseUrl}/addin/word.html`, { host: "Word", doc: letter });
+  await shown(page, ".check[data-code=ComplaintGuidanceInWithdrawal]", "word-klagevejledning-in-withdrawal");
+  await page.locator("#highlight-complaint-guidance").click();
+  await page.waitForFunction(() => (window as unknown as { __fakeOffice: FakeOffice }).__fakeOffice.highlights.length > 0);
+  const highlighted = (await fakeOffice(page)).highlights.map((h) => h.needle);
+  assert.ok(highlighted.includes("Du kan klage over inddragelsen til Trafikstyrelsen inden 4 uger."), highlighted.join(" | "));
 });
 
 async function ingestReply(reply: { documentId: string; text: string; subject?: string; caseNumber?: string; receivedAt?: string }): Promise<number> {

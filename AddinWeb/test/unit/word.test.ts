@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { readLetter, writeHandled, writeReplyOption } from "../../src/word/document";
+import { highlightEvidence, insertComplaintGuidance } from "../../src/word/complaintGuidance";
 import { selectEvidence } from "../../src/word/evidence";
 import { mockWord } from "./wordMock";
 
@@ -41,4 +42,22 @@ test("evidence found in the body is selected; missing evidence is reported, not 
   assert.deepEqual(selected, ["indsende dokumentation"]);
   assert.equal(await selectEvidence("klagevejledning"), false);
   assert.equal(selected.length, 1);
+});
+
+test("inserting the klagevejledning appends each paragraph at the end, the heading in bold", async () => {
+  const { inserted } = mockWord({ title: "Afgørelse", text: "Vi giver dig afslag." });
+  await insertComplaintGuidance(["Klagevejledning", "Du kan klage over afgørelsen til Trafikstyrelsen inden 4 uger."]);
+  assert.deepEqual(inserted.map((p) => [p.text, p.location, p.bold]), [
+    ["Klagevejledning", "End", true],
+    ["Du kan klage over afgørelsen til Trafikstyrelsen inden 4 uger.", "End", false],
+  ]);
+});
+
+test("highlighting evidence marks every sentence found, selects the first and counts only what was found", async () => {
+  const text = "Din førerret er inddraget.\nKlagevejledning\nDu kan klage til Trafikstyrelsen inden 4 uger.";
+  const { highlighted, selected } = mockWord({ title: "Inddragelse", text });
+  const found = await highlightEvidence(["Klagevejledning\nDu kan klage til Trafikstyrelsen inden 4 uger.", "Denne sætning står der ikke"]);
+  assert.equal(found, 2);
+  assert.deepEqual(highlighted, ["Klagevejledning:Yellow", "Du kan klage til Trafikstyrelsen inden 4 uger.:Yellow"]);
+  assert.deepEqual(selected, ["Klagevejledning"]);
 });

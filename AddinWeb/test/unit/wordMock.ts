@@ -5,6 +5,8 @@ export function mockWord(doc: { title: string; text: string; properties?: Record
   const properties: Record<string, { value: string; isNullObject: boolean }> = {};
   for (const [key, value] of Object.entries(doc.properties ?? {})) properties[key] = { value, isNullObject: false };
   const selected: string[] = [];
+  const highlighted: string[] = [];
+  const inserted: Array<{ text: string; location: string; bold: boolean | undefined }> = [];
   const data = {
     context: {
       document: {
@@ -12,7 +14,13 @@ export function mockWord(doc: { title: string; text: string; properties?: Record
           text: doc.text,
           search(needle: string) {
             const found = (doc.searchable ?? [doc.text]).some((t) => t.toLowerCase().includes(needle.toLowerCase()));
-            return { getFirstOrNullObject: () => loaded({ isNullObject: !found, select: () => selected.push(needle) }) };
+            const font = { set highlightColor(color: string) { highlighted.push(`${needle}:${color}`); } };
+            return { getFirstOrNullObject: () => loaded({ isNullObject: !found, font, select: () => selected.push(needle) }) };
+          },
+          insertParagraph(text: string, location: string) {
+            const entry: { text: string; location: string; bold: boolean | undefined } = { text, location, bold: undefined };
+            inserted.push(entry);
+            return { font: { set bold(value: boolean) { entry.bold = value; } } };
           },
         },
         properties: {
@@ -34,7 +42,7 @@ export function mockWord(doc: { title: string; text: string; properties?: Record
   };
   const mock = new OfficeMockObject(data);
   (globalThis as Record<string, unknown>).Word = mock;
-  return { properties, selected };
+  return { properties, selected, highlighted, inserted };
 }
 
 /** Objects the mocked Word returns from method calls (ranges, items): their properties are already there. */

@@ -1,25 +1,23 @@
 using SmartPost.Api.Guidance;
 using SmartPost.Api.Tests.Infrastructure;
+using SmartPost.EvaluateLetters;
 
 namespace SmartPost.Api.Tests.Guidance;
 
 /// <summary>Evidence offsets point into the original strings, so the task pane can highlight them.</summary>
 public class EvidenceTests
 {
-    public static TheoryData<string> AllIds => new(LabelledLetters.Read(LabelledLetters.SamplePath)
-        .Concat(LabelledLetters.Read(LabelledLetters.OwnPath)).Select(l => l.Id));
-
-    [Theory]
-    [MemberData(nameof(AllIds))]
-    public void EveryEvidenceIsTheSubstringAtItsOffset(string id)
+    [Fact]
+    public void EveryEvidenceOfEveryCorpusLetterIsTheSubstringAtItsOffset()
     {
-        var letter = LabelledLetters.Read(LabelledLetters.SamplePath).Concat(LabelledLetters.Read(LabelledLetters.OwnPath)).Single(l => l.Id == id);
-        var s = TestEngine.Shipped.Suggest(letter.Facts);
-        if (letter.CaseClosed != true) Assert.Contains(s.Evidence, e => e.Rule == s.MatchedRule.Id);
-        foreach (var e in s.Evidence)
+        foreach (var letter in LetterCorpus.All)
         {
-            var field = e.Field switch { "documentTitle" => letter.DocumentTitle, "text" => letter.Text, _ => letter.DocumentType! };
-            Assert.Equal(e.Text, field.Substring(e.Start, e.Length));
+            var s = TestEngine.Shipped.Suggest(letter.Facts, letter.Standing, letter.ChosenOption);
+            foreach (var e in s.Evidence.Concat(s.Checks.SelectMany(c => c.Evidence)))
+            {
+                var field = e.Field switch { "documentTitle" => letter.Facts.DocumentTitle, "text" => letter.Facts.Text, _ => letter.Facts.DocumentType! };
+                Assert.True(e.Text == field.Substring(e.Start, e.Length), $"{letter}: \"{e.Text}\" is not at {e.Start}");
+            }
         }
     }
 
@@ -46,10 +44,10 @@ public class EvidenceTests
     [Fact]
     public void EvidenceOfTheRequestInTheConflictLetterPointsAtIt()
     {
-        var letter = LabelledLetters.Find(LabelledLetters.SamplePath, "l917");
+        var letter = TestEngine.Sample("l917");
         var s = TestEngine.Shipped.Suggest(letter.Facts);
         var e = s.Evidence.First(e => e.Rule == "expects-reply");
-        Assert.Equal(letter.Text.IndexOf("bede dig sende", StringComparison.Ordinal), e.Start);
+        Assert.Equal(letter.Facts.Text.IndexOf("bede dig sende", StringComparison.Ordinal), e.Start);
     }
 
     [Fact]

@@ -50,19 +50,19 @@ public class GeneralisationTests
     }
 
     [Fact]
-    public void HardWrappedLineBeforeACapitalDoesNotSplitTheRequest()
+    public void HardWrappedRequestIsStillARequest()
     {
         const string text = "Vi har vedlagt et spørgeskema om dit helbred, som vi beder dig udfylde og returnere til\n"
             + "Færdselsstyrelsen senest den 22. april 2026 sammen med eventuelle bilag fra din egen læge.";
-        var analyzed = new AnalyzedText(text);
-        Assert.Equal(0, analyzed.SentenceOf(analyzed.Count - 1));
+        Assert.Equal(GuidanceCategory.ExpectsReply, TestEngine.Suggest("Helbredsoplysninger", text).Category);
     }
 
     [Fact]
-    public void ShortHeadingLineBeforeACapitalStillEndsTheSentence()
+    public void ShortHeadingLineIsASentenceOfItsOwn()
     {
-        var analyzed = new AnalyzedText("Afgørelse\nVi giver dig afslag.");
-        Assert.Equal(1, analyzed.SentenceOf(1));
+        var s = TestEngine.Suggest("Brev", "Afgørelse\nVi giver dig afslag.");
+        Assert.Equal(GuidanceCategory.Decision, s.Category);
+        Assert.Contains(s.Evidence, e => e.Field == "text" && e.Start == 0 && e.Text == "Afgørelse");
     }
 
     [Fact]

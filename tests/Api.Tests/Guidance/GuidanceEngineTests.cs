@@ -8,7 +8,7 @@ public class GuidanceEngineTests
     [Fact]
     public void DecisionThatAsksForDocumentsIsWithReplyAndAConflict()
     {
-        var letter = LabelledLetters.Find(LabelledLetters.SamplePath, "l917");
+        var letter = TestEngine.Sample("l917");
         var s = TestEngine.Shipped.Suggest(letter.Facts);
         Assert.Equal(ReplyOption.WithReply, s.Recommendation);
         Assert.Equal(GuidanceCategory.ExpectsReply, s.Category);
@@ -82,8 +82,8 @@ public class GuidanceEngineTests
     [Fact]
     public void CaseClosedFlagDoesNotBeatAMoreSpecificCategory()
     {
-        var letter = LabelledLetters.Find(LabelledLetters.SamplePath, "l911");
-        Assert.True(letter.CaseClosed);
+        var letter = TestEngine.Sample("l911");
+        Assert.True(letter.Facts.CaseClosed);
         Assert.Equal(GuidanceCategory.AccessToRecordsDecision, TestEngine.Shipped.Suggest(letter.Facts).Category);
     }
 

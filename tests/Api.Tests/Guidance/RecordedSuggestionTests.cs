@@ -1,14 +1,14 @@
 using Newtonsoft.Json.Linq;
 using SmartPost.Api.Tests.Infrastructure;
+using SmartPost.EvaluateLetters;
 
 namespace SmartPost.Api.Tests.Guidance;
 
 /// <summary>
-/// Speed work must not change what the engine says. suggestions-recorded.jsonl holds category, recommendation,
-/// conflict and evidence offsets of every labelled letter (sample, own, held-out; as written and upper-cased), recorded
-/// with the string-per-word engine before the word lexicon replaced it (commit bb50910). When a rules change is meant
-/// to change these, re-record: SMARTPOST_RECORD_SUGGESTIONS=1 dotnet test --filter RecordedSuggestionTests, and review
-/// the diff.
+/// Engine work must not change what the engine says unnoticed. suggestions-recorded.jsonl holds category,
+/// recommendation, conflict, evidence offsets and check codes of every corpus letter (as written and upper-cased).
+/// When a rules change is meant to change these, re-record: SMARTPOST_RECORD_SUGGESTIONS=1 dotnet test --filter
+/// RecordedSuggestionTests, and review the diff (last re-recorded for the move onto the text core and the send-time checks).
 /// </summary>
 public class RecordedSuggestionTests
 {
@@ -29,24 +29,25 @@ public class RecordedSuggestionTests
 
     private static IEnumerable<string> Current()
     {
-        foreach (var path in new[] { LabelledLetters.SamplePath, LabelledLetters.OwnPath }.Concat(LabelledLetters.HeldOutPaths))
+        foreach (var file in LetterCorpus.Files)
         {
-            foreach (var letter in LabelledLetters.Read(path))
+            foreach (var letter in LetterCorpus.Read(file))
             {
                 foreach (var upper in new[] { false, true })
                 {
                     var facts = upper
-                        ? letter.Facts with { DocumentTitle = letter.DocumentTitle.ToUpperInvariant(), Text = letter.Text.ToUpperInvariant() }
+                        ? letter.Facts with { DocumentTitle = letter.Facts.DocumentTitle.ToUpperInvariant(), Text = letter.Facts.Text.ToUpperInvariant() }
                         : letter.Facts;
-                    var s = TestEngine.Shipped.Suggest(facts, letter.Standing);
+                    var s = TestEngine.Shipped.Suggest(facts, letter.Standing, letter.ChosenOption);
                     var line = new JObject
                     {
-                        ["id"] = letter.Id,
+                        ["id"] = letter.ToString(),
                         ["upper"] = upper,
                         ["category"] = s.Category.ToString(),
                         ["recommendation"] = s.Recommendation.ToString(),
                         ["conflict"] = s.Conflict,
                         ["evidence"] = new JArray(s.Evidence.Select(e => $"{e.Field}:{e.Start}+{e.Length}:{e.Rule}")),
+                        ["checks"] = new JArray(s.Checks.Select(c => c.Code)),
                     };
                     yield return line.ToString(Newtonsoft.Json.Formatting.None);
                 }

@@ -17,18 +17,18 @@ public class RulesFileValidationTests
     [Fact]
     public void BrokenPhraseNamesTheRuleThePhraseAndTheProblem()
     {
-        var error = Load(rules => ((JArray)rules[6]!["text"]!).Add("klage-vejledning"));
+        var error = Load(rules => ((JArray)rules[6]!["text"]!).Add("..2 afgørelse"));
         Assert.Contains("'decision': text[", error.Message);
-        Assert.Contains("\"klage-vejledning\"", error.Message);
-        Assert.Contains("not a single word", error.Message);
+        Assert.Contains("\"..2 afgørelse\"", error.Message);
+        Assert.Contains("cannot start with a gap", error.Message);
     }
 
     [Fact]
     public void GapWithoutNumberIsRejected()
     {
-        var error = Load(rules => ((JArray)rules[0]!["text"]!).Add("bede ~ sende"));
+        var error = Load(rules => ((JArray)rules[0]!["text"]!).Add("bede .. sende"));
         Assert.Contains("'expects-reply': text[", error.Message);
-        Assert.Contains("gap", error.Message);
+        Assert.Contains("'..1' to '..10'", error.Message);
     }
 
     [Fact]

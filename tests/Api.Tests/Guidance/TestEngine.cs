@@ -1,4 +1,5 @@
 using SmartPost.Api.Guidance;
+using SmartPost.EvaluateLetters;
 
 namespace SmartPost.Api.Tests.Guidance;
 
@@ -8,6 +9,9 @@ public static class TestEngine
     public static string RulesPath => Path.Combine(AppContext.BaseDirectory, "Rules", "guideline-rules.json");
 
     public static GuidanceEngine Shipped { get; } = GuidanceEngine.FromFile(RulesPath, new MaterialNames());
+
+    /// <summary>A letter of the customer's sample (tests/corpus/letters/sample-letters.jsonl) by id.</summary>
+    public static CorpusLetter Sample(string id) => LetterCorpus.Read("sample-letters.jsonl").Single(l => l.Id == id);
 
     public static Suggestion Suggest(string title, string text, string? documentType = null, bool? caseClosed = null,
         RecipientStanding? recipient = null, ReplyOption? chosen = null) =>

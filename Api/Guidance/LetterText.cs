@@ -1,0 +1,96 @@
+using SmartPost.Api.Text;
+
+namespace SmartPost.Api.Guidance;
+
+/// <summary>
+/// A title or letter body as the text core reads it (<see cref="AnalyzedDocument"/>: words with offsets, stems and
+/// sentences), plus what the guidance needs on top: where a word's sentence starts and ends, and whether the sentence
+/// is a question put to the recipient rather than a leaflet's own heading.
+/// </summary>
+internal sealed class LetterText
+{
+    private readonly AnalyzedDocument _document;
+    private readonly bool[] _askingQuestion;
+
+    public LetterText(AnalyzedDocument document)
+    {
+        _document = document;
+        var sentences = document.Sentences;
+        _askingQuestion = new bool[sentences.Count];
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            _askingQuestion[s] = sentences[s].IsQuestion && !IsFaqHeading(s) && !IsAnsweredOnItsLine(s);
+        }
+    }
+
+    public string Original => _document.Text;
+
+    public int Count => _document.Tokens.Length;
+
+    public int Start(int token) => _document.Tokens[token].Start;
+
+    public int End(int token) => _document.Tokens[token].End;
+
+    public int SentenceOf(int token) => _document.Tokens[token].Sentence;
+
+    public int SentenceCount => _document.Sentences.Count;
+
+    /// <summary>The first and last word of sentence <paramref name="sentence"/>.</summary>
+    public (int First, int Last) SentenceBounds(int sentence) =>
+        (_document.Sentences[sentence].FirstToken, _document.Sentences[sentence].EndToken - 1);
+
+    public int SentenceStart(int token) => SentenceBounds(SentenceOf(token)).First;
+
+    public bool IsSentenceStart(int token) => SentenceStart(token) == token;
+
+    public bool IsSentenceEnd(int token) => SentenceBounds(SentenceOf(token)).Last == token;
+
+    /// <summary>The word stands in a question to the recipient (not a leaflet's FAQ heading or a question it answers itself).</summary>
+    public bool InQuestion(int token) => _askingQuestion[SentenceOf(token)];
+
+    /// <summary>
+    /// A question alone on its line and directly followed (one line break) by more text is a FAQ heading of an
+    /// information leaflet ("Har du fået et klip?" / "Du får et klip, hvis …"): the letter answers it itself.
+    /// </summary>
+    private bool IsFaqHeading(int sentence)
+    {
+        var (first, last) = SentenceBounds(sentence);
+        if (!StartsLine(first) || last + 1 >= Count) return false;
+        var gap = Original.AsSpan(End(last), Start(last + 1) - End(last));
+        var newlines = 0;
+        foreach (var c in gap)
+        {
+            if (c == '\n') newlines++;
+            else if (newlines == 0 && !char.IsWhiteSpace(c) && c is not ('?' or '"' or '”' or ')')) return false;
+        }
+        return newlines == 1;
+    }
+
+    /// <summary>
+    /// A question starting a line and answered in the same line ("Har du fyldt 17 år? Så kan du …", "… ? Ja, …") is
+    /// rhetorical. "Så" followed by "vi"/"os" is our own next step ("Kan du sende kopien? Så kan vi …"): still asking.
+    /// </summary>
+    private bool IsAnsweredOnItsLine(int sentence)
+    {
+        var (first, last) = SentenceBounds(sentence);
+        var next = last + 1;
+        if (!StartsLine(first) || next >= Count || Original.AsSpan(End(last), Start(next) - End(last)).Contains('\n')) return false;
+        if (WordIs(next, "ja") || WordIs(next, "nej")) return true;
+        if (!WordIs(next, "så") && !WordIs(next, "saa")) return false;
+        for (var k = next + 1; k <= next + 2 && k < Count; k++)
+        {
+            if (WordIs(k, "vi") || WordIs(k, "os")) return false;
+        }
+        return true;
+    }
+
+    private bool StartsLine(int token)
+    {
+        var before = token == 0 ? 0 : End(token - 1);
+        var gap = Original.AsSpan(before, Start(token) - before);
+        return token == 0 ? gap.IsWhiteSpace() : gap.Contains('\n');
+    }
+
+    private bool WordIs(int token, string word) =>
+        Original.AsSpan(Start(token), End(token) - Start(token)).Equals(word, StringComparison.OrdinalIgnoreCase);
+}
