@@ -33,7 +33,7 @@ public class CostGrowthBenchmarks
     {
         var rules = Path.Combine(AppContext.BaseDirectory, "Rules");
         _engine = GuidanceEngine.FromFile(Path.Combine(rules, "guideline-rules.json"), new MaterialNames());
-        _screener = new ReplyScreener(ScreeningLexicon.Load(Path.Combine(rules, "screening-lexicon.json")),
+        _screener = new ReplyScreener(ScreeningRules.Load(Path.Combine(rules, "screening-concepts.json")),
             new DueDateRules(new DanishWorkingDays(new CalendarOptions()), new ScreeningOptions()));
         var body = new StringBuilder("Kære Emre Yilmaz\n\n");
         while (Encoding.UTF8.GetByteCount(body.ToString()) < SizeKb * 1024 - 300) body.Append(Paragraph);

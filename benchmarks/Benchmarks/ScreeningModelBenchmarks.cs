@@ -53,7 +53,7 @@ public class ScreeningModelBenchmarks
     public void Setup()
     {
         var rules = Path.Combine(AppContext.BaseDirectory, "Rules");
-        _screener = new ReplyScreener(ScreeningLexicon.Load(Path.Combine(rules, "screening-lexicon.json")),
+        _screener = new ReplyScreener(ScreeningRules.Load(Path.Combine(rules, "screening-concepts.json")),
             new DueDateRules(new DanishWorkingDays(new CalendarOptions()), new ScreeningOptions()));
         _classifier = ReplyClassifier.Load(Path.Combine(rules, "screening-model.zip"));
         var ml = new MLContext(1);
