@@ -17,6 +17,10 @@ public sealed class LeaderLease(DatabaseLocks locks, ILogger<LeaderLease> log)
             {
                 held = await locks.TryAcquireAsync(name, stoppingToken);
             }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return; // stopping while asking for the lease: nothing is held
+            }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 log.LogWarning(e, "Could not ask for the {Lease} lease; retrying.", name);
