@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace SmartPost.Api.Text;
 
 /// <summary>
@@ -86,6 +88,28 @@ public sealed class Vocabulary
         if (_idLookup.TryGetValue(word, out var id)) return id;
         // At four letters one edit turns "over" into "overs(igt)" and "læge" into "læng(ere)".
         if (word.Length < 5 || word.Length > 40) return Unknown;
+        // The tolerant search looks up every deletion variant of the word; most words of a letter are ordinary Danish
+        // the rules do not know, and they recur from letter to letter, so each word's answer is remembered.
+        if (_fuzzyLookup.TryGetValue(word, out var known))
+        {
+            fuzzy = known.Fuzzy;
+            return known.Id;
+        }
+        id = FindTolerant(word, out fuzzy);
+        if (_fuzzy.Count < MaxRemembered) _fuzzy.TryAdd(word.ToString(), (id, fuzzy));
+        return id;
+    }
+
+    /// <summary>Bounds the memory of <see cref="Find"/>'s answers (a word and two numbers each; ~5 MB when full).</summary>
+    private const int MaxRemembered = 100_000;
+
+    private readonly ConcurrentDictionary<string, (int Id, bool Fuzzy)> _fuzzy = new(StringComparer.Ordinal);
+
+    private ConcurrentDictionary<string, (int Id, bool Fuzzy)>.AlternateLookup<ReadOnlySpan<char>> _fuzzyLookup =>
+        _fuzzy.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private int FindTolerant(ReadOnlySpan<char> word, out bool fuzzy)
+    {
         fuzzy = true;
         var best = Unknown;
         var bestDistance = int.MaxValue;
