@@ -11,7 +11,6 @@ public static class RepliesSetup
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ReplyLinker>();
         services.AddSingleton<RecipientNameIndex>();
-        services.AddSingleton(new IngestWriteQueue());
         services.AddScoped<ReplyIngest>();
         services.AddScoped<ReplyAccess>();
         services.AddScoped<IDemoDataSeeder, RepliesDemoSeeder>();

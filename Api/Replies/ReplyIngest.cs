@@ -13,7 +13,7 @@ namespace SmartPost.Api.Replies;
 /// A redelivery (same messageUUID or documentId) returns the stored reply, also when two arrive at the same time:
 /// the unique index on SourceKey decides, and the loser reads the winner's row.
 /// </summary>
-public sealed class ReplyIngest(AppDb db, ReplyLinker linker, ReplyScreener screener, TimeProvider clock, IngestWriteQueue writes)
+public sealed class ReplyIngest(AppDb db, ReplyLinker linker, ReplyScreener screener, TimeProvider clock)
 {
     public static readonly JsonSerializerSettings FlagJson = CreateFlagJson();
 
@@ -47,7 +47,7 @@ public sealed class ReplyIngest(AppDb db, ReplyLinker linker, ReplyScreener scre
 
         try
         {
-            await writes.RunAsync(db.Database.IsSqlite(), () => db.SaveChangesAsync(ct), ct);
+            await db.SaveChangesAsync(ct);
             return (reply, true);
         }
         catch (DbUpdateException e) when (IsUniqueViolation(e))

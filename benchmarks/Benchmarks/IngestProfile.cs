@@ -22,7 +22,19 @@ public static class IngestProfile
 {
     public static async Task<int> RunAsync(string path, int count, string? drop)
     {
-        await using var provider = Services(path, queued: true);
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Database:SqlitePath"] = path }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(TimeProvider.System);
+        services.AddDatabase(config);
+        services.AddCalendar(config);
+        services.AddScreening(config);
+        services.AddDispatch(config);
+        services.AddOptions<RepliesOptions>();
+        services.AddSingleton<RecipientNameIndex>();
+        services.AddScoped<ReplyLinker>();
+        services.AddScoped<ReplyIngest>();
+        await using var provider = services.BuildServiceProvider();
         await using (var scope = provider.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDb>();
@@ -66,61 +78,6 @@ public static class IngestProfile
         Console.WriteLine($"  linking (case-number look-up)  {Stat(link)}");
         Console.WriteLine($"  screening                      {Stat(screen)}");
         Console.WriteLine($"  insert + triggers + commit     {Stat(rest)}  (whole − the three above)");
-        return 0;
-    }
-
-    private static ServiceProvider Services(string path, bool queued)
-    {
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Database:SqlitePath"] = path }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton(TimeProvider.System);
-        services.AddDatabase(config);
-        services.AddCalendar(config);
-        services.AddScreening(config);
-        services.AddDispatch(config);
-        services.AddOptions<RepliesOptions>();
-        services.AddSingleton<RecipientNameIndex>();
-        services.AddScoped<ReplyLinker>();
-        services.AddSingleton(new IngestWriteQueue(queued));
-        services.AddScoped<ReplyIngest>();
-        return services.BuildServiceProvider();
-    }
-
-    /// <summary>
-    /// <paramref name="workers"/> ingests at a time, as concurrent requests: rounds of <paramref name="count"/> replies,
-    /// alternating with and without <see cref="IngestWriteQueue"/> on the same file. Prints replies/s and latency.
-    ///   dotnet run -c Release --project benchmarks/Benchmarks -- ingest-concurrent /tmp/copy.db 800 16
-    /// </summary>
-    public static async Task<int> ConcurrentAsync(string path, int count, int workers)
-    {
-        var text = Newtonsoft.Json.Linq.JObject.Parse(await File.ReadAllTextAsync(Path.Combine(Repo(), "benchmarks/http/payloads/reply-text.json")));
-        var (subject, body) = ((string)text["subject"]!, (string)text["text"]!);
-        await using var queued = Services(path, queued: true);
-        await using var unqueued = Services(path, queued: false);
-        await using (var scope = queued.CreateAsyncScope()) await scope.ServiceProvider.GetRequiredService<AppDb>().Database.MigrateAsync();
-        var run = Guid.NewGuid().ToString("N")[..8];
-        for (var round = 0; round < 4; round++)
-        {
-            var (name, provider) = round % 2 == 0 ? ("queued", queued) : ("sqlite busy handler", unqueued);
-            var next = 0;
-            var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
-            var total = Stopwatch.StartNew();
-            await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
-            {
-                while (Interlocked.Increment(ref next) is var n && n <= count)
-                {
-                    var incoming = new IncomingReply($"doc:conc-{run}-{round}-{n}", null, $"conc-{run}-{round}-{n}", null, null, null, "team-helbred",
-                        DateTimeOffset.UtcNow, subject, body, "CPR", "0101901234", [], null);
-                    var watch = Stopwatch.StartNew();
-                    await using var scope = provider.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<ReplyIngest>().IngestAsync(incoming, "profile", default);
-                    latencies.Add(watch.Elapsed.TotalMilliseconds);
-                }
-            })));
-            var sorted = latencies.Order().ToList();
-            Console.WriteLine($"round {round + 1} {name,-20} {count / total.Elapsed.TotalSeconds,7:F0} replies/s  p50 {sorted[sorted.Count / 2],7:F1} ms  p95 {sorted[(int)(sorted.Count * 0.95)],7:F1} ms  ({workers} at a time)");
-        }
         return 0;
     }
 

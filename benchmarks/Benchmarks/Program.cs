@@ -19,10 +19,6 @@ if (args is ["explain-inbox", var planTarget])
 if (args is ["ingest-profile", var profilePath, var profileCount, .. var rest])
     return await IngestProfile.RunAsync(profilePath, int.Parse(profileCount, System.Globalization.CultureInfo.InvariantCulture), rest is [var drop] ? drop : null);
 
-// Concurrent ingest with and without the SQLite write queue: dotnet run -c Release --project benchmarks/Benchmarks -- ingest-concurrent <sqlite copy> <count> <workers>
-if (args is ["ingest-concurrent", var concurrentPath, var concurrentCount, var workers])
-    return await IngestProfile.ConcurrentAsync(concurrentPath, int.Parse(concurrentCount, System.Globalization.CultureInfo.InvariantCulture), int.Parse(workers, System.Globalization.CultureInfo.InvariantCulture));
-
 // Screening backstop experiment / model: dotnet run -c Release --project benchmarks/Benchmarks -- screening-backstop eval <repo root>
 if (args is ["screening-backstop", var mode, var root])
     return ScreeningBackstopTool.Run(mode, root);

@@ -32,7 +32,6 @@ internal static class RepliesAtScale
         services.AddScreening(config);
         services.AddOptions<RepliesOptions>();
         services.AddScoped<ReplyLinker>();
-        services.AddSingleton(new IngestWriteQueue());
         services.AddScoped<ReplyIngest>();
         var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
