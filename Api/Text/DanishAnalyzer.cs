@@ -23,17 +23,21 @@ public sealed class DanishAnalyzer : Analyzer
     private static readonly NormalizeCharMap LineBreakHyphens = BuildLineBreakHyphens();
 
     private readonly CharArraySet? _compoundParts;
+    private readonly bool _joinLineBreakHyphens;
 
     /// <param name="compoundParts">Folded stems a compound is split into; null = no compound splitting.</param>
-    public DanishAnalyzer(IEnumerable<string>? compoundParts = null)
+    /// <param name="joinLineBreakHyphens">Join "kommu-⏎nikerer". The char filter looks up every character, which costs
+    /// more than the rest of the chain, so <see cref="TextAnalyzer"/> uses it only for texts that have such a break.</param>
+    public DanishAnalyzer(IEnumerable<string>? compoundParts = null, bool joinLineBreakHyphens = true)
     {
+        _joinLineBreakHyphens = joinLineBreakHyphens;
         if (compoundParts is null) return;
         _compoundParts = new CharArraySet(Version, 64, ignoreCase: false);
         foreach (var part in compoundParts) _compoundParts.Add(part);
     }
 
     protected override TextReader InitReader(string fieldName, TextReader reader) =>
-        new MappingCharFilter(LineBreakHyphens, reader);
+        _joinLineBreakHyphens ? new MappingCharFilter(LineBreakHyphens, reader) : reader;
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {

@@ -10,6 +10,7 @@ namespace SmartPost.Api.Text;
 public sealed class TextAnalyzer
 {
     private readonly DanishAnalyzer _analyzer;
+    private readonly DanishAnalyzer _analyzerJoiningHyphens;
     private readonly bool[] _startsClause;
 
     /// <param name="vocabulary">The stems the rules know.</param>
@@ -18,7 +19,8 @@ public sealed class TextAnalyzer
     {
         Vocabulary = vocabulary;
         var parts = Enumerable.Range(0, vocabulary.Count).Select(i => vocabulary[i]).Where(s => s.Length >= 4);
-        _analyzer = new DanishAnalyzer(parts);
+        _analyzer = new DanishAnalyzer(parts, joinLineBreakHyphens: false);
+        _analyzerJoiningHyphens = new DanishAnalyzer(parts);
         _startsClause = new bool[vocabulary.Count];
         foreach (var word in clauseWords)
         {
@@ -56,7 +58,8 @@ public sealed class TextAnalyzer
         int sentenceStart = 0, clauseStart = 0, previousEnd = 0;
         var previousQuoted = false;
 
-        using (var stream = _analyzer.GetTokenStream("text", text))
+        var analyzer = HasLineBreakHyphen(text) ? _analyzerJoiningHyphens : _analyzer;
+        using (var stream = analyzer.GetTokenStream("text", text))
         {
             var term = stream.AddAttribute<ICharTermAttribute>();
             var offset = stream.AddAttribute<IOffsetAttribute>();
@@ -159,6 +162,9 @@ public sealed class TextAnalyzer
     }
 
     [ThreadStatic] private static char[]? FoldBuffer;
+
+    private static bool HasLineBreakHyphen(string text) =>
+        text.Contains("-\n", StringComparison.Ordinal) || text.Contains("-\r\n", StringComparison.Ordinal) || text.Contains("\u00AD\n", StringComparison.Ordinal);
 
     private const string ClausePunctuation = ",;:()–—\"“”";
 
