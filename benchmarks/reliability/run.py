@@ -28,7 +28,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
 TEAM = "team-rel"
 DEFAULT_TEAM = "team-postmodtagelse"
-FIELD = "SmartPostBehandlet"
+FIELD = "SMARTPOST_BEHANDLET"  # the stand-in CSDL's custom field
 
 
 def free_port():
@@ -422,7 +422,9 @@ def main():
             workzone = WorkZoneStandIn()
             shared = postgres_database(postgres)
             settings = {"Database__PostgresConnectionString": shared, "Database__SeedDemoData": "true",
-                        "WorkZone__BaseUrl": workzone.url, "WorkZone__HandledFieldName": FIELD}
+                        "WorkZone__BaseUrl": workzone.url, "WorkZone__HandledFieldName": FIELD,
+                        # Development without Entra ID; no deadline writes, so every PATCH counted is a handled mark.
+                        "WorkZone__Auth__Mode": "None", "WorkZone__DeadlineFieldName": ""}
             pair = [make("pg-a", settings), make("pg-b", settings)]
             pair_started = time.time()
             starters = [threading.Thread(target=start_quietly, args=(api,)) for api in pair]

@@ -1,9 +1,17 @@
-"""A loopback stand-in for WorkZone's OData Records endpoint, enough for the outbox: GET a record with an ETag,
-PATCH with If-Match (412 when stale). Counts every PATCH per record, so a change delivered twice shows."""
+"""A loopback stand-in for WorkZone's OData 4 Records endpoint, enough for the outbox: $metadata (the CSDL of
+tools/WorkZoneStandIn, which the API checks its field names against at start-up), GET a record with an ETag, PATCH with
+If-Match (412 when stale). Counts every PATCH per record, so a change delivered twice shows. The full OData stand-in
+(tools/WorkZoneStandIn) is used by the integration tests; this one keeps the suite free of a second .NET process."""
 import json
+import os
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import unquote
+
+
+CSDL_PATH = os.path.join(os.path.dirname(__file__), "..", "..", "tools", "WorkZoneStandIn", "workzone-odata4.csdl.xml")
+with open(CSDL_PATH, "rb") as csdl_file:
+    CSDL = csdl_file.read()
 
 
 class WorkZoneStandIn:
@@ -19,7 +27,7 @@ class WorkZoneStandIn:
                 pass
 
             def _record_id(self):
-                path = unquote(self.path)
+                path = unquote(self.path.split("?", 1)[0])
                 start = path.find("Records('")
                 return path[start + 9:-2].replace("''", "'") if start >= 0 and path.endswith("')") else None
 
@@ -36,6 +44,14 @@ class WorkZoneStandIn:
             def do_GET(self):
                 if stand_in.down:
                     return self._answer(503)
+                if self.path.split("?", 1)[0].endswith("/$metadata"):
+                    data = CSDL
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/xml")
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    self.wfile.write(data)
+                    return
                 rid = self._record_id()
                 with stand_in.lock:
                     rec = stand_in.records.get(rid)
