@@ -1,4 +1,3 @@
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using SmartPost.Api.Screening.Learned;
 
@@ -30,22 +29,8 @@ public static class CorrectionsFile
 {
     public static IEnumerable<(string Where, Correction Correction)> Read(string file)
     {
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(file))
+        foreach (var (where, json, text) in JsonLinesFile.Read(file))
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            var where = $"{Path.GetFileName(file)}:{lineNumber}";
-            JObject json;
-            try
-            {
-                json = JObject.Parse(line);
-            }
-            catch (JsonException e)
-            {
-                throw new InvalidDataException($"{where}: not a JSON object ({e.Message}).");
-            }
-            var text = json.Value<string>("text") ?? throw new InvalidDataException($"{where}: \"text\" is missing.");
             var kind = json.Value<string>("kind");
             var label = ModelLabels.Parse(kind) ?? throw new InvalidDataException($"{where}: unknown kind '{kind}'.");
             var verdictText = json.Value<string>("verdict");

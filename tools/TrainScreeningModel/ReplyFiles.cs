@@ -1,4 +1,3 @@
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using SmartPost.Api.Screening.Learned;
 
@@ -25,22 +24,8 @@ public static class ReplyFiles
 
     public static IEnumerable<(string Where, LabelledReply Reply)> Read(string file)
     {
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(file))
+        foreach (var (where, json, text) in JsonLinesFile.Read(file))
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            var where = $"{Path.GetFileName(file)}:{lineNumber}";
-            JObject json;
-            try
-            {
-                json = JObject.Parse(line);
-            }
-            catch (JsonException e)
-            {
-                throw new InvalidDataException($"{where}: not a JSON object ({e.Message}).");
-            }
-            var text = json.Value<string>("text") ?? throw new InvalidDataException($"{where}: \"text\" is missing.");
             var labels = new HashSet<string>(StringComparer.Ordinal);
             foreach (var value in json["labels"] as JArray ?? throw new InvalidDataException($"{where}: \"labels\" must be an array."))
             {
