@@ -63,14 +63,15 @@ public sealed class GuidanceEngine
     }
 
     /// <summary>
-    /// A letter that asks for something is also of the formal kind when its text says so twice, or once with the title or
-    /// document type agreeing ("Du skal til kontrollerende køreprøve. Vælg prøvested …" is a question, not a summons).
+    /// A letter that asks for something is also of the formal kind when its text performs the act ("Vi indkalder dig til
+    /// kontrollerende køreprøve"), says so twice, or once with the title or document type agreeing ("Du skal til
+    /// kontrollerende køreprøve. Vælg prøvested …" is a question, not a summons).
     /// </summary>
     private static bool FormalKindIsInText(GuidelineScan scan, CompiledRule formal)
     {
         var inText = scan.Strong[formal.Index].Count(e => e.Field == GuidelineScan.TextField);
         var elsewhere = scan.Strong[formal.Index].Count(e => e.Field != GuidelineScan.TextField) + scan.Weak[formal.Index].Count;
-        return inText >= 2 || inText == 1 && elsewhere > 0;
+        return inText >= 2 || inText == 1 && (elsewhere > 0 || scan.Performed[formal.Index]);
     }
 
     /// <summary>

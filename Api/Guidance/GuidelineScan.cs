@@ -21,6 +21,7 @@ internal sealed class GuidelineScan
         Vetoed = new bool[count];
         VetoedByTitle = new bool[count];
         ByCaseClosedFlag = new bool[count];
+        Performed = new bool[count];
         for (var i = 0; i < count; i++)
         {
             Strong[i] = new();
@@ -37,6 +38,9 @@ internal sealed class GuidelineScan
     public List<Evidence>[] Weak { get; }
     public bool[] Vetoed { get; }
     public bool[] ByCaseClosedFlag { get; }
+
+    /// <summary>Per rule: the text performs its act with an operative cue ("Vi indkalder dig hermed …").</summary>
+    public bool[] Performed { get; }
     /// <summary>The klagevejledning: each sentence (a heading with the sentence after it) that tells how to complain.</summary>
     public List<Evidence> ComplaintGuidance { get; } = new();
 
@@ -80,12 +84,14 @@ internal sealed class GuidelineScan
         }
 
         HashSet<(int Rule, int Sentence)>? ignored = null;
+        HashSet<(int Rule, int Clause)>? ignoredClauses = null;
         foreach (var (cue, first, _) in hits)
         {
             var sentence = text.SentenceOf(first);
             switch (cue.Role)
             {
                 case CueRole.IgnoreSentence: (ignored ??= new()).Add((cue.Rule, sentence)); break;
+                case CueRole.IgnoreClause: (ignoredClauses ??= new()).Add((cue.Rule, text.ClauseOf(first))); break;
                 case CueRole.ComplaintGuidanceIgnore: (ignored ??= new()).Add((ComplaintGuidanceSentence, sentence)); break;
                 case CueRole.SelfServiceIgnore: (ignored ??= new()).Add((SelfServiceSentence, sentence)); break;
                 case CueRole.Veto: (inTitle ? VetoedByTitle : Vetoed)[cue.Rule] = true; break;
@@ -110,11 +116,13 @@ internal sealed class GuidelineScan
             {
                 var rule = _rules.Rules[cue.Rule];
                 if (ignored?.Contains((rule.Index, sentence)) == true) continue;
+                if (ignoredClauses?.Contains((rule.Index, text.ClauseOf(first))) == true) continue;
                 if (rule.Negatable && IsNegated(text, first, last)) continue;
                 var start = text.Start(first);
                 var length = text.End(last) - start;
                 var evidence = new Evidence(fieldName, original.Substring(start, length), start, length, rule.Id);
                 if (!Strong[rule.Index].Contains(evidence)) Strong[rule.Index].Add(evidence);
+                if (cue.Operative && !inTitle) Performed[rule.Index] = true;
             }
         }
     }

@@ -35,6 +35,8 @@ internal sealed class LetterText
 
     public int SentenceCount => _document.Sentences.Count;
 
+    public int ClauseOf(int token) => _document.Tokens[token].Clause;
+
     /// <summary>The first and last word of sentence <paramref name="sentence"/>.</summary>
     public (int First, int Last) SentenceBounds(int sentence) =>
         (_document.Sentences[sentence].FirstToken, _document.Sentences[sentence].EndToken - 1);
