@@ -81,6 +81,12 @@ internal sealed class RuleDefinition
 
     public List<string>? DocumentTypes { get; set; }
 
+    /// <summary>
+    /// The rule applies only when the title or text names one of these somewhere (its topic): an answer to a question
+    /// is about a frakendelse only when the letter speaks of one.
+    /// </summary>
+    public List<string>? Requires { get; set; }
+
     /// <summary>Phrases (title or text) that veto the rule, e.g. "tilbagekaldelse" for an approval.</summary>
     public List<string>? Unless { get; set; }
 

@@ -97,6 +97,8 @@ internal sealed partial class GuidelineRulesValidator(string path)
         AddCues(rule.Title, $"{where}: title", cue, text: false);
         AddCues(rule.Text, $"{where}: text", cue, text: true);
         AddCues(rule.Operative, $"{where}: operative", cue with { Operative = true }, text: true);
+        AddCues(rule.Requires, $"{where}: requires", cue with { Role = CueRole.Requirement }, text: true);
+        AddCues(rule.Requires, $"{where}: requires", cue with { Role = CueRole.Requirement }, text: false);
         AddCues(rule.Unless, $"{where}: unless", cue with { Role = CueRole.Veto }, text: true);
         AddCues(rule.Unless, $"{where}: unless", cue with { Role = CueRole.Veto }, text: false);
         AddCues(rule.IgnoreSentencesWith, $"{where}: ignoreSentencesWith", cue with { Role = CueRole.IgnoreSentence }, text: true);
@@ -110,7 +112,7 @@ internal sealed partial class GuidelineRulesValidator(string path)
 
         if (Errors.Count > errorsBefore) return null;
         return new CompiledRule(index, rule.Id!, category, rule.Name!, recommendation, rule.Priority!.Value, rule.GuidelineLine!.Trim(),
-            complaint, rule.Formal, rule.WhenCaseClosed, rule.Fallback, rule.Negatable, documentTypes);
+            complaint, rule.Formal, rule.WhenCaseClosed, rule.Fallback, rule.Negatable, documentTypes, rule.Requires is { Count: > 0 });
     }
 
     private void CheckRuleSet(List<CompiledRule> rules)

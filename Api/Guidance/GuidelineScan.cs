@@ -22,6 +22,7 @@ internal sealed class GuidelineScan
         VetoedByTitle = new bool[count];
         ByCaseClosedFlag = new bool[count];
         Performed = new bool[count];
+        Topical = new bool[count];
         for (var i = 0; i < count; i++)
         {
             Strong[i] = new();
@@ -50,10 +51,18 @@ internal sealed class GuidelineScan
     /// <summary>Sentences that direct the recipient to a digital self-service solution.</summary>
     public List<Evidence> SelfService { get; } = new();
 
-    public bool MatchedStrongly(CompiledRule rule) =>
-        !IsVetoed(rule) && (Strong[rule.Index].Count > 0 || ByCaseClosedFlag[rule.Index]);
+    /// <summary>Per rule with a <c>requires</c> list: the letter names its topic.</summary>
+    public bool[] Topical { get; }
 
-    public bool MatchedWeakly(CompiledRule rule) => !IsVetoed(rule) && Weak[rule.Index].Count > 0;
+    public bool MatchedStrongly(CompiledRule rule) =>
+        Applies(rule) && (Strong[rule.Index].Count > 0 || ByCaseClosedFlag[rule.Index]);
+
+    /// <summary>Matched by the title or text, not only by the caseClosed flag.</summary>
+    public bool MatchedByWords(CompiledRule rule) => Applies(rule) && Strong[rule.Index].Count > 0;
+
+    public bool MatchedWeakly(CompiledRule rule) => Applies(rule) && Weak[rule.Index].Count > 0;
+
+    private bool Applies(CompiledRule rule) => !IsVetoed(rule) && (!rule.HasRequirement || Topical[rule.Index]);
 
     /// <summary>
     /// A veto in the text always holds; one in the title ("Kvittering …") does not overrule a decision the text itself
@@ -95,6 +104,7 @@ internal sealed class GuidelineScan
                 case CueRole.ComplaintGuidanceIgnore: (ignored ??= new()).Add((ComplaintGuidanceSentence, sentence)); break;
                 case CueRole.SelfServiceIgnore: (ignored ??= new()).Add((SelfServiceSentence, sentence)); break;
                 case CueRole.Veto: (inTitle ? VetoedByTitle : Vetoed)[cue.Rule] = true; break;
+                case CueRole.Requirement: Topical[cue.Rule] = true; break;
             }
         }
 
