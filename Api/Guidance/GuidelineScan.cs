@@ -108,6 +108,17 @@ internal sealed class GuidelineScan
             }
         }
 
+        // "Vi mangler dit pasfoto. Det skal indsendes via selvbetjeningen": what the next sentence requires to go through a
+        // self-service solution is an instruction to act there, not something to answer this letter with ("Du kan sende
+        // oplysningerne via kontaktformularen" only offers a channel: the request stands).
+        HashSet<int>? selfServiceSentences = null;
+        foreach (var (cue, first, _) in hits)
+        {
+            var sentence = text.SentenceOf(first);
+            if (cue.Role == CueRole.SelfService && ignored?.Contains((SelfServiceSentence, sentence)) != true && text.SentenceHasWord(sentence, "skal"))
+                (selfServiceSentences ??= new()).Add(sentence);
+        }
+
         foreach (var (cue, first, last) in hits)
         {
             var sentence = text.SentenceOf(first);
@@ -128,6 +139,7 @@ internal sealed class GuidelineScan
                 if (ignored?.Contains((rule.Index, sentence)) == true) continue;
                 if (ignoredClauses?.Contains((rule.Index, text.ClauseOf(first))) == true) continue;
                 if (rule.Negatable && IsNegated(text, first, last)) continue;
+                if (rule.Negatable && selfServiceSentences?.Contains(sentence + 1) == true && !selfServiceSentences.Contains(sentence)) continue;
                 var start = text.Start(first);
                 var length = text.End(last) - start;
                 var evidence = new Evidence(fieldName, original.Substring(start, length), start, length, rule.Id);

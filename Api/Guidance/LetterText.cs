@@ -86,6 +86,17 @@ internal sealed class LetterText
         return true;
     }
 
+    /// <summary>Whether sentence <paramref name="sentence"/> has this word form (a short function word such as "skal").</summary>
+    public bool SentenceHasWord(int sentence, string word)
+    {
+        var (first, last) = SentenceBounds(sentence);
+        for (var k = first; k <= last; k++)
+        {
+            if (WordIs(k, word)) return true;
+        }
+        return false;
+    }
+
     private bool StartsLine(int token)
     {
         var before = token == 0 ? 0 : End(token - 1);
