@@ -16,16 +16,18 @@ internal sealed record CompiledRule(
     bool WhenCaseClosed,
     bool Fallback,
     bool Negatable,
-    IReadOnlySet<string> DocumentTypes);
+    IReadOnlySet<string> DocumentTypes,
+    bool HasRequirement = false);
 
 /// <summary>What a cue of the rules file is for.</summary>
-internal enum CueRole { Cue, Veto, IgnoreSentence, ComplaintGuidance, ComplaintGuidanceIgnore, SelfService, SelfServiceIgnore, Negation, Condition }
+internal enum CueRole { Cue, Requirement, Veto, IgnoreSentence, IgnoreClause, ComplaintGuidance, ComplaintGuidanceIgnore, SelfService, SelfServiceIgnore, Negation, Condition }
 
 /// <summary>
 /// One cue: which rule it belongs to (-1 for the klagevejledning, self-service and scope words), what it does there,
-/// whether it is read in the title or the text, and where in its sentence it must stand.
+/// whether it is read in the title or the text, where in its sentence it must stand, and whether the letter performs the
+/// rule's act with it.
 /// </summary>
-internal readonly record struct CueEntry(CueRole Role, int Rule, bool InTitle, SentenceAnchors Anchors);
+internal readonly record struct CueEntry(CueRole Role, int Rule, bool InTitle, SentenceAnchors Anchors, bool Operative = false);
 
 /// <summary>
 /// The rules file compiled once at start-up (a singleton): every cue of every rule is a concept of one

@@ -29,7 +29,10 @@ public sealed class GuidanceEngine
     {
         var scan = new GuidelineScan(_rules, letter);
         var strong = _rules.Rules.Where(scan.MatchedStrongly).ToList();
-        var winner = strong.MaxBy(r => r.Priority)
+        // The caseClosed flag says the case is done, not what the letter is: a kind the words show (a decision, a receipt,
+        // an answer to a question, a GDPR notice) wins over it; it decides only against the fallback.
+        var winner = strong.Where(r => !r.Fallback && scan.MatchedByWords(r)).MaxBy(r => r.Priority)
+            ?? strong.MaxBy(r => r.Priority)
             ?? _rules.Rules.Where(scan.MatchedWeakly).MaxBy(r => r.Priority)
             ?? _rules.Fallback;
 
@@ -63,14 +66,15 @@ public sealed class GuidanceEngine
     }
 
     /// <summary>
-    /// A letter that asks for something is also of the formal kind when its text says so twice, or once with the title or
-    /// document type agreeing ("Du skal til kontrollerende køreprøve. Vælg prøvested …" is a question, not a summons).
+    /// A letter that asks for something is also of the formal kind when its text performs the act ("Vi indkalder dig til
+    /// kontrollerende køreprøve"), says so twice, or once with the title or document type agreeing ("Du skal til
+    /// kontrollerende køreprøve. Vælg prøvested …" is a question, not a summons).
     /// </summary>
     private static bool FormalKindIsInText(GuidelineScan scan, CompiledRule formal)
     {
         var inText = scan.Strong[formal.Index].Count(e => e.Field == GuidelineScan.TextField);
         var elsewhere = scan.Strong[formal.Index].Count(e => e.Field != GuidelineScan.TextField) + scan.Weak[formal.Index].Count;
-        return inText >= 2 || inText == 1 && elsewhere > 0;
+        return inText >= 2 || inText == 1 && (elsewhere > 0 || scan.Performed[formal.Index]);
     }
 
     /// <summary>

@@ -72,10 +72,29 @@ internal sealed class RuleDefinition
 
     public List<string>? Title { get; set; }
     public List<string>? Text { get; set; }
+
+    /// <summary>
+    /// Text cues in which the letter itself performs the act ("Vi indkalder dig", "Vi tilbagekalder godkendelsen"): also
+    /// text cues, and one of them is enough to make a formal kind count beside an expected answer.
+    /// </summary>
+    public List<string>? Operative { get; set; }
+
     public List<string>? DocumentTypes { get; set; }
+
+    /// <summary>
+    /// The rule applies only when the title or text names one of these somewhere (its topic): an answer to a question
+    /// is about a frakendelse only when the letter speaks of one.
+    /// </summary>
+    public List<string>? Requires { get; set; }
 
     /// <summary>Phrases (title or text) that veto the rule, e.g. "tilbagekaldelse" for an approval.</summary>
     public List<string>? Unless { get; set; }
+
+    /// <summary>
+    /// Text cues in the same clause as one of these phrases do not count: a condition about our own next step
+    /// ("…, hvis vi får brug for flere oplysninger") leaves the rest of the sentence ("Oplys os venligst …") asking.
+    /// </summary>
+    public List<string>? IgnoreClausesWith { get; set; }
 
     /// <summary>Text cues in a sentence containing one of these phrases do not count ("Har du spørgsmål …").</summary>
     public List<string>? IgnoreSentencesWith { get; set; }

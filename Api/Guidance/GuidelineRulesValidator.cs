@@ -89,16 +89,20 @@ internal sealed partial class GuidelineRulesValidator(string path)
         if (string.IsNullOrWhiteSpace(rule.GuidelineLine)) Errors.Add($"{where}: guidelineLine must quote the guideline line the rule implements");
         if (string.IsNullOrWhiteSpace(rule.Name)) Errors.Add($"{where}: name (Danish display name) is missing");
 
-        var hasCues = (rule.Title?.Count ?? 0) + (rule.Text?.Count ?? 0) + (rule.DocumentTypes?.Count ?? 0) > 0;
+        var hasCues = (rule.Title?.Count ?? 0) + (rule.Text?.Count ?? 0) + (rule.Operative?.Count ?? 0) + (rule.DocumentTypes?.Count ?? 0) > 0;
         if (!hasCues && !rule.Fallback && !rule.WhenCaseClosed)
             Errors.Add($"{where}: the rule can never match: give it title, text or documentTypes phrases");
 
         var cue = new CueEntry(CueRole.Cue, index, false, default);
         AddCues(rule.Title, $"{where}: title", cue, text: false);
         AddCues(rule.Text, $"{where}: text", cue, text: true);
+        AddCues(rule.Operative, $"{where}: operative", cue with { Operative = true }, text: true);
+        AddCues(rule.Requires, $"{where}: requires", cue with { Role = CueRole.Requirement }, text: true);
+        AddCues(rule.Requires, $"{where}: requires", cue with { Role = CueRole.Requirement }, text: false);
         AddCues(rule.Unless, $"{where}: unless", cue with { Role = CueRole.Veto }, text: true);
         AddCues(rule.Unless, $"{where}: unless", cue with { Role = CueRole.Veto }, text: false);
         AddCues(rule.IgnoreSentencesWith, $"{where}: ignoreSentencesWith", cue with { Role = CueRole.IgnoreSentence }, text: true);
+        AddCues(rule.IgnoreClausesWith, $"{where}: ignoreClausesWith", cue with { Role = CueRole.IgnoreClause }, text: true);
         var documentTypes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (type, k) in (rule.DocumentTypes ?? []).Select((t, k) => (t, k)))
         {
@@ -108,7 +112,7 @@ internal sealed partial class GuidelineRulesValidator(string path)
 
         if (Errors.Count > errorsBefore) return null;
         return new CompiledRule(index, rule.Id!, category, rule.Name!, recommendation, rule.Priority!.Value, rule.GuidelineLine!.Trim(),
-            complaint, rule.Formal, rule.WhenCaseClosed, rule.Fallback, rule.Negatable, documentTypes);
+            complaint, rule.Formal, rule.WhenCaseClosed, rule.Fallback, rule.Negatable, documentTypes, rule.Requires is { Count: > 0 });
     }
 
     private void CheckRuleSet(List<CompiledRule> rules)

@@ -21,6 +21,8 @@ internal sealed class GuidelineScan
         Vetoed = new bool[count];
         VetoedByTitle = new bool[count];
         ByCaseClosedFlag = new bool[count];
+        Performed = new bool[count];
+        Topical = new bool[count];
         for (var i = 0; i < count; i++)
         {
             Strong[i] = new();
@@ -37,6 +39,9 @@ internal sealed class GuidelineScan
     public List<Evidence>[] Weak { get; }
     public bool[] Vetoed { get; }
     public bool[] ByCaseClosedFlag { get; }
+
+    /// <summary>Per rule: the text performs its act with an operative cue ("Vi indkalder dig hermed …").</summary>
+    public bool[] Performed { get; }
     /// <summary>The klagevejledning: each sentence (a heading with the sentence after it) that tells how to complain.</summary>
     public List<Evidence> ComplaintGuidance { get; } = new();
 
@@ -46,10 +51,18 @@ internal sealed class GuidelineScan
     /// <summary>Sentences that direct the recipient to a digital self-service solution.</summary>
     public List<Evidence> SelfService { get; } = new();
 
-    public bool MatchedStrongly(CompiledRule rule) =>
-        !IsVetoed(rule) && (Strong[rule.Index].Count > 0 || ByCaseClosedFlag[rule.Index]);
+    /// <summary>Per rule with a <c>requires</c> list: the letter names its topic.</summary>
+    public bool[] Topical { get; }
 
-    public bool MatchedWeakly(CompiledRule rule) => !IsVetoed(rule) && Weak[rule.Index].Count > 0;
+    public bool MatchedStrongly(CompiledRule rule) =>
+        Applies(rule) && (Strong[rule.Index].Count > 0 || ByCaseClosedFlag[rule.Index]);
+
+    /// <summary>Matched by the title or text, not only by the caseClosed flag.</summary>
+    public bool MatchedByWords(CompiledRule rule) => Applies(rule) && Strong[rule.Index].Count > 0;
+
+    public bool MatchedWeakly(CompiledRule rule) => Applies(rule) && Weak[rule.Index].Count > 0;
+
+    private bool Applies(CompiledRule rule) => !IsVetoed(rule) && (!rule.HasRequirement || Topical[rule.Index]);
 
     /// <summary>
     /// A veto in the text always holds; one in the title ("Kvittering …") does not overrule a decision the text itself
@@ -80,16 +93,30 @@ internal sealed class GuidelineScan
         }
 
         HashSet<(int Rule, int Sentence)>? ignored = null;
+        HashSet<(int Rule, int Clause)>? ignoredClauses = null;
         foreach (var (cue, first, _) in hits)
         {
             var sentence = text.SentenceOf(first);
             switch (cue.Role)
             {
                 case CueRole.IgnoreSentence: (ignored ??= new()).Add((cue.Rule, sentence)); break;
+                case CueRole.IgnoreClause: (ignoredClauses ??= new()).Add((cue.Rule, text.ClauseOf(first))); break;
                 case CueRole.ComplaintGuidanceIgnore: (ignored ??= new()).Add((ComplaintGuidanceSentence, sentence)); break;
                 case CueRole.SelfServiceIgnore: (ignored ??= new()).Add((SelfServiceSentence, sentence)); break;
                 case CueRole.Veto: (inTitle ? VetoedByTitle : Vetoed)[cue.Rule] = true; break;
+                case CueRole.Requirement: Topical[cue.Rule] = true; break;
             }
+        }
+
+        // "Vi mangler dit pasfoto. Det skal indsendes via selvbetjeningen": what the next sentence requires to go through a
+        // self-service solution is an instruction to act there, not something to answer this letter with ("Du kan sende
+        // oplysningerne via kontaktformularen" only offers a channel: the request stands).
+        HashSet<int>? selfServiceSentences = null;
+        foreach (var (cue, first, _) in hits)
+        {
+            var sentence = text.SentenceOf(first);
+            if (cue.Role == CueRole.SelfService && ignored?.Contains((SelfServiceSentence, sentence)) != true && text.SentenceHasWord(sentence, "skal"))
+                (selfServiceSentences ??= new()).Add(sentence);
         }
 
         foreach (var (cue, first, last) in hits)
@@ -110,11 +137,14 @@ internal sealed class GuidelineScan
             {
                 var rule = _rules.Rules[cue.Rule];
                 if (ignored?.Contains((rule.Index, sentence)) == true) continue;
+                if (ignoredClauses?.Contains((rule.Index, text.ClauseOf(first))) == true) continue;
                 if (rule.Negatable && IsNegated(text, first, last)) continue;
+                if (rule.Negatable && selfServiceSentences?.Contains(sentence + 1) == true && !selfServiceSentences.Contains(sentence)) continue;
                 var start = text.Start(first);
                 var length = text.End(last) - start;
                 var evidence = new Evidence(fieldName, original.Substring(start, length), start, length, rule.Id);
                 if (!Strong[rule.Index].Contains(evidence)) Strong[rule.Index].Add(evidence);
+                if (cue.Operative && !inTitle) Performed[rule.Index] = true;
             }
         }
     }

@@ -35,6 +35,8 @@ internal sealed class LetterText
 
     public int SentenceCount => _document.Sentences.Count;
 
+    public int ClauseOf(int token) => _document.Tokens[token].Clause;
+
     /// <summary>The first and last word of sentence <paramref name="sentence"/>.</summary>
     public (int First, int Last) SentenceBounds(int sentence) =>
         (_document.Sentences[sentence].FirstToken, _document.Sentences[sentence].EndToken - 1);
@@ -82,6 +84,17 @@ internal sealed class LetterText
             if (WordIs(k, "vi") || WordIs(k, "os")) return false;
         }
         return true;
+    }
+
+    /// <summary>Whether sentence <paramref name="sentence"/> has this word form (a short function word such as "skal").</summary>
+    public bool SentenceHasWord(int sentence, string word)
+    {
+        var (first, last) = SentenceBounds(sentence);
+        for (var k = first; k <= last; k++)
+        {
+            if (WordIs(k, word)) return true;
+        }
+        return false;
     }
 
     private bool StartsLine(int token)

@@ -100,6 +100,91 @@ public class SendTimeCheckTests
         Assert.False(Has(TestEngine.Suggest("Information", "Ønsker du kategori C1, skal du søge via selvbetjeningen på fstyr.dk."),
             GuidanceChecks.SelfServiceForExemptRecipient));
 
+    [Theory]
+    [InlineData("Klage over afgørelsen\nFristen for at klage er 4 uger. Du sender klagen til Færdselsstyrelsen med almindelig post.")]
+    [InlineData("Hvis du vil klage\nSkriv til Færdselsstyrelsen inden 4 uger fra den dag, du modtog afgørelsen.")]
+    [InlineData("Du kan klage\nDu kan klage over denne afgørelse til Transportministeriet. Klagefristen er 4 uger fra modtagelsen.")]
+    [InlineData("Vi gør opmærksom på, at afgørelsen kan indbringes for Trafik-, Bygge- og Boligstyrelsen inden 4 uger.")]
+    [InlineData("Klagevejledning fremgår af bilag 1.")]
+    public void HeadedAndWovenKlagevejledningNamingAnotherAppealBodyCounts(string complaintPart) =>
+        Assert.False(Has(Decision(complaintPart), GuidanceChecks.MissingComplaintGuidance), complaintPart);
+
+    [Fact]
+    public void UpholdingADecisionIsNoKlagevejledning() =>
+        Assert.True(Has(Decision("Der er derfor ikke grundlag for at genoptage sagen, og vi fastholder afgørelsen."),
+            GuidanceChecks.MissingComplaintGuidance));
+
+    [Theory]
+    [InlineData("Godkendelsen er givet på baggrund af de oplysninger, du har sendt os.")]
+    [InlineData("Du fik dispensation på betingelse af, at du hvert år sendte en ny øjenlægeerklæring.")]
+    [InlineData("Vi sendte den 20. december 2025 en partshøring om sagen.")]
+    [InlineData("Vi kan ikke svare inden 7 arbejdsdage, men forventer at svare dig senest den 21. oktober 2026.")]
+    [InlineData("Ønsker du at sende os yderligere dokumentation, kan du sende den med almindelig post.")]
+    [InlineData("Vi mangler et digitalt pasfoto. Det skal indsendes via selvbetjeningen på borger.dk, hvor du logger ind med MitID.")]
+    public void WhatWasSentOurOwnAnswerDateOffersAndMandatedSelfServiceAreNotAsking(string sentence) =>
+        Assert.False(Has(TestEngine.Suggest("Brev", sentence, chosen: ReplyOption.WithoutReply), GuidanceChecks.QuestionWithoutReplyOption), sentence);
+
+    [Theory]
+    [InlineData("Oplys os venligst et telefonnummer, som vi kan kontakte dig på, hvis vi får brug for yderligere oplysninger.")]
+    [InlineData("Det er nødvendigt, at vi modtager en oversættelse inden den 5. oktober 2026.")]
+    [InlineData("Vi vil bede dig oplyse, hvornår du flyttede til Danmark.\n\nDu kan sende oplysningerne via kontaktformularen på fstyr.dk.")]
+    public void ARequestBesideOurOwnConditionOrAnOfferedChannelIsAsking(string sentence) =>
+        Assert.True(Has(TestEngine.Suggest("Brev", sentence, chosen: ReplyOption.WithoutReply), GuidanceChecks.QuestionWithoutReplyOption), sentence);
+
+    [Fact]
+    public void SummonsThatAlsoAsksStillNeedsItsKlagevejledning()
+    {
+        var s = TestEngine.Suggest("Brev", "Vi indkalder dig til kontrollerende køreprøve den 26. juni 2026 på Prøvecenter Aalborg.\n\n"
+            + "Vi skal bede dig bekræfte, at du kan møde. Giv os svar senest 5 hverdage før prøven.");
+        Assert.Equal(GuidanceCategory.ExpectsReply, s.Category);
+        Assert.True(s.Conflict);
+        var check = Assert.Single(s.Checks, c => c.Code == GuidanceChecks.MissingComplaintGuidance);
+        Assert.Equal(GuidanceCategory.ControlDrivingTestSummons, check.Kind);
+    }
+
+    [Fact]
+    public void NoticeThatTheSummonsComesSeparatelyIsNoSummons()
+    {
+        var s = TestEngine.Suggest("Afgørelse", "Du skal bestå en kontrollerende køreprøve. Du får et særskilt brev med indkaldelse til prøven.\n\n"
+            + "Brevet er til orientering.", documentType: "Information");
+        Assert.NotEqual(GuidanceCategory.ControlDrivingTestSummons, s.Category);
+    }
+
+    [Theory]
+    [InlineData("Vi har endnu ikke truffet afgørelse i sagen.")]
+    [InlineData("Din nuværende godkendelse gælder, til vi har truffet afgørelse.")]
+    public void ADecisionNotYetMadeIsNoDecision(string sentence) =>
+        Assert.NotEqual(GuidanceCategory.Decision, TestEngine.Suggest("Sagsbehandlingstid", sentence).Category);
+
+    [Fact]
+    public void RestrictedApprovalIsADecisionAndAFullGrantAnApproval()
+    {
+        Assert.Equal(GuidanceCategory.Decision, TestEngine.Suggest("Brev",
+            "Vi godkender dig derfor som kørelærer, men kun til kategori B.").Category);
+        Assert.Equal(GuidanceCategory.Approval, TestEngine.Suggest("Brev",
+            "Vi imødekommer derfor din ansøgning fuldt ud, og du får dansk kørekort til kategori B.").Category);
+        Assert.Equal(GuidanceCategory.Decision, TestEngine.Suggest("Ansøgning om dispensation",
+            "Vi giver dig ikke dispensation, fordi du ikke har dokumenteret tilsvarende uddannelse.").Category);
+    }
+
+    [Fact]
+    public void TheCaseClosedFlagLosesToAKindTheWordsShow()
+    {
+        var s = TestEngine.Suggest("Svar på din anmodning",
+            "Vi imødekommer din anmodning og tilbagebetaler gebyret til din NemKonto.", caseClosed: true);
+        Assert.Equal(GuidanceCategory.Approval, s.Category);
+        Assert.Equal(GuidanceCategory.CaseClosed, TestEngine.Suggest("Brev", "Vi har registreret oplysningerne på din sag.", caseClosed: true).Category);
+    }
+
+    [Fact]
+    public void AnAnswerIsAboutAFrakendelseOnlyWhenTheLetterSpeaksOfOne()
+    {
+        Assert.Equal(GuidanceCategory.RevocationInquiry, TestEngine.Suggest("Dit spørgsmål",
+            "Du har spurgt, om du skal tage et ANT-kursus efter din ubetingede frakendelse.").Category);
+        Assert.NotEqual(GuidanceCategory.RevocationInquiry, TestEngine.Suggest("Dit spørgsmål",
+            "Du har spurgt, hvornår teoriprøven bliver holdt i Aarhus.").Category);
+    }
+
     [Fact]
     public void DocumentTypeThatContradictsTheTextIsNamedInTheReasons()
     {
