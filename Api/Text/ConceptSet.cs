@@ -102,8 +102,8 @@ public sealed class ConceptSet
     /// <summary>Every hit of every concept in the writer's own words (quoted words never match), in text order.</summary>
     public List<ConceptHit> Find(AnalyzedDocument document)
     {
-        var hits = new List<ConceptHit>();
         var tokens = document.Tokens;
+        var hits = new List<ConceptHit>(tokens.Length / 2 + 4);
         var coveredUpTo = -1;
         for (var i = 0; i < tokens.Length; i++)
         {

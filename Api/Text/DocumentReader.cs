@@ -13,8 +13,8 @@ internal sealed class DocumentReader
     private char[] _stems;
     private TokenPart[] _parts = [];
     private int _count, _stemLength, _partCount, _quoteIndex;
-    private readonly List<TextSpan> _sentences = [];
-    private readonly List<TextSpan> _clauses = [];
+    private readonly List<TextSpan> _sentences;
+    private readonly List<TextSpan> _clauses;
     private int _sentenceStart, _clauseStart, _previousEnd;
     private bool _previousQuoted;
 
@@ -22,8 +22,11 @@ internal sealed class DocumentReader
     {
         _text = text;
         _quoted = QuotedText.Ranges(text);
-        _tokens = new TextToken[Math.Max(4, text.Length / 5)];
-        _stems = new char[Math.Max(16, text.Length)];
+        // Every slot is written before it is read, and a long text's arrays would otherwise be zeroed for nothing.
+        _tokens = GC.AllocateUninitializedArray<TextToken>(Math.Max(4, text.Length / 5));
+        _stems = GC.AllocateUninitializedArray<char>(Math.Max(16, text.Length));
+        _sentences = new List<TextSpan>(text.Length / 64 + 1);
+        _clauses = new List<TextSpan>(text.Length / 32 + 1);
     }
 
     /// <summary>The next word of the text, after the previous one.</summary>
@@ -62,7 +65,7 @@ internal sealed class DocumentReader
             _clauses.Add(new TextSpan(_clauseStart, _count, _sentences.Count, question));
             _sentences.Add(new TextSpan(_sentenceStart, _count, _sentences.Count, question));
         }
-        return new AnalyzedDocument(_text, _tokens, _count, _parts[.._partCount], [.. _sentences], [.. _clauses], _stems, _quoted);
+        return new AnalyzedDocument(_text, _tokens, _count, _parts[.._partCount], _sentences, _clauses, _stems, _quoted);
     }
 
     /// <summary>

@@ -48,27 +48,39 @@ internal ref struct WordScanner
         var i = _at;
         start = end = 0;
         hash = 0;
-        while (i < text.Length)
+        while (true)
         {
-            var width = WordCharWidth(text, i, out var letterOrDigit);
-            if (width <= 0)
+            while (i < text.Length && (CharKinds.Of(text[i]) & CharKinds.InWord) == 0) i++;
+            if (i == text.Length)
             {
-                if (GaveUp) return false;
-                i += -width;
-                continue;
+                _at = i;
+                return false;
             }
             var runStart = i;
             var h = WordMemo.Seed;
             var hasLetterOrDigit = false;
-            do
+            while (i < text.Length)
             {
-                h = WordMemo.Step(h, text[i]);
-                if (width == 2) h = WordMemo.Step(h, text[i + 1]);
-                hasLetterOrDigit |= letterOrDigit;
-                i += width;
+                var c = text[i];
+                var kind = CharKinds.Of(c);
+                if ((kind & (CharKinds.InWord | CharKinds.Surrogate)) == CharKinds.InWord)
+                {
+                    h = WordMemo.Step(h, c);
+                    hasLetterOrDigit |= (kind & CharKinds.LetterOrDigit) != 0;
+                    i++;
+                    continue;
+                }
+                if ((kind & CharKinds.Surrogate) == 0 || !IsLetterOrDigitPair(text, i)) break;
+                h = WordMemo.Step(WordMemo.Step(h, c), text[i + 1]);
+                hasLetterOrDigit = true;
+                i += 2;
             }
-            while (i < text.Length && (width = WordCharWidth(text, i, out letterOrDigit)) > 0);
             if (GaveUp) return false;
+            if (i == runStart)
+            {
+                i += 2; // a pair that is no letter (an emoji)
+                continue;
+            }
             if (i - runStart >= LongestRun)
             {
                 GaveUp = true;
@@ -81,51 +93,37 @@ internal ref struct WordScanner
                 (start, end, hash) = (runStart, i, h);
                 return true;
             }
-            start = Correct(runStart);
-            end = Correct(i);
-            hash = WordMemo.Hash(_original[start..end]);
+            var startShift = ShiftAt(runStart);
+            var endShift = ShiftAt(i);
+            (start, end) = (runStart + startShift, i + endShift);
+            // Nothing removed inside the word: its original characters are the ones just hashed.
+            hash = startShift == endShift ? h : WordMemo.Hash(_original[start..end]);
             return true;
         }
-        _at = i;
-        return false;
+    }
+
+    /// <summary>A valid surrogate pair at <paramref name="i"/> that is a letter or digit; a broken pair sets <see cref="GaveUp"/>.</summary>
+    private bool IsLetterOrDigitPair(ReadOnlySpan<char> text, int i)
+    {
+        if (Rune.DecodeFromUtf16(text[i..], out var rune, out _) != OperationStatus.Done)
+        {
+            GaveUp = true;
+            return false;
+        }
+        return Rune.IsLetterOrDigit(rune);
     }
 
     /// <summary>
-    /// How many characters the word character at <paramref name="i"/> takes (1, or 2 for a surrogate pair); for any
-    /// other character minus its width. A broken surrogate pair sets <see cref="GaveUp"/>.
+    /// How far an offset of the joined text lies from the same place in the original, as Lucene's BaseCharFilter corrects
+    /// it: the characters removed at or before it. Offsets are asked for in text order, so a cursor replaces a search.
     /// </summary>
-    private int WordCharWidth(ReadOnlySpan<char> text, int i, out bool letterOrDigit)
+    private int ShiftAt(int offset)
     {
-        var kind = CharKinds.Of(text[i]);
-        letterOrDigit = (kind & CharKinds.LetterOrDigit) != 0;
-        if ((kind & CharKinds.Surrogate) == 0) return (kind & CharKinds.InWord) != 0 ? 1 : -1;
-        if (Rune.DecodeFromUtf16(text[i..], out var rune, out var used) != OperationStatus.Done)
-        {
-            GaveUp = true;
-            return 0;
-        }
-        letterOrDigit = Rune.IsLetterOrDigit(rune);
-        return letterOrDigit ? used : -used;
+        while (_nextPoint < _points.Length && _points[_nextPoint] <= offset) _nextPoint++;
+        return _nextPoint == 0 ? 0 : _shifts[_nextPoint - 1];
     }
 
-    /// <summary>An offset of the joined text in the original, as Lucene's BaseCharFilter corrects it.</summary>
-    private readonly int Correct(int offset)
-    {
-        var shift = 0;
-        var low = 0;
-        var high = _points.Length - 1;
-        while (low <= high)
-        {
-            var middle = (low + high) >>> 1;
-            if (_points[middle] <= offset)
-            {
-                shift = _shifts[middle];
-                low = middle + 1;
-            }
-            else high = middle - 1;
-        }
-        return offset + shift;
-    }
+    private int _nextPoint;
 
     public static bool HasLineBreakHyphen(ReadOnlySpan<char> text) =>
         text.Contains("-\n", StringComparison.Ordinal) || text.Contains("-\r\n", StringComparison.Ordinal) || text.Contains("\u00AD\n", StringComparison.Ordinal);
@@ -143,6 +141,12 @@ internal ref struct WordScanner
         int n = 0, corrections = 0, removed = 0;
         for (var i = 0; i < text.Length;)
         {
+            var hyphen = text[i..].IndexOfAny('-', '\u00AD');
+            if (hyphen < 0) hyphen = text.Length - i;
+            text.Slice(i, hyphen).CopyTo(joined.AsSpan(n));
+            n += hyphen;
+            i += hyphen;
+            if (i == text.Length) break;
             var length = LineBreakHyphenLength(text, i);
             if (length == 0)
             {
