@@ -73,6 +73,7 @@ public sealed class ReplyScreener
         var certainty = SecondOpinion.Combine(best.Certainty, score, AddThreshold(kind), _options)!.Value;
 
         var evidence = new List<Evidence>();
+        var seen = new HashSet<Evidence>();
         foreach (var finding in findings.Where(f => f.Certainty == best.Certainty))
         {
             var document = finding.Document;
@@ -82,7 +83,7 @@ public sealed class ReplyScreener
                 var tokens = document.Tokens;
                 var start = tokens[hit.First].Start;
                 var evidenceItem = new Evidence(document.Text[start..tokens[hit.Last].End], start, tokens[hit.Last].End - start, field);
-                if (!evidence.Contains(evidenceItem)) evidence.Add(evidenceItem);
+                if (seen.Add(evidenceItem)) evidence.Add(evidenceItem);
             }
         }
         evidence.Sort((a, b) => a.Field != b.Field ? (a.Field == "subject" ? -1 : 1) : a.Start.CompareTo(b.Start));

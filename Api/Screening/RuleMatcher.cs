@@ -16,8 +16,10 @@ internal static class RuleMatcher
     public static List<Candidate> Match(ScreeningRules rules, AnalyzedDocument document, ISet<int>? subjectConcepts = null)
     {
         var hits = rules.Concepts.Find(document);
-        var byConcept = new List<ConceptHit>[rules.Concepts.Names.Count];
-        foreach (var hit in hits) (byConcept[hit.Concept] ??= []).Add(hit);
+        var perConcept = new int[rules.Concepts.Names.Count];
+        foreach (var hit in hits) perConcept[hit.Concept]++;
+        var byConcept = new List<ConceptHit>[perConcept.Length];
+        foreach (var hit in hits) (byConcept[hit.Concept] ??= new List<ConceptHit>(perConcept[hit.Concept])).Add(hit);
 
         var questionStart = rules.Concepts.Contains("questionStart") ? rules.Concepts.IdOf("questionStart") : -1;
         var candidates = new List<Candidate>();
@@ -55,11 +57,14 @@ internal static class RuleMatcher
             ConceptHit? found = null;
             foreach (var concept in rule.Concepts[place])
             {
-                foreach (var hit in Within(byConcept[concept], unit.FirstToken, unit.EndToken))
+                var hits = byConcept[concept];
+                if (hits is null) continue;
+                for (var h = FirstFrom(hits, unit.FirstToken); h < hits.Count && hits[h].First < unit.EndToken; h++)
                 {
+                    var hit = hits[h];
                     // Hits must not share words ("kan jeg få" is no request plus a "få"), except inside the first
                     // concept's own hit ("venligst" in "tag venligst sagen op igen").
-                    if (hit.First < unit.FirstToken || hit.First >= unit.EndToken || chosen.Any(c => Overlaps(c, hit) && !Inside(hit, anchor))) continue;
+                    if (SharesWords(chosen, hit, anchor)) continue;
                     if (found is null || Math.Abs(hit.First - anchor.First) < Math.Abs(found.Value.First - anchor.First)) found = hit;
                 }
             }
@@ -91,7 +96,9 @@ internal static class RuleMatcher
         if (!document.Sentences[at.Sentence].IsQuestion) return false;
         var clause = document.Clauses[at.Clause];
         if (clause.IsQuestion || clause.EndToken == document.Sentences[at.Sentence].EndToken) return true;
-        return questionStart >= 0 && (byConcept[questionStart] ?? []).Any(h => h.First == clause.FirstToken);
+        if (questionStart < 0 || byConcept[questionStart] is not { } starts) return false;
+        var opening = FirstFrom(starts, clause.FirstToken);
+        return opening < starts.Count && starts[opening].First == clause.FirstToken;
     }
 
     private static bool Applies(CompiledScope scope, ConceptHit anchor, AnalyzedDocument document, List<ConceptHit>[] byConcept, int questionStart)
@@ -102,8 +109,10 @@ internal static class RuleMatcher
         if (scope.Spec.OnlyInQuestion && !document.Sentences[at.Sentence].IsQuestion) return false;
         // Every placement lies within the anchor's sentence.
         var sentence = document.Sentences[at.Sentence];
-        foreach (var hit in Within(byConcept[scope.Concept], sentence.FirstToken, sentence.EndToken))
+        if (byConcept[scope.Concept] is not { } hits) return false;
+        for (var h = FirstFrom(hits, sentence.FirstToken); h < hits.Count && hits[h].First < sentence.EndToken; h++)
         {
+            var hit = hits[h];
             var first = tokens[hit.First];
             var window = scope.Spec.Window;
             var placed = scope.Spec.Where switch
@@ -126,21 +135,21 @@ internal static class RuleMatcher
     {
         foreach (var concept in scope.Unless)
         {
-            foreach (var shield in Within(byConcept[concept], hit.First - 20, hit.First + 1))
+            if (byConcept[concept] is not { } shields) continue;
+            for (var s = FirstFrom(shields, hit.First - 20); s < shields.Count && shields[s].First < hit.First + 1; s++)
             {
-                if (shield.First <= hit.First && hit.Last <= shield.Last) return true;
+                if (shields[s].First <= hit.First && hit.Last <= shields[s].Last) return true;
             }
         }
         return false;
     }
 
     /// <summary>
-    /// The hits starting at words [from, to). Hits are in text order, so a long letter costs a binary search per lookup
-    /// rather than a scan of every hit of the concept.
+    /// The index of the first hit starting at word <paramref name="from"/> or later. Hits are in text order, so a long
+    /// letter costs a binary search per lookup rather than a scan of every hit of the concept.
     /// </summary>
-    private static IEnumerable<ConceptHit> Within(List<ConceptHit>? hits, int from, int to)
+    private static int FirstFrom(List<ConceptHit> hits, int from)
     {
-        if (hits is null) yield break;
         int low = 0, high = hits.Count;
         while (low < high)
         {
@@ -148,7 +157,16 @@ internal static class RuleMatcher
             if (hits[middle].First < from) low = middle + 1;
             else high = middle;
         }
-        for (var i = low; i < hits.Count && hits[i].First < to; i++) yield return hits[i];
+        return low;
+    }
+
+    private static bool SharesWords(List<ConceptHit> chosen, ConceptHit hit, ConceptHit anchor)
+    {
+        foreach (var c in chosen)
+        {
+            if (Overlaps(c, hit) && !Inside(hit, anchor)) return true;
+        }
+        return false;
     }
 
     private static bool Overlaps(ConceptHit a, ConceptHit b) => a.First <= b.Last && b.First <= a.Last;

@@ -28,8 +28,8 @@ public readonly record struct TextSpan(int FirstToken, int EndToken, int Sentenc
 /// </summary>
 public sealed class AnalyzedDocument
 {
-    internal AnalyzedDocument(string text, TextToken[] tokens, int count, TokenPart[] parts, TextSpan[] sentences,
-        TextSpan[] clauses, char[] stems, List<(int Start, int End)> quoted)
+    internal AnalyzedDocument(string text, TextToken[] tokens, int count, TokenPart[] parts, IReadOnlyList<TextSpan> sentences,
+        IReadOnlyList<TextSpan> clauses, char[] stems, List<(int Start, int End)> quoted)
     {
         Text = text;
         _tokens = tokens;

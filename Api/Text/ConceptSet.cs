@@ -14,13 +14,16 @@ public sealed class ConceptSet
 {
     private readonly string[] _names;
     private readonly Dictionary<string, int> _ids;
-    private readonly List<(int Concept, int[][] Steps, int[] Gaps)>[] _byFirstTerm;
+    private readonly CompiledLemma[]?[] _byFirstTerm;
 
-    private ConceptSet(string[] names, List<(int, int[][], int[])>[] byFirstTerm, TextAnalyzer analyzer)
+    /// <summary>A lemma as vocabulary ids: per step the ids that fill it and how many other words may come before it.</summary>
+    private sealed record CompiledLemma(int Concept, int[][] Steps, int[] Gaps);
+
+    private ConceptSet(string[] names, List<(int, int[][], int[])>?[] byFirstTerm, TextAnalyzer analyzer)
     {
         _names = names;
         _ids = names.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
-        _byFirstTerm = byFirstTerm;
+        _byFirstTerm = byFirstTerm.Select(lemmas => lemmas?.Select(l => new CompiledLemma(l.Item1, l.Item2, l.Item3)).ToArray()).ToArray();
         Analyzer = analyzer;
     }
 
@@ -66,7 +69,7 @@ public sealed class ConceptSet
         var analyzer = new TextAnalyzer(new Vocabulary(allStems, exactOnly, aliases, surfaces), clauseStems);
 
         var names = parsed.Keys.ToArray();
-        var byFirstTerm = new List<(int, int[][], int[])>[analyzer.Vocabulary.Count];
+        var byFirstTerm = new List<(int, int[][], int[])>?[analyzer.Vocabulary.Count];
         for (var c = 0; c < names.Length; c++)
         {
             foreach (var steps in expanded[names[c]])
@@ -102,15 +105,15 @@ public sealed class ConceptSet
     /// <summary>Every hit of every concept in the writer's own words (quoted words never match), in text order.</summary>
     public List<ConceptHit> Find(AnalyzedDocument document)
     {
-        var hits = new List<ConceptHit>();
         var tokens = document.Tokens;
+        var hits = new List<ConceptHit>(tokens.Length / 8 + 4);
         var coveredUpTo = -1;
         for (var i = 0; i < tokens.Length; i++)
         {
-            var token = tokens[i];
+            ref readonly var token = ref tokens[i];
             if (token.Quoted) continue;
             var before = hits.Count;
-            if (token.Term != Vocabulary.Unknown) Match(document, tokens, i, token.Term, token.Fuzzy, false, hits);
+            if (token.Term != Vocabulary.Unknown && _byFirstTerm[token.Term] is { } lemmas) Match(tokens, i, lemmas, token.Fuzzy, false, hits);
             if (hits.Count > before)
             {
                 for (var h = before; h < hits.Count; h++) coveredUpTo = Math.Max(coveredUpTo, hits[h].Last);
@@ -118,16 +121,18 @@ public sealed class ConceptSet
             }
             // A compound's parts count only when the word as a whole is no lemma ("klagevejledning" is not "klage").
             if (token.PartCount == 0 || i <= coveredUpTo) continue;
-            foreach (var part in document.Parts(token)) Match(document, tokens, i, part.Term, token.Fuzzy, true, hits);
+            foreach (var part in document.Parts(token))
+            {
+                if (_byFirstTerm[part.Term] is { } partLemmas) Match(tokens, i, partLemmas, token.Fuzzy, true, hits);
+            }
         }
         return hits;
     }
 
-    private void Match(AnalyzedDocument document, ReadOnlySpan<TextToken> tokens, int i, int term, bool fuzzy, bool inCompound, List<ConceptHit> hits)
+    private static void Match(ReadOnlySpan<TextToken> tokens, int i, CompiledLemma[] lemmas, bool fuzzy, bool inCompound, List<ConceptHit> hits)
     {
-        var candidates = _byFirstTerm[term];
-        if (candidates is null) return;
-        foreach (var (concept, steps, gaps) in candidates)
+        var sentence = tokens[i].Sentence;
+        foreach (var (concept, steps, gaps) in lemmas)
         {
             var at = i;
             var anyFuzzy = fuzzy;
@@ -137,9 +142,10 @@ public sealed class ConceptSet
                 matched = false;
                 for (var next = at + 1; next <= at + 1 + gaps[s] && next < tokens.Length; next++)
                 {
-                    if (tokens[next].Sentence != tokens[i].Sentence || tokens[next].Quoted) break;
-                    if (Array.IndexOf(steps[s], tokens[next].Term) < 0) continue;
-                    anyFuzzy |= tokens[next].Fuzzy;
+                    ref readonly var word = ref tokens[next];
+                    if (word.Sentence != sentence || word.Quoted) break;
+                    if (Array.IndexOf(steps[s], word.Term) < 0) continue;
+                    anyFuzzy |= word.Fuzzy;
                     at = next;
                     matched = true;
                     break;

@@ -102,6 +102,12 @@ public static class DanishText
             buffer[n] = c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
             return n + 1;
         }
+        if (char.IsSurrogate(c))
+        {
+            // Half of a letter outside the BMP ("𝐊𝐥𝐚𝐠𝐞" in styled text): no Danish folding, and normalising half a pair throws.
+            buffer[n] = c;
+            return n + 1;
+        }
         var pair = c switch
         {
             'æ' or 'Æ' or 'ä' or 'Ä' => "ae",

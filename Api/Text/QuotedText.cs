@@ -61,15 +61,28 @@ public static class QuotedText
     public static string OwnText(string text, List<(int Start, int End)> ranges)
     {
         if (ranges.Count == 0) return text.Trim();
-        var own = new System.Text.StringBuilder(text.Length);
-        var at = 0;
-        foreach (var (start, end) in ranges)
+        var own = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length);
+        try
         {
-            own.Append(text, at, start - at);
-            at = Math.Min(text.Length, end + 1);
+            var n = 0;
+            var at = 0;
+            foreach (var (start, end) in ranges)
+            {
+                text.AsSpan(at, start - at).CopyTo(own.AsSpan(n));
+                n += start - at;
+                at = Math.Min(text.Length, end + 1);
+            }
+            if (at < text.Length)
+            {
+                text.AsSpan(at).CopyTo(own.AsSpan(n));
+                n += text.Length - at;
+            }
+            return new string(own.AsSpan(0, n).Trim());
         }
-        if (at < text.Length) own.Append(text, at, text.Length - at);
-        return own.ToString().Trim();
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(own);
+        }
     }
 
     private static bool StartsQuotedRest(string text, ReadOnlySpan<char> line, int lineEnd)

@@ -3,9 +3,10 @@ using Lucene.Net.Analysis.TokenAttributes;
 namespace SmartPost.Api.Text;
 
 /// <summary>
-/// Runs <see cref="DanishAnalyzer"/> over a text and reads the result as an <see cref="AnalyzedDocument"/>: each word's
-/// stem looked up in the <see cref="Vocabulary"/> (with spelling tolerance), sentences, clauses and the quoted mask.
-/// One instance for the app; thread-safe (Lucene keeps one token stream per thread and reuses it).
+/// Reads a text as an <see cref="AnalyzedDocument"/>: each word analysed by <see cref="DanishAnalyzer"/> and its stem
+/// looked up in the <see cref="Vocabulary"/> (with spelling tolerance), sentences, clauses and the quoted mask.
+/// The Lucene chain defines a word's analysis; it runs once per distinct written word (<see cref="WordMemo"/>), and
+/// <see cref="WordScanner"/> finds the words where the chain would. One instance for the app; thread-safe.
 /// </summary>
 public sealed class TextAnalyzer
 {
@@ -48,18 +49,49 @@ public sealed class TextAnalyzer
     public AnalyzedDocument Analyze(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var quoted = QuotedText.Ranges(text);
-        var tokens = new TextToken[Math.Max(4, text.Length / 5)];
-        var parts = new List<TokenPart>();
-        var stems = new char[Math.Max(16, text.Length)];
-        int count = 0, stemLength = 0, quoteIndex = 0;
-        var sentences = new List<TextSpan>();
-        var clauses = new List<TextSpan>();
-        int sentenceStart = 0, clauseStart = 0, previousEnd = 0;
-        var previousQuoted = false;
+        return AnalyzeFast(text) ?? AnalyzeWithLucene(text);
+    }
 
-        var analyzer = HasLineBreakHyphen(text) ? _analyzerJoiningHyphens : _analyzer;
-        using (var stream = analyzer.GetTokenStream("text", text))
+    /// <summary>
+    /// The hot path: <see cref="WordScanner"/> finds the words where the Lucene chain would, and each word's analysis
+    /// comes from <see cref="_memo"/> — computed by the Lucene chain the first time the word is seen. Null when the
+    /// scanner cannot promise Lucene's reading of this text (<see cref="AnalyzeWithLucene"/> then reads it).
+    /// </summary>
+    internal AnalyzedDocument? AnalyzeFast(string text)
+    {
+        var reader = new DocumentReader(text);
+        if (!WordScanner.HasLineBreakHyphen(text)) return Read(new WordScanner(text), text, reader);
+        var scanner = WordScanner.Joined(text, out var joined, out var points, out var shifts);
+        try
+        {
+            return Read(scanner, text, reader);
+        }
+        finally
+        {
+            WordScanner.ReturnJoined(joined, points, shifts);
+        }
+    }
+
+    private AnalyzedDocument? Read(WordScanner scanner, string text, DocumentReader reader)
+    {
+        while (scanner.Next(out var start, out var end, out var hash))
+        {
+            var surface = text.AsSpan(start, end - start);
+            var word = _memo.Get(surface, hash) ?? Learn(surface.ToString(), hash);
+            if (word is null) return null;
+            reader.Add(start, end, word.Term, word.Fuzzy, word.StartsClause, word.Stem);
+            foreach (var part in word.Parts) reader.AddPart(part);
+        }
+        return scanner.GaveUp ? null : reader.Build();
+    }
+
+    /// <summary>Analyses one word with the Lucene chain and remembers it; null if the chain does not read it as one word.</summary>
+    private AnalyzedWord? Learn(string surface, uint hash)
+    {
+        var analyzer = surface.Contains('\n') ? _analyzerJoiningHyphens : _analyzer;
+        string? stem = null;
+        var parts = new List<int>();
+        using (var stream = analyzer.GetTokenStream("text", surface))
         {
             var term = stream.AddAttribute<ICharTermAttribute>();
             var offset = stream.AddAttribute<IOffsetAttribute>();
@@ -67,61 +99,64 @@ public sealed class TextAnalyzer
             stream.Reset();
             while (stream.IncrementToken())
             {
-                var stem = term.Buffer.AsSpan(0, term.Length);
-                if (increment.PositionIncrement == 0 && count > 0)
+                if (stem is null)
                 {
-                    var part = Vocabulary.Exact(stem);
-                    if (part == Vocabulary.Unknown) continue;
-                    parts.Add(new TokenPart(part, count - 1));
-                    var head = tokens[count - 1];
-                    tokens[count - 1] = head with { FirstPart = head.PartCount == 0 ? parts.Count - 1 : head.FirstPart, PartCount = head.PartCount + 1 };
+                    if (offset.StartOffset != 0 || offset.EndOffset != surface.Length) return null;
+                    stem = term.ToString();
                     continue;
                 }
-
-                var start = offset.StartOffset;
-                while (quoteIndex < quoted.Count && quoted[quoteIndex].End <= start) quoteIndex++;
-                var isQuoted = quoteIndex < quoted.Count && quoted[quoteIndex].Start <= start;
-                var id = Vocabulary.Find(stem, out var fuzzy);
-                if (id == Vocabulary.Unknown && stem.Length >= 4) id = FindUnstemmed(text.AsSpan(start, offset.EndOffset - start), out fuzzy);
-                else if (!fuzzy && Vocabulary.HasSurfaces(id)) id = SurfaceOr(id, text.AsSpan(start, offset.EndOffset - start));
-
-                if (count > 0)
-                {
-                    var gap = text.AsSpan(previousEnd, start - previousEnd);
-                    var endsSentence = EndsSentence(gap, text[start]) || isQuoted != previousQuoted;
-                    if (endsSentence)
-                    {
-                        var question = gap.Contains('?');
-                        clauses.Add(new TextSpan(clauseStart, count, sentences.Count, question));
-                        sentences.Add(new TextSpan(sentenceStart, count, sentences.Count, question));
-                        sentenceStart = clauseStart = count;
-                    }
-                    else if (gap.IndexOfAny(ClausePunctuation) >= 0 || (id != Vocabulary.Unknown && !fuzzy && _startsClause[id]))
-                    {
-                        clauses.Add(new TextSpan(clauseStart, count, sentences.Count, false));
-                        clauseStart = count;
-                    }
-                }
-
-                if (count == tokens.Length) Array.Resize(ref tokens, tokens.Length * 2);
-                if (stemLength + stem.Length > stems.Length) Array.Resize(ref stems, Math.Max(stems.Length * 2, stemLength + stem.Length));
-                stem.CopyTo(stems.AsSpan(stemLength));
-                tokens[count++] = new TextToken(start, offset.EndOffset - start, id, fuzzy, isQuoted, sentences.Count,
-                    clauses.Count, parts.Count, 0, stemLength, stem.Length);
-                stemLength += stem.Length;
-                previousEnd = offset.EndOffset;
-                previousQuoted = isQuoted;
+                if (increment.PositionIncrement != 0) return null;
+                var part = Vocabulary.Exact(term.Buffer.AsSpan(0, term.Length));
+                if (part != Vocabulary.Unknown) parts.Add(part);
             }
             stream.End();
         }
+        if (stem is null) return null;
+        var id = Lookup(stem, surface, out var fuzzy);
+        var word = new AnalyzedWord(surface, hash, stem, id, fuzzy, id != Vocabulary.Unknown && !fuzzy && _startsClause[id], [.. parts]);
+        _memo.Add(word);
+        return word;
+    }
 
-        if (count > 0)
+    private readonly WordMemo _memo = new();
+
+    /// <summary>The vocabulary id of a word: its stem exactly or within the spelling tolerance, else its whole folded form.</summary>
+    private int Lookup(ReadOnlySpan<char> stem, ReadOnlySpan<char> original, out bool fuzzy)
+    {
+        var id = Vocabulary.Find(stem, out fuzzy);
+        if (id == Vocabulary.Unknown && stem.Length >= 4) id = FindUnstemmed(original, out fuzzy);
+        else if (!fuzzy && Vocabulary.HasSurfaces(id)) id = SurfaceOr(id, original);
+        return id;
+    }
+
+    /// <summary>
+    /// The definition of the analysis: the Lucene chain run over the whole text, token by token. The hot path
+    /// (<see cref="AnalyzeFast"/>) must read every text exactly as this does; the text-core tests hold it to that.
+    /// </summary>
+    internal AnalyzedDocument AnalyzeWithLucene(string text)
+    {
+        var reader = new DocumentReader(text);
+        var analyzer = WordScanner.HasLineBreakHyphen(text) ? _analyzerJoiningHyphens : _analyzer;
+        using var stream = analyzer.GetTokenStream("text", text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
         {
-            var question = text.AsSpan(previousEnd).TrimStart().StartsWith("?");
-            clauses.Add(new TextSpan(clauseStart, count, sentences.Count, question));
-            sentences.Add(new TextSpan(sentenceStart, count, sentences.Count, question));
+            var stem = term.Buffer.AsSpan(0, term.Length);
+            if (increment.PositionIncrement == 0 && reader.HasWords)
+            {
+                var part = Vocabulary.Exact(stem);
+                if (part != Vocabulary.Unknown) reader.AddPart(part);
+                continue;
+            }
+            var start = offset.StartOffset;
+            var id = Lookup(stem, text.AsSpan(start, offset.EndOffset - start), out var fuzzy);
+            reader.Add(start, offset.EndOffset, id, fuzzy, id != Vocabulary.Unknown && !fuzzy && _startsClause[id], stem);
         }
-        return new AnalyzedDocument(text, tokens, count, [.. parts], [.. sentences], [.. clauses], stems, quoted);
+        stream.End();
+        return reader.Build();
     }
 
     /// <summary>"tidligere" stems to "tid"; when an "=tidligere" lemma exists, the word is that lemma and not "tid".</summary>
@@ -162,21 +197,4 @@ public sealed class TextAnalyzer
     }
 
     [ThreadStatic] private static char[]? FoldBuffer;
-
-    private static bool HasLineBreakHyphen(string text) =>
-        text.Contains("-\n", StringComparison.Ordinal) || text.Contains("-\r\n", StringComparison.Ordinal) || text.Contains("\u00AD\n", StringComparison.Ordinal);
-
-    private const string ClausePunctuation = ",;:()–—\"“”";
-
-    /// <summary>
-    /// A sentence ends at "!" or "?", at a blank line, at a line break before a capital letter, and at "." before a
-    /// capital letter — so "f.eks. en kopi", "den 12. september" and "kl. 9.30" stay one sentence.
-    /// </summary>
-    private static bool EndsSentence(ReadOnlySpan<char> gap, char next)
-    {
-        if (gap.IndexOfAny('!', '?') >= 0) return true;
-        var newline = gap.IndexOf('\n');
-        if (newline >= 0 && (gap[(newline + 1)..].Contains('\n') || !char.IsLower(next))) return true;
-        return gap.Contains('.') && !char.IsLower(next) && !char.IsDigit(next);
-    }
 }

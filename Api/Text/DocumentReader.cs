@@ -1,0 +1,104 @@
+namespace SmartPost.Api.Text;
+
+/// <summary>
+/// Builds an <see cref="AnalyzedDocument"/> from its words in text order: marks each word quoted or not, and decides
+/// from the characters between two words (and the second word's first letter) where sentences and clauses end. One
+/// pass; the word analyses come from <see cref="TextAnalyzer"/> (its memo or the Lucene chain).
+/// </summary>
+internal sealed class DocumentReader
+{
+    private readonly string _text;
+    private readonly List<(int Start, int End)> _quoted;
+    private TextToken[] _tokens;
+    private char[] _stems;
+    private TokenPart[] _parts = [];
+    private int _count, _stemLength, _partCount, _quoteIndex;
+    private readonly List<TextSpan> _sentences;
+    private readonly List<TextSpan> _clauses;
+    private int _sentenceStart, _clauseStart, _previousEnd;
+    private bool _previousQuoted;
+
+    public DocumentReader(string text)
+    {
+        _text = text;
+        _quoted = QuotedText.Ranges(text);
+        // Every slot is written before it is read, and a long text's arrays would otherwise be zeroed for nothing.
+        _tokens = GC.AllocateUninitializedArray<TextToken>(Math.Max(4, text.Length / 5));
+        _stems = GC.AllocateUninitializedArray<char>(Math.Max(16, text.Length));
+        _sentences = new List<TextSpan>(text.Length / 64 + 1);
+        _clauses = new List<TextSpan>(text.Length / 32 + 1);
+    }
+
+    /// <summary>The next word of the text, after the previous one.</summary>
+    public void Add(int start, int end, int term, bool fuzzy, bool startsClause, ReadOnlySpan<char> stem)
+    {
+        while (_quoteIndex < _quoted.Count && _quoted[_quoteIndex].End <= start) _quoteIndex++;
+        var isQuoted = _quoteIndex < _quoted.Count && _quoted[_quoteIndex].Start <= start;
+        if (_count > 0) Separate(start, isQuoted, startsClause);
+
+        if (_count == _tokens.Length) Array.Resize(ref _tokens, _tokens.Length * 2);
+        if (_stemLength + stem.Length > _stems.Length) Array.Resize(ref _stems, Math.Max(_stems.Length * 2, _stemLength + stem.Length));
+        stem.CopyTo(_stems.AsSpan(_stemLength));
+        _tokens[_count++] = new TextToken(start, end - start, term, fuzzy, isQuoted, _sentences.Count, _clauses.Count,
+            _partCount, 0, _stemLength, stem.Length);
+        _stemLength += stem.Length;
+        _previousEnd = end;
+        _previousQuoted = isQuoted;
+    }
+
+    /// <summary>A known part of the last word's compound.</summary>
+    public void AddPart(int term)
+    {
+        if (_partCount == _parts.Length) Array.Resize(ref _parts, Math.Max(16, _parts.Length * 2));
+        _parts[_partCount++] = new TokenPart(term, _count - 1);
+        ref var head = ref _tokens[_count - 1];
+        head = head with { FirstPart = head.PartCount == 0 ? _partCount - 1 : head.FirstPart, PartCount = head.PartCount + 1 };
+    }
+
+    public bool HasWords => _count > 0;
+
+    public AnalyzedDocument Build()
+    {
+        if (_count > 0)
+        {
+            var question = _text.AsSpan(_previousEnd).TrimStart().StartsWith("?");
+            _clauses.Add(new TextSpan(_clauseStart, _count, _sentences.Count, question));
+            _sentences.Add(new TextSpan(_sentenceStart, _count, _sentences.Count, question));
+        }
+        return new AnalyzedDocument(_text, _tokens, _count, _parts[.._partCount], _sentences, _clauses, _stems, _quoted);
+    }
+
+    /// <summary>
+    /// A sentence ends at "!" or "?", at a blank line, at a line break before a capital letter, at "." before a
+    /// capital letter — so "f.eks. en kopi", "den 12. september" and "kl. 9.30" stay one sentence — and where quoted
+    /// text starts or stops. A clause ends at <see cref="CharKinds.ClauseCharacters"/> or before a clause word.
+    /// </summary>
+    private void Separate(int start, bool isQuoted, bool startsClause)
+    {
+        var kinds = 0;
+        var newlines = 0;
+        foreach (var c in _text.AsSpan(_previousEnd, start - _previousEnd))
+        {
+            var kind = CharKinds.Of(c);
+            kinds |= kind;
+            if ((kind & CharKinds.Newline) != 0) newlines++;
+        }
+        var next = _text[start];
+        var endsSentence = (kinds & (CharKinds.Exclamation | CharKinds.Question)) != 0
+            || newlines > 0 && (newlines > 1 || !char.IsLower(next))
+            || (kinds & CharKinds.FullStop) != 0 && !char.IsLower(next) && !char.IsDigit(next)
+            || isQuoted != _previousQuoted;
+        if (endsSentence)
+        {
+            var question = (kinds & CharKinds.Question) != 0;
+            _clauses.Add(new TextSpan(_clauseStart, _count, _sentences.Count, question));
+            _sentences.Add(new TextSpan(_sentenceStart, _count, _sentences.Count, question));
+            _sentenceStart = _clauseStart = _count;
+        }
+        else if ((kinds & CharKinds.ClausePunctuation) != 0 || startsClause)
+        {
+            _clauses.Add(new TextSpan(_clauseStart, _count, _sentences.Count, false));
+            _clauseStart = _count;
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using System.Text;
+using Newtonsoft.Json.Linq;
+using SmartPost.Api.Guidance;
+using SmartPost.Api.Screening;
+using SmartPost.Api.Tests.Guidance;
+using SmartPost.Api.Tests.Infrastructure;
+using SmartPost.Api.Tests.Screening;
+using SmartPost.Api.Text;
+
+namespace SmartPost.Api.Tests.TextCore;
+
+/// <summary>
+/// The text core's hot path (its own word scanner and the per-word memo) must read every text exactly as the Lucene
+/// chain does, word for word: offsets, stems, vocabulary ids, spelling tolerance, compound parts, quoting, sentences
+/// and clauses. Checked on every labelled reply and letter, with the shipped screening and guidance vocabularies, and
+/// on generated text full of the awkward cases (hyphens at line breaks, soft hyphens, lone dashes, surrogate pairs).
+/// </summary>
+public class FastReadingTests
+{
+    public static TheoryData<string> Vocabularies() => new(["screening", "guidance"]);
+
+    [Theory]
+    [MemberData(nameof(Vocabularies))]
+    public void EveryCorpusTextReadsAsTheLuceneChainReadsIt(string vocabulary)
+    {
+        var analyzer = FreshAnalyzer(vocabulary);
+        var texts = CorpusTexts();
+        Assert.True(texts.Count > 1000, $"only {texts.Count} corpus texts found");
+        // Twice: the first pass learns each word through Lucene, the second reads it from the memo.
+        for (var pass = 0; pass < 2; pass++)
+        {
+            foreach (var (source, text) in texts)
+            {
+                var fast = analyzer.AnalyzeFast(text);
+                Assert.True(fast is not null, $"{source}: the fast path gave the text to Lucene");
+                AssertSameReading(analyzer.AnalyzeWithLucene(text), fast!, source);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Vocabularies))]
+    public void GeneratedAwkwardTextReadsAsTheLuceneChainReadsIt(string vocabulary)
+    {
+        var analyzer = FreshAnalyzer(vocabulary);
+        var random = new Random(20261206);
+        var fastCount = 0;
+        for (var n = 0; n < 3000; n++)
+        {
+            var text = AwkwardText(random);
+            var fast = analyzer.AnalyzeFast(text);
+            if (fast is null) continue;
+            fastCount++;
+            AssertSameReading(analyzer.AnalyzeWithLucene(text), fast, $"generated text {n}: {Escape(text)}");
+        }
+        Assert.True(fastCount > 2900, $"the fast path read only {fastCount} of 3000 generated texts");
+    }
+
+    [Fact]
+    public void AWordAsLongAsLucenesTokenLimitIsReadByLucene()
+    {
+        var analyzer = FreshAnalyzer("screening");
+        var text = "Jeg beder om aktindsigt " + new string('a', 300) + " i sagen.";
+        Assert.Null(analyzer.AnalyzeFast(text));
+        AssertSameReading(analyzer.AnalyzeWithLucene(text), analyzer.Analyze(text), "long word");
+    }
+
+    [Fact]
+    public void AnalysingFromManyThreadsAtOnceGivesTheSameReadings()
+    {
+        var analyzer = FreshAnalyzer("screening");
+        var texts = CorpusTexts().Take(400).ToList();
+        var expected = texts.Select(t => analyzer.AnalyzeWithLucene(t.Text)).ToList();
+        Parallel.For(0, 8, _ =>
+        {
+            for (var i = 0; i < texts.Count; i++) AssertSameReading(expected[i], analyzer.Analyze(texts[i].Text), texts[i].Source);
+        });
+    }
+
+    private static TextAnalyzer FreshAnalyzer(string vocabulary) => vocabulary == "screening"
+        ? ScreeningRules.Load(TestScreener.RulesPath).Concepts.Analyzer
+        : GuidelineRulesLoader.Load(TestEngine.RulesPath).Concepts.Analyzer;
+
+    private static void AssertSameReading(AnalyzedDocument expected, AnalyzedDocument actual, string source)
+    {
+        Assert.True(expected.Tokens.Length == actual.Tokens.Length, $"{source}: {expected.Tokens.Length} words by Lucene, {actual.Tokens.Length} fast");
+        for (var i = 0; i < expected.Tokens.Length; i++)
+        {
+            var (e, a) = (expected.Tokens[i], actual.Tokens[i]);
+            var word = expected.Text.Substring(e.Start, e.Length);
+            Assert.True(e == a, $"{source}, word {i} '{Escape(word)}': Lucene {e}, fast {a}");
+            Assert.True(expected.Stem(e).SequenceEqual(actual.Stem(a)), $"{source}, word {i} '{Escape(word)}': stem {expected.Stem(e)} vs {actual.Stem(a)}");
+            Assert.True(expected.Parts(e).SequenceEqual(actual.Parts(a)), $"{source}, word {i} '{Escape(word)}': compound parts differ");
+        }
+        Assert.Equal(expected.Sentences, actual.Sentences);
+        Assert.Equal(expected.Clauses, actual.Clauses);
+        Assert.Equal(expected.QuotedRanges, actual.QuotedRanges);
+    }
+
+    private static List<(string Source, string Text)> CorpusTexts()
+    {
+        var texts = new List<(string, string)>();
+        foreach (var folder in new[] { "replies", "letters" })
+        {
+            foreach (var file in Directory.GetFiles(Path.Combine(TestPaths.RepoRoot, "tests", "corpus", folder), "*.jsonl").Order())
+            {
+                var line = 0;
+                foreach (var json in File.ReadLines(file))
+                {
+                    line++;
+                    if (string.IsNullOrWhiteSpace(json)) continue;
+                    foreach (var field in new[] { "subject", "text", "documentTitle" })
+                    {
+                        if (JObject.Parse(json)[field] is JValue { Value: string text }) texts.Add(($"{Path.GetFileName(file)}:{line} {field}", text));
+                    }
+                }
+            }
+        }
+        return texts;
+    }
+
+    private static readonly string[] Pieces =
+    [
+        "aktindsigt", "Aktindsigtsanmodningen", "klagefrist", "agtindsigt", "akt-indsigt", "tidligere", "men", "fordi",
+        "afgørelse", "AFGØREL", "SE", "udsætelse", "fristudsættelse", "klage", "Klagevejledning", "jeg", "Jeg", "vil", "gerne",
+        "se", "kopi", "læge", "12", "9.30", "f.eks.", "kl.", "e-mail", "é", "Øre", "ÅR", "𝐀𝐁", "🙂", "x",
+        " ", " ", " ", " ", "  ", "\t", "\n", "\n", "\r\n", "\n\n", "-", "-", "--", " - ", "–", "—", "\u00AD", ".", ",", ";", ":",
+        "?", "!", "\"", "“", "(", ")", "> ", "\n> ", "-\n", "-\r\n", "\u00AD\n", "- \n", "-\n-\n", "-\n\n",
+        "\nDen 3. maj 2025 skrev Færdselsstyrelsen:\n", "\n-----Original Message-----\n", "\nFra: Færdselsstyrelsen\n",
+    ];
+
+    private static string AwkwardText(Random random)
+    {
+        var text = new StringBuilder();
+        var pieces = random.Next(1, 40);
+        for (var i = 0; i < pieces; i++) text.Append(Pieces[random.Next(Pieces.Length)]);
+        return text.ToString();
+    }
+
+    private static string Escape(string text) => text.Replace("\r", "\\r").Replace("\n", "\\n").Replace("\u00AD", "\\u00AD");
+}
