@@ -16,6 +16,24 @@ if (args is ["--explain", .. var texts])
     return;
 }
 var context = new ScreeningContext(new DateTimeOffset(2025, 6, 2, 9, 0, 0, TimeSpan.FromHours(2)));
+if (args.Contains("--rules"))
+{
+    // Per rule: how often its flag lands on a reply labelled with the kind (right) or not (wrong), and on clean replies.
+    var tally = new SortedDictionary<string, (int Right, int Wrong, int Clean)>(StringComparer.Ordinal);
+    foreach (var reply in files.SelectMany(CorpusReply.Load))
+    {
+        foreach (var flag in screener.Screen(reply.Subject, reply.Text, context).Flags)
+        {
+            if (!reply.IsJudgedOn(flag.Kind)) continue;
+            var key = $"{flag.Kind,-28} {flag.Certainty,-9} {flag.Reason}";
+            tally.TryGetValue(key, out var t);
+            var right = reply.Kinds.Contains(flag.Kind);
+            tally[key] = (t.Right + (right ? 1 : 0), t.Wrong + (right ? 0 : 1), t.Clean + (reply.Kinds.Count == 0 ? 1 : 0));
+        }
+    }
+    foreach (var (key, t) in tally) Console.WriteLine($"{key}  right {t.Right,4}  wrong {t.Wrong,4}  on clean {t.Clean,4}");
+    return;
+}
 IReadOnlyList<Finding> Screen(CorpusReply r) =>
     screener.Screen(r.Subject, r.Text, context).Flags.Select(f => new Finding(f.Kind, f.Certainty == Certainty.Certain)).ToList();
 
