@@ -5,10 +5,14 @@ using SmartPost.EvaluateScreening;
 // Screens every labelled reply of tests/corpus/replies (or the files given) and prints the figures per file and in
 // total, then the confusion list. "--quiet" leaves the confusion list out (for a held-out first run).
 var quiet = args.Contains("--quiet");
-var given = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+// "--model <zip>" puts the learned second opinion in the loop, as the API does.
+var modelAt = Array.IndexOf(args, "--model");
+var modelPath = modelAt >= 0 && modelAt + 1 < args.Length ? args[modelAt + 1] : null;
+var given = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (modelAt < 0 || i != modelAt + 1)).ToArray();
 var files = given.Length > 0 ? given : Directory.GetFiles(CorpusReply.CorpusDirectory(AppContext.BaseDirectory), "*.jsonl").Order().ToArray();
 var screener = new ReplyScreener(ScreeningRules.Load(Path.Combine(AppContext.BaseDirectory, "Rules", "screening-concepts.json")),
-    new DueDateRules(new DanishWorkingDays(new CalendarOptions()), new ScreeningOptions()));
+    new DueDateRules(new DanishWorkingDays(new CalendarOptions()), new ScreeningOptions()),
+    modelPath is null ? null : SmartPost.Api.Screening.Learned.ReplyClassifier.Load(modelPath), new ScreeningOptions());
 if (args is ["--explain", .. var texts])
 {
     var rules = ScreeningRules.Load(Path.Combine(AppContext.BaseDirectory, "Rules", "screening-concepts.json"));
