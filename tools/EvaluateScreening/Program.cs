@@ -12,7 +12,8 @@ var given = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) &
 var files = given.Length > 0 ? given : Directory.GetFiles(CorpusReply.CorpusDirectory(AppContext.BaseDirectory), "*.jsonl").Order().ToArray();
 var screener = new ReplyScreener(ScreeningRules.Load(Path.Combine(AppContext.BaseDirectory, "Rules", "screening-concepts.json")),
     new DueDateRules(new DanishWorkingDays(new CalendarOptions()), new ScreeningOptions()),
-    modelPath is null ? null : SmartPost.Api.Screening.Learned.ReplyClassifier.Load(modelPath), new ScreeningOptions());
+    modelPath is null ? null : SmartPost.Api.Screening.Learned.ReplyClassifier.Load(modelPath),
+    new ScreeningOptions { ModelRaiseThreshold = float.Parse(Environment.GetEnvironmentVariable("SCREENING_RAISE") ?? "0.9", System.Globalization.CultureInfo.InvariantCulture) });
 if (args is ["--explain", .. var texts])
 {
     var rules = ScreeningRules.Load(Path.Combine(AppContext.BaseDirectory, "Rules", "screening-concepts.json"));
