@@ -34,6 +34,7 @@ public static class CrossValidation
     // dealt largest first to the fold with the fewest replies so far; a single batch larger than a fold stays whole.
     private static int[] AssignFolds(IReadOnlyList<LabelledReply> replies, int folds)
     {
+        if (replies.Select(r => r.Source).Distinct(StringComparer.Ordinal).Count() < folds) return DealWithinLabels(replies, folds);
         var sizes = replies.GroupBy(r => r.Source, StringComparer.Ordinal)
             .Select(g => (Source: g.Key, Count: g.Count()))
             .OrderByDescending(b => b.Count).ThenBy(b => b.Source, StringComparer.Ordinal).ToList();
@@ -46,6 +47,22 @@ public static class CrossValidation
             load[lightest] += count;
         }
         return replies.Select(r => foldOf[r.Source]).ToArray();
+    }
+
+    // Fewer batches than folds (a small file): deal round-robin within each label combination instead, so every fold
+    // still has its share of each kind and of the clean replies.
+    private static int[] DealWithinLabels(IReadOnlyList<LabelledReply> replies, int folds)
+    {
+        var fold = new int[replies.Count];
+        var dealt = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < replies.Count; i++)
+        {
+            var key = string.Join(",", replies[i].Labels.Order(StringComparer.Ordinal));
+            dealt.TryGetValue(key, out var n);
+            fold[i] = n % folds;
+            dealt[key] = n + 1;
+        }
+        return fold;
     }
 
     /// <summary>
