@@ -30,7 +30,9 @@ public static class QuotedText
     private const int ClosingLineMaxLength = 60;
 
     /// <summary>The quoted character ranges of <paramref name="text"/>, in order.</summary>
-    public static List<(int Start, int End)> Ranges(string text)
+    /// <param name="signatures">Whether a signature under a closing line counts as not-the-writer's-words (screening: yes;
+    /// finding the sender's name: no, that is where the name is).</param>
+    public static List<(int Start, int End)> Ranges(string text, bool signatures = true)
     {
         var ranges = new List<(int, int)>();
         var lineStart = 0;
@@ -45,7 +47,7 @@ public static class QuotedText
                 break;
             }
             if (StartsWithAny(line.TrimStart(), LinePrefixes)) ranges.Add((lineStart, lineEnd));
-            if (IsClosingLine(line) && SignatureEnd(text, lineEnd) is var end && end > lineEnd + 1)
+            if (signatures && IsClosingLine(line) && SignatureEnd(text, lineEnd) is var end && end > lineEnd + 1)
             {
                 ranges.Add((lineEnd + 1, end));
                 lineStart = end + 1;
@@ -103,9 +105,9 @@ public static class QuotedText
     }
 
     /// <summary>The text with quoted characters replaced by spaces (line breaks kept), so offsets stay those of the original.</summary>
-    public static string Mask(string text)
+    public static string Mask(string text, bool signatures = true)
     {
-        var ranges = Ranges(text);
+        var ranges = Ranges(text, signatures);
         if (ranges.Count == 0) return text;
         var chars = text.ToCharArray();
         foreach (var (start, end) in ranges)
