@@ -53,7 +53,7 @@ public sealed class ReplyScreener
 
             var score = scores is not null && scores.TryGetValue(kind, out var s) ? s : 0f;
             if (findings.Count > 0) flags.Add(FromRules(kind, findings, subjectDocument, context, score));
-            else if (SecondOpinion.Combine(null, score, AddThreshold(kind), _options) is not null)
+            else if (SecondOpinion.Combine(null, score, ModelOnlyThreshold(kind, inText), _options) is not null)
             {
                 flags.Add(_dueDates.Flag(kind, null, [], context, Certainty.Possible,
                     $"Modellen vurderer, at svaret kan indeholde {RequestName(kind)} – tjek"));
@@ -61,6 +61,16 @@ public sealed class ReplyScreener
         }
         return new ScreeningResult(flags, document.HasNoOwnWords && !ownSubject, ownText);
     }
+
+    /// <summary>
+    /// The score the model needs to flag a kind on its own. Where the rules saw the kind's words but a scope blocked
+    /// them ("jeg ønsker ikke aktindsigt", a complaint to the police, someone else's request), the text speaks against
+    /// the finding, and only a confident model (the raise threshold) overrules that.
+    /// </summary>
+    private float ModelOnlyThreshold(FlagKind kind, List<Candidate> inText) =>
+        inText.Any(c => c.Rule.Spec.Kind == kind && c.Blocked)
+            ? Math.Max(AddThreshold(kind), _options.ModelRaiseThreshold)
+            : AddThreshold(kind);
 
     private float AddThreshold(FlagKind kind) =>
         _classifier is not null && _classifier.Thresholds.TryGetValue(kind, out var t) ? t : _options.ModelThreshold;

@@ -26,6 +26,7 @@ internal static class RuleMatcher
         foreach (var rule in rules.Rules)
         {
             if (rule.SubjectConcept >= 0 && subjectConcepts?.Contains(rule.SubjectConcept) != true) continue;
+            if (rule.UnlessSubject >= 0 && subjectConcepts?.Contains(rule.UnlessSubject) == true) continue;
             foreach (var anchorConcept in rule.Concepts[0])
             {
                 foreach (var anchor in byConcept[anchorConcept] ?? [])

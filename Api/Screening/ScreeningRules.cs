@@ -77,7 +77,9 @@ public sealed class ScreeningRules
                 return null;
             }).OfType<CompiledScope>().ToArray();
             var subjectConcept = rule.SubjectConcept is null ? -1 : Resolve(where, rule.SubjectConcept)[0];
-            rules.Add(new CompiledRule(rule, rule.All.Select(a => Resolve(where, a)).ToArray(), ScopesOf(rule.Block), ScopesOf(rule.Downgrade), subjectConcept));
+            var unlessSubject = rule.UnlessSubject is null ? -1 : Resolve(where, rule.UnlessSubject)[0];
+            rules.Add(new CompiledRule(rule, rule.All.Select(a => Resolve(where, a)).ToArray(), ScopesOf(rule.Block), ScopesOf(rule.Downgrade),
+                subjectConcept, unlessSubject));
         }
         if (specs.Select(r => r.Id).Distinct().Count() != specs.Count) errors.Add("rule ids must be unique.");
         if (errors.Count > 0)
@@ -90,6 +92,7 @@ public sealed class ScreeningRules
 
 /// <param name="Concepts">Per required place, the concept ids that fill it.</param>
 /// <param name="SubjectConcept">Concept id the subject must contain, or -1.</param>
-public sealed record CompiledRule(RuleSpec Spec, int[][] Concepts, CompiledScope[] Block, CompiledScope[] Downgrade, int SubjectConcept);
+/// <param name="UnlessSubject">Concept id the subject must not contain, or -1.</param>
+public sealed record CompiledRule(RuleSpec Spec, int[][] Concepts, CompiledScope[] Block, CompiledScope[] Downgrade, int SubjectConcept, int UnlessSubject);
 
 public sealed record CompiledScope(string Name, ScopeSpec Spec, int Concept, int[] Unless);

@@ -36,10 +36,12 @@ public sealed record ScopeSpec(string Concept, string Where, int Window = 0, boo
 /// <summary>A rule: concepts that must meet within one clause or sentence ("a|b" = either), and scopes that block or downgrade it.</summary>
 /// <param name="Question">The sentence must be a question.</param>
 /// <param name="SubjectConcept">The subject (also "Sv: …", our title) must contain this concept: a reply to "Afgørelse om …" answers a decision.</param>
+/// <param name="UnlessSubject">The rule does not apply when the subject (also "Sv: …") contains this concept: disagreeing in
+/// a reply to "Partshøring" is a remark before any decision, not a complaint.</param>
 /// <param name="Within">"clause", "sentence" (the default) or "adjacent" (the sentence and the one before it).</param>
 public sealed record RuleSpec(string Id, Certainty Certainty, List<string> All, string? Within = null,
     List<string>? Block = null, List<string>? Downgrade = null, string? Reason = null, string? SubKind = null, bool Question = false,
-    string? SubjectConcept = null)
+    string? SubjectConcept = null, string? UnlessSubject = null)
 {
     [JsonIgnore] public FlagKind Kind { get; init; }
 

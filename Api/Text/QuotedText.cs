@@ -19,9 +19,20 @@ public static class QuotedText
     private static readonly string[] HeaderFirst = ["fra:", "from:"];
     private static readonly string[] HeaderThen = ["sendt:", "sent:", "dato:", "date:", "til:", "to:"];
     private const int HeaderWithinLines = 3;
+    private static readonly string[] ClosingLines =
+    [
+        "med venlig hilsen", "venlig hilsen", "mvh", "vh", "hilsen", "de bedste hilsner", "bedste hilsner",
+        "kærlig hilsen", "kind regards", "best regards", "regards", "yours sincerely", "sincerely", "med vänlig hälsning",
+        "vänliga hälsningar", "med vennlig hilsen", "mit freundlichen grüßen", "mfg",
+    ];
+    private static readonly string[] PostScripts = ["ps", "p.s", "pps"];
+    private const int SignatureMaxLines = 10;
+    private const int ClosingLineMaxLength = 60;
 
     /// <summary>The quoted character ranges of <paramref name="text"/>, in order.</summary>
-    public static List<(int Start, int End)> Ranges(string text)
+    /// <param name="signatures">Whether a signature under a closing line counts as not-the-writer's-words (screening: yes;
+    /// finding the sender's name: no, that is where the name is).</param>
+    public static List<(int Start, int End)> Ranges(string text, bool signatures = true)
     {
         var ranges = new List<(int, int)>();
         var lineStart = 0;
@@ -36,15 +47,67 @@ public static class QuotedText
                 break;
             }
             if (StartsWithAny(line.TrimStart(), LinePrefixes)) ranges.Add((lineStart, lineEnd));
+            if (signatures && IsClosingLine(line) && SignatureEnd(text, lineEnd) is var end && end > lineEnd + 1)
+            {
+                ranges.Add((lineEnd + 1, end));
+                lineStart = end + 1;
+                continue;
+            }
             lineStart = lineEnd + 1;
         }
         return ranges;
     }
 
-    /// <summary>The text with quoted characters replaced by spaces (line breaks kept), so offsets stay those of the original.</summary>
-    public static string Mask(string text)
+    /// <summary>"Med venlig hilsen" alone or with a name; not a sentence that happens to start with "Hilsen".</summary>
+    private static bool IsClosingLine(ReadOnlySpan<char> line)
     {
-        var ranges = Ranges(text);
+        var trimmed = line.Trim();
+        if (trimmed.Length == 0 || trimmed.Length > ClosingLineMaxLength || trimmed.Contains('?') || trimmed.Contains(". ", StringComparison.Ordinal))
+            return false;
+        foreach (var closing in ClosingLines)
+        {
+            if (!trimmed.StartsWith(closing, StringComparison.OrdinalIgnoreCase)) continue;
+            // The formula must end there: "Vh" yes, "Vhs-bånd" no.
+            return trimmed.Length == closing.Length || !char.IsLetter(trimmed[closing.Length]);
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Where the signature after a closing line ends (the end of its last line), or <paramref name="closingEnd"/> when
+    /// nothing follows: at most <see cref="SignatureMaxLines"/> lines, stopping before a quoted part or a "PS".
+    /// </summary>
+    private static int SignatureEnd(string text, int closingEnd)
+    {
+        var end = closingEnd;
+        var next = closingEnd + 1;
+        for (var i = 0; i < SignatureMaxLines && next < text.Length; i++)
+        {
+            var lineEnd = text.IndexOf('\n', next);
+            if (lineEnd < 0) lineEnd = text.Length;
+            var line = text.AsSpan(next, lineEnd - next);
+            if (StartsQuotedRest(text, line, lineEnd) || StartsWithAny(line.TrimStart(), LinePrefixes) || IsPostScript(line)) break;
+            end = lineEnd;
+            next = lineEnd + 1;
+        }
+        return end;
+    }
+
+    private static bool IsPostScript(ReadOnlySpan<char> line)
+    {
+        var trimmed = line.TrimStart();
+        foreach (var ps in PostScripts)
+        {
+            if (trimmed.StartsWith(ps, StringComparison.OrdinalIgnoreCase) && (trimmed.Length == ps.Length || !char.IsLetter(trimmed[ps.Length])))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>The text with quoted characters replaced by spaces (line breaks kept), so offsets stay those of the original.</summary>
+    public static string Mask(string text, bool signatures = true)
+    {
+        var ranges = Ranges(text, signatures);
         if (ranges.Count == 0) return text;
         var chars = text.ToCharArray();
         foreach (var (start, end) in ranges)

@@ -5,9 +5,8 @@ using SmartPost.Api.Screening.Learned;
 namespace SmartPost.Tools.TrainScreeningModel;
 
 /// <summary>
-/// K-fold cross-validation: every reply is scored by a model that did not see it (out-of-fold), and each label's
-/// threshold is chosen on those scores. Folds are dealt round-robin within each label combination, so every fold
-/// has its share of each kind and of the clean replies.
+/// K-fold cross-validation: every reply is scored by a model that saw neither it nor its batch (out-of-fold), and each
+/// label's threshold is chosen on those scores.
 /// </summary>
 public static class CrossValidation
 {
@@ -29,7 +28,30 @@ public static class CrossValidation
         return scores;
     }
 
+    // Whole batches per fold (leave-batches-out): replies of one batch share a writer, a style and often a template, so
+    // a reply scored by a model that saw its batch-mates looks easier than a reply from a new writer will be. The
+    // thresholds are chosen on these scores because production text always comes from "a new batch". Batches are
+    // dealt largest first to the fold with the fewest replies so far; a single batch larger than a fold stays whole.
     private static int[] AssignFolds(IReadOnlyList<LabelledReply> replies, int folds)
+    {
+        if (replies.Select(r => r.Source).Distinct(StringComparer.Ordinal).Count() < folds) return DealWithinLabels(replies, folds);
+        var sizes = replies.GroupBy(r => r.Source, StringComparer.Ordinal)
+            .Select(g => (Source: g.Key, Count: g.Count()))
+            .OrderByDescending(b => b.Count).ThenBy(b => b.Source, StringComparer.Ordinal).ToList();
+        var load = new int[folds];
+        var foldOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (source, count) in sizes)
+        {
+            var lightest = Array.IndexOf(load, load.Min());
+            foldOf[source] = lightest;
+            load[lightest] += count;
+        }
+        return replies.Select(r => foldOf[r.Source]).ToArray();
+    }
+
+    // Fewer batches than folds (a small file): deal round-robin within each label combination instead, so every fold
+    // still has its share of each kind and of the clean replies.
+    private static int[] DealWithinLabels(IReadOnlyList<LabelledReply> replies, int folds)
     {
         var fold = new int[replies.Count];
         var dealt = new Dictionary<string, int>(StringComparer.Ordinal);

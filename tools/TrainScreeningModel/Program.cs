@@ -2,7 +2,7 @@ namespace SmartPost.Tools.TrainScreeningModel;
 
 // Trains the learned second opinion of the reply screening and writes Api/Rules/screening-model.zip + .json.
 // dotnet run --project tools/TrainScreeningModel -- [--data <files or dirs>...] [--corrections <jsonl>...] [--out <zip>]
-//   [--trainer sdca|lightgbm] [--compare] [--max-fpr 0.03] [--folds 5] [--min-positives 20]
+//   [--trainer sdca|lightgbm] [--compare] [--max-fpr 0.02] [--folds 5] [--min-positives 20]
 internal static class Program
 {
     public static int Main(string[] args)
@@ -72,7 +72,7 @@ internal static class Program
 
     private static ArgumentException Usage(string message) => new(message + Environment.NewLine +
         "usage: dotnet run --project tools/TrainScreeningModel -- [--data <files or dirs>...] [--corrections <jsonl>...] [--out <zip>] " +
-        "[--trainer sdca|lightgbm] [--compare] [--max-fpr 0.03] [--folds 5] [--min-positives 20]");
+        "[--trainer sdca|lightgbm] [--compare] [--max-fpr 0.02] [--folds 5] [--min-positives 20]");
 
     // The corpus folder; until every labelled file has moved there, also the files still beside the screening tests
     // (a reply present in both is trained once).

@@ -33,7 +33,7 @@ public static class ReplyFiles
                     ?? throw new InvalidDataException($"{where}: unknown label '{value}' (known: {string.Join(", ", ModelLabels.All)}).");
                 labels.Add(label);
             }
-            yield return (where, new LabelledReply(ReplyClassifier.InputText(json.Value<string>("subject"), text), labels));
+            yield return (where, new LabelledReply(ReplyClassifier.InputText(json.Value<string>("subject"), text), labels, Path.GetFileName(file)));
         }
     }
 }

@@ -15,7 +15,7 @@ public sealed record TrainingOptions
 
     public int Folds { get; init; } = 5;
     public int Seed { get; init; } = 20261206;
-    public double MaxFalsePositiveRate { get; init; } = 0.03;
+    public double MaxFalsePositiveRate { get; init; } = 0.02;
 
     /// <summary>A label with fewer positive replies is not trained: its cross-validated figures would mean nothing.</summary>
     public int MinPositives { get; init; } = 20;

@@ -33,6 +33,7 @@ public sealed class TrainingSet
     {
         var byText = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var firstSeen = new Dictionary<string, string>(StringComparer.Ordinal);
+        var source = new Dictionary<string, string>(StringComparer.Ordinal);
         var warnings = new List<string>();
         foreach (var file in dataFiles)
         {
@@ -46,6 +47,7 @@ public sealed class TrainingSet
                 }
                 byText[reply.Text] = new HashSet<string>(reply.Labels, StringComparer.Ordinal);
                 firstSeen[reply.Text] = where;
+                source[reply.Text] = reply.Source;
             }
         }
 
@@ -54,7 +56,11 @@ public sealed class TrainingSet
         {
             foreach (var (_, correction) in CorrectionsFile.Read(file))
             {
-                if (!byText.TryGetValue(correction.Text, out var labels)) byText[correction.Text] = labels = new HashSet<string>(StringComparer.Ordinal);
+                if (!byText.TryGetValue(correction.Text, out var labels))
+                {
+                    byText[correction.Text] = labels = new HashSet<string>(StringComparer.Ordinal);
+                    source[correction.Text] = Path.GetFileName(file);
+                }
                 if (correction.Verdict == Verdict.Rejected) labels.Remove(correction.Label);
                 else labels.Add(correction.Label);
                 corrections++;
@@ -62,7 +68,7 @@ public sealed class TrainingSet
         }
 
         var replies = byText.Where(p => p.Key.Length > 0)
-            .Select(p => new LabelledReply(p.Key, p.Value))
+            .Select(p => new LabelledReply(p.Key, p.Value, source[p.Key]))
             .OrderBy(CanonicalLine, StringComparer.Ordinal)
             .ToList();
         return new TrainingSet(replies, warnings, corrections);

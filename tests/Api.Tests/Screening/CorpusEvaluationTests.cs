@@ -8,14 +8,19 @@ namespace SmartPost.Api.Tests.Screening;
 /// <summary>
 /// The labelled corpus (tests/corpus/replies) through the same evaluation as `dotnet run --project tools/EvaluateScreening`:
 /// per kind recall over Certain ∪ Possible and the precision of Certain, and the share of replies without any request
-/// that get a flag at all. Each file must hold its own (at most one mistake or a tenth per kind: the files are small),
-/// and the whole corpus the bar of docs/screening.md. The confusion list is printed for a failing run.
+/// that get a flag at all. Two bars, as docs/screening.md explains: the shipped screening (rules + the committed model)
+/// on every file and on the whole corpus, and the rules on their own — the floor that holds if the model is switched
+/// off. The model learned from this corpus, so its figures here are not a held-out measurement (those are in
+/// docs/screening.md); what these tests catch is a rule or model change that loses what was already right.
+/// The confusion list is printed for a failing run.
 /// </summary>
 public class CorpusEvaluationTests(ITestOutputHelper output)
 {
-    private static readonly ReplyScreener Screener = TestScreener.Create();
+    private static readonly ReplyScreener RulesOnly = TestScreener.Create();
+    private static readonly ReplyScreener Shipped = TestScreener.CreateWithModel();
 
-    private static readonly FlagKind[] MeasuredKinds = [FlagKind.AccessToRecordsRequest, FlagKind.Complaint, FlagKind.DeadlineExtensionRequest];
+    private static readonly FlagKind[] MeasuredKinds =
+        [FlagKind.AccessToRecordsRequest, FlagKind.Complaint, FlagKind.DeadlineExtensionRequest, FlagKind.SelfServiceExemptionRequest];
 
     public static TheoryData<string> CorpusFiles() => new(Directory.GetFiles(CorpusDirectory, "*.jsonl").Select(Path.GetFileName).Order()!);
 
@@ -23,7 +28,7 @@ public class CorpusEvaluationTests(ITestOutputHelper output)
     [MemberData(nameof(CorpusFiles))]
     public void EachCorpusFileMeetsTheBar(string file)
     {
-        var evaluation = Evaluate(CorpusReply.Load(Path.Combine(CorpusDirectory, file)), file);
+        var evaluation = Evaluate(Shipped, CorpusReply.Load(Path.Combine(CorpusDirectory, file)), file);
         foreach (var kind in evaluation.Kinds.Where(k => k.Positives > 0))
         {
             // At most one mistake or a tenth of the cases, whichever is more: the files are small.
@@ -35,18 +40,12 @@ public class CorpusEvaluationTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void TheWholeCorpusMeetsTheBar()
-    {
-        var replies = Directory.GetFiles(CorpusDirectory, "*.jsonl").SelectMany(CorpusReply.Load).ToList();
-        Assert.True(replies.Count >= 1_200, "the corpus holds at least 1,200 replies");
-        var evaluation = Evaluate(replies, "all");
-        foreach (var kind in MeasuredKinds.Select(k => evaluation[k]))
-        {
-            Assert.True(kind.Recall >= 0.95, $"{kind.Kind}: recall {kind.Recall:P1}");
-            Assert.True(kind.CertainPrecision >= 0.97, $"{kind.Kind}: Certain precision {kind.CertainPrecision:P1}");
-        }
-        Assert.True(evaluation.CleanFlaggedShare <= 0.15, $"{evaluation.CleanFlaggedShare:P1} of clean replies flagged");
-    }
+    public void TheShippedScreeningMeetsTheBarOnTheWholeCorpus() =>
+        AssertWholeCorpus(Shipped, minimumRecall: 0.98, minimumCertainPrecision: 0.96, maximumCleanFlagged: 0.12);
+
+    [Fact]
+    public void TheRulesAloneKeepTheirFloorOnTheWholeCorpus() =>
+        AssertWholeCorpus(RulesOnly, minimumRecall: 0.68, minimumCertainPrecision: 0.96, maximumCleanFlagged: 0.10);
 
     [Fact]
     public void EveryCorpusReplyHasAUniqueId()
@@ -55,9 +54,22 @@ public class CorpusEvaluationTests(ITestOutputHelper output)
         Assert.Equal(ids.Count, ids.Distinct().Count());
     }
 
-    private ScreeningEvaluation Evaluate(IEnumerable<CorpusReply> replies, string title)
+    private void AssertWholeCorpus(ReplyScreener screener, double minimumRecall, double minimumCertainPrecision, double maximumCleanFlagged)
     {
-        var evaluation = ScreeningEvaluation.Run(replies, r => Screener.Screen(r.Subject, r.Text, TestScreener.AnyContext).Flags
+        var replies = Directory.GetFiles(CorpusDirectory, "*.jsonl").SelectMany(CorpusReply.Load).ToList();
+        Assert.True(replies.Count >= 1_500, "the corpus holds at least 1,500 replies");
+        var evaluation = Evaluate(screener, replies, "all");
+        foreach (var kind in MeasuredKinds.Select(k => evaluation[k]))
+        {
+            Assert.True(kind.Recall >= minimumRecall, $"{kind.Kind}: recall {kind.Recall:P1}");
+            Assert.True(kind.CertainPrecision >= minimumCertainPrecision, $"{kind.Kind}: Certain precision {kind.CertainPrecision:P1}");
+        }
+        Assert.True(evaluation.CleanFlaggedShare <= maximumCleanFlagged, $"{evaluation.CleanFlaggedShare:P1} of clean replies flagged");
+    }
+
+    private ScreeningEvaluation Evaluate(ReplyScreener screener, IEnumerable<CorpusReply> replies, string title)
+    {
+        var evaluation = ScreeningEvaluation.Run(replies, r => screener.Screen(r.Subject, r.Text, TestScreener.AnyContext).Flags
             .Select(f => new Finding(f.Kind, f.Certainty == Certainty.Certain)).ToList());
         var printed = new StringWriter();
         evaluation.Print(printed, title);

@@ -116,6 +116,21 @@ public class ReplyScreenerTests
     }
 
     [Fact]
+    public void ALawyersSignatureListingAktindsigtAndKlageIsNoRequest()
+    {
+        var result = Screen("Vi bekræfter modtagelsen af jeres brev og vender tilbage inden fristen.\n\nMed venlig hilsen\n" +
+                            "Advokat Birgitte Holt\nSpecialer: Forvaltningsret | Klage- og ankesager | Aktindsigt\nTlf. 70 00 00 00");
+        Assert.Empty(result.Flags);
+    }
+
+    [Fact]
+    public void APostScriptAfterTheSignatureIsTheWritersOwnWords()
+    {
+        var result = Screen("Tak for brevet.\n\nMvh\nPer Hansen\n\nPS: Jeg vil gerne have aktindsigt i min sag.");
+        Assert.Equal((FlagKind.AccessToRecordsRequest, Certainty.Certain), (result.Flags.Single().Kind, result.Flags.Single().Certainty));
+    }
+
+    [Fact]
     public void APossibleFindingHasADanishReasonAndItsDueDates()
     {
         var flag = Assert.Single(Screen("Jeg har brug for referatet af mødet.").Flags);
