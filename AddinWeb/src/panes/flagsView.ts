@@ -26,7 +26,8 @@ export function flagsView(flags: Flag[], showEvidence: ((e: FlagEvidence) => voi
       state ? el("p", { class: rejected ? "correction hint" : "correction status success" }, state) : null,
       flag.certainty === "Possible" && flag.reason ? el("p", { class: "hint reason" }, flag.reason) : null,
       flag.subKind ? el("span", { class: "hint" }, ` (${flag.subKind})`) : null,
-      flag.dueDate
+      // A rejected finding's due dates no longer apply; the flag stays only as the record of what was found.
+      flag.dueDate && !rejected
         ? el("span", { class: overdue ? "due overdue" : "due" },
             ` ${t("dueDate")}: ${formatDate(flag.dueDate)}${overdue ? ` (${t("overdue")})` : ""}`)
         : null,
