@@ -51,7 +51,8 @@ public sealed class TeamCorrectionsController(AppDb db, TeamAccess access, TimeP
     [HttpGet("api/v1/teams/{team}/corrections/export")]
     [SwaggerOperation(Summary = "Eksportér rettelser til træning / export corrections for training (team leads)", Tags = ["Teams"],
         Description = "JSON Lines (application/x-ndjson), one current verdict per reply and kind corrected from ?from to ?to: "
-            + "{replyId, kind, verdict, correctedAt, subject, text} with CPR numbers in subject and text masked. The format "
+            + "{replyId, kind, verdict, correctedAt, subject, text} with CPR numbers in subject and text masked (replies whose text was "
+            + "deleted after the retention period are left out). The format "
             + "tools/TrainScreeningModel reads with --corrections. Team leads of the team only (403 for others); 400 as the statistics.")]
     [ProducesResponseType(typeof(CorrectionLine), StatusCodes.Status200OK, NdJson)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
@@ -66,21 +67,31 @@ public sealed class TeamCorrectionsController(AppDb db, TeamAccess access, TimeP
         var corrections = db.Set<FindingCorrection>().AsNoTracking();
         var rows = corrections.Current(corrections)
             .Where(c => c.At >= start && c.At < end)
-            .Join(db.Set<Reply>().Where(r => r.Team == team), c => c.ReplyId, r => r.Id,
-                (c, r) => new { c.Id, c.ReplyId, c.Kind, c.Verdict, c.At, r.Subject, r.Text })
-            .OrderBy(x => x.Id)
+            .Join(db.Set<Reply>().Where(r => r.Team == team && r.Text != ""), c => c.ReplyId, r => r.Id,
+                (c, r) => new { c.ReplyId, c.Kind, c.Verdict, c.At, r.Subject, r.Text, r.FlagsJson })
+            .OrderBy(x => x.ReplyId).ThenBy(x => x.Kind)
             .AsAsyncEnumerable();
 
         Response.ContentType = NdJson;
         Response.Headers.ContentDisposition = $"attachment; filename=\"corrections-{team}-{last:yyyy-MM-dd}.jsonl\"";
         await using var writer = new StreamWriter(Response.Body, new System.Text.UTF8Encoding(false), bufferSize: 16 * 1024, leaveOpen: true);
+        // Rows come reply by reply: each reply's lines are written once all its verdicts are read.
+        var reply = new List<ExportRow>();
+        async Task FlushAsync()
+        {
+            foreach (var line in CorrectionExport.Lines(reply))
+            {
+                await writer.WriteAsync(JsonConvert.SerializeObject(line, ReplyIngest.FlagJson));
+                await writer.WriteAsync('\n');
+            }
+            reply.Clear();
+        }
         await foreach (var row in rows.WithCancellation(ct))
         {
-            var line = new CorrectionLine(row.ReplyId, row.Kind.ToString(), row.Verdict.ToString(), row.At,
-                row.Subject is null ? null : CprLogMasking.MaskCpr(row.Subject), CprLogMasking.MaskCpr(row.Text));
-            await writer.WriteAsync(JsonConvert.SerializeObject(line, ReplyIngest.FlagJson));
-            await writer.WriteAsync('\n');
+            if (reply.Count > 0 && reply[0].ReplyId != row.ReplyId) await FlushAsync();
+            reply.Add(new ExportRow(row.ReplyId, row.Kind, row.Verdict, row.At, row.Subject, row.Text, row.FlagsJson));
         }
+        await FlushAsync();
         return new EmptyResult();
     }
 
@@ -102,5 +113,3 @@ public sealed class TeamCorrectionsController(AppDb db, TeamAccess access, TimeP
     }
 }
 
-/// <summary>One line of the corrections export: the fields tools/TrainScreeningModel's CorrectionsFile reads, plus where it came from.</summary>
-public sealed record CorrectionLine(long ReplyId, string Kind, string Verdict, DateTime CorrectedAt, string? Subject, string Text);

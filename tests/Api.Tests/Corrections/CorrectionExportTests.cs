@@ -23,8 +23,12 @@ public class CorrectionExportTests
         var anna = api.CreateCaseworkerClient("cw-anna", "team-a");
         var rejected = (long)(await anna.IngestAsync("D-1", "team-a",
             "Mit cpr er 010203-1234. Jeg har brug for referatet af mødet.", subject: "Sag om 0102031234"))["id"]!;
-        var added = (long)(await anna.IngestAsync("D-2", "team-a", "Hermed papirerne, som I bad om."))["id"]!;
+        var addedReply = await anna.IngestAsync("D-2", "team-a", "Tak for brevet, jeg har læst det.");
+        Assert.Empty(addedReply["flags"]!);
+        var added = (long)addedReply["id"]!;
+        var both = (long)(await anna.IngestAsync("D-3", "team-a", "Jeg klager over afgørelsen og beder om aktindsigt."))["id"]!;
         await anna.CorrectedAsync(rejected, "AccessToRecordsRequest", "Confirmed");
+        await anna.CorrectedAsync(both, "Complaint", "Rejected");
         await anna.CorrectedAsync(rejected, "AccessToRecordsRequest", "Rejected");
         await anna.CorrectedAsync(added, "Complaint", "Added");
 
@@ -36,11 +40,11 @@ public class CorrectionExportTests
         Assert.DoesNotContain("010203-1234", body);
         Assert.DoesNotContain("0102031234", body);
         var lines = body.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(JObject.Parse).ToList();
-        Assert.Equal(2, lines.Count); // one current verdict per reply and kind
+        // One current verdict per reply and kind, and the finding kept on a corrected reply.
+        Assert.Equal(["AccessToRecordsRequest:Rejected:False", "Complaint:Added:False", "Complaint:Rejected:False", "AccessToRecordsRequest:Confirmed:True"],
+            lines.Select(l => $"{l["kind"]}:{l["verdict"]}:{l["kept"]}"));
         Assert.Equal("Mit cpr er xxxxxx-xxxx. Jeg har brug for referatet af mødet.", (string?)lines[0]["text"]);
         Assert.Equal("Sag om xxxxxx-xxxx", (string?)lines[0]["subject"]);
-        Assert.Equal(("AccessToRecordsRequest", "Rejected"), ((string?)lines[0]["kind"], (string?)lines[0]["verdict"]));
-        Assert.Equal(("Complaint", "Added"), ((string?)lines[1]["kind"], (string?)lines[1]["verdict"]));
 
         // The trainer reads the file, and its verdicts change the labels of the same texts in the labelled data.
         var dir = Directory.CreateTempSubdirectory("corrections-export-");
@@ -51,19 +55,22 @@ public class CorrectionExportTests
             var data = Path.Combine(dir.FullName, "replies.jsonl");
             await File.WriteAllLinesAsync(data, lines.Select(l => new JObject
             {
-                ["subject"] = l["subject"], ["text"] = l["text"], ["labels"] = new JArray("aktindsigt"),
+                ["subject"] = l["subject"], ["text"] = l["text"], ["labels"] = new JArray("aktindsigt", "klage"),
             }.ToString(Newtonsoft.Json.Formatting.None)));
 
             var read = CorrectionsFile.Read(corrections).Select(c => c.Correction).ToList();
             var set = TrainingSet.Build([data], [corrections]);
 
-            Assert.Equal([Verdict.Rejected, Verdict.Added], read.Select(c => c.Verdict));
-            Assert.Equal(2, set.Corrections);
+            Assert.Equal([Verdict.Rejected, Verdict.Added, Verdict.Rejected, Verdict.Confirmed], read.Select(c => c.Verdict));
+            Assert.Equal(4, set.Corrections);
             var first = set.Replies.Single(r => r.Text.Contains("referatet"));
-            var second = set.Replies.Single(r => r.Text.Contains("papirerne"));
+            var second = set.Replies.Single(r => r.Text.Contains("læst"));
+            var third = set.Replies.Single(r => r.Text.Contains("klager"));
             Assert.False(first.Has(ModelLabels.AccessToRecords));
             Assert.True(second.Has(ModelLabels.Complaint));
             Assert.True(second.Has(ModelLabels.AccessToRecords));
+            Assert.False(third.Has(ModelLabels.Complaint));
+            Assert.True(third.Has(ModelLabels.AccessToRecords));
         }
         finally
         {
