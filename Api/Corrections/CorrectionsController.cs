@@ -7,6 +7,7 @@ using Swashbuckle.AspNetCore.Annotations;
 using SmartPost.Api.Dispatch;
 using SmartPost.Api.Infrastructure;
 using SmartPost.Api.Infrastructure.Database;
+using SmartPost.Api.Infrastructure.Telemetry;
 using SmartPost.Api.Replies;
 using SmartPost.Api.Screening;
 using SmartPost.Api.Text;
@@ -88,6 +89,8 @@ public sealed class CorrectionsController(
                 db.ChangeTracker.Clear();
                 continue;
             }
+            SmartPostTelemetry.Corrections.Add(1,
+                new KeyValuePair<string, object?>("kind", kind.ToString()), new KeyValuePair<string, object?>("verdict", verdict.ToString()));
             return await RepliesController.DetailAsync(this, db, reply, clock, options.Value, ct);
         }
         return ReplyProblems.Stale(this);
