@@ -66,9 +66,8 @@ public sealed class CorrectionsController(
             if (!outcome.Changed) return await RepliesController.DetailAsync(this, db, reply!, clock, options.Value, ct);
             if (!Matches(ifMatch, reply!)) return ReplyProblems.Stale(this);
 
-            var verdict = FlagCorrector.Verdict((JObject)FlagCorrector.ParseFlags(reply!.FlagsJson)
-                .First(f => (string?)f["kind"] == kind.ToString()))!.Value;
-            reply.Version++;
+            var verdict = outcome.Verdict;
+            reply!.Version++;
             db.Add(new FindingCorrection
             {
                 ReplyId = reply.Id, Kind = kind, Verdict = verdict, FoundCertainty = outcome.FoundCertainty,

@@ -8,10 +8,11 @@ namespace SmartPost.Api.Corrections;
 public sealed record CorrectionStamp(CorrectionVerdict Verdict, string By, string ByName, DateTime At, string? Note);
 
 /// <summary>What a correction does to a reply's flags: refused (why, in Danish), nothing, or applied.</summary>
+/// <param name="Verdict">The verdict as stored (confirming a kind added by hand is adding it).</param>
 /// <param name="FoundCertainty">How sure the screening was of the corrected finding; null when it had not found it.</param>
-public sealed record CorrectionOutcome(string? Refusal, bool Changed, Certainty? FoundCertainty)
+public sealed record CorrectionOutcome(string? Refusal, bool Changed, CorrectionVerdict Verdict, Certainty? FoundCertainty)
 {
-    public static CorrectionOutcome Refused(string why) => new(why, false, null);
+    public static CorrectionOutcome Refused(string why) => new(why, false, default, null);
 }
 
 /// <summary>
@@ -45,7 +46,7 @@ public static class FlagCorrector
         if (byHand && verdict == CorrectionVerdict.Confirmed) stamp = stamp with { Verdict = verdict = CorrectionVerdict.Added };
 
         var foundCertainty = flag is null || byHand ? (Certainty?)null : Enum.Parse<Certainty>((string?)flag["certainty"] ?? nameof(Certainty.Certain));
-        if (current == verdict && (string?)flag![CorrectionMember]?["note"] == stamp.Note) return new CorrectionOutcome(null, false, foundCertainty);
+        if (current == verdict && (string?)flag![CorrectionMember]?["note"] == stamp.Note) return new CorrectionOutcome(null, false, verdict, foundCertainty);
 
         if (flag is null)
         {
@@ -60,7 +61,7 @@ public static class FlagCorrector
         });
         reply.FlagsJson = flags.ToString(Newtonsoft.Json.Formatting.None);
         CountOpenFlags(reply, flags);
-        return new CorrectionOutcome(null, true, foundCertainty);
+        return new CorrectionOutcome(null, true, verdict, foundCertainty);
     }
 
     /// <summary>A rejected finding is no longer an open one: it leaves the flag columns, totals and the due date.</summary>
