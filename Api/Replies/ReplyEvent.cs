@@ -9,6 +9,7 @@ public enum ReplyEventKind
     Received, Screened, Claimed, ClaimReleased, ClaimTakenOver, ClaimCleared, MarkedHandled, HandledUndone,
     MetadataSynced, MetadataSyncConflict, MetadataSyncFailed, MetadataSyncRequeued,
     ContentPurged,
+    FindingCorrected,
 }
 
 public sealed class ReplyEvent

@@ -12,7 +12,9 @@ public sealed record ClaimView(string By, DateTime Since, DateTime ExpiresAt);
 
 /// <summary>A flag in list views: what it is, how sure, and when it is due; the evidence is in the detail view.</summary>
 /// <param name="Certainty">"Certain" or "Possible" (a Possible flag must be checked: "Mulig aktindsigt – tjek").</param>
-public sealed record FlagSummary(string Kind, string? SubKind, DateOnly? DueDate, string Certainty = "Certain");
+/// <param name="Verdict">A caseworker's current correction: Confirmed, Rejected (shown, but no longer an open finding) or
+/// Added (the screening missed it); null when nobody has corrected the flag.</param>
+public sealed record FlagSummary(string Kind, string? SubKind, DateOnly? DueDate, string Certainty = "Certain", string? Verdict = null);
 
 /// <summary>One row of the team inbox. The sender's CPR number is masked here (issue 5: full only in the detail).</summary>
 public sealed record ReplyListItem(
@@ -101,7 +103,7 @@ public static class ReplyViews
         reader.Read(); // [
         while (reader.Read() && reader.TokenType == JsonToken.StartObject)
         {
-            string? kind = null, subKind = null, due = null, certainty = null;
+            string? kind = null, subKind = null, due = null, certainty = null, verdict = null;
             while (reader.Read() && reader.TokenType == JsonToken.PropertyName)
             {
                 var name = (string)reader.Value!;
@@ -113,6 +115,11 @@ public static class ReplyViews
                     else if (name == "certainty") certainty = value;
                     else due = value;
                 }
+                else if (name == "correction")
+                {
+                    reader.Read();
+                    verdict = reader.TokenType == JsonToken.StartObject ? (string?)JObject.Load(reader)["verdict"] : null;
+                }
                 else
                 {
                     reader.Read();
@@ -121,7 +128,7 @@ public static class ReplyViews
             }
             summaries.Add(new FlagSummary(kind ?? "", subKind,
                 due is null ? null : DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture),
-                certainty ?? "Certain")); // flags stored before the tiers existed were all confirmed by the rules
+                certainty ?? "Certain", verdict)); // flags stored before the tiers existed were all confirmed by the rules
         }
         return summaries;
     }

@@ -129,6 +129,18 @@ export interface FlagEvidence {
   field: string;
 }
 
+/** A caseworker's verdict on a finding (Api/Corrections/FindingCorrection.cs). */
+export type CorrectionVerdict = "Confirmed" | "Rejected" | "Added";
+
+/** The current correction stored on a flag: who said what, and when. */
+export interface FlagCorrection {
+  verdict: CorrectionVerdict;
+  by: string;
+  byName: string;
+  at: string;
+  note: string | null;
+}
+
 export interface Flag {
   kind: FlagKind | string;
   subKind: string | null;
@@ -140,6 +152,10 @@ export interface Flag {
   certainty?: Certainty;
   /** Why a Possible flag may be one (Danish). */
   reason?: string | null;
+  /** The current correction; a Rejected flag is shown but is no longer an open finding. */
+  correction?: FlagCorrection | null;
+  /** "Caseworker" for a kind added by hand; absent for the screening's own findings. */
+  origin?: "Caseworker" | null;
 }
 
 export interface FlagSummary {
@@ -147,6 +163,53 @@ export interface FlagSummary {
   subKind: string | null;
   dueDate: string | null;
   certainty?: Certainty;
+  /** The current correction's verdict, null when nobody corrected the flag. */
+  verdict?: CorrectionVerdict | null;
+}
+
+/** POST /api/v1/replies/{id}/corrections (If-Match: the reply's ETag); answers with the updated ReplyDetail. */
+export interface CorrectionRequest {
+  kind: FlagKind;
+  verdict: CorrectionVerdict;
+  note?: string | null;
+}
+
+/** One line of GET /api/v1/replies/{id}/history (oldest first); detail is Danish. */
+export interface ReplyHistoryEntry {
+  at: string;
+  actor: string;
+  kind: string;
+  detail: string | null;
+}
+
+export interface CertaintyCorrections {
+  certainty: Certainty;
+  found: number;
+  confirmed: number;
+  rejected: number;
+  precision: number | null;
+}
+
+/** Measured in production: precision = confirmed / (confirmed + rejected), recall = not rejected / (not rejected + added). */
+export interface KindCorrections {
+  kind: FlagKind;
+  found: number;
+  confirmed: number;
+  rejected: number;
+  added: number;
+  unreviewed: number;
+  precision: number | null;
+  recall: number | null;
+  perCertainty: CertaintyCorrections[];
+}
+
+/** GET /api/v1/teams/{team}/statistics/corrections (team leads). */
+export interface CorrectionStatistics {
+  team: string;
+  from: string;
+  to: string;
+  months: Array<{ month: string; kinds: KindCorrections[] }>;
+  total: KindCorrections[];
 }
 
 export interface DoneBy {

@@ -32,6 +32,8 @@ export function formatWhen(iso: string | null | undefined): string {
  */
 export function actionErrorMessage(error: unknown): string {
   if (!(error instanceof ApiError)) return `${t("error")}: ${String(error)}`;
+  // A 409 without a holder is about the change itself (e.g. confirming a finding the screening never made): its detail says why.
+  if (error.status === 409 && typeof error.problem["holder"] !== "string") return error.problem.detail ?? t("error");
   if (error.status === 409) {
     const holder = typeof error.problem["holder"] === "string" ? error.problem["holder"] : "?";
     const since = typeof error.problem["since"] === "string" ? error.problem["since"] : null;

@@ -1,9 +1,11 @@
-import type { FlagEvidence, ReplyDetail } from "../api/types";
+import type { CorrectionRequest, CorrectionVerdict, FlagEvidence, FlagKind, ReplyDetail, ReplyHistoryEntry } from "../api/types";
 import { t } from "../i18n/strings";
 import { actionErrorMessage, formatWhen, isClaimedByOther, isPendingSync, syncFailed } from "../logic/replyState";
 import type { PaneContext } from "./context";
 import { el, replace, setStatus } from "./dom";
+import { addFindingView } from "./addFinding";
 import { flagsView } from "./flagsView";
+import { historyView } from "./historyView";
 
 export interface ReplyHostHooks {
   showEvidence: ((e: FlagEvidence) => void) | null;
@@ -11,14 +13,38 @@ export interface ReplyHostHooks {
   onHandled(by: string, handled: boolean): Promise<void>;
 }
 
-/** Claim status, flags and the claim/handled buttons of one registered reply; shared by Word and Outlook. */
+/**
+ * Claim status, flags and the claim/handled buttons of one registered reply, the caseworker's corrections of the
+ * findings ("Bekræft", "Ikke aktindsigt", "Tilføj fund …") and the reply's history; shared by Word, Outlook and the
+ * dashboard's reading pane.
+ */
 export async function mountReplyPanel(root: HTMLElement, ctx: PaneContext, replyId: number, hooks: ReplyHostHooks): Promise<void> {
   const status = el("p", { class: "status", role: "status", "aria-live": "polite", id: "reply-status", hidden: true });
   let reply: ReplyDetail;
+  let history: ReplyHistoryEntry[] = [];
+
+  const loadHistory = async (): Promise<void> => {
+    // The history is extra: when it cannot be read the reply is still shown and can be worked on.
+    history = (await ctx.api.request<ReplyHistoryEntry[]>(`/api/v1/replies/${replyId}/history`).catch(() => null))?.body ?? history;
+  };
 
   const load = async (): Promise<void> => {
     reply = (await ctx.api.request<ReplyDetail>(`/api/v1/replies/${replyId}`)).body;
+    await loadHistory();
     render();
+  };
+
+  const correct = async (kind: string, verdict: CorrectionVerdict): Promise<void> => {
+    try {
+      const body: CorrectionRequest = { kind: kind as FlagKind, verdict };
+      reply = (await ctx.api.request<ReplyDetail>(`/api/v1/replies/${replyId}/corrections`, { method: "POST", body, ifMatch: reply.eTag })).body;
+      await loadHistory();
+      setStatus(status, "success", t("correctionSaved"));
+      render();
+    } catch (error) {
+      setStatus(status, "error", actionErrorMessage(error));
+      await load().catch(() => undefined);
+    }
   };
 
   const act = async (method: "POST" | "DELETE", action: "claim" | "handled"): Promise<void> => {
@@ -26,6 +52,7 @@ export async function mountReplyPanel(root: HTMLElement, ctx: PaneContext, reply
       // The answer is the updated detail: show it at once, no second round trip.
       reply = (await ctx.api.request<ReplyDetail>(`/api/v1/replies/${replyId}/${action}`, { method, ifMatch: reply.eTag })).body;
       if (action === "handled") await hooks.onHandled(ctx.identity().user, method === "POST");
+      await loadHistory();
       setStatus(status, "", "");
       render();
     } catch (error) {
@@ -61,7 +88,11 @@ export async function mountReplyPanel(root: HTMLElement, ctx: PaneContext, reply
             ? el("button", { type: "button", id: "unhandle", disabled: other, onclick: () => void act("DELETE", "handled") }, t("undoHandled"))
             : el("button", { type: "button", id: "handle", class: "primary", disabled: other, onclick: () => void act("POST", "handled") }, t("markHandled")))),
       status,
-      el("section", { class: "card" }, el("h2", {}, t("flags")), flagsView(reply.flags, hooks.showEvidence)));
+      el("section", { class: "card" }, el("h2", {}, t("flags")),
+        // A colleague's claim blocks corrections as it blocks the other changes (the API answers 409 anyway).
+        flagsView(reply.flags, hooks.showEvidence, other ? null : (kind, verdict) => void correct(kind, verdict)),
+        addFindingView(reply.flags, (kind) => void correct(kind, "Added"), other)),
+      el("section", { class: "card" }, el("h2", {}, t("history")), historyView(history)));
   };
 
   try {

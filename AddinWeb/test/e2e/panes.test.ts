@@ -316,6 +316,37 @@ test("Outside Office: the Word pane says so in Danish and offers a preview (sugg
   assert.equal((await anna()<{ handled: { by: string } | null }>(`/api/v1/replies/${id}`)).body.handled?.by, "cw-anna");
 });
 
+test("Pane preview: \"Ikke aktindsigt\" marks the finding rejected, drops its due date and shows in the history", async () => {
+  // A team of its own, so the reply is on the preview's first page whatever the other tests left in team-helbred.
+  const identity = { user: "cw-anna", team: "team-rettelser" };
+  const created = await api(server.baseUrl, identity.user, identity.team)<{ id: number; dueDate: string | null }>("/api/v1/replies", {
+    method: "POST",
+    body: JSON.stringify({ documentId: unique("D-rettelse"), team: identity.team, subject: "Sv: Rettelse", text: "Jeg vil gerne have aktindsigt i min sag." }),
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  assert.ok(created.body.dueDate, "the finding starts a due date");
+  const page = await browser.newPage({ viewport: { width: 320, height: 900 }, locale: "da-DK", timezoneId: "Europe/Copenhagen" });
+  await page.route((url) => !/^http:\/\/127\.0\.0\.1:/.test(url.toString()), (route) => route.abort());
+  await page.addInitScript((id) => localStorage.setItem("smartpost.devIdentity", JSON.stringify(id)), identity);
+  await page.goto(`${server.baseUrl}/addin/word.html`);
+  await page.locator(`#preview-reply option[value="${created.body.id}"]`).waitFor({ state: "attached", timeout: 15_000 });
+  await page.locator("#preview-reply").selectOption(String(created.body.id));
+
+  const finding = page.locator("#flags li.flag[data-kind=AccessToRecordsRequest]");
+  await shown(page, "#flags li.flag[data-kind=AccessToRecordsRequest] button[data-verdict=Rejected]", "correction-buttons");
+  assert.equal(await finding.locator("button[data-verdict=Rejected]").innerText(), "Ikke aktindsigt");
+  await finding.locator("button[data-verdict=Rejected]").click();
+
+  await shown(page, "#flags li.flag.rejected[data-verdict=Rejected]", "correction-rejected");
+  assert.match(await finding.locator(".correction").innerText(), /^Afvist af cw-anna \d+\. \w+ \d{4} kl\. \d{2}\.\d{2}$/);
+  assert.match(await page.locator("#history").innerText(), /Rettet af cw-anna .*: ikke aktindsigt\./);
+  assert.equal(await finding.locator("button[data-verdict=Confirmed]").innerText(), "Bekræft", "a rejection can be undone");
+  await screenshot(page, "pane-correction-rejected");
+  const detail = await api(server.baseUrl, identity.user, identity.team)<{ dueDate: string | null; flags: Array<{ correction: { verdict: string } | null }> }>(`/api/v1/replies/${created.body.id}`);
+  assert.equal(detail.body.flags[0]?.correction?.verdict, "Rejected");
+  assert.equal(detail.body.dueDate, null, "a rejected finding no longer sets the reply's due date");
+});
+
 test("Word Afsendelse: a blank document gets a Danish hint, no error", async () => {
   const page = await openPane(browser, `${server.baseUrl}/addin/word.html`, { host: "Word", doc: { title: "", text: "", properties: {} } });
   await page.locator("#send-status.info").waitFor({ timeout: 20_000 });

@@ -22,6 +22,10 @@ public static class SmartPostTelemetry
     public static readonly Counter<long> Findings =
         Meter.CreateCounter<long>("smartpost.screening.findings", "{finding}", "Screening flags on ingested replies.");
 
+    /// <summary>Caseworkers' corrections of findings; tags: kind, verdict (Confirmed/Rejected/Added).</summary>
+    public static readonly Counter<long> Corrections =
+        Meter.CreateCounter<long>("smartpost.screening.corrections", "{correction}", "Findings confirmed, rejected or added by caseworkers.");
+
     public static readonly Histogram<double> ScreeningDuration =
         Meter.CreateHistogram<double>("smartpost.screening.duration", "ms", "Time to screen one reply.");
 
