@@ -67,11 +67,11 @@ export function createReplyTable(events: ReplyTableEvents): ReplyTable {
       if (key === order.key) th.setAttribute("aria-sort", order.direction === "asc" ? "ascending" : "descending");
       else th.removeAttribute("aria-sort");
     });
+    const focusInside = body.contains(document.activeElement); // re-rendering drops the focused row: give focus back
     replace(body, ...(rows.length
       ? rows.map((r, i) => dashboardRow(r, today, position.first + i, position.size))
       : [el("tr", {}, el("td", { colspan: String(columns.length), class: "muted" }, t("noReplies")))]));
     const index = indexOfSelected();
-    const focusInside = body.contains(document.activeElement);
     if (index >= 0) select(index, focusInside);
     else if (rows.length) { // nothing selected: the first row takes the keyboard focus stop
       const first = rowElements()[0];
