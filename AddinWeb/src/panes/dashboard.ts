@@ -67,6 +67,7 @@ export async function mountDashboard(root: HTMLElement, ctx: PaneContext): Promi
   const toolbar = el("div", { class: "toolbar" });
   const listColumn = el("section", { class: "list-column", "aria-labelledby": "view-h" });
   const heading = el("h3", { id: "view-h", tabindex: "-1" });
+  const mail = el("div", { class: "mail", id: "mail" }, listColumn, pane.element);
   const tabs = views.map((v) => el("button", {
     type: "button", role: "tab", id: `view-${v.id}`, "aria-selected": "false", "aria-controls": "mail", hidden: v.id === "stats",
     onclick: () => void show(v.id),
@@ -133,6 +134,7 @@ export async function mountDashboard(root: HTMLElement, ctx: PaneContext): Promi
       stats: [],
     };
     replace(toolbar, ...listViews[next]);
+    mail.classList.toggle("no-pane", next === "stats"); // the charts take the whole width
     totals.textContent = "";
     if (next === "stats") {
       replace(listColumn, heading, el("p", { class: "hint" }, t("statsTitle")), el("p", { class: "muted" }, "…"));
@@ -170,7 +172,7 @@ export async function mountDashboard(root: HTMLElement, ctx: PaneContext): Promi
     el("h2", {}, `${t("dashboardTitle")} (${ctx.identity().team})`),
     status, workzone, refused,
     el("div", { role: "tablist", class: "views", "aria-label": t("dashboardTitle") }, ...tabs),
-    el("div", { class: "mail", id: "mail" }, listColumn, pane.element));
+    mail);
   await show("inbox").catch(showError);
   await loadWorkZone().catch(() => { workzone.hidden = true; });
   // Statistics are the team lead's: the view appears only when the API lets this user read them.

@@ -29,12 +29,12 @@ function figure(title: string, chart: SVGSVGElement, bars: Bar[]): HTMLElement {
 export function barChart(title: string, bars: Bar[]): HTMLElement {
   const max = Math.max(1, ...bars.map((b) => b.value));
   const rowHeight = 22;
-  const labelWidth = 150;
+  const labelWidth = 175;
   const width = 320;
   const chart = svg("svg", { viewBox: `0 0 ${width} ${bars.length * rowHeight}`, class: "bars" },
     ...bars.flatMap((b, i) => {
       const y = i * rowHeight;
-      const length = Math.round(((width - labelWidth - 30) * b.value) / max);
+      const length = Math.round(((width - labelWidth - 24) * b.value) / max);
       return [
         svg("text", { x: 0, y: y + 15, class: "label" }, b.label),
         svg("rect", { x: labelWidth, y: y + 4, width: Math.max(length, b.value > 0 ? 2 : 0), height: rowHeight - 8, class: `bar ${b.tone ?? ""}`, rx: 2 },
@@ -61,7 +61,10 @@ export function dayChart(title: string, days: Array<{ date: string; replies: num
     svg("text", { x: 0, y: height - 4, class: "label" }, formatDate(days[0]?.date)),
     svg("text", { x: width, y: height - 4, class: "label end" }, formatDate(days[days.length - 1]?.date)));
   const busiest = days.reduce((a, b) => (b.replies > a.replies ? b : a), days[0] ?? { date: "", replies: 0 });
-  return figure(title, chart, [{ label: formatDate(busiest.date), value: busiest.replies }, { label: t("statsTitle"), value: days.reduce((s, d) => s + d.replies, 0) }]);
+  return figure(title, chart, [
+    { label: t("chartTotal"), value: days.reduce((sum, d) => sum + d.replies, 0) },
+    { label: t("chartBusiest", formatDate(busiest.date)), value: busiest.replies },
+  ]);
 }
 
 const hoursLabel = (hours: number): string => (hours < 24 ? t("hours", hours) : t("days", hours / 24));

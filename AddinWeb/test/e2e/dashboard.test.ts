@@ -125,8 +125,29 @@ test("Dashboard: columns sort on click, T claims from the keyboard and the holde
   await screenshot(page, "dashboard-shortcuts");
 });
 
+test("Dashboard: a Possible finding reads \"Mulig aktindsigt – tjek\" and is dashed; an overdue one is red and says so", async () => {
+  const possible = await ingestReply({ documentId: unique("D-possible"), subject: "Sv: Referat", text: "Jeg har brug for referatet af mødet." });
+  const overdue = await ingestReply({ documentId: unique("D-overdue"), subject: "Sv: Gammel", text: "Jeg vil have aktindsigt.", receivedAt: new Date(Date.now() - 60 * 86_400_000).toISOString() });
+  const page = await openDashboard(1280);
+  const possibleChip = page.locator(`#reply-list tr.reply[data-id="${possible}"] .chip[data-kind=AccessToRecordsRequest]`);
+  assert.match(await possibleChip.innerText(), /^Mulig aktindsigt – tjek/);
+  assert.match(await possibleChip.getAttribute("class") ?? "", /\bpossible\b/);
+  assert.equal(await possibleChip.evaluate((e) => getComputedStyle(e).borderTopStyle), "dashed");
+  const overdueChip = page.locator(`#reply-list tr.reply[data-id="${overdue}"] .chip[data-kind=AccessToRecordsRequest]`);
+  assert.equal(await overdueChip.getAttribute("data-urgency"), "overdue");
+  assert.match(await overdueChip.innerText(), /fristen er overskredet/);
+  assert.equal(await overdueChip.evaluate((e) => getComputedStyle(e).color), "rgb(197, 15, 31)");
+  assert.equal(await page.locator("#reply-list tr.reply").first().getAttribute("data-id"), String(overdue), "the most urgent first");
+
+  await page.locator(`#reply-list tr.reply[data-id="${possible}"]`).click();
+  await shown(page, "#reading-pane #reply-text mark.evidence.possible >> nth=0", "dashboard-possible");
+  await screenshot(page, "dashboard-possible-and-overdue");
+});
+
 test("Dashboard: at 320 px the list and the reading pane stack; at 1280 px they sit side by side", async () => {
   const id = await ingestReply({ documentId: unique("D-narrow"), subject: "Sv: Smal rude", text: "Jeg vil gerne have aktindsigt." });
+  // The longest chip there is: a Possible finding that is overdue.
+  await ingestReply({ documentId: unique("D-narrow-possible"), subject: "Sv: Referat", text: "Jeg har brug for referatet af mødet.", receivedAt: new Date(Date.now() - 60 * 86_400_000).toISOString() });
   const page = await openDashboard(1280);
   await page.locator(`#reply-list tr.reply[data-id="${id}"]`).click();
   await shown(page, "#reading-pane #reply-text mark", "dashboard-wide");
