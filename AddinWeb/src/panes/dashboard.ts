@@ -1,4 +1,4 @@
-import type { FailedWorkZoneWrite, FlagTotals, InboxPage, ReplyListItem, SavedSearch, SearchResults, TeamStatistics, WorkZoneStatus } from "../api/types";
+import type { FlagTotals, InboxPage, ReplyListItem, SavedSearch, SearchResults, TeamStatistics } from "../api/types";
 import { t, type StringKey } from "../i18n/strings";
 import type { ListAction } from "../logic/listKeys";
 import { flagLabel } from "../logic/mapping";
@@ -13,6 +13,7 @@ import { screeningControls } from "./screeningControls";
 import { sharedListForm } from "./sharedListForm";
 import { shortcutsHelp } from "./shortcutsHelp";
 import { teamCharts } from "./teamCharts";
+import { workZoneBanner } from "./workZoneBanner";
 
 type View = "inbox" | "screening" | "handled" | "lists" | "stats";
 const views: Array<{ id: View; label: StringKey }> = [
@@ -149,32 +150,15 @@ export async function mountDashboard(root: HTMLElement, ctx: PaneContext): Promi
 
   flagFilter.addEventListener("change", () => { pager.reset(); reload(); });
 
-  const workzone = el("p", { class: "hint", id: "workzone-status", role: "status", hidden: true });
-  const refused = el("section", { class: "card", id: "workzone-refused", "aria-labelledby": "workzone-refused-h", hidden: true });
-  /** "WorkZone: hentet 09.14, 0 i kø" and the writes WorkZone refused, each with "Prøv igen"; nothing without WorkZone. */
-  const loadWorkZone = async (): Promise<void> => {
-    const state = (await ctx.api.request<WorkZoneStatus>("/api/v1/workzone/status")).body;
-    workzone.hidden = !state.configured || !state.summary;
-    workzone.textContent = state.summary ?? "";
-    workzone.classList.toggle("warning", state.authAlert !== null);
-    const failed = state.writesRefused > 0 ? (await ctx.api.request<FailedWorkZoneWrite[]>("/api/v1/workzone/writes/failed")).body : [];
-    refused.hidden = failed.length === 0;
-    replace(refused, el("h3", { id: "workzone-refused-h" }, t("workzoneRefused")), el("ul", { class: "replies" }, ...failed.map((w) =>
-      el("li", {},
-        el("span", {}, el("strong", {}, w.subject ?? w.documentId), ` – ${w.reason ?? ""}`),
-        el("button", { type: "button", "aria-label": `${t("retryWrite")}: ${w.subject ?? w.documentId}`, onclick: () => void (async () => {
-          await ctx.api.request(`/api/v1/workzone/writes/${w.id}/retry`, { method: "POST" }).catch(showError);
-          await loadWorkZone().catch(() => undefined);
-        })() }, t("retryWrite"))))));
-  };
+  const workZone = workZoneBanner(ctx, showError);
 
   replace(root,
     el("h2", {}, `${t("dashboardTitle")} (${ctx.identity().team})`),
-    status, workzone, refused,
+    status, workZone.status, workZone.refused,
     el("div", { role: "tablist", class: "views", "aria-label": t("dashboardTitle") }, ...tabs),
     mail);
   await show("inbox").catch(showError);
-  await loadWorkZone().catch(() => { workzone.hidden = true; });
+  await workZone.load();
   // Statistics are the team lead's: the view appears only when the API lets this user read them.
   await ctx.api.request(`${teamPath()}/statistics`).then(() => { tabs[views.findIndex((v) => v.id === "stats")]!.hidden = false; }, () => undefined);
 }
