@@ -36,7 +36,7 @@ export function createReplyTable(events: ReplyTableEvents): ReplyTable {
   let rows: ReplyListItem[] = [];
   let selectedId: number | null = null;
   let position = { first: 1, size: 0 };
-  const body = el("tbody", { id: "reply-list" });
+  const body = el("tbody", { id: "reply-list", "aria-keyshortcuts": "ArrowUp ArrowDown Enter T B F S" });
   const headers = columns.map((c) => el("th", { scope: "col", class: c.className }, c.key
     ? el("button", { type: "button", class: "sort", "data-sort": c.key, title: t("sortBy", t(c.label).toLocaleLowerCase()), onclick: () => sortBy(c.key as SortKey) }, t(c.label))
     : t(c.label)));
