@@ -11,15 +11,19 @@ public sealed record FlagCounts(int AccessToRecordsRequest, int Complaint, int D
 
 public sealed record ScreeningDay(DateOnly Date, int Replies, double Minutes);
 
+/// <param name="UpToHours">Upper bound (exclusive) of received → "SmartPost behandlet" in hours; null for the last, open bucket.</param>
+public sealed record HandlingTimeBucket(double? UpToHours, int Count);
+
 /// <param name="Overdue">Still unhandled and the due date is before today (Danish time).</param>
 /// <param name="HandledLate">Handled on a Danish day after its due date.</param>
 /// <param name="MedianHandlingHours">Median of received → "SmartPost behandlet" over the handled replies; null when none.</param>
 /// <param name="ScreeningMinutesPerDay">Every day of the period: replies received and the screening time they cost
 /// (the guideline: about 1 minute per reply, Replies:ScreeningMinutesPerReply).</param>
+/// <param name="HandlingTimes">The handled replies by time to "SmartPost behandlet": under 4 hours, under 1, 2 and 5 days, later.</param>
 public sealed record TeamStatisticsResponse(
     string Team, DateOnly From, DateOnly To, int Received, int Handled, int Unhandled, FlagCounts PerFlag,
     int Overdue, int HandledLate, double? MedianHandlingHours, IReadOnlyList<ScreeningDay> ScreeningMinutesPerDay,
-    double ScreeningMinutesTotal)
+    double ScreeningMinutesTotal, IReadOnlyList<HandlingTimeBucket> HandlingTimes)
 {
     /// <summary>Swagger example: one week (?from=2026-11-16&amp;to=2026-11-22) of Team Helbred.</summary>
     public static TeamStatisticsResponse Example => new("team-helbred", new DateOnly(2026, 11, 16), new DateOnly(2026, 11, 22), 23, 19, 4,
@@ -29,12 +33,15 @@ public sealed record TeamStatisticsResponse(
             new(new DateOnly(2026, 11, 19), 3, 3), new(new DateOnly(2026, 11, 20), 4, 4), new(new DateOnly(2026, 11, 21), 1, 1),
             new(new DateOnly(2026, 11, 22), 0, 0),
         ],
-        23);
+        23, [new(4, 6), new(24, 8), new(48, 3), new(120, 2), new(null, 0)]);
 }
 
 /// <summary>The team lead's numbers for a period of Danish days. Plain C#: the controller only loads the rows.</summary>
 public static class TeamStatistics
 {
+    /// <summary>Bucket bounds in hours: same morning, same day, next day, within a working week.</summary>
+    private static readonly double[] HandlingTimeBounds = [4, 24, 48, 120];
+
     public static TeamStatisticsResponse Compute(
         string team, DateOnly from, DateOnly to, DateOnly today, double minutesPerReply, IReadOnlyList<StatisticsRow> rows)
     {
@@ -52,7 +59,18 @@ public static class TeamStatistics
             rows.Count(r => !r.IsHandled && r.DueDate < today),
             handled.Count(r => r.DueDate is { } due && DanishDay(r.HandledAt!.Value) > due),
             Median(handled.Select(r => (r.HandledAt!.Value - r.ReceivedAt).TotalHours)),
-            days, days.Sum(d => d.Minutes));
+            days, days.Sum(d => d.Minutes), HandlingTimes(handled.Select(r => (r.HandledAt!.Value - r.ReceivedAt).TotalHours)));
+    }
+
+    private static List<HandlingTimeBucket> HandlingTimes(IEnumerable<double> hours)
+    {
+        var counts = new int[HandlingTimeBounds.Length + 1];
+        foreach (var h in hours)
+        {
+            var i = Array.FindIndex(HandlingTimeBounds, bound => h < bound);
+            counts[i < 0 ? HandlingTimeBounds.Length : i]++;
+        }
+        return counts.Select((count, i) => new HandlingTimeBucket(i < HandlingTimeBounds.Length ? HandlingTimeBounds[i] : null, count)).ToList();
     }
 
     public static DateOnly DanishDay(DateTime utc) =>

@@ -345,3 +345,31 @@ export interface FailedWorkZoneWrite {
   kind: string;
   reason: string | null;
 }
+
+/** GET /api/v1/replies/{id}/sync: whether "SmartPost behandlet" reached WorkZone, and in Danish why not. */
+export interface ReplySync {
+  state: MetadataSync | null;
+  message: string | null;
+  attempts: number;
+  nextAttemptAt: string | null;
+  /** A refused write to put back in the queue with POST /api/v1/workzone/writes/{id}/retry. */
+  failedWriteId: number | null;
+}
+
+/** GET /api/v1/teams/{team}/statistics (team leads): the period's counts, per day and per handling time. */
+export interface TeamStatistics {
+  team: string;
+  from: string;
+  to: string;
+  received: number;
+  handled: number;
+  unhandled: number;
+  perFlag: { accessToRecordsRequest: number; complaint: number; deadlineExtensionRequest: number; needsManualScreening: number };
+  overdue: number;
+  handledLate: number;
+  medianHandlingHours: number | null;
+  screeningMinutesPerDay: Array<{ date: string; replies: number; minutes: number }>;
+  screeningMinutesTotal: number;
+  /** Handled replies by hours from received to handled; upToHours null is the open last bucket. */
+  handlingTimes: Array<{ upToHours: number | null; count: number }>;
+}

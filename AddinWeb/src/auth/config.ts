@@ -20,9 +20,13 @@ export async function loadConfig(baseUrl: string): Promise<PaneConfig> {
 export interface DevIdentity {
   user: string;
   team: string;
+  /** App roles an Entra token would carry, e.g. "SmartPost.TeamLead" (the team lead's statistics). */
+  roles?: string;
 }
 
 /** Headers the Development-only authentication handler reads; never sent outside Development. */
 export function devHeaders(identity: DevIdentity): Record<string, string> {
-  return { "X-Dev-User": identity.user, "X-Dev-Teams": identity.team };
+  const headers: Record<string, string> = { "X-Dev-User": identity.user, "X-Dev-Teams": identity.team };
+  if (identity.roles) headers["X-Dev-Roles"] = identity.roles;
+  return headers;
 }

@@ -1,42 +1,45 @@
-import type { ReplyListItem } from "../api/types";
-import { t } from "../i18n/strings";
-import { flagTitle, formatDate, isOverdue } from "../logic/mapping";
+import type { FlagSummary, ReplyListItem } from "../api/types";
+import { t, type StringKey } from "../i18n/strings";
+import { flagTitle, formatDate } from "../logic/mapping";
+import { holderOf, senderOf } from "../logic/replyList";
 import { formatWhen } from "../logic/replyState";
+import { urgencyOf, type Urgency } from "../logic/urgency";
 import { el } from "./dom";
 
-export type RowAction = (reply: ReplyListItem, path: "claim" | "screened" | "handled", method: "POST" | "DELETE") => void;
+const urgencyText: Partial<Record<Urgency, StringKey>> = { overdue: "urgencyOverdue", soon: "urgencySoon", later: "urgencyLater" };
 
-/** Which list a row is in: the inbox (claim/handled), the screening list (screened) or "Behandlet" (undo). */
-export type RowKind = "inbox" | "screening" | "handled";
+/**
+ * One finding as a chip: its kind ("Mulig aktindsigt – tjek" for a Possible one, dashed so it is never read as
+ * confirmed) and its due date, coloured by urgency (overdue, within 2 working days, later); the urgency is also
+ * said in words for screen readers and in the tooltip, colour is never the only sign.
+ */
+export function findingChip(flag: FlagSummary, today: Date): HTMLElement {
+  const urgency = urgencyOf(flag.dueDate, today);
+  const key = urgencyText[urgency];
+  const words = key ? t(key) : "";
+  const possible = flag.certainty === "Possible";
+  return el("span", { class: `chip ${urgency}${possible ? " possible" : ""}`, "data-kind": flag.kind, "data-urgency": urgency, title: words || undefined },
+    flagTitle(flag.kind, flag.certainty),
+    flag.dueDate ? el("span", { class: "chip-due" }, ` · ${t("dueOn", formatDate(flag.dueDate))}`) : null,
+    words ? el("span", { class: "sr-only" }, ` (${words})`) : null);
+}
 
-/** One inbox row. Subject and case number are citizen/WorkZone text: el() makes them text nodes, never HTML. */
-export function dashboardRow(reply: ReplyListItem, user: string, kind: RowKind, act: RowAction): HTMLElement {
-  const today = new Date();
-  const overdue = isOverdue(reply.dueDate, today);
-  const button = (label: string, path: "claim" | "screened" | "handled", method: "POST" | "DELETE" = "POST", disabled = false): HTMLElement =>
-    el("button", { type: "button", "data-action": path, disabled, onclick: () => act(reply, path, method) }, label);
-  const claimedByOther = reply.claim !== null && reply.claim.by !== user;
-  const actions = kind === "handled"
-    ? [button(t("undoHandled"), "handled", "DELETE", claimedByOther)]
-    : kind === "screening"
-    ? [reply.screened ? el("span", { class: "done" }, t("screened")) : button(t("markScreened"), "screened", "POST", claimedByOther)]
-    : [
-        reply.claim?.by === user ? button(t("release"), "claim", "DELETE") : button(t("claim"), "claim", "POST", claimedByOther),
-        button(t("markHandled"), "handled", "POST", claimedByOther),
-      ];
-  return el("li", { class: "reply", "data-id": String(reply.id) },
-    el("div", { class: "reply-head" },
-      el("strong", {}, reply.subject ?? reply.caseNumber ?? `#${reply.id}`),
-      reply.dueDate
-        ? el("span", { class: overdue ? "due overdue" : "due" }, `${t("dueDate")}: ${formatDate(reply.dueDate)}${overdue ? ` (${t("overdue")})` : ""}`)
-        : null),
-    el("div", { class: "tags" },
-      ...reply.flags.map((f) => el("span", { class: f.certainty === "Possible" ? "tag possible" : "tag", "data-kind": f.kind }, flagTitle(f.kind, f.certainty))),
-      reply.needsManualScreening ? el("span", { class: "tag", "data-kind": "NeedsManualScreening" }, t("manualScreening")) : null),
-    el("p", { class: "hint" },
-      [reply.caseNumber, `${t("received")}: ${formatWhen(reply.receivedAt)}`].filter(Boolean).join(" · "),
-      reply.claim ? ` · ${t("claimedBy", reply.claim.by, formatWhen(reply.claim.since))}` : "",
-      reply.handled ? ` · ${t("handledBy", reply.handled.by, formatWhen(reply.handled.at))}` : ""),
-    claimedByOther ? el("p", { class: "hint holder-only" }, t("holderCanAct", reply.claim?.by ?? "")) : null,
-    el("div", { class: "actions" }, ...actions));
+/**
+ * One row of the dense list: received, case, subject, sender (masked by the API), findings, who holds it.
+ * Not yet screened rows are bold, like unread mail. Citizen and WorkZone text become text nodes, never HTML.
+ */
+export function dashboardRow(reply: ReplyListItem, today: Date, position: number, setSize: number): HTMLTableRowElement {
+  const holder = holderOf(reply);
+  return el("tr", {
+    class: reply.screened ? "reply" : "reply unscreened", "data-id": String(reply.id), tabindex: "-1", "aria-selected": "false",
+    "aria-posinset": String(position), "aria-setsize": String(setSize),
+  },
+    el("td", { class: "col-received" }, formatWhen(reply.receivedAt)),
+    el("td", { class: "col-case" }, reply.caseNumber ?? ""),
+    el("td", { class: "col-subject" }, reply.subject ?? "", reply.screened ? null : el("span", { class: "sr-only" }, ` (${t("notScreened")})`)),
+    el("td", { class: "col-sender" }, senderOf(reply)),
+    el("td", { class: "col-findings" },
+      ...reply.flags.map((f) => findingChip(f, today)),
+      reply.needsManualScreening ? el("span", { class: "chip manual", "data-kind": "NeedsManualScreening" }, t("manualScreening")) : null),
+    el("td", { class: reply.handled ? "col-holder handled" : "col-holder" }, reply.handled ? `✓ ${holder}` : holder));
 }

@@ -3,6 +3,7 @@ import { t } from "../i18n/strings";
 import { el } from "./dom";
 
 const storageKey = "smartpost.devIdentity";
+const teamLeadRole = "SmartPost.TeamLead";
 const defaultIdentity: DevIdentity = { user: "cw-anna", team: "team-helbred" };
 
 export function currentDevIdentity(): DevIdentity {
@@ -19,8 +20,10 @@ export function devIdentityPicker(onChange: (identity: DevIdentity) => void): HT
   const identity = currentDevIdentity();
   const user = el("input", { id: "dev-user", type: "text", value: identity.user, autocomplete: "off" });
   const team = el("input", { id: "dev-team", type: "text", value: identity.team, autocomplete: "off" });
+  const lead = el("input", { id: "dev-lead", type: "checkbox", checked: identity.roles === teamLeadRole });
   const save = (): void => {
-    const next = { user: user.value.trim() || defaultIdentity.user, team: team.value.trim() || defaultIdentity.team };
+    const next: DevIdentity = { user: user.value.trim() || defaultIdentity.user, team: team.value.trim() || defaultIdentity.team };
+    if (lead.checked) next.roles = teamLeadRole;
     localStorage.setItem(storageKey, JSON.stringify(next));
     const runtime = (globalThis as { OfficeRuntime?: { storage?: { setItem(k: string, v: string): Promise<void> } } }).OfficeRuntime;
     void runtime?.storage?.setItem(storageKey, JSON.stringify(next)).catch(() => undefined);
@@ -29,6 +32,7 @@ export function devIdentityPicker(onChange: (identity: DevIdentity) => void): HT
   };
   user.addEventListener("change", save);
   team.addEventListener("change", save);
+  lead.addEventListener("change", save);
   const summary = el("summary", {}, `⚠ ${t("devIdentity")}: ${identity.user} / ${identity.team}`);
   return el(
     "details",
@@ -36,5 +40,6 @@ export function devIdentityPicker(onChange: (identity: DevIdentity) => void): HT
     summary,
     el("div", { class: "row" }, el("label", { for: "dev-user" }, t("devUser")), user),
     el("div", { class: "row" }, el("label", { for: "dev-team" }, t("devTeam")), team),
+    el("div", { class: "row" }, lead, el("label", { for: "dev-lead" }, t("devTeamLead"))),
   );
 }

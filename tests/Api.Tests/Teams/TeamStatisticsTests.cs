@@ -50,6 +50,10 @@ public class TeamStatisticsTests
         Assert.Equal(2.0, (double)days.Single(d => (string?)d["date"] == "2026-11-20")["minutes"]!);
         Assert.Equal(0.0, (double)days.Single(d => (string?)d["date"] == "2026-11-10")["minutes"]!);
         Assert.Equal(4.0, (double)stats["screeningMinutesTotal"]!);
+        // klage after 6 h and plain after exactly 4 h: both "4 to 24 hours" (a bound belongs to the next bucket).
+        var buckets = (JArray)stats["handlingTimes"]!;
+        Assert.Equal([4.0, 24.0, 48.0, 120.0, null], buckets.Select(b => (double?)b["upToHours"]));
+        Assert.Equal([0, 2, 0, 0, 0], buckets.Select(b => (int)b["count"]!));
     }
 
     [Fact]

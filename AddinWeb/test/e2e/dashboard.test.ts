@@ -1,0 +1,259 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import { api, defaultIdentity, launchBrowser, openPane, screenshot, shown, startApi } from "./harness";
+
+// The team dashboard ("Digital Post – Mit team") against the real API in Development (fresh SQLite, demo data).
+let server: { baseUrl: string; stop(): void };
+let browser: Browser;
+
+before(async () => {
+  server = await startApi();
+  browser = await launchBrowser();
+}, { timeout: 300_000 });
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+const anna = (): ReturnType<typeof api> => api(server.baseUrl, "cw-anna");
+const unique = (prefix: string): string => `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
+const lead = { ...defaultIdentity, user: "cw-lise", roles: "SmartPost.TeamLead" };
+
+async function ingestReply(reply: { documentId: string; text: string; subject?: string; caseNumber?: string; receivedAt?: string }): Promise<number> {
+  const created = await anna()<{ id: number }>("/api/v1/replies", {
+    method: "POST",
+    body: JSON.stringify({ team: "team-helbred", caseNumber: "FS-2026-019999", subject: "Svar på afgørelse", receivedAt: new Date().toISOString(), sender: { idType: "CPR", id: "0101901234" }, ...reply }),
+  });
+  assert.equal(created.status, 201, `ingest: ${JSON.stringify(created.body)}`);
+  return created.body.id;
+}
+
+async function openDashboard(width: number, identity = defaultIdentity): Promise<Page> {
+  const page = await openPane(browser, `${server.baseUrl}/addin/dashboard.html`, null, identity);
+  await page.setViewportSize({ width, height: 900 });
+  await shown(page, "#reply-list tr.reply >> nth=0", "dashboard-list");
+  return page;
+}
+
+/** ↓ from the first row until the reply is selected, as a caseworker would. */
+async function selectWithKeyboard(page: Page, id: number): Promise<void> {
+  const count = await page.locator("#reply-list tr.reply").count();
+  await page.locator("#reply-list tr.reply").first().focus(); // the row with focus is the selected one
+  for (let i = 0; i < count; i++) {
+    if (await page.locator(`#reply-list tr.reply[aria-selected=true][data-id="${id}"]`).count() === 1) return;
+    await page.keyboard.press("ArrowDown");
+  }
+  throw new Error(`reply ${id} not reached with ↓`);
+}
+
+test("Dashboard: ↓ and Enter open a reply with its evidence marked; B marks it behandlet, it is in Behandlet, F undoes it", async () => {
+  const text = "Hej\n\nJeg vil gerne have aktindsigt i min sag, herunder lægens udtalelse.\n\nMvh\nMette";
+  const id = await ingestReply({ documentId: unique("D-mail"), subject: "Sv: Læs mig", text });
+  const page = await openDashboard(1280);
+  await selectWithKeyboard(page, id);
+  await page.keyboard.press("Enter");
+
+  await shown(page, "#reading-pane #reply-text mark.evidence >> nth=0", "dashboard-reading-pane");
+  const marks = await page.locator("#reading-pane #reply-text mark.evidence").evaluateAll((all) => all.map((m) => [m.textContent, m.getAttribute("data-kind")]));
+  assert.ok(marks.some(([word, kind]) => word === "aktindsigt" && kind === "AccessToRecordsRequest"), JSON.stringify(marks));
+  assert.equal((await page.locator("#reading-pane #reply-text").innerText()).replace(/\s+/g, " ").trim(), text.replace(/\s+/g, " ").trim(), "the whole text, in order");
+  assert.match(await page.locator("#reading-pane").innerText(), /Sv: Læs mig/);
+  const row = page.locator(`#reply-list tr.reply[data-id="${id}"]`);
+  const chip = row.locator(".chip[data-kind=AccessToRecordsRequest]");
+  assert.equal(await chip.getAttribute("data-urgency"), "later", "aktindsigt received today is due in 7 working days");
+  assert.match(await chip.innerText(), /^Aktindsigt · frist \d{1,2}\. [a-zæøå]+ \d{4}/);
+  assert.match(await row.locator(".col-received").innerText(), /^\d{1,2}\. [a-zæøå]+ \d{4} kl\. \d{2}\.\d{2}$/);
+  assert.equal(await row.locator(".col-sender").innerText(), "010190-****", "the list masks the CPR number");
+  await screenshot(page, "dashboard-reading-pane");
+
+  // "Vis" beside the finding's evidence brings the mark into focus.
+  const evidence = await page.locator("#reading-pane #flags q").first().innerText();
+  await page.locator("#reading-pane #flags button.link").first().click();
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName + ":" + document.activeElement?.textContent), `MARK:${evidence}`);
+
+  await row.focus();
+  await page.keyboard.press("b");
+  await row.waitFor({ state: "detached", timeout: 10_000 });
+  await shown(page, "#reading-pane #handled-state", "dashboard-handled-state");
+  assert.match(await page.locator("#reading-pane #handled-state").innerText(), /SmartPost behandlet af cw-anna \d{1,2}\. [a-zæøå]+ \d{4} kl\. \d{2}\.\d{2}/);
+  // "Afventer synkronisering" resolves: without WorkZone the mark is kept by SmartPost itself.
+  await shown(page, "#sync-status[data-state=Synced]", "dashboard-synced");
+  assert.match(await page.locator("#sync-status").innerText(), /^Gemt i SmartPost \d{1,2}\. [a-zæøå]+ \d{4} kl\. \d{2}\.\d{2} \(ingen WorkZone tilsluttet\)\.$/);
+  await screenshot(page, "dashboard-marked-handled");
+
+  await page.locator("#view-handled").click();
+  const handledRow = page.locator(`#reply-list tr.reply[data-id="${id}"]`);
+  await handledRow.waitFor({ timeout: 10_000 });
+  assert.match(await handledRow.locator(".col-holder").innerText(), /✓ cw-anna/);
+  await handledRow.click();
+  await shown(page, "#reading-pane #unhandle", "dashboard-handled-expanded");
+  await screenshot(page, "dashboard-handled-expanded");
+  await page.keyboard.press("f");
+  await handledRow.waitFor({ state: "detached", timeout: 10_000 });
+  assert.equal((await anna()<{ handled: unknown }>(`/api/v1/replies/${id}`)).body.handled, null);
+  await shown(page, "#reading-pane #handle", "dashboard-undone");
+  await screenshot(page, "dashboard-undone");
+
+  await page.locator("#view-inbox").click();
+  await page.locator(`#reply-list tr.reply[data-id="${id}"]`).waitFor({ timeout: 10_000 });
+});
+
+test("Dashboard: columns sort on click, T claims from the keyboard and the holder shows in the list; the help lists the keys", async () => {
+  const older = await ingestReply({ documentId: unique("D-old"), subject: "Sv: Ældst", text: "Tak.", receivedAt: new Date(Date.now() - 3 * 3600_000).toISOString() });
+  const newer = await ingestReply({ documentId: unique("D-new"), subject: "Sv: Nyest", text: "Tak." });
+  const page = await openDashboard(1280);
+  await page.locator("th button[data-sort=received]").click();
+  assert.equal(await page.locator("th.col-received").getAttribute("aria-sort"), "descending");
+  assert.equal(await page.locator("#reply-list tr.reply").first().getAttribute("data-id"), String(newer), "newest first");
+  await page.locator("th button[data-sort=received]").click();
+  const order = await page.locator("#reply-list tr.reply").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-id")));
+  assert.ok(order.indexOf(String(older)) < order.indexOf(String(newer)), "oldest first after a second click");
+
+  await selectWithKeyboard(page, newer);
+  await page.keyboard.press("t");
+  await page.locator(`#reply-list tr.reply[data-id="${newer}"] .col-holder`, { hasText: "cw-anna" }).waitFor({ timeout: 10_000 });
+  await shown(page, "#reading-pane #release", "dashboard-claimed");
+
+  await page.keyboard.press("?");
+  assert.equal(await page.locator("#shortcuts").getAttribute("open"), "");
+  const help = await page.locator("#shortcuts").innerText();
+  for (const line of [/↑\s*↓\s*Flyt markeringen/, /Enter\s*Åbn svaret/, /T\s*Tag sagen/, /B\s*Marker som SmartPost behandlet/, /F\s*Fortryd behandlet/, /S\s*Marker som screenet/]) {
+    assert.match(help, line);
+  }
+  await screenshot(page, "dashboard-shortcuts");
+});
+
+test("Dashboard: a Possible finding reads \"Mulig aktindsigt – tjek\" and is dashed; an overdue one is red and says so", async () => {
+  const possible = await ingestReply({ documentId: unique("D-possible"), subject: "Sv: Referat", text: "Jeg har brug for referatet af mødet." });
+  const overdue = await ingestReply({ documentId: unique("D-overdue"), subject: "Sv: Gammel", text: "Jeg vil have aktindsigt.", receivedAt: new Date(Date.now() - 60 * 86_400_000).toISOString() });
+  const page = await openDashboard(1280);
+  const possibleChip = page.locator(`#reply-list tr.reply[data-id="${possible}"] .chip[data-kind=AccessToRecordsRequest]`);
+  assert.match(await possibleChip.innerText(), /^Mulig aktindsigt – tjek/);
+  assert.match(await possibleChip.getAttribute("class") ?? "", /\bpossible\b/);
+  assert.equal(await possibleChip.evaluate((e) => getComputedStyle(e).borderTopStyle), "dashed");
+  const overdueChip = page.locator(`#reply-list tr.reply[data-id="${overdue}"] .chip[data-kind=AccessToRecordsRequest]`);
+  assert.equal(await overdueChip.getAttribute("data-urgency"), "overdue");
+  assert.match(await overdueChip.innerText(), /fristen er overskredet/);
+  assert.equal(await overdueChip.evaluate((e) => getComputedStyle(e).color), "rgb(197, 15, 31)");
+  assert.equal(await page.locator("#reply-list tr.reply").first().getAttribute("data-id"), String(overdue), "the most urgent first");
+
+  await page.locator(`#reply-list tr.reply[data-id="${possible}"]`).click();
+  await shown(page, "#reading-pane #reply-text mark.evidence.possible >> nth=0", "dashboard-possible");
+  await screenshot(page, "dashboard-possible-and-overdue");
+});
+
+test("Dashboard: at 320 px the list and the reading pane stack; at 1280 px they sit side by side", async () => {
+  const id = await ingestReply({ documentId: unique("D-narrow"), subject: "Sv: Smal rude", text: "Jeg vil gerne have aktindsigt." });
+  // The longest chip there is: a Possible finding that is overdue.
+  await ingestReply({ documentId: unique("D-narrow-possible"), subject: "Sv: Referat", text: "Jeg har brug for referatet af mødet.", receivedAt: new Date(Date.now() - 60 * 86_400_000).toISOString() });
+  const page = await openDashboard(1280);
+  await page.locator(`#reply-list tr.reply[data-id="${id}"]`).click();
+  await shown(page, "#reading-pane #reply-text mark", "dashboard-wide");
+  const wide = { list: await page.locator(".list-column").boundingBox(), pane: await page.locator("#reading-pane").boundingBox() };
+  assert.ok(wide.list && wide.pane && wide.pane.x >= wide.list.x + wide.list.width - 1, `side by side: ${JSON.stringify(wide)}`);
+
+  await page.setViewportSize({ width: 320, height: 900 });
+  const narrow = { list: await page.locator(".list-column").boundingBox(), pane: await page.locator("#reading-pane").boundingBox() };
+  assert.ok(narrow.list && narrow.pane && narrow.pane.y >= narrow.list.y + narrow.list.height - 1, `stacked: ${JSON.stringify(narrow)}`);
+  assert.ok(narrow.pane.width <= 320 && narrow.list.width <= 320, "nothing wider than the pane");
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= 320), true, "no sideways scrolling");
+  await screenshot(page, "dashboard-320");
+});
+
+test("Dashboard: the screening list is since the last completed screening by default; S marks a reply screened", async () => {
+  const longAgo = new Date(Date.now() - 10 * 86_400_000).toISOString();
+  const id = await ingestReply({ documentId: unique("D-unscreened"), subject: "Sv: Glemt i sidste uge", text: "Hermed papirerne.", receivedAt: longAgo });
+  const page = await openDashboard(1280);
+  await page.locator("#view-screening").click();
+  assert.equal(await page.locator("#screening-scope").inputValue(), "pending");
+  await page.locator("#screening-estimate", { hasText: "min" }).waitFor({ timeout: 10_000 });
+  const row = page.locator(`#reply-list tr.reply[data-id="${id}"]`);
+  assert.match(await row.getAttribute("class") ?? "", /unscreened/, "not screened yet: shown bold, like unread mail");
+  await row.click();
+  await shown(page, "#reading-pane #screen", "dashboard-screen-button");
+  await row.focus();
+  await page.keyboard.press("s");
+  await page.waitForFunction((replyId) => document.querySelector(`#reply-list tr.reply[data-id="${replyId}"]`)?.classList.contains("unscreened") === false, id, { timeout: 10_000 });
+  const detail = await anna()<{ screened: { by: string } | null }>(`/api/v1/replies/${id}`);
+  assert.equal(detail.body.screened?.by, "cw-anna");
+
+  await page.locator("#screening-scope").selectOption("period");
+  const day = longAgo.slice(0, 10);
+  await page.locator("#screening-from").fill(day);
+  await page.locator("#screening-to").fill(day);
+  await page.locator("#screening-to").dispatchEvent("change");
+  await page.waitForFunction((replyId) => {
+    const rows = document.querySelectorAll("#reply-list tr.reply");
+    return rows.length >= 1 && Array.from(rows).every((r) => r.getAttribute("data-id") === String(replyId));
+  }, id, { timeout: 10_000 });
+  await screenshot(page, "dashboard-screening-period");
+});
+
+test("Dashboard: the team lead sees four small charts; a caseworker does not get the view", async () => {
+  await ingestReply({ documentId: unique("D-stat"), subject: "Sv: Tal", text: "Jeg klager over afgørelsen." });
+  const caseworker = await openDashboard(1280);
+  await caseworker.waitForTimeout(500); // the statistics probe has answered 403 by now
+  assert.equal(await caseworker.locator("#view-stats").isHidden(), true);
+
+  const page = await openDashboard(1280, lead);
+  await page.locator("#view-stats:not([hidden])").waitFor({ timeout: 10_000 });
+  await page.locator("#view-stats").click();
+  await shown(page, "#team-charts", "dashboard-statistics");
+  assert.equal(await page.locator("#team-charts figure svg[role=img]").count(), 4);
+  const captions = await page.locator("#team-charts figcaption").allInnerTexts();
+  assert.deepEqual(captions, ["Svar pr. dag", "Fund efter type", "Frister", "Tid til SmartPost behandlet"]);
+  assert.match(await page.locator("#team-charts figure").nth(1).locator("svg").getAttribute("aria-label") ?? "", /Klage: [1-9]/);
+  await screenshot(page, "dashboard-statistics");
+});
+
+test("Dashboard: a shared list is created, run, edited and deleted from the page", async () => {
+  await ingestReply({ documentId: unique("D-list"), subject: "Sv: Klage", text: "Jeg klager over afgørelsen." });
+  const page = await openDashboard(1280);
+  await page.locator("#view-lists").click();
+  const name = unique("Klager");
+  await page.locator("#list-editor summary").click();
+  await page.locator("#list-name").fill(name);
+  await page.locator("#list-terms").fill("klage, klager");
+  await page.locator("#list-responsible").fill("cw-anna");
+  await page.locator("#list-substitute").fill("cw-bo");
+  await page.locator("#list-save").click();
+  const item = page.locator("#searches li", { hasText: name });
+  await item.waitFor({ timeout: 10_000 });
+  assert.match(await item.innerText(), /cw-anna \/ cw-bo/);
+  await item.locator("button", { hasText: "Vis" }).click();
+  await page.locator("#totals", { hasText: name }).waitFor({ timeout: 10_000 });
+  assert.ok(await page.locator("#reply-list tr.reply").count() >= 1);
+  await screenshot(page, "dashboard-list-created");
+
+  await item.locator("button[data-action=edit]").click();
+  await page.locator("#list-substitute").fill("cw-dora");
+  await page.locator("#list-save").click();
+  await page.locator("#searches li", { hasText: "cw-dora" }).waitFor({ timeout: 10_000 });
+
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.locator("#searches li", { hasText: name }).locator("button[data-action=delete]").click();
+  await page.locator("#searches li", { hasText: name }).waitFor({ state: "detached", timeout: 10_000 });
+  const lists = await anna()<Array<{ name: string }>>("/api/v1/teams/team-helbred/searches");
+  assert.ok(!lists.body.some((l) => l.name === name), "the list is gone in the API too");
+});
+
+test("Dashboard shows one page of 50 replies at a time; Next/Previous work from the keyboard and say where the rows are", async () => {
+  for (let i = 0; i < 51; i++) await ingestReply({ documentId: unique("D-side"), subject: `Sv: Side ${i}`, text: "Tak for brevet." });
+  const page = await openDashboard(1280);
+  assert.equal(await page.locator("#reply-list tr.reply").count(), 50, "one page in the DOM");
+  assert.equal(await page.locator("#page-prev").isDisabled(), true);
+  const total = Number(await page.locator("#reply-list tr.reply").first().getAttribute("aria-setsize"));
+  assert.ok(total > 50, `aria-setsize is the whole list (${total})`);
+  assert.match(await page.locator("#page-info").innerText(), new RegExp(`^Side 1 af ${Math.ceil(total / 50)} · svar 1–50 af ${total}$`));
+
+  await page.locator("#page-next").focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.querySelector("#reply-list tr.reply")?.getAttribute("aria-posinset") === "51", null, { timeout: 10_000 });
+  assert.match(await page.locator("#page-info").innerText(), /^Side 2 af/);
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("aria-posinset")), "51", "focus moves to the first row of the new page");
+  await page.locator("#page-prev").click();
+  await page.waitForFunction(() => document.querySelector("#reply-list tr.reply")?.getAttribute("aria-posinset") === "1", null, { timeout: 10_000 });
+  assert.equal(await page.locator("#page-prev").isDisabled(), true);
+});
