@@ -88,9 +88,10 @@ public class SeveralInstancesTests
         try
         {
             await Task.WhenAll(apps.Values.Select(app => Task.Run(() => app.Server)));
+            var reader = apps["a"];
             async Task<List<string?>> StoredAsync()
             {
-                await using var db = apps.Values.Last().CreateDbContext();
+                await using var db = reader.CreateDbContext();
                 return await db.Set<Reply>().Select(r => r.DocumentId).ToListAsync();
             }
 
@@ -106,6 +107,7 @@ public class SeveralInstancesTests
             var follower = leader == "a" ? "b" : "a";
             Assert.Equal(0, listed[follower]);
 
+            reader = apps[follower];
             var stoppedAt = DateTime.UtcNow;
             await apps[leader].DisposeAsync();
             standIn.Data.AddIncoming(new IncomingSpec("Svar", "Jeg sender papirerne i morgen.", "FS-3", "HELBRED"));
