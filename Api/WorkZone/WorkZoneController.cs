@@ -30,6 +30,12 @@ public sealed class WorkZoneController(
         var o = options.Value;
         var s = status.Read();
         var now = clock.GetUtcNow();
+        if (o.IsConfigured && o.Feed.Enabled && !s.PollsHere)
+        {
+            // Another instance polls (it holds the feed lease): its last successful poll is in the database.
+            var progress = await WorkZoneFeedProgress.ReadAsync(db, ct);
+            if (progress.LastPollAt > s.LastSuccessfulPoll || s.LastSuccessfulPoll is null) s = s with { LastSuccessfulPoll = progress.LastPollAt };
+        }
         var counts = await db.Set<MetadataOutboxMessage>().Where(m => m.Status != OutboxStatus.Delivered)
             .GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var pending = counts.Where(c => c.Key == OutboxStatus.Pending).Sum(c => c.Count);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 using SmartPost.Api.Infrastructure.Database;
+using SmartPost.Api.Infrastructure.Telemetry;
 using SmartPost.Api.Replies;
 
 namespace SmartPost.Api.WorkZone;
@@ -17,29 +18,76 @@ namespace SmartPost.Api.WorkZone;
 /// </summary>
 public sealed class WorkZoneFeed(
     IServiceScopeFactory scopes, IOptions<WorkZoneOptions> options, IOptions<RepliesOptions> limits, WorkZoneStatus status,
-    TimeProvider clock, ILogger<WorkZoneFeed> log) : BackgroundService
+    LeaderLease lease, TimeProvider clock, ILogger<WorkZoneFeed> log) : BackgroundService
 {
     public const string Actor = "system:workzone";
+    public const string LeaseName = "workzone-feed";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// Polls on one instance at a time: two pollers would read the same pages and race on the same records (the ingest
+    /// would still store each once, but WorkZone would be asked twice and the watermark written by both).
+    /// </summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var o = options.Value;
-        if (!o.IsConfigured || !o.Feed.Enabled) return;
-        while (!stoppingToken.IsCancellationRequested)
+        return o.IsConfigured && o.Feed.Enabled
+            ? lease.RunWhileLeaderAsync(LeaseName, o.Feed.LeaseCheckInterval, PollWhileLeaderAsync, stoppingToken)
+            : Task.CompletedTask;
+    }
+
+    /// <summary>Polls every PollInterval until this instance stops or loses the feed lease (<paramref name="ct"/>).</summary>
+    private async Task PollWhileLeaderAsync(CancellationToken ct)
+    {
+        var interval = options.Value.Feed.PollInterval;
+        status.Leading(true);
+        try
         {
-            try
+            while (!ct.IsCancellationRequested)
             {
-                var stored = await PollOnceAsync(stoppingToken);
-                status.PollSucceeded();
-                if (stored > 0) log.LogInformation("WorkZone feed stored {Count} new replies.", stored);
+                try
+                {
+                    var stored = await PollOnceAsync(ct);
+                    status.PollSucceeded();
+                    SmartPostTelemetry.FeedPolls.Add(1, new KeyValuePair<string, object?>("outcome", "succeeded"));
+                    await RecordPollAsync(null, ct);
+                    if (stored > 0) log.LogInformation("WorkZone feed stored {Count} new replies.", stored);
+                }
+                catch (Exception e) when (!ct.IsCancellationRequested)
+                {
+                    var kind = WorkZoneFeedProgress.FailureKind(e);
+                    status.Failed($"Hentning fra WorkZone fejlede: {e.Message}");
+                    SmartPostTelemetry.FeedPolls.Add(1, new KeyValuePair<string, object?>("outcome", "failed"));
+                    log.LogWarning(e, "WorkZone feed poll failed ({Kind}); trying again in {Interval}.", kind, interval);
+                    await RecordPollAsync(kind, ct);
+                }
+                await Task.Delay(interval, clock, ct);
             }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                status.Failed($"Hentning fra WorkZone fejlede: {e.Message}");
-                log.LogWarning(e, "WorkZone feed poll failed; trying again in {Interval}.", o.Feed.PollInterval);
-            }
-            try { await Task.Delay(o.Feed.PollInterval, clock, stoppingToken); }
-            catch (OperationCanceledException) { return; }
+        }
+        finally
+        {
+            status.Leading(false);
+        }
+    }
+
+    /// <summary>Stores the poll's outcome for every instance's health check; a database that is down only costs this record.</summary>
+    private async Task RecordPollAsync(string? failure, CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+            var state = await db.Set<WorkZoneFeedState>().FirstOrDefaultAsync(s => s.Name == WorkZoneFeedState.IncomingFeed, ct);
+            // No watermark yet (nothing read): an empty one means "start from StartDate".
+            if (state is null) db.Add(state = new WorkZoneFeedState { Name = WorkZoneFeedState.IncomingFeed });
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (failure is null) state.LastPollAt = now;
+            else (state.LastFailureAt, state.LastFailure) = (now, failure);
+            state.UpdatedAt = now;
+            await db.SaveChangesAsync(ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            log.LogWarning(e, "WorkZone feed poll outcome not stored (database unavailable?).");
         }
     }
 
@@ -92,7 +140,11 @@ public sealed class WorkZoneFeed(
             }
             await using var scope = scopes.CreateAsyncScope();
             var (_, created) = await scope.ServiceProvider.GetRequiredService<ReplyIngest>().IngestAsync(incoming, Actor, ct);
-            if (created) stored++;
+            if (created)
+            {
+                stored++;
+                SmartPostTelemetry.FeedReplies.Add(1);
+            }
             status.Ingested(model.ReceivedAtIsDate ? null : incoming.ReceivedAt);
         }
         await QueueFindingsAsync(keys, ct);
@@ -235,7 +287,7 @@ public sealed class WorkZoneFeed(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
         var state = await db.Set<WorkZoneFeedState>().AsNoTracking().FirstOrDefaultAsync(s => s.Name == WorkZoneFeedState.IncomingFeed, ct);
-        if (state is not null) return state.Watermark;
+        if (!string.IsNullOrEmpty(state?.Watermark)) return state.Watermark;
         var start = options.Value.Feed.StartDate ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-1);
         return start.ToString(model.WatermarkIsDate ? "yyyy-MM-dd" : "yyyy-MM-dd'T'00:00:00'Z'", CultureInfo.InvariantCulture);
     }

@@ -122,6 +122,12 @@ public sealed class WorkZoneFeedOptions
     public bool Enabled { get; set; }
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// One instance polls at a time (the "workzone-feed" leader lease); the others ask for the lease this often, and
+    /// the poller checks it still holds it this often. Take-over after the poller stops or dies is within this time.
+    /// </summary>
+    public TimeSpan LeaseCheckInterval { get; set; } = TimeSpan.FromSeconds(15);
+
     public string RecordTypeField { get; set; } = "RecordType_Value";
     public string RecordTypeValue { get; set; } = "I";
 
@@ -155,7 +161,7 @@ public sealed class WorkZoneFeedOptions
 
     public string? Validate() =>
         !Enabled ? null
-        : PollInterval <= TimeSpan.Zero ? "WorkZone:Feed:PollInterval must be positive."
+        : PollInterval <= TimeSpan.Zero || LeaseCheckInterval <= TimeSpan.Zero ? "WorkZone:Feed:PollInterval and LeaseCheckInterval must be positive."
         : new[] { RecordTypeField, OriginField, WatermarkField, MainRecordField, AttachmentsNavigation }.Any(string.IsNullOrWhiteSpace)
             ? "WorkZone:Feed: RecordTypeField, OriginField, WatermarkField, MainRecordField and AttachmentsNavigation must not be empty."
             : null;

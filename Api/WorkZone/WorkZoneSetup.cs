@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SmartPost.Api.Infrastructure.Health;
 
 namespace SmartPost.Api.WorkZone;
 
@@ -32,6 +33,8 @@ public static class WorkZoneSetup
         services.AddHostedService<MetadataOutboxDelivery>();
         services.AddSingleton<WorkZoneFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<WorkZoneFeed>());
+        services.AddHostedService<WorkZoneFeedLagSampler>();
+        services.AddHealthChecks().AddCheck<WorkZoneHealthCheck>("workzone", tags: [HealthSetup.Ready], timeout: HealthSetup.CheckTimeout);
 
         // Decided when resolved (not at registration) so configuration added by the host later still counts.
         services.AddScoped<WorkZoneRecordsStore>();

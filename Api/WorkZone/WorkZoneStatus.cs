@@ -13,14 +13,25 @@ public sealed class WorkZoneStatus(TimeProvider clock)
     private int _waiting;
     private long _ingested;
     private TimeSpan? _lastLag;
+    private bool _leading;
 
     public sealed record Snapshot(
         DateTimeOffset? LastSuccessfulPoll, int RecordsWaiting, string? LastError, DateTimeOffset? LastErrorAt,
-        DateTimeOffset? AuthRefusedSince, string? AuthRefusal, long IngestedSinceStart, DateTimeOffset? LastIngestedAt, TimeSpan? LastLag);
+        DateTimeOffset? AuthRefusedSince, string? AuthRefusal, long IngestedSinceStart, DateTimeOffset? LastIngestedAt, TimeSpan? LastLag,
+        bool PollsHere);
+
+    /// <summary>When this instance started: before the first poll, the feed is given the lag limit to make one.</summary>
+    public DateTimeOffset StartedAt { get; } = clock.GetUtcNow();
 
     public Snapshot Read()
     {
-        lock (_gate) return new(_lastPoll, _waiting, _lastError, _lastErrorAt, _authRefusedSince, _authRefusal, _ingested, _lastIngested, _lastLag);
+        lock (_gate) return new(_lastPoll, _waiting, _lastError, _lastErrorAt, _authRefusedSince, _authRefusal, _ingested, _lastIngested, _lastLag, _leading);
+    }
+
+    /// <summary>This instance holds the feed lease and polls (the others wait to take over).</summary>
+    public void Leading(bool leading)
+    {
+        lock (_gate) _leading = leading;
     }
 
     public void PollSucceeded()

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Reliability suite (loopback only, bounded): claim races, duplicate ingests, kill -9 mid-ingest, two instances on
-# PostgreSQL with the outbox, mixed load, slow connections. Prints one table.
+# PostgreSQL with the outbox, a WorkZone outage with an API restart, mixed load, slow connections. Prints one table.
 #   benchmarks/reliability/run.sh                 full run (minutes), builds Release, writes RELIABILITY.md
 #   benchmarks/reliability/run.sh --short --no-build   the bounded variant ./test.sh runs on its Debug build
 set -euo pipefail

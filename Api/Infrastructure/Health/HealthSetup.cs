@@ -12,11 +12,14 @@ namespace SmartPost.Api.Infrastructure.Health;
 public static class HealthSetup
 {
     public const string Ready = "ready";
-    private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(5);
 
     public static IServiceCollection AddHealth(this IServiceCollection services, IConfiguration config)
     {
-        services.AddOptions<HealthOptions>().Bind(config.GetSection(HealthOptions.Section)).ValidateOnStart();
+        services.AddOptions<HealthOptions>().Bind(config.GetSection(HealthOptions.Section))
+            .Validate(o => o.OutboxMaxAge > TimeSpan.Zero && o.WorkZoneFeedMaxLag > TimeSpan.Zero,
+                "Health: OutboxMaxAge and WorkZoneFeedMaxLag must be positive.")
+            .ValidateOnStart();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [Ready], timeout: CheckTimeout)
             .AddCheck<MigrationsHealthCheck>("migrations", tags: [Ready], timeout: CheckTimeout)
@@ -45,4 +48,7 @@ public sealed class HealthOptions
 
     /// <summary>An outbox change queued longer than this makes readiness "Degraded" (still 200).</summary>
     public TimeSpan OutboxMaxAge { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>The WorkZone feed's last successful poll longer ago than this makes readiness "Degraded" (still 200).</summary>
+    public TimeSpan WorkZoneFeedMaxLag { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -41,8 +41,17 @@ public static class SmartPostTelemetry
     public static readonly Counter<long> OutboxDeliveries =
         Meter.CreateCounter<long>("smartpost.outbox.deliveries", "{attempt}", "\"SmartPost behandlet\" deliveries to the metadata store.");
 
+    /// <summary>Polls of WorkZone by the feed (on the instance holding the feed lease); tag: outcome (succeeded/failed).</summary>
+    public static readonly Counter<long> FeedPolls =
+        Meter.CreateCounter<long>("smartpost.workzone.feed.polls", "{poll}", "WorkZone feed polls, by outcome.");
+
+    /// <summary>New replies the feed fetched from WorkZone and stored.</summary>
+    public static readonly Counter<long> FeedReplies =
+        Meter.CreateCounter<long>("smartpost.workzone.feed.replies", "{reply}", "New replies fetched from WorkZone by the feed.");
+
     private static long _outboxPending;
     private static double _outboxOldestSeconds;
+    private static double _feedLagSeconds = double.NaN;
 
     static SmartPostTelemetry()
     {
@@ -50,7 +59,18 @@ public static class SmartPostTelemetry
             "\"SmartPost behandlet\" changes waiting for the metadata store.");
         Meter.CreateObservableGauge("smartpost.outbox.oldest_age", () => Volatile.Read(ref _outboxOldestSeconds), "s",
             "How long the oldest waiting change has waited.");
+        Meter.CreateObservableGauge("smartpost.workzone.feed.lag", FeedLag, "s",
+            "Seconds since the WorkZone feed last polled successfully (any instance); none before the first poll.");
     }
+
+    private static IEnumerable<Measurement<double>> FeedLag()
+    {
+        var lag = Volatile.Read(ref _feedLagSeconds);
+        return double.IsNaN(lag) ? [] : [new Measurement<double>(lag)];
+    }
+
+    /// <summary>Latest feed lag, sampled from the database by the WorkZone feed's sampler.</summary>
+    public static void ReportFeedLag(TimeSpan lag) => Volatile.Write(ref _feedLagSeconds, Math.Round(lag.TotalSeconds, 1));
 
     /// <summary>Latest outbox backlog, sampled by <see cref="OutboxBacklogSampler"/> (gauges must not query the database).</summary>
     public static void ReportOutboxBacklog(long pending, TimeSpan oldest)

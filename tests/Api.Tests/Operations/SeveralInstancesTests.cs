@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SmartPost.Api.Recipients;
 using SmartPost.Api.Replies;
 using SmartPost.Api.Tests.Dispatch;
@@ -75,6 +76,74 @@ public class SeveralInstancesTests
         var patches = AppliedPatches(standIn);
         Assert.Equal(replies, patches.Count);
         Assert.All(patches.Values, p => Assert.Single(p, r => r.ChangedProperties.Contains(HandledField)));
+    }
+
+    [Fact]
+    public async Task TwoInstancesWithTheFeedPollOneAtATimeStoreEveryRecordOnceAndTheOtherTakesOverWhenThePollerStops()
+    {
+        await using var standIn = await StartStandInAsync(seedIncoming: 30);
+        using var database = TestDatabase.Create(DatabaseKind.Postgres);
+        var polls = new Dictionary<string, List<DateTime>> { ["a"] = [], ["b"] = [] };
+        var apps = new Dictionary<string, ApiFactory> { ["a"] = FeedInstance(database, standIn, polls["a"]), ["b"] = FeedInstance(database, standIn, polls["b"]) };
+        try
+        {
+            await Task.WhenAll(apps.Values.Select(app => Task.Run(() => app.Server)));
+            var reader = apps["a"];
+            async Task<List<string?>> StoredAsync()
+            {
+                await using var db = reader.CreateDbContext();
+                return await db.Set<Reply>().Select(r => r.DocumentId).ToListAsync();
+            }
+
+            await EventuallyAsync(async () => (await StoredAsync()).Count >= 30, TimeSpan.FromSeconds(60), "30 records stored");
+            standIn.Data.AddIncoming(new IncomingSpec("Svar", "Tak for brevet.", "FS-2", "HELBRED"));
+            await EventuallyAsync(async () => (await StoredAsync()).Count >= 31, TimeSpan.FromSeconds(30), "a record added later stored");
+            var listed = Count(polls);
+            await EventuallyAsync(() => Task.FromResult(Count(polls).Values.Sum() >= listed.Values.Sum() + 5), TimeSpan.FromSeconds(30), "five more polls");
+
+            // One instance polled all along; the other asked for the lease and waited.
+            listed = Count(polls);
+            var leader = listed.Single(p => p.Value > 0).Key;
+            var follower = leader == "a" ? "b" : "a";
+            Assert.Equal(0, listed[follower]);
+
+            reader = apps[follower];
+            var stoppedAt = DateTime.UtcNow;
+            await apps[leader].DisposeAsync();
+            standIn.Data.AddIncoming(new IncomingSpec("Svar", "Jeg sender papirerne i morgen.", "FS-3", "HELBRED"));
+            await EventuallyAsync(async () => (await StoredAsync()).Count >= 32, TimeSpan.FromSeconds(30), "the other instance took over and stored the new record");
+            lock (polls[follower]) Assert.All(polls[follower], at => Assert.True(at >= stoppedAt, "the follower polled while the leader still held the lease"));
+
+            var stored = await StoredAsync();
+            Assert.Equal(32, stored.Count);
+            Assert.True(standIn.Data.Snapshot().Select(r => r.ID).ToHashSet().SetEquals(stored!), "every WorkZone record stored exactly once");
+        }
+        finally
+        {
+            foreach (var app in apps.Values) await app.DisposeAsync();
+        }
+    }
+
+    private static Dictionary<string, int> Count(Dictionary<string, List<DateTime>> polls) =>
+        polls.ToDictionary(p => p.Key, p => { lock (p.Value) return p.Value.Count; });
+
+    /// <summary>An instance with the feed on, noting when it asks WorkZone for the first page of new records.</summary>
+    private static ApiFactory FeedInstance(TestDatabase database, StandInServer standIn, List<DateTime> firstPageRequests) =>
+        Configure(new ApiFactory(database), standIn, feed: true)
+            .WithSetting("WorkZone:Feed:LeaseCheckInterval", "00:00:00.500")
+            .WithServices(s => s.AddHttpClient<WorkZoneClient>().AddHttpMessageHandler(() => new FirstPageRecorder(firstPageRequests)));
+
+    private sealed class FirstPageRecorder(List<DateTime> at) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+        {
+            var path = request.RequestUri!.PathAndQuery;
+            if (request.Method == HttpMethod.Get && path.StartsWith("/OData4/Records?$filter=", StringComparison.Ordinal) && !path.Contains("skiptoken"))
+            {
+                lock (at) at.Add(DateTime.UtcNow);
+            }
+            return base.SendAsync(request, ct);
+        }
     }
 
     [Fact]
