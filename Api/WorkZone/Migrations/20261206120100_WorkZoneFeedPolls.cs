@@ -6,7 +6,7 @@ namespace SmartPost.Api.WorkZone.Migrations;
 
 /// <summary>The feed's last successful and last failed poll, shared by every instance for the health check and the lag metric.</summary>
 [DbContext(typeof(AppDb))]
-[Migration("20261206120000_WorkZoneFeedPolls")]
+[Migration("20261206120100_WorkZoneFeedPolls")]
 public sealed class WorkZoneFeedPolls : Migration
 {
     protected override void Up(MigrationBuilder m)
