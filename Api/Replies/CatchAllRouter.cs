@@ -38,7 +38,7 @@ public sealed class CatchAllRouter(IDispatchLookup lookup, RecipientNameIndex na
     /// <summary>By a recipient's full name in the reply's own text (quoted text of our letter, with the address, excluded).</summary>
     public async Task<ReplyLink?> ByNameInTextAsync(IncomingReply reply, CancellationToken ct)
     {
-        var text = QuotedText.Mask(reply.Text, signatures: false); // the signature is where the sender's name is
+        var text = QuotedText.Mask(reply.Text); // signature kept: that is where the sender's name is
         var tokens = DanishText.Tokenize(text);
         if (tokens.Count < 2) return null;
         // One row per person and team (their newest dispatch): several letters to one person are not ambiguous.

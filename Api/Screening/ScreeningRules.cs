@@ -45,7 +45,7 @@ public sealed class ScreeningRules
     public static ScreeningRules Compile(ScreeningRulesFile file, string name)
     {
         var errors = new List<string>();
-        var concepts = ConceptSet.Build(file.Concepts, file.ClauseWords, errors);
+        var concepts = ConceptSet.Build(file.Concepts, file.ClauseWords, errors, maskSignatures: true); // replies: signatures are letterhead
         int[] Resolve(string where, string alternatives) => alternatives.Split('|').Select(c =>
         {
             if (concepts.Contains(c)) return concepts.IdOf(c);

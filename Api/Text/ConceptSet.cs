@@ -40,7 +40,8 @@ public sealed class ConceptSet
     /// Compiles the concepts and builds the analyzer. Errors (unknown "@concept", a lemma without words, a bad gap)
     /// are returned as "concept 'x', lemma 'y': …" so a loader can name its file.
     /// </summary>
-    public static ConceptSet Build(IReadOnlyDictionary<string, List<string>> concepts, IEnumerable<string> clauseWords, List<string> errors)
+    public static ConceptSet Build(IReadOnlyDictionary<string, List<string>> concepts, IEnumerable<string> clauseWords, List<string> errors,
+        bool maskSignatures = false)
     {
         var parsed = new Dictionary<string, List<LemmaPattern>>(StringComparer.Ordinal);
         foreach (var (name, lemmas) in concepts)
@@ -66,7 +67,7 @@ public sealed class ConceptSet
         var exactOnly = parsed.Values.SelectMany(p => p).SelectMany(p => p.ExactStems);
         var aliases = parsed.Values.SelectMany(p => p).SelectMany(p => p.Aliases);
         var surfaces = parsed.Values.SelectMany(p => p).SelectMany(p => p.Surfaces);
-        var analyzer = new TextAnalyzer(new Vocabulary(allStems, exactOnly, aliases, surfaces), clauseStems);
+        var analyzer = new TextAnalyzer(new Vocabulary(allStems, exactOnly, aliases, surfaces), clauseStems, maskSignatures);
 
         var names = parsed.Keys.ToArray();
         var byFirstTerm = new List<(int, int[][], int[])>?[analyzer.Vocabulary.Count];

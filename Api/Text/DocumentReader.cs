@@ -18,10 +18,10 @@ internal sealed class DocumentReader
     private int _sentenceStart, _clauseStart, _previousEnd;
     private bool _previousQuoted;
 
-    public DocumentReader(string text)
+    public DocumentReader(string text, bool signatures)
     {
         _text = text;
-        _quoted = QuotedText.Ranges(text);
+        _quoted = QuotedText.Ranges(text, signatures);
         // Every slot is written before it is read, and a long text's arrays would otherwise be zeroed for nothing.
         _tokens = GC.AllocateUninitializedArray<TextToken>(Math.Max(4, text.Length / 5));
         _stems = GC.AllocateUninitializedArray<char>(Math.Max(16, text.Length));

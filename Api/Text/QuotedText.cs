@@ -30,9 +30,10 @@ public static class QuotedText
     private const int ClosingLineMaxLength = 60;
 
     /// <summary>The quoted character ranges of <paramref name="text"/>, in order.</summary>
-    /// <param name="signatures">Whether a signature under a closing line counts as not-the-writer's-words (screening: yes;
-    /// finding the sender's name: no, that is where the name is).</param>
-    public static List<(int Start, int End)> Ranges(string text, bool signatures = true)
+    /// <param name="signatures">Whether a signature under a closing line counts as not-the-writer's-words: yes for a
+    /// citizen's reply (screening); no for our own letters, where a klagevejledning often follows "Med venlig hilsen",
+    /// and no for finding the sender's name, which is where the name is.</param>
+    public static List<(int Start, int End)> Ranges(string text, bool signatures = false)
     {
         var ranges = new List<(int, int)>();
         var lineStart = 0;
@@ -105,7 +106,7 @@ public static class QuotedText
     }
 
     /// <summary>The text with quoted characters replaced by spaces (line breaks kept), so offsets stay those of the original.</summary>
-    public static string Mask(string text, bool signatures = true)
+    public static string Mask(string text, bool signatures = false)
     {
         var ranges = Ranges(text, signatures);
         if (ranges.Count == 0) return text;

@@ -13,12 +13,15 @@ public sealed class TextAnalyzer
     private readonly DanishAnalyzer _analyzer;
     private readonly DanishAnalyzer _analyzerJoiningHyphens;
     private readonly bool[] _startsClause;
+    private readonly bool _signatures;
 
     /// <param name="vocabulary">The stems the rules know.</param>
     /// <param name="clauseWords">Stems that open a new clause ("men", "but", "fordi").</param>
-    public TextAnalyzer(Vocabulary vocabulary, IEnumerable<string> clauseWords)
+    /// <param name="signatures">Whether a signature under a closing line is masked like quoted text (citizens' replies).</param>
+    public TextAnalyzer(Vocabulary vocabulary, IEnumerable<string> clauseWords, bool signatures = false)
     {
         Vocabulary = vocabulary;
+        _signatures = signatures;
         var parts = Enumerable.Range(0, vocabulary.Count).Select(i => vocabulary[i]).Where(s => s.Length >= 4);
         _analyzer = new DanishAnalyzer(parts, joinLineBreakHyphens: false);
         _analyzerJoiningHyphens = new DanishAnalyzer(parts);
@@ -59,7 +62,7 @@ public sealed class TextAnalyzer
     /// </summary>
     internal AnalyzedDocument? AnalyzeFast(string text)
     {
-        var reader = new DocumentReader(text);
+        var reader = new DocumentReader(text, _signatures);
         if (!WordScanner.HasLineBreakHyphen(text)) return Read(new WordScanner(text), text, reader);
         var scanner = WordScanner.Joined(text, out var joined, out var points, out var shifts);
         try
@@ -135,7 +138,7 @@ public sealed class TextAnalyzer
     /// </summary>
     internal AnalyzedDocument AnalyzeWithLucene(string text)
     {
-        var reader = new DocumentReader(text);
+        var reader = new DocumentReader(text, _signatures);
         var analyzer = WordScanner.HasLineBreakHyphen(text) ? _analyzerJoiningHyphens : _analyzer;
         using var stream = analyzer.GetTokenStream("text", text);
         var term = stream.AddAttribute<ICharTermAttribute>();

@@ -12,6 +12,7 @@ import { createReplyTable } from "./replyTable";
 import { screeningControls } from "./screeningControls";
 import { sharedListForm } from "./sharedListForm";
 import { shortcutsHelp } from "./shortcutsHelp";
+import { mountCorrectionStats } from "./correctionStats";
 import { teamCharts } from "./teamCharts";
 import { workZoneBanner } from "./workZoneBanner";
 
@@ -140,7 +141,10 @@ export async function mountDashboard(root: HTMLElement, ctx: PaneContext): Promi
     if (next === "stats") {
       replace(listColumn, heading, el("p", { class: "hint" }, t("statsTitle")), el("p", { class: "muted" }, "…"));
       const stats = (await ctx.api.request<TeamStatistics>(`${teamPath()}/statistics`)).body;
-      replace(listColumn, heading, el("p", { class: "hint" }, t("statsTitle")), teamCharts(stats));
+      // Below the charts: what caseworkers confirmed, rejected and added — the screening's measured precision and recall.
+      const corrections = el("div", { id: "correction-stats-root" });
+      replace(listColumn, heading, el("p", { class: "hint" }, t("statsTitle")), teamCharts(stats), corrections);
+      await mountCorrectionStats(corrections, ctx, ctx.identity().team);
       return;
     }
     replace(listColumn, heading, toolbar, table.element, pager.element, help);

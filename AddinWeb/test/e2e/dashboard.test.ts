@@ -205,6 +205,9 @@ test("Dashboard: the team lead sees four small charts; a caseworker does not get
   const captions = await page.locator("#team-charts figcaption").allInnerTexts();
   assert.deepEqual(captions, ["Svar pr. dag", "Fund efter type", "Frister", "Tid til SmartPost behandlet"]);
   assert.match(await page.locator("#team-charts figure").nth(1).locator("svg").getAttribute("aria-label") ?? "", /Klage: [1-9]/);
+  // The corrections table below the charts: the screening's findings per kind, confirmed, rejected and added by hand.
+  await page.locator("#correction-stats table").first().waitFor({ timeout: 10_000 });
+  assert.match(await page.locator("#correction-stats").innerText(), /Klage/);
   await screenshot(page, "dashboard-statistics");
 });
 

@@ -75,7 +75,7 @@ public sealed class ReplyClassifier
         ArgumentNullException.ThrowIfNull(text);
         // Masking is line by line and forward only, so masking a head of the text gives a head of its own text.
         var head = text.Length > 2 * WindowChars ? text[..(2 * WindowChars)] : text;
-        var own = Window(QuotedText.OwnText(head, QuotedText.Ranges(head)));
+        var own = Window(QuotedText.OwnText(head, QuotedText.Ranges(head, signatures: true)));
         var ownSubject = subject?.Trim() ?? "";
         return ownSubject.Length == 0 || IsReplyPrefixed(ownSubject) ? own : ownSubject + "\n" + own;
     }
