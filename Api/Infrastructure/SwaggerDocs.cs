@@ -29,8 +29,6 @@ public static class SwaggerDocs
             // The panes' TypeScript types are generated from this document: a C# string that is never null must not
             // arrive there as "string | null".
             o.SupportNonNullableReferenceTypes();
-            // ...and a nullable record property (claim, handled) must say so: a bare $ref cannot carry "nullable".
-            o.UseAllOfToExtendReferenceSchemas();
             // Development identity: Swagger's "Authorize" asks for all three headers, so the README's "Try it" reaches
             // team endpoints (X-Dev-Teams) and team-lead ones (X-Dev-Roles) without 403.
             foreach (var (id, header, description) in DevHeaders)

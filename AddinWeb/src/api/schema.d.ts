@@ -250,10 +250,10 @@ export interface paths {
             /** @description The letter, its recipient and the suggested and chosen reply options. */
             requestBody?: {
                 content: {
-                    "application/json-patch+json": WithRequired<components["schemas"]["Dispatch.DispatchRequest"], "caseNumber" | "chosenOption" | "documentId" | "documentTitle" | "letter" | "recipient" | "suggestedOption">;
-                    "application/json": WithRequired<components["schemas"]["Dispatch.DispatchRequest"], "caseNumber" | "chosenOption" | "documentId" | "documentTitle" | "letter" | "recipient" | "suggestedOption">;
-                    "text/json": WithRequired<components["schemas"]["Dispatch.DispatchRequest"], "caseNumber" | "chosenOption" | "documentId" | "documentTitle" | "letter" | "recipient" | "suggestedOption">;
-                    "application/*+json": WithRequired<components["schemas"]["Dispatch.DispatchRequest"], "caseNumber" | "chosenOption" | "documentId" | "documentTitle" | "letter" | "recipient" | "suggestedOption">;
+                    "application/json-patch+json": components["schemas"]["Dispatch.DispatchRequest"];
+                    "application/json": components["schemas"]["Dispatch.DispatchRequest"];
+                    "text/json": components["schemas"]["Dispatch.DispatchRequest"];
+                    "application/*+json": components["schemas"]["Dispatch.DispatchRequest"];
                 };
             };
             responses: {
@@ -2890,9 +2890,7 @@ export interface components {
          *     }
          */
         "Corrections.CorrectionRequest": {
-            /** @description AccessToRecordsRequest, Complaint, DeadlineExtensionRequest or SelfServiceExemptionRequest. */
             kind: components["schemas"]["Screening.FlagKind"];
-            /** @description Confirmed ("Bekræft"), Rejected ("Ikke aktindsigt") or Added ("Det er en klage"). */
             verdict: components["schemas"]["Corrections.CorrectionVerdict"];
             /** @description Optional short note, kept with the correction and shown in the history. */
             note?: string | null;
@@ -3187,13 +3185,12 @@ export interface components {
             contentBase64: string | null;
         };
         "Dispatch.DispatchRecipient": {
-            idType: components["schemas"]["Recipients.RecipientIdType"] | null;
+            idType: components["schemas"]["Recipients.RecipientIdType"];
             /** @description CPR (DDMMYY-SSSS, dash optional) or CVR (8 digits). */
             id: string | null;
             name: string | null;
         };
         "Dispatch.DispatchRecipientView": {
-            /** @description How Digital Post identifies a recipient: a citizen by CPR number, a company by CVR number. */
             idType: components["schemas"]["Recipients.RecipientIdType"];
             id: string;
             name: string;
@@ -3231,11 +3228,9 @@ export interface components {
             caseNumber: string | null;
             /** @description Title of the letter; becomes the MeMo label the recipient sees (max 256 characters). */
             documentTitle: string | null;
-            recipient: WithRequired<components["schemas"]["Dispatch.DispatchRecipient"], "id" | "idType" | "name"> | null;
-            /** @description What the guidance API suggested. */
-            suggestedOption: components["schemas"]["Guidance.ReplyOption"] | null;
-            /** @description What the caseworker chose; decides MeMo reply. */
-            chosenOption: components["schemas"]["Guidance.ReplyOption"] | null;
+            recipient: components["schemas"]["Dispatch.DispatchRecipient"];
+            suggestedOption: components["schemas"]["Guidance.ReplyOption"];
+            chosenOption: components["schemas"]["Guidance.ReplyOption"];
             /** @description Why the caseworker deviated from the suggestion; required when chosenOption differs from suggestedOption. */
             overrideReason?: string | null;
             /**
@@ -3243,7 +3238,7 @@ export interface components {
              * @description Reply deadline (yyyy-MM-dd, Danish date); only with chosenOption WithReply; not in the past.
              */
             replyBy?: string | null;
-            letter: WithRequired<components["schemas"]["Dispatch.DispatchLetter"], "contentBase64" | "contentType" | "fileName"> | null;
+            letter: components["schemas"]["Dispatch.DispatchLetter"];
             /** @description Optional guideline category code from the guidance API (e.g. "Decision"); the replies feature uses it. */
             category?: string | null;
             /** @description Optional sending team; must be one of the caller's teams. Default: the caller's first team. */
@@ -3291,9 +3286,7 @@ export interface components {
             caseNumber: string;
             documentTitle: string;
             recipient: components["schemas"]["Dispatch.DispatchRecipientView"];
-            /** @description How a letter is dispatched: the outcome of the guideline ("med/uden svarmulighed") or physical mail. */
             suggestedOption: components["schemas"]["Guidance.ReplyOption"];
-            /** @description How a letter is dispatched: the outcome of the guideline ("med/uden svarmulighed") or physical mail. */
             chosenOption: components["schemas"]["Guidance.ReplyOption"];
             overrideReason: string | null;
             /** Format: date */
@@ -3335,7 +3328,6 @@ export interface components {
             caseNumber: string;
             documentTitle: string;
             recipient: components["schemas"]["Dispatch.DispatchRecipientView"];
-            /** @description How a letter is dispatched: the outcome of the guideline ("med/uden svarmulighed") or physical mail. */
             chosenOption: components["schemas"]["Guidance.ReplyOption"];
             /** Format: date */
             replyBy: string | null;
@@ -3360,10 +3352,6 @@ export interface components {
          *     }
          */
         "Guidance.ComplaintGuidanceTemplate": {
-            /**
-             * @description The kinds of letter the SmartPost guideline names (seeds/000, "Hvornår bruger man med/uden svarmulighed").
-             *     The codes are part of the API contract.
-             */
             kind: components["schemas"]["Guidance.GuidanceCategory"];
             /** @description The team whose text it is; null for the default every team gets. */
             team: string | null;
@@ -3405,16 +3393,11 @@ export interface components {
             message: string;
             /** @description The sentences the check is about (e.g. the klagevejledning in a withdrawal), for highlighting; may be empty. */
             evidence: components["schemas"]["Guidance.Evidence"][];
-            /** @description The kind of letter the check is about (for a missing klagevejledning: whose standard text to insert). */
-            kind: components["schemas"]["Guidance.GuidanceCategory"] | null;
+            kind: components["schemas"]["Guidance.GuidanceCategory"];
         };
         /** @description The rule that decided the category and the guideline line it implements. */
         "Guidance.MatchedRule": {
             id: string;
-            /**
-             * @description The kinds of letter the SmartPost guideline names (seeds/000, "Hvornår bruger man med/uden svarmulighed").
-             *     The codes are part of the API contract.
-             */
             category: components["schemas"]["Guidance.GuidanceCategory"];
             name: string;
             guidelineLine: string;
@@ -3425,7 +3408,6 @@ export interface components {
          */
         "Guidance.ReplyOption": "WithReply" | "WithoutReply" | "PhysicalMail";
         "Guidance.SuggestRecipient": {
-            /** @description CPR (citizen) or CVR (company). */
             idType: components["schemas"]["Recipients.RecipientIdType"];
             /** @description CPR "DDMMYY-SSSS" (dash optional) or CVR (8 digits). */
             id: string;
@@ -3457,12 +3439,10 @@ export interface components {
             documentType?: string | null;
             /** @description The letter's plain text (Word's body.text). */
             text: string;
-            /** @description Who gets the letter; null when not yet known (then no exemption check). */
-            recipient?: components["schemas"]["Guidance.SuggestRecipient"] | null;
+            recipient?: components["schemas"]["Guidance.SuggestRecipient"];
             /** @description WorkZone's "case closed" flag. */
             caseClosed?: boolean | null;
-            /** @description The option the caseworker has chosen so far: WithReply or WithoutReply. */
-            chosenOption?: components["schemas"]["Guidance.ReplyOption"] | null;
+            chosenOption?: components["schemas"]["Guidance.ReplyOption"];
         };
         /**
          * @description The guidance for one letter; also the response body of POST /api/v1/reply-options/suggest.
@@ -3503,16 +3483,10 @@ export interface components {
          *     }
          */
         "Guidance.Suggestion": {
-            /** @description What to do: WithReply, WithoutReply or PhysicalMail. */
             recommendation: components["schemas"]["Guidance.ReplyOption"];
             /** @description The SmartPost material to pick in the Send SmartPost dialog. */
             material: string;
-            /**
-             * @description The kinds of letter the SmartPost guideline names (seeds/000, "Hvornår bruger man med/uden svarmulighed").
-             *     The codes are part of the API contract.
-             */
             category: components["schemas"]["Guidance.GuidanceCategory"];
-            /** @description The guideline's answer for digital delivery (what the letter needs if it went to e-Boks). */
             replyOption: components["schemas"]["Guidance.ReplyOption"];
             /** @description True when the letter expects an answer although a formal category would send it uden svarmulighed. */
             conflict: boolean;
@@ -3521,7 +3495,6 @@ export interface components {
             reasons: string[];
             checks: components["schemas"]["Guidance.GuidanceCheck"][];
             evidence: components["schemas"]["Guidance.Evidence"][];
-            /** @description The rule that decided the category and the guideline line it implements. */
             matchedRule: components["schemas"]["Guidance.MatchedRule"];
         };
         /**
@@ -3542,7 +3515,6 @@ export interface components {
             name: string | null;
             teams: string[];
             teamLead: boolean;
-            /** @description Current, Stale (Graph failing, last known teams used) or Unavailable (no teams). */
             membership: components["schemas"]["Infrastructure.MembershipFreshness"];
             /** Format: date-time */
             membershipFetchedAt: string | null;
@@ -3577,7 +3549,6 @@ export interface components {
          *     }
          */
         "Recipients.DigitalPostStatusResponse": {
-            /** @description How Digital Post identifies a recipient: a citizen by CPR number, a company by CVR number. */
             idType: components["schemas"]["Recipients.RecipientIdType"];
             id: string;
             exempt: boolean;
@@ -3693,7 +3664,7 @@ export interface components {
             receivedAt?: string | null;
             subject?: string | null;
             text: string;
-            sender?: components["schemas"]["Replies.SenderRequest"] | null;
+            sender?: components["schemas"]["Replies.SenderRequest"];
         };
         /**
          * @description Everything about one reply, for members of its team: full sender id, text, flags with evidence.
@@ -3777,9 +3748,9 @@ export interface components {
             routingReason: string;
             /** Format: uuid */
             answeredDispatchId: string | null;
-            screened: components["schemas"]["Replies.DoneBy"] | null;
-            claim: components["schemas"]["Replies.ClaimView"] | null;
-            handled: components["schemas"]["Replies.DoneBy"] | null;
+            screened: components["schemas"]["Replies.DoneBy"];
+            claim: components["schemas"]["Replies.ClaimView"];
+            handled: components["schemas"]["Replies.DoneBy"];
             metadataSync: string | null;
             documents: components["schemas"]["Replies.ReplyDocumentView"][];
             eTag: string;
@@ -3849,9 +3820,9 @@ export interface components {
             needsManualScreening: boolean;
             routing: string;
             routingReason: string;
-            screened: components["schemas"]["Replies.DoneBy"] | null;
-            claim: components["schemas"]["Replies.ClaimView"] | null;
-            handled: components["schemas"]["Replies.DoneBy"] | null;
+            screened: components["schemas"]["Replies.DoneBy"];
+            claim: components["schemas"]["Replies.ClaimView"];
+            handled: components["schemas"]["Replies.DoneBy"];
             eTag: string;
         };
         "Replies.SenderRequest": {
@@ -3996,7 +3967,6 @@ export interface components {
          */
         "Screening.FlagKind": "AccessToRecordsRequest" | "Complaint" | "DeadlineExtensionRequest" | "SelfServiceExemptionRequest";
         "Screening.ScreeningFlag": {
-            /** @description What a citizen's reply asks for (LABELS.md: aktindsigt, klage, fristforlaengelse, selvbetjening). */
             kind: components["schemas"]["Screening.FlagKind"];
             subKind: string | null;
             evidence: components["schemas"]["Screening.Evidence"][];
@@ -4011,7 +3981,6 @@ export interface components {
             deadlines: components["schemas"]["Screening.DueDate"][];
             /** @description Complaints only: received within the 4-week appeal deadline; null when the notification date is unknown. */
             inTime: boolean | null;
-            /** @description Certain (the rules confirm it) or Possible (check it); a Possible flag has its due dates too. */
             certainty: components["schemas"]["Screening.Certainty"];
             /** @description For Possible: a short Danish reason for the caseworker ("Beder om at få referatet tilsendt – kan være aktindsigt"). */
             reason: string | null;
@@ -4117,8 +4086,8 @@ export interface components {
             totals: components["schemas"]["Teams.FlagTotals"];
             /** Format: double */
             screeningEstimateMinutes: number;
-            screeningWindow: components["schemas"]["Teams.TimeWindow"] | null;
-            screener: components["schemas"]["Teams.InboxScreener"] | null;
+            screeningWindow: components["schemas"]["Teams.TimeWindow"];
+            screener: components["schemas"]["Teams.InboxScreener"];
         };
         "Teams.InboxScreener": {
             /** @description Who screens today; null when nobody on the rota is available. */
@@ -4244,7 +4213,6 @@ export interface components {
             updatedAt: string;
         };
         "Teams.RotaWeekdayDto": {
-            /** @example Monday */
             weekday: components["schemas"]["DayOfWeek"];
             /**
              * @description The responsible caseworker: Entra object id or user principal name (Graph looks them up).
@@ -4367,40 +4335,6 @@ export interface components {
             minutes: number;
         };
         "Teams.SearchHit": {
-            /**
-             * @description One row of the team inbox. The sender's CPR number is masked here (issue 5: full only in the detail).
-             * @example {
-             *       "id": 1,
-             *       "team": "team-helbred",
-             *       "receivedAt": "2026-11-21T08:09:43Z",
-             *       "subject": "Sv: Anmodning om lægeerklæring",
-             *       "caseNumber": "FS-2026-010001",
-             *       "sender": {
-             *         "idType": "CPR",
-             *         "id": "010190-****"
-             *       },
-             *       "flags": [
-             *         {
-             *           "kind": "AccessToRecordsRequest",
-             *           "subKind": "Offentlighedsloven",
-             *           "dueDate": "2026-12-01",
-             *           "certainty": "Certain",
-             *           "verdict": null
-             *         }
-             *       ],
-             *       "dueDate": "2026-12-01",
-             *       "needsManualScreening": false,
-             *       "routing": "GivenTeam",
-             *       "routingReason": "Team angivet ved modtagelsen.",
-             *       "screened": {
-             *         "by": "anna@fstyr.dk",
-             *         "at": "2026-11-23T08:15:02Z"
-             *       },
-             *       "claim": null,
-             *       "handled": null,
-             *       "eTag": "\"1-1\""
-             *     }
-             */
             reply: components["schemas"]["Replies.ReplyListItem"];
             matchedTerms: string[];
         };
@@ -4470,30 +4404,6 @@ export interface components {
          *     }
          */
         "Teams.SearchResults": {
-            /**
-             * @example {
-             *       "id": 7,
-             *       "team": "team-helbred",
-             *       "name": "Aktindsigt – ubehandlede",
-             *       "terms": [
-             *         {
-             *           "term": "aktindsigt",
-             *           "variants": [
-             *             "agtindsigt",
-             *             "akt-indsigt",
-             *             "indsigt i min sag"
-             *           ]
-             *         }
-             *       ],
-             *       "flag": null,
-             *       "status": "unhandled",
-             *       "responsible": "anna@fstyr.dk",
-             *       "substitute": "bo@fstyr.dk",
-             *       "createdBy": "anna@fstyr.dk",
-             *       "createdAt": "2026-11-18T10:00:00Z",
-             *       "updatedAt": "2026-11-18T10:00:00Z"
-             *     }
-             */
             search: components["schemas"]["Teams.SavedSearchView"];
             items: components["schemas"]["Teams.SearchHit"][];
             /** Format: int32 */
@@ -4667,7 +4577,6 @@ export interface components {
             replyId: number;
             documentId: string;
             subject: string | null;
-            /** @description What a queued change writes on the document. */
             kind: components["schemas"]["WorkZone.MetadataKind"];
             reason: string | null;
             actedBy: string | null;
@@ -4750,7 +4659,7 @@ export interface components {
             lastError: string | null;
             /** Format: date-time */
             lastErrorAt: string | null;
-            authAlert: components["schemas"]["WorkZone.WorkZoneAuthAlert"] | null;
+            authAlert: components["schemas"]["WorkZone.WorkZoneAuthAlert"];
             /** Format: int32 */
             writesWaiting: number;
             /** Format: int32 */
@@ -4765,7 +4674,4 @@ export interface components {
     pathItems: never;
 }
 export type $defs = Record<string, never>;
-type WithRequired<T, K extends keyof T> = T & {
-    [P in K]-?: T[P];
-};
 export type operations = Record<string, never>;

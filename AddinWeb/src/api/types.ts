@@ -1,8 +1,9 @@
 // Wire types of the SmartPost API, as the panes name them. The shapes come from schema.d.ts, which `npm run gen:types`
 // generates from openapi.json, the API's own Swagger document (tests fail when either is stale; see
 // scripts/update-openapi.sh). Only where the document says less than the API promises is a type narrowed or kept here,
-// each with the reason: the C# record carries a known value as a plain string, or a field is stored JSON the document
-// describes as "any".
+// each with the reason: the C# record carries a known value as a plain string, a field is stored JSON the document
+// describes as "any", or a record-typed property may be null (OpenAPI 3.0 cannot mark a $ref nullable, so the
+// document shows `claim: ClaimView` where the API sends `claim: null` for an unclaimed reply).
 import type { components } from "./schema";
 
 type Schemas = components["schemas"];
@@ -30,18 +31,23 @@ export type CheckCode =
 
 export type Recipient = Schemas["Guidance.SuggestRecipient"];
 
-/** POST /api/v1/reply-options/suggest. The document allows any ReplyOption; the API answers PhysicalMail with 400. */
-export type SuggestRequest = Omit<Schemas["Guidance.SuggestRequest"], "chosenOption"> & {
+/**
+ * POST /api/v1/reply-options/suggest. The document allows any ReplyOption; the API answers PhysicalMail with 400.
+ * recipient may be null (no recipient known yet).
+ */
+export type SuggestRequest = Omit<Schemas["Guidance.SuggestRequest"], "chosenOption" | "recipient"> & {
+  recipient?: Recipient | null;
   chosenOption?: "WithReply" | "WithoutReply" | null;
 };
 
 /** Guidance evidence: offsets into the original title/text/documentType. */
 export type Evidence = Schemas["Guidance.Evidence"];
-export type Check = Schemas["Guidance.GuidanceCheck"];
+/** kind (whose standard klagevejledning to insert) is null for checks about something else. */
+export type Check = Omit<Schemas["Guidance.GuidanceCheck"], "kind"> & { kind: Schemas["Guidance.GuidanceCategory"] | null };
 /** GET /api/v1/complaint-guidance/templates/{kind}?team=…: the heading first, then the paragraphs. */
 export type ComplaintGuidanceTemplate = Schemas["Guidance.ComplaintGuidanceTemplate"];
 export type MatchedRule = Schemas["Guidance.MatchedRule"];
-export type Suggestion = Schemas["Guidance.Suggestion"];
+export type Suggestion = Omit<Schemas["Guidance.Suggestion"], "checks"> & { checks: Check[] };
 
 export type DispatchRequest = Schemas["Dispatch.DispatchRequest"];
 /** notice is set when this POST repeated an earlier dispatch ("Allerede sendt … af …"): nothing new was recorded. */
@@ -116,15 +122,24 @@ export type ClaimView = Schemas["Replies.ClaimView"];
 /** Whether "SmartPost behandlet" reached WorkZone: a string in the API's views, always one of these. */
 export type MetadataSync = "Synced" | "PendingSync" | "Failed";
 
+/** Screened, claimed and handled are null until someone screens, claims or handles the reply. */
+interface ReplyProgress {
+  screened: DoneBy | null;
+  claim: ClaimView | null;
+  handled: DoneBy | null;
+}
+
 /** One row of GET /api/v1/teams/{team}/replies (sender CPR masked, no text). */
-export type ReplyListItem = Omit<Schemas["Replies.ReplyListItem"], "flags"> & { flags: FlagSummary[] };
+export type ReplyListItem = Omit<Schemas["Replies.ReplyListItem"], "flags" | keyof ReplyProgress> & ReplyProgress & {
+  flags: FlagSummary[];
+};
 
 /** Fields the list row and the detail share (what the claim/handled views need); no record of its own in the API. */
 export type ReplyState = Pick<ReplyListItem,
   "id" | "team" | "caseNumber" | "receivedAt" | "subject" | "dueDate" | "needsManualScreening" | "screened" | "claim" | "handled" | "eTag">;
 
 /** GET /api/v1/replies/{id}: flags is the stored JSON ("any" in the document), typed here as Flag. */
-export type ReplyDetail = Omit<Schemas["Replies.ReplyDetail"], "flags" | "metadataSync"> & {
+export type ReplyDetail = Omit<Schemas["Replies.ReplyDetail"], "flags" | "metadataSync" | keyof ReplyProgress> & ReplyProgress & {
   flags: Flag[];
   metadataSync: MetadataSync | null;
 };
@@ -133,7 +148,12 @@ export type FlagTotals = Schemas["Teams.FlagTotals"];
 /** Who screens today ("postkassevagt"). */
 export type InboxScreener = Schemas["Teams.InboxScreener"];
 
-export type InboxPage = Omit<Schemas["Teams.InboxPage"], "items"> & { items: ReplyListItem[] };
+/** screeningWindow and screener are null outside the screening list (and screener when the team has no rota). */
+export type InboxPage = Omit<Schemas["Teams.InboxPage"], "items" | "screeningWindow" | "screener"> & {
+  items: ReplyListItem[];
+  screeningWindow: Schemas["Teams.TimeWindow"] | null;
+  screener: InboxScreener | null;
+};
 
 export type IngestResult = Omit<Schemas["Replies.IngestResult"], "flags"> & { flags: FlagSummary[] };
 
@@ -160,7 +180,10 @@ export interface Problem {
 }
 
 /** GET /api/v1/workzone/status: summary is the Danish dashboard line ("WorkZone: hentet 09.14, 0 i kø"). */
-export type WorkZoneStatus = Schemas["WorkZone.WorkZoneStatusView"];
+export type WorkZoneStatus = Omit<Schemas["WorkZone.WorkZoneStatusView"], "authAlert"> & {
+  /** Null while WorkZone accepts the API's credentials. */
+  authAlert: Schemas["WorkZone.WorkZoneAuthAlert"] | null;
+};
 
 /** GET /api/v1/workzone/writes/failed: a write WorkZone refused, with its reason in Danish. */
 export type FailedWorkZoneWrite = Schemas["WorkZone.FailedWorkZoneWrite"];
