@@ -26,6 +26,9 @@ public static class SwaggerDocs
             o.DocumentFilter<SwaggerUnusedTagsFilter>();
             // Features have records with the same short name (Guidance.Evidence, Screening.Evidence).
             o.CustomSchemaIds(SchemaId);
+            // The panes' TypeScript types are generated from this document: a C# string that is never null must not
+            // arrive there as "string | null".
+            o.SupportNonNullableReferenceTypes();
             // Development identity: Swagger's "Authorize" asks for all three headers, so the README's "Try it" reaches
             // team endpoints (X-Dev-Teams) and team-lead ones (X-Dev-Roles) without 403.
             foreach (var (id, header, description) in DevHeaders)

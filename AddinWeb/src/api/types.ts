@@ -1,15 +1,25 @@
-// Wire types of the SmartPost API, copied from the C# records (camelCase JSON, enums as strings):
-// Api/Guidance/Suggestion.cs, Api/Dispatch/DispatchContracts.cs, Api/Replies/ReplyViews.cs, Api/Teams/*.cs.
+// Wire types of the SmartPost API, as the panes name them. The shapes come from schema.d.ts, which `npm run gen:types`
+// generates from openapi.json, the API's own Swagger document (tests fail when either is stale; see
+// scripts/update-openapi.sh). Only where the document says less than the API promises is a type narrowed or kept here,
+// each with the reason: the C# record carries a known value as a plain string, a field is stored JSON the document
+// describes as "any", or a record-typed property may be null (OpenAPI 3.0 cannot mark a $ref nullable, so the
+// document shows `claim: ClaimView` where the API sends `claim: null` for an unclaimed reply).
+import type { components } from "./schema";
 
-export type ReplyOption = "WithReply" | "WithoutReply" | "PhysicalMail";
-export type RecipientIdType = "CPR" | "CVR";
-export type Severity = "Error" | "Warning" | "Info";
-export type FlagKind = "AccessToRecordsRequest" | "Complaint" | "DeadlineExtensionRequest" | "SelfServiceExemptionRequest";
+type Schemas = components["schemas"];
+
+export type ReplyOption = Schemas["Guidance.ReplyOption"];
+export type RecipientIdType = Schemas["Recipients.RecipientIdType"];
+export type Severity = Schemas["Guidance.CheckSeverity"];
+export type FlagKind = Schemas["Screening.FlagKind"];
 
 /** Certain: the rules confirm it. Possible: partial evidence or the model's opinion; the caseworker checks it. */
-export type Certainty = "Certain" | "Possible";
+export type Certainty = Schemas["Screening.Certainty"];
 
-/** The stable check codes of GuidanceChecks.cs. */
+/** A caseworker's verdict on a finding. */
+export type CorrectionVerdict = Schemas["Corrections.CorrectionVerdict"];
+
+/** The stable check codes of GuidanceChecks.cs: constants there, a plain string in the API's document. */
 export type CheckCode =
   | "MissingComplaintGuidance"
   | "ComplaintGuidanceInWithdrawal"
@@ -19,120 +29,37 @@ export type CheckCode =
   | "RecipientStatusUnknown"
   | "SelfServiceForExemptRecipient";
 
-export interface Recipient {
-  idType: RecipientIdType;
-  id: string;
-  digitalPostExempt?: boolean | null;
-  specialLawMandatesDigitalPost?: boolean | null;
-}
+export type Recipient = Schemas["Guidance.SuggestRecipient"];
 
-/** POST /api/v1/reply-options/suggest. chosenOption is WithReply, WithoutReply or null (PhysicalMail → 400). */
-export interface SuggestRequest {
-  documentTitle: string;
-  documentType: string | null;
-  text: string;
-  recipient: Recipient | null;
-  caseClosed: boolean | null;
-  chosenOption: "WithReply" | "WithoutReply" | null;
-}
+/**
+ * POST /api/v1/reply-options/suggest. The document allows any ReplyOption; the API answers PhysicalMail with 400.
+ * recipient may be null (no recipient known yet).
+ */
+export type SuggestRequest = Omit<Schemas["Guidance.SuggestRequest"], "chosenOption" | "recipient"> & {
+  recipient?: Recipient | null;
+  chosenOption?: "WithReply" | "WithoutReply" | null;
+};
 
 /** Guidance evidence: offsets into the original title/text/documentType. */
-export interface Evidence {
-  field: "documentTitle" | "text" | "documentType" | string;
-  text: string;
-  start: number;
-  length: number;
-  rule: string;
-}
-
-export interface Check {
-  code: CheckCode | string;
-  severity: Severity;
-  message: string;
-  /** The sentences the check is about (a klagevejledning in a withdrawal, the question asked), for highlighting. */
-  evidence?: Evidence[];
-  /** The kind of letter the check is about: for a missing klagevejledning, whose standard text to insert. */
-  kind?: string | null;
-}
-
+export type Evidence = Schemas["Guidance.Evidence"];
+/** kind (whose standard klagevejledning to insert) is null for checks about something else. */
+export type Check = Omit<Schemas["Guidance.GuidanceCheck"], "kind"> & { kind: Schemas["Guidance.GuidanceCategory"] | null };
 /** GET /api/v1/complaint-guidance/templates/{kind}?team=…: the heading first, then the paragraphs. */
-export interface ComplaintGuidanceTemplate {
-  kind: string;
-  team: string | null;
-  appealBody: string;
-  deadlineWeeks: number;
-  paragraphs: string[];
-}
+export type ComplaintGuidanceTemplate = Schemas["Guidance.ComplaintGuidanceTemplate"];
+export type MatchedRule = Schemas["Guidance.MatchedRule"];
+export type Suggestion = Omit<Schemas["Guidance.Suggestion"], "checks"> & { checks: Check[] };
 
-export interface MatchedRule {
-  id: string;
-  category: string;
-  name: string;
-  guidelineLine: string;
-}
-
-export interface Suggestion {
-  recommendation: ReplyOption;
-  material: string;
-  category: string;
-  replyOption: ReplyOption;
-  conflict: boolean;
-  complaintGuidanceFound: boolean;
-  reasons: string[];
-  checks: Check[];
-  evidence: Evidence[];
-  matchedRule: MatchedRule;
-}
-
-export interface DispatchRequest {
-  documentId: string;
-  caseNumber: string;
-  documentTitle: string;
-  recipient: { idType: RecipientIdType; id: string; name: string };
-  suggestedOption: ReplyOption;
-  chosenOption: ReplyOption;
-  overrideReason: string | null;
-  replyBy: string | null;
-  letter: { fileName: string; contentType: string; contentBase64: string };
-  category: string | null;
-  team: string | null;
-  /** True to send the same letter version again on purpose; needs resendReason. */
-  resend?: boolean | null;
-  resendReason?: string | null;
-}
-
-export interface DispatchResponse {
-  dispatchId: string;
-  messageUuid: string;
-  documentId: string;
-  caseNumber: string;
-  documentTitle: string;
-  recipient: { idType: RecipientIdType; id: string; name: string };
-  suggestedOption: ReplyOption;
-  chosenOption: ReplyOption;
-  overrideReason: string | null;
-  replyBy: string | null;
-  team: string | null;
-  category: string | null;
-  createdBy: string;
-  createdAt: string;
-  memoXml: string;
-  /** Set when this POST repeated an earlier dispatch ("Allerede sendt … af …"): nothing new was recorded. */
-  notice?: string | null;
-}
+export type DispatchRequest = Schemas["Dispatch.DispatchRequest"];
+/** notice is set when this POST repeated an earlier dispatch ("Allerede sendt … af …"): nothing new was recorded. */
+export type DispatchResponse = Schemas["Dispatch.DispatchResponse"];
 
 /** Evidence of a reply flag (screening): offsets into the reply's text or subject. */
-export interface FlagEvidence {
-  text: string;
-  start: number;
-  length: number;
-  field: string;
-}
+export type FlagEvidence = Schemas["Screening.Evidence"];
 
-/** A caseworker's verdict on a finding (Api/Corrections/FindingCorrection.cs). */
-export type CorrectionVerdict = "Confirmed" | "Rejected" | "Added";
-
-/** The current correction stored on a flag: who said what, and when. */
+/**
+ * The current correction stored on a flag. Kept by hand: ReplyDetail.flags is the stored flags JSON, which the API's
+ * document describes only as "any".
+ */
 export interface FlagCorrection {
   verdict: CorrectionVerdict;
   by: string;
@@ -141,13 +68,17 @@ export interface FlagCorrection {
   note: string | null;
 }
 
+/**
+ * One stored flag of GET /api/v1/replies/{id}: the screening's flag plus its correction. Kept by hand for the same
+ * reason as FlagCorrection; certainty and reason are optional because flags stored before they existed lack them.
+ */
 export interface Flag {
   kind: FlagKind | string;
   subKind: string | null;
   evidence: FlagEvidence[];
   dueDate: string | null;
   rule: string;
-  deadlines: Array<{ date: string; rule: string; code: string }>;
+  deadlines: Array<Schemas["Screening.DueDate"]>;
   inTime: boolean | null;
   certainty?: Certainty;
   /** Why a Possible flag may be one (Danish). */
@@ -158,167 +89,87 @@ export interface Flag {
   origin?: "Caseworker" | null;
 }
 
-export interface FlagSummary {
-  kind: FlagKind | string;
-  subKind: string | null;
-  dueDate: string | null;
-  certainty?: Certainty;
-  /** The current correction's verdict, null when nobody corrected the flag. */
-  verdict?: CorrectionVerdict | null;
-}
+/** The API writes certainty and verdict as strings (stored values); they are always one of the known ones. */
+export type FlagSummary = Omit<Schemas["Replies.FlagSummary"], "certainty" | "verdict"> & {
+  certainty: Certainty;
+  verdict: CorrectionVerdict | null;
+};
 
 /** POST /api/v1/replies/{id}/corrections (If-Match: the reply's ETag); answers with the updated ReplyDetail. */
-export interface CorrectionRequest {
-  kind: FlagKind;
-  verdict: CorrectionVerdict;
-  note?: string | null;
-}
+export type CorrectionRequest = Schemas["Corrections.CorrectionRequest"];
 
 /** One line of GET /api/v1/replies/{id}/history (oldest first); detail is Danish. */
-export interface ReplyHistoryEntry {
-  at: string;
-  actor: string;
-  kind: string;
-  detail: string | null;
-}
+export type ReplyHistoryEntry = Schemas["Replies.ReplyHistoryEntry"];
 
-export interface CertaintyCorrections {
-  certainty: Certainty;
-  found: number;
-  confirmed: number;
-  rejected: number;
-  precision: number | null;
-}
+/** certainty is a string in the statistics record; it is always one of the tiers. */
+export type CertaintyCorrections = Omit<Schemas["Corrections.CertaintyCorrections"], "certainty"> & { certainty: Certainty };
 
 /** Measured in production: precision = confirmed / (confirmed + rejected), recall = not rejected / (not rejected + added). */
-export interface KindCorrections {
+export type KindCorrections = Omit<Schemas["Corrections.KindCorrections"], "kind" | "perCertainty"> & {
   kind: FlagKind;
-  found: number;
-  confirmed: number;
-  rejected: number;
-  added: number;
-  unreviewed: number;
-  precision: number | null;
-  recall: number | null;
   perCertainty: CertaintyCorrections[];
-}
+};
 
 /** GET /api/v1/teams/{team}/statistics/corrections (team leads). */
-export interface CorrectionStatistics {
-  team: string;
-  from: string;
-  to: string;
+export type CorrectionStatistics = Omit<Schemas["Corrections.CorrectionStatisticsResponse"], "months" | "total"> & {
   months: Array<{ month: string; kinds: KindCorrections[] }>;
   total: KindCorrections[];
-}
+};
 
-export interface DoneBy {
-  by: string;
-  at: string;
-}
+export type DoneBy = Schemas["Replies.DoneBy"];
+export type ClaimView = Schemas["Replies.ClaimView"];
 
-export interface ClaimView {
-  by: string;
-  since: string;
-  expiresAt: string;
-}
-
+/** Whether "SmartPost behandlet" reached WorkZone: a string in the API's views, always one of these. */
 export type MetadataSync = "Synced" | "PendingSync" | "Failed";
 
-/** Fields the list row and the detail share (what the claim/handled views need). */
-export interface ReplyState {
-  id: number;
-  team: string;
-  caseNumber: string | null;
-  receivedAt: string;
-  subject: string | null;
-  dueDate: string | null;
-  needsManualScreening: boolean;
+/** Screened, claimed and handled are null until someone screens, claims or handles the reply. */
+interface ReplyProgress {
   screened: DoneBy | null;
   claim: ClaimView | null;
   handled: DoneBy | null;
-  eTag: string;
-}
-
-/** GET /api/v1/replies/{id}. */
-export interface ReplyDetail extends ReplyState {
-  messageUuid: string | null;
-  documentId: string | null;
-  label: string | null;
-  text: string;
-  sender: { idType: string | null; id: string | null };
-  flags: Flag[];
-  metadataSync: MetadataSync | null;
 }
 
 /** One row of GET /api/v1/teams/{team}/replies (sender CPR masked, no text). */
-export interface ReplyListItem extends ReplyState {
-  sender: { idType: string | null; id: string | null };
+export type ReplyListItem = Omit<Schemas["Replies.ReplyListItem"], "flags" | keyof ReplyProgress> & ReplyProgress & {
   flags: FlagSummary[];
-  routing: string;
-  routingReason: string;
-}
+};
 
-export interface FlagTotals {
-  all: number;
-  accessToRecordsRequest: number;
-  complaint: number;
-  deadlineExtensionRequest: number;
-  needsManualScreening: number;
-  unscreened: number;
-}
+/** Fields the list row and the detail share (what the claim/handled views need); no record of its own in the API. */
+export type ReplyState = Pick<ReplyListItem,
+  "id" | "team" | "caseNumber" | "receivedAt" | "subject" | "dueDate" | "needsManualScreening" | "screened" | "claim" | "handled" | "eTag">;
 
-export interface InboxPage {
-  team: string;
-  status: string;
-  items: ReplyListItem[];
-  nextCursor: string | null;
-  totals: FlagTotals;
-  screeningEstimateMinutes: number;
-  screeningWindow: { from: string; to: string } | null;
-  /** Today's screener from the team's rota; only with screening=yesterday, null when the team has no rota. */
-  screener?: InboxScreener | null;
-}
-
-/** Who screens today ("postkassevagt"); texts are Danish / English from the API. */
-export interface InboxScreener {
-  person: string | null;
-  isSubstitute: boolean;
-  reason: string;
-  scheduled: string | null;
-  because: string | null;
-}
-
-export interface IngestResult {
-  id: number;
-  created: boolean;
-  team: string;
-  caseNumber: string | null;
-  flags: FlagSummary[];
-}
-
-export interface SavedSearch {
-  id: number;
-  team: string;
-  name: string;
-  terms: Array<{ term: string; variants: string[] | null }>;
-  flag: string | null;
-  status: string;
-  responsible: string | null;
-  substitute: string | null;
-}
-
-export interface SearchResults {
-  search: SavedSearch;
-  items: Array<{ reply: ReplyListItem; matchedTerms: string[] }>;
-  total: number;
-}
-
-/** POST /api/v1/screening/analyze (feat/screening; not on main yet). */
-export interface AnalyzeResult {
+/** GET /api/v1/replies/{id}: flags is the stored JSON ("any" in the document), typed here as Flag. */
+export type ReplyDetail = Omit<Schemas["Replies.ReplyDetail"], "flags" | "metadataSync" | keyof ReplyProgress> & ReplyProgress & {
   flags: Flag[];
-}
+  metadataSync: MetadataSync | null;
+};
 
+export type FlagTotals = Schemas["Teams.FlagTotals"];
+/** Who screens today ("postkassevagt"). */
+export type InboxScreener = Schemas["Teams.InboxScreener"];
+
+/** screeningWindow and screener are null outside the screening list (and screener when the team has no rota). */
+export type InboxPage = Omit<Schemas["Teams.InboxPage"], "items" | "screeningWindow" | "screener"> & {
+  items: ReplyListItem[];
+  screeningWindow: Schemas["Teams.TimeWindow"] | null;
+  screener: InboxScreener | null;
+};
+
+export type IngestResult = Omit<Schemas["Replies.IngestResult"], "flags"> & { flags: FlagSummary[] };
+
+export type SavedSearch = Schemas["Teams.SavedSearchView"];
+
+export type SearchResults = Omit<Schemas["Teams.SearchResults"], "items"> & {
+  items: Array<{ reply: ReplyListItem; matchedTerms: string[] }>;
+};
+
+/** POST /api/v1/screening/analyze. */
+export type AnalyzeResult = Schemas["Screening.AnalyzeResponse"];
+
+/**
+ * RFC 7807 problem details as they arrive. Kept by hand: the document's ProblemDetails has an "extensions" object,
+ * but the API writes extensions (holder, since, …) as top-level members.
+ */
 export interface Problem {
   type?: string;
   title?: string;
@@ -329,47 +180,16 @@ export interface Problem {
 }
 
 /** GET /api/v1/workzone/status: summary is the Danish dashboard line ("WorkZone: hentet 09.14, 0 i kø"). */
-export interface WorkZoneStatus {
-  configured: boolean;
-  summary: string | null;
-  authAlert: { since: string; message: string } | null;
-  writesRefused: number;
-}
+export type WorkZoneStatus = Omit<Schemas["WorkZone.WorkZoneStatusView"], "authAlert"> & {
+  /** Null while WorkZone accepts the API's credentials. */
+  authAlert: Schemas["WorkZone.WorkZoneAuthAlert"] | null;
+};
 
 /** GET /api/v1/workzone/writes/failed: a write WorkZone refused, with its reason in Danish. */
-export interface FailedWorkZoneWrite {
-  id: number;
-  replyId: number;
-  documentId: string;
-  subject: string | null;
-  kind: string;
-  reason: string | null;
-}
+export type FailedWorkZoneWrite = Schemas["WorkZone.FailedWorkZoneWrite"];
 
 /** GET /api/v1/replies/{id}/sync: whether "SmartPost behandlet" reached WorkZone, and in Danish why not. */
-export interface ReplySync {
-  state: MetadataSync | null;
-  message: string | null;
-  attempts: number;
-  nextAttemptAt: string | null;
-  /** A refused write to put back in the queue with POST /api/v1/workzone/writes/{id}/retry. */
-  failedWriteId: number | null;
-}
+export type ReplySync = Omit<Schemas["WorkZone.ReplySyncView"], "state"> & { state: MetadataSync | null };
 
 /** GET /api/v1/teams/{team}/statistics (team leads): the period's counts, per day and per handling time. */
-export interface TeamStatistics {
-  team: string;
-  from: string;
-  to: string;
-  received: number;
-  handled: number;
-  unhandled: number;
-  perFlag: { accessToRecordsRequest: number; complaint: number; deadlineExtensionRequest: number; needsManualScreening: number };
-  overdue: number;
-  handledLate: number;
-  medianHandlingHours: number | null;
-  screeningMinutesPerDay: Array<{ date: string; replies: number; minutes: number }>;
-  screeningMinutesTotal: number;
-  /** Handled replies by hours from received to handled; upToHours null is the open last bucket. */
-  handlingTimes: Array<{ upToHours: number | null; count: number }>;
-}
+export type TeamStatistics = Schemas["Teams.TeamStatisticsResponse"];

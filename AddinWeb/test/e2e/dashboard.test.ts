@@ -59,6 +59,8 @@ test("Dashboard: ↓ and Enter open a reply with its evidence marked; B marks it
   const marks = await page.locator("#reading-pane #reply-text mark.evidence").evaluateAll((all) => all.map((m) => [m.textContent, m.getAttribute("data-kind")]));
   assert.ok(marks.some(([word, kind]) => word === "aktindsigt" && kind === "AccessToRecordsRequest"), JSON.stringify(marks));
   assert.equal((await page.locator("#reading-pane #reply-text").innerText()).replace(/\s+/g, " ").trim(), text.replace(/\s+/g, " ").trim(), "the whole text, in order");
+  // The reply panel above the text loads the reply's details, corrections and history on its own: wait for it.
+  await page.locator("#reading-pane", { hasText: "Sv: Læs mig" }).waitFor({ timeout: 10_000 });
   assert.match(await page.locator("#reading-pane").innerText(), /Sv: Læs mig/);
   const row = page.locator(`#reply-list tr.reply[data-id="${id}"]`);
   const chip = row.locator(".chip[data-kind=AccessToRecordsRequest]");

@@ -14,11 +14,11 @@ const suggestion = (checks: Check[]): Suggestion => ({
 
 // The guideline checks with the severities GuidanceChecks.cs gives them: each blocks the send (SoftBlock) with its reason.
 const checks: Check[] = [
-  { code: "MissingComplaintGuidance", severity: "Error", message: "Klagevejledning mangler: Afgørelse skal have en klagevejledning." },
-  { code: "ComplaintGuidanceInWithdrawal", severity: "Error", message: "Inddragelse af førerretten må ikke have en klagevejledning." },
-  { code: "ChosenOptionContradictsSuggestion", severity: "Warning", message: "Du har valgt med svarmulighed, men retningslinjen foreslår uden svarmulighed." },
-  { code: "QuestionWithoutReplyOption", severity: "Error", message: "Brevet stiller et spørgsmål, men sendes uden svarmulighed." },
-  { code: "RecipientExempt", severity: "Warning", message: "Modtageren er fritaget for Digital Post: send fysisk post." },
+  { code: "MissingComplaintGuidance", severity: "Error", message: "Klagevejledning mangler: Afgørelse skal have en klagevejledning.", evidence: [], kind: null },
+  { code: "ComplaintGuidanceInWithdrawal", severity: "Error", message: "Inddragelse af førerretten må ikke have en klagevejledning.", evidence: [], kind: null },
+  { code: "ChosenOptionContradictsSuggestion", severity: "Warning", message: "Du har valgt med svarmulighed, men retningslinjen foreslår uden svarmulighed.", evidence: [], kind: null },
+  { code: "QuestionWithoutReplyOption", severity: "Error", message: "Brevet stiller et spørgsmål, men sendes uden svarmulighed.", evidence: [], kind: null },
+  { code: "RecipientExempt", severity: "Warning", message: "Modtageren er fritaget for Digital Post: send fysisk post.", evidence: [], kind: null },
 ];
 for (const check of checks) {
   test(`the ${check.code} check blocks the send with its reason`, () => {
@@ -34,11 +34,11 @@ test("a mail without checks is sent without a message", () => {
 });
 
 test("informational checks do not stop the send", () => {
-  assert.equal(decideOnSend(suggestion([{ code: "RecipientExempt", severity: "Info", message: "Særlov: digital post er obligatorisk." }])).allowEvent, true);
+  assert.equal(decideOnSend(suggestion([{ code: "RecipientExempt", severity: "Info", message: "Særlov: digital post er obligatorisk.", evidence: [], kind: null }])).allowEvent, true);
 });
 
 test("an unknown register status does not stop the send", () => {
-  assert.equal(decideOnSend(suggestion([{ code: "RecipientStatusUnknown", severity: "Warning", message: "Registret svarede ikke." }])).allowEvent, true);
+  assert.equal(decideOnSend(suggestion([{ code: "RecipientStatusUnknown", severity: "Warning", message: "Registret svarede ikke.", evidence: [], kind: null }])).allowEvent, true);
 });
 
 test("a physical-mail choice is not sent to the suggest endpoint as chosenOption", () => {
@@ -47,7 +47,7 @@ test("a physical-mail choice is not sent to the suggest endpoint as chosenOption
 });
 
 test("the alert text stays within Outlook's 500 characters", () => {
-  const long = Array.from({ length: 20 }, (_, i) => ({ code: `C${i}`, severity: "Error" as const, message: "x".repeat(60) }));
+  const long = Array.from({ length: 20 }, (_, i) => ({ code: `C${i}`, severity: "Error" as const, message: "x".repeat(60), evidence: [], kind: null }));
   assert.ok((decideOnSend(suggestion(long)).errorMessage ?? "").length <= maxErrorMessageLength);
 });
 
