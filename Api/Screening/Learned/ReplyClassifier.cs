@@ -39,6 +39,20 @@ public sealed class ReplyClassifier
     /// <summary>Per kind, the score at or above which the model says "this reply carries it" (chosen by cross-validation).</summary>
     public IReadOnlyDictionary<FlagKind, float> Thresholds { get; }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Path, DateTime Written, long Length), Lazy<ReplyClassifier>> Loaded = new();
+
+    /// <summary>
+    /// The model at <paramref name="modelPath"/>, loaded once per process: it is immutable and thread-safe, and its
+    /// n-gram tables take hundreds of megabytes, so hosts that share a process (the test suite starts dozens, benchmarks
+    /// several) share one copy. A changed file (other time or length) is loaded anew.
+    /// </summary>
+    public static ReplyClassifier Shared(string modelPath)
+    {
+        var file = new FileInfo(Path.GetFullPath(modelPath));
+        var key = (file.FullName, file.Exists ? file.LastWriteTimeUtc : default, file.Exists ? file.Length : -1);
+        return Loaded.GetOrAdd(key, k => new Lazy<ReplyClassifier>(() => Load(k.Path))).Value;
+    }
+
     /// <summary>Verifies the manifest beside the zip, then loads the model. Throws <see cref="InvalidOperationException"/> on a mismatch.</summary>
     public static ReplyClassifier Load(string modelPath)
     {

@@ -23,7 +23,7 @@ public static class ScreeningModelSetup
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ScreeningModelOptions>, ManifestValidator>();
-        services.AddSingleton(sp => ReplyClassifier.Load(ResolvePath(sp.GetRequiredService<IOptions<ScreeningModelOptions>>().Value.ModelPath)));
+        services.AddSingleton(sp => ReplyClassifier.Shared(ResolvePath(sp.GetRequiredService<IOptions<ScreeningModelOptions>>().Value.ModelPath)));
         return services;
     }
 

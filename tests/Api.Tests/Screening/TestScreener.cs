@@ -19,7 +19,7 @@ public static class TestScreener
     public static ReplyClassifier ShippedModel => LazyModel.Value;
 
     private static readonly Lazy<ReplyClassifier> LazyModel = new(() =>
-        ReplyClassifier.Load(Path.Combine(AppContext.BaseDirectory, "Rules", "screening-model.zip")));
+        ReplyClassifier.Shared(Path.Combine(AppContext.BaseDirectory, "Rules", "screening-model.zip")));
 
     /// <summary>Rules and the shipped model, as the app screens.</summary>
     public static ReplyScreener CreateWithModel() =>
