@@ -2,15 +2,17 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 using SmartPost.Api.Infrastructure.Database;
+using SmartPost.Api.Corrections;
 using SmartPost.Api.Replies;
 
 namespace SmartPost.Api.Retention;
 
 /// <summary>
 /// Removes what the citizen wrote from replies handled more than <see cref="RetentionOptions.DaysAfterHandled"/>
-/// days ago: text, subject, search words, the evidence quotes in the flags, and attachment contents. Kept: team,
-/// case, routing, flag kinds and due dates, claim/handled state, attachment names and sizes, and the whole audit
-/// trail, which gains a "ContentPurged" event. A reply whose "behandlet" was undone is not handled and keeps its text.
+/// days ago: text, subject, search words, the evidence quotes in the flags, attachment contents, and the free-text
+/// notes caseworkers wrote when correcting a finding (a note often quotes the citizen). Kept: team, case, routing,
+/// flag kinds, verdicts and due dates, claim/handled state, attachment names and sizes, and the audit trail (who did
+/// what when), which gains a "ContentPurged" event. A reply whose "behandlet" was undone is not handled and keeps its text.
 /// </summary>
 public sealed class ReplyContentPurge(AppDb db, TimeProvider clock, IOptions<RetentionOptions> options)
 {
@@ -45,6 +47,14 @@ public sealed class ReplyContentPurge(AppDb db, TimeProvider clock, IOptions<Ret
         {
             document.Content = [];
         }
+        foreach (var correction in await db.Set<FindingCorrection>().Where(c => ids.Contains(c.ReplyId) && c.Note != null).ToListAsync(ct))
+        {
+            correction.Note = null;
+        }
+        foreach (var corrected in await events.Where(e => ids.Contains(e.ReplyId) && e.Kind == ReplyEventKind.FindingCorrected).ToListAsync(ct))
+        {
+            if (corrected.Detail is { } detail) corrected.Detail = WithoutNote(detail);
+        }
         foreach (var reply in due)
         {
             reply.Text = "";
@@ -64,11 +74,25 @@ public sealed class ReplyContentPurge(AppDb db, TimeProvider clock, IOptions<Ret
         return due.Count;
     }
 
-    /// <summary>The flags with their quotes from the text removed; kind, due dates and rules stay.</summary>
+    /// <summary>The flags with their quotes from the text and correction notes removed; kind, verdicts, due dates stay.</summary>
     private static string WithoutEvidence(string flagsJson)
     {
         var flags = JArray.Parse(flagsJson);
-        foreach (var flag in flags.OfType<JObject>()) flag["evidence"] = new JArray();
+        foreach (var flag in flags.OfType<JObject>())
+        {
+            flag["evidence"] = new JArray();
+            if (flag[FlagCorrector.CorrectionMember] is JObject correction && correction["note"] is { Type: not JTokenType.Null })
+                correction["note"] = null;
+        }
         return flags.ToString(Newtonsoft.Json.Formatting.None);
     }
+
+    /// <summary>A correction event's text without the caseworker's note (written as "…. Note: …").</summary>
+    private static string WithoutNote(string detail)
+    {
+        var at = detail.IndexOf(NoteMarker, StringComparison.Ordinal);
+        return at < 0 ? detail : detail[..at] + ". Noten er slettet sammen med svarets tekst.";
+    }
+
+    private const string NoteMarker = ". Note: ";
 }

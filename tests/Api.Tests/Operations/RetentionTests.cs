@@ -1,7 +1,9 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Newtonsoft.Json.Linq;
+using SmartPost.Api.Corrections;
 using SmartPost.Api.Replies;
+using SmartPost.Api.Tests.Corrections;
 using SmartPost.Api.Tests.Dispatch;
 using SmartPost.Api.Tests.Infrastructure;
 using SmartPost.Api.Tests.Replies;
@@ -52,6 +54,33 @@ public class RetentionTests
         }
         await using var db = api.CreateDbContext();
         Assert.DoesNotContain(await db.Set<ReplyDocument>().Where(d => d.ReplyId == old).Select(d => d.Content).ToListAsync(), c => c.Length > 0);
+    }
+
+    [Fact]
+    public async Task CorrectionNotesGoWithTheTextWhileTheVerdictStays()
+    {
+        const string note = "Borgeren skriver at hun ikke vil klage, hun hedder Karen Hansen";
+        var clock = new FixedClock(DateTimeOffset.Parse("2026-11-02T09:00:00Z"));
+        using var api = new ApiFactory().WithClock(clock)
+            .WithSetting("Retention:DaysAfterHandled", "30")
+            .WithSetting("Retention:Interval", "00:00:00.100");
+        var client = api.CreateCaseworkerClient("cw-anna", "team-a");
+        var id = (long)(await client.IngestAsync("WZ-N1", "team-a", Words))["id"]!;
+        await client.CorrectedAsync(id, "AccessToRecordsRequest", "Rejected", note);
+        await client.ChangeAsync(HttpMethod.Post, id, "handled");
+
+        clock.Now += TimeSpan.FromDays(31);
+        var purged = await WaitForPurgeAsync(client, id);
+
+        var correction = purged["flags"]!.Single(f => (string?)f["kind"] == "AccessToRecordsRequest")["correction"]!;
+        Assert.Equal("Rejected", (string?)correction["verdict"]);
+        Assert.Null((string?)correction["note"]);
+        var history = await (await client.GetAsync($"/api/v1/replies/{id}/history")).ReadJsonAsync();
+        var corrected = history["items"]!.Single(e => (string?)e["kind"] == "FindingCorrected");
+        Assert.DoesNotContain("Karen", corrected.ToString());
+        Assert.Contains("Noten er slettet", corrected.ToString());
+        await using var db = api.CreateDbContext();
+        Assert.All(await db.Set<FindingCorrection>().Where(c => c.ReplyId == id).ToListAsync(), c => Assert.Null(c.Note));
     }
 
     private static async Task<JObject> WaitForPurgeAsync(HttpClient client, long id)
