@@ -34,6 +34,7 @@ public static class IngestProfile
         services.AddSingleton<RecipientNameIndex>();
         services.AddScoped<ReplyLinker>();
         services.AddScoped<ReplyIngest>();
+        services.AddSingleton<ScreeningSlots>();
         await using var provider = services.BuildServiceProvider();
         await using (var scope = provider.CreateAsyncScope())
         {

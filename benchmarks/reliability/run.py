@@ -2,7 +2,8 @@
 """Reliability suite: runs the API as real processes on loopback and checks what an operator would try.
 
 Every scenario is bounded in time and count and stops by itself. Prints one table; --write FILE writes it as Markdown.
-Usage: benchmarks/reliability/run.sh [--short] [--write RELIABILITY.md]   (run.sh provides PostgreSQL and the build)
+Usage: benchmarks/reliability/run.sh [--short] [--only mixed,kill] [--write RELIABILITY.md]   (run.sh provides PostgreSQL
+and the build)
 """
 import argparse
 import base64
@@ -29,6 +30,8 @@ REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
 TEAM = "team-rel"
 DEFAULT_TEAM = "team-postmodtagelse"
 FIELD = "SMARTPOST_BEHANDLET"  # the stand-in CSDL's custom field
+# What --only selects. "postgres" is every PostgreSQL row: they share the two instances and run in order.
+SCENARIOS = ["claim", "duplicates", "mixed", "slow", "kill", "sigterm", "postgres"]
 
 
 def free_port():
@@ -445,12 +448,18 @@ def main():
     parser.add_argument("--short", action="store_true", help="the bounded variant ./test.sh runs (well under a minute)")
     parser.add_argument("--dll", required=True, help="built SmartPost.Api.dll")
     parser.add_argument("--write", help="write the table as Markdown to this file")
+    parser.add_argument("--only", help=f"comma-separated scenarios to run, of: {', '.join(SCENARIOS)} (default: all)")
     options = parser.parse_args()
     short = options.short
+    chosen = set(options.only.split(",")) if options.only else set(SCENARIOS)
+    if chosen - set(SCENARIOS):
+        parser.error(f"unknown scenario(s) {', '.join(sorted(chosen - set(SCENARIOS)))}; choose from {', '.join(SCENARIOS)}")
+    if options.only and options.write:
+        parser.error("--write needs every scenario: a partial table would replace the whole file")
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, 20000), hard))
     workdir = tempfile.mkdtemp(prefix="smartpost-reliability-")
-    postgres = os.environ.get("SMARTPOST_TEST_POSTGRES")
+    postgres = os.environ.get("SMARTPOST_TEST_POSTGRES") if "postgres" in chosen else None
     command = "benchmarks/reliability/run.sh" + (" --short" if short else "")
     rows, apis = [], []
 
@@ -486,29 +495,35 @@ def main():
                 return db.execute("SELECT COUNT(*) FROM Replies WHERE SourceKey = ?", (key,)).fetchone()[0]
 
         rounds = 3 if short else 20
-        t = time.time()
-        row(f"claim race {rounds} × 50, SQLite", *claim_race([single], rounds, 50), t)
-        t = time.time()
-        row("20 parallel duplicate ingests (JSON and MeMo)", *duplicates(single, count_source, 20), t)
-        t = time.time()
-        connections, duration = (50, 5) if short else (200, 60)
-        ok, inbox_p99, detail = mixed_load(single, connections, duration)
-        if not short:
-            ok = ok and inbox_p99 < 250
-            detail += f" — inbox p99 target < 250 ms: {'met' if inbox_p99 < 250 else 'NOT met'}"
-        row(f"mixed load {connections} connections {duration} s (suggest + inbox + ingest)", ok, detail, t)
-        t = time.time()
-        slow, slow_seconds = (200, 5) if short else (1000, 40)
-        row(f"{slow} slow connections", *slow_connections(single, slow, slow_seconds), t)
+        if "claim" in chosen:
+            t = time.time()
+            row(f"claim race {rounds} × 50, SQLite", *claim_race([single], rounds, 50), t)
+        if "duplicates" in chosen:
+            t = time.time()
+            row("20 parallel duplicate ingests (JSON and MeMo)", *duplicates(single, count_source, 20), t)
+        if "mixed" in chosen:
+            t = time.time()
+            connections, duration = (50, 5) if short else (200, 60)
+            ok, inbox_p99, detail = mixed_load(single, connections, duration)
+            if not short:
+                ok = ok and inbox_p99 < 250
+                detail += f" — inbox p99 target < 250 ms: {'met' if inbox_p99 < 250 else 'NOT met'}"
+            row(f"mixed load {connections} connections {duration} s (suggest + inbox + ingest)", ok, detail, t)
+        if "slow" in chosen:
+            t = time.time()
+            slow, slow_seconds = (200, 5) if short else (1000, 40)
+            row(f"{slow} slow connections", *slow_connections(single, slow, slow_seconds), t)
 
-        t = time.time()
-        total = 200 if short else 3000
-        restart = lambda: make("sqlite-restarted", {"Database__SqlitePath": sqlite_path}).start()  # noqa: E731
-        row(f"kill -9 during {total} ingests (32 in flight), restart",
-            *kill_during_ingest(single, restart, sqlite_path, total, 32), t)
-        t = time.time()
-        row("SIGTERM during ingest (32 in flight): graceful stop",
-            *graceful_stop(apis[-1], sqlite_path, 32), t)
+        if "kill" in chosen:
+            t = time.time()
+            total = 200 if short else 3000
+            restart = lambda: make("sqlite-restarted", {"Database__SqlitePath": sqlite_path}).start()  # noqa: E731
+            row(f"kill -9 during {total} ingests (32 in flight), restart",
+                *kill_during_ingest(single, restart, sqlite_path, total, 32), t)
+        if "sigterm" in chosen:
+            t = time.time()
+            row("SIGTERM during ingest (32 in flight): graceful stop",
+                *graceful_stop(apis[-1], sqlite_path, 32), t)
 
         if postgres:
             for s in starters:
@@ -549,7 +564,7 @@ def main():
             for api in pair:
                 api.stop()
             workzone.stop()
-        else:
+        elif "postgres" in chosen:
             rows.append(("two instances on PostgreSQL, WorkZone outage", "not run", "SMARTPOST_TEST_POSTGRES not set", "-"))
     finally:
         for api in apis:
