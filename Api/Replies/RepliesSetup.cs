@@ -12,6 +12,7 @@ public static class RepliesSetup
         services.AddScoped<ReplyLinker>();
         services.AddSingleton<RecipientNameIndex>();
         services.AddScoped<ReplyIngest>();
+        services.AddSingleton<ScreeningSlots>();
         services.AddScoped<ReplyAccess>();
         services.AddScoped<ClaimTakeoverPermission>();
         services.AddScoped<IDemoDataSeeder, RepliesDemoSeeder>();

@@ -18,7 +18,7 @@ namespace SmartPost.Api.Replies;
 /// the unique index on SourceKey decides, and the loser reads the winner's row.
 /// </summary>
 public sealed class ReplyIngest(
-    AppDb db, ReplyLinker linker, ReplyScreener screener, TimeProvider clock, IOptions<RepliesOptions> options, ILogger<ReplyIngest> logger)
+    AppDb db, ReplyLinker linker, ReplyScreener screener, ScreeningSlots slots, TimeProvider clock, IOptions<RepliesOptions> options, ILogger<ReplyIngest> logger)
 {
     private static readonly CultureInfo Danish = CultureInfo.GetCultureInfo("da-DK");
 
@@ -107,14 +107,26 @@ public sealed class ReplyIngest(
     /// <summary>
     /// The screener with a time budget around it: a reply that cannot be screened in time (or makes the screener
     /// fail) is still stored, with no flags and the reason for manual screening. The screener itself is not
-    /// interruptible; its regexes carry their own match timeouts, so an abandoned run ends on its own.
+    /// interruptible; its regexes carry their own match timeouts, so an abandoned run ends on its own. The run waits
+    /// for a screening slot first, and the budget counts from its start: waiting behind other work under load is not
+    /// a slow screening and must not send a reply to manual screening.
     /// </summary>
     private async Task<(ScreeningResult? Result, string? Problem)> ScreenWithinBudgetAsync(
         IncomingReply incoming, ReplyLink link, TimeSpan budget, CancellationToken ct)
     {
+        await slots.WaitAsync(ct);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var run = Task.Run(() =>
+        {
+            started.TrySetResult();
+            return Screen(incoming, link);
+        }, ct);
+        // The slot is free when the run ends, also a run abandoned over its budget: the slots bound CPU work, not waits.
+        _ = run.ContinueWith(static (_, s) => ((ScreeningSlots)s!).Release(), slots, TaskScheduler.Default);
         try
         {
-            return (await Task.Run(() => Screen(incoming, link), ct).WaitAsync(budget, ct), null);
+            await started.Task.WaitAsync(ct);
+            return (await run.WaitAsync(budget, ct), null);
         }
         catch (TimeoutException)
         {

@@ -7,16 +7,17 @@ using SmartPost.Api.Dispatch;
 using SmartPost.Api.Infrastructure.Database;
 using SmartPost.Api.Replies;
 using SmartPost.Api.Screening;
+using SmartPost.Api.Screening.Learned;
 
 namespace SmartPost.Benchmarks;
 
 /// <summary>
 /// Where the time of one ingest goes, in-process on a SQLite file (use a copy of a seeded database), sequentially,
 /// one DI scope per reply as one request: the source-key look-up, linking, screening, and the rest of
-/// ReplyIngest.IngestAsync (insert of reply + audit event, the triggers, the commit). With "without-triggers" the
-/// count and word-index triggers are dropped from the file first (without-counts / without-word-index: one kind), to
-/// show what they cost.
-///   dotnet run -c Release --project benchmarks/Benchmarks -- ingest-profile /tmp/copy.db 2000 [without-triggers|without-counts|without-word-index]
+/// ReplyIngest.IngestAsync (insert of reply + audit event, the triggers, the commit). Screening includes the learned
+/// model as the API runs it ("without-model": rules only). With "without-triggers" the count and word-index triggers
+/// are dropped from the file first (without-counts / without-word-index: one kind), to show what they cost.
+///   dotnet run -c Release --project benchmarks/Benchmarks -- ingest-profile /tmp/copy.db 2000 [without-model|without-triggers|without-counts|without-word-index]
 /// </summary>
 public static class IngestProfile
 {
@@ -29,11 +30,13 @@ public static class IngestProfile
         services.AddDatabase(config);
         services.AddCalendar(config);
         services.AddScreening(config);
+        if (drop != "without-model") services.AddScreeningModel(config);
         services.AddDispatch(config);
         services.AddOptions<RepliesOptions>();
         services.AddSingleton<RecipientNameIndex>();
         services.AddScoped<ReplyLinker>();
         services.AddScoped<ReplyIngest>();
+        services.AddSingleton<ScreeningSlots>();
         await using var provider = services.BuildServiceProvider();
         await using (var scope = provider.CreateAsyncScope())
         {

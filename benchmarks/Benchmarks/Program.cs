@@ -14,7 +14,7 @@ if (args is ["seed-inbox", var target, var replies])
 if (args is ["explain-inbox", var planTarget])
     return await InboxPlans.RunAsync(planTarget);
 
-// Where one ingest's time goes: dotnet run -c Release --project benchmarks/Benchmarks -- ingest-profile <sqlite copy> <count> [without-triggers|without-counts|without-word-index]
+// Where one ingest's time goes: dotnet run -c Release --project benchmarks/Benchmarks -- ingest-profile <sqlite copy> <count> [without-model|without-triggers|without-counts|without-word-index]
 if (args is ["ingest-profile", var profilePath, var profileCount, .. var rest])
     return await IngestProfile.RunAsync(profilePath, int.Parse(profileCount, System.Globalization.CultureInfo.InvariantCulture), rest is [var drop] ? drop : null);
 

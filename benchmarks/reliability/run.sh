@@ -3,18 +3,24 @@
 # PostgreSQL with the outbox, a WorkZone outage with an API restart, mixed load, slow connections. Prints one table.
 #   benchmarks/reliability/run.sh                 full run (minutes), builds Release, writes RELIABILITY.md
 #   benchmarks/reliability/run.sh --short --no-build   the bounded variant ./test.sh runs on its Debug build
+#   benchmarks/reliability/run.sh --only mixed   chosen rows only (claim, duplicates, mixed, slow, kill, sigterm,
+#                                                postgres; comma-separated); prints them, leaves RELIABILITY.md alone
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
-short=() build=1
-for arg in "$@"; do
-  case "$arg" in
+short=() only=() build=1
+while (( $# )); do
+  case "$1" in
     --short) short=(--short) ;;
     --no-build) build=0 ;;
-    *) echo "usage: $0 [--short] [--no-build]" >&2; exit 2 ;;
+    --only) only=(--only "${2:?--only needs a list}"); shift ;;
+    *) echo "usage: $0 [--short] [--no-build] [--only claim,duplicates,mixed,slow,kill,sigterm,postgres]" >&2; exit 2 ;;
   esac
+  shift
 done
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 1; }
-source "$repo/scripts/test-postgres.sh"
+if (( ${#only[@]} == 0 )) || [[ ",${only[1]}," == *,postgres,* ]]; then
+  source "$repo/scripts/test-postgres.sh"
+fi
 
 if (( build )); then
   echo "Building the API (Release) ..." >&2
@@ -26,5 +32,5 @@ fi
 [[ -f "$dll" ]] || { echo "$dll not built" >&2; exit 1; }
 
 write=()
-(( ${#short[@]} == 0 )) && write=(--write "$repo/RELIABILITY.md")
-python3 "$repo/benchmarks/reliability/run.py" --dll "$dll" "${short[@]}" "${write[@]}"
+(( ${#short[@]} == 0 && ${#only[@]} == 0 )) && write=(--write "$repo/RELIABILITY.md")
+python3 "$repo/benchmarks/reliability/run.py" --dll "$dll" "${short[@]}" "${only[@]}" "${write[@]}"

@@ -2,6 +2,9 @@ using System.Diagnostics;
 using System.IO.Compression;
 using System.Net;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json.Linq;
+using SmartPost.Api.Replies;
 using SmartPost.Api.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -66,6 +69,35 @@ public class BoundedIngestTests
         Assert.Equal(text.Length, ((string)detail["text"]!).Length);
         Assert.True((bool)detail["needsManualScreening"]!);
         Assert.Equal("Den automatiske screening blev ikke færdig inden for 0 sekunder; screen svaret manuelt.", (string?)detail["manualScreeningReason"]);
+    }
+
+    [Fact]
+    public async Task ReplyWaitingForAScreeningSlotIsScreenedWhenOneFrees()
+    {
+        // One slot and a 1 s budget. The test holds the slot for longer than the budget: the delivery must wait (not be
+        // screened alongside) and then be screened in full, because waiting behind other work is not a slow screening.
+        using var api = new ApiFactory().WithSetting("Replies:ScreeningConcurrency", "1").WithSetting("Replies:ScreeningTimeout", "00:00:01");
+        var client = api.CreateCaseworkerClient("cw-anna", "team-a", "team-postmodtagelse");
+        await client.IngestAsync("D-WARM", "team-a", "Jeg vil gerne have aktindsigt."); // first screening loads the model
+        var slots = api.Services.GetRequiredService<ScreeningSlots>();
+
+        await slots.WaitAsync(CancellationToken.None);
+        Task<JObject> waiting;
+        try
+        {
+            waiting = client.IngestAsync("D-QUEUED", "team-a", "Jeg vil gerne have aktindsigt i sagen.");
+            await Task.Delay(TimeSpan.FromSeconds(1.5));
+            Assert.False(waiting.IsCompleted, "the reply was screened while the only slot was taken");
+        }
+        finally
+        {
+            slots.Release();
+        }
+        var body = await waiting;
+
+        var detail = await (await client.GetAsync($"/api/v1/replies/{body["id"]}")).ReadJsonAsync();
+        Assert.False((bool)detail["needsManualScreening"]!, (string?)detail["manualScreeningReason"]);
+        Assert.Contains(detail["flags"]!, f => (string?)f["kind"] == "AccessToRecordsRequest");
     }
 
     [Fact]
