@@ -13,6 +13,7 @@ public static class RepliesSetup
         services.AddSingleton<RecipientNameIndex>();
         services.AddScoped<ReplyIngest>();
         services.AddScoped<ReplyAccess>();
+        services.AddScoped<ReplyChanges>();
         services.AddScoped<ClaimTakeoverPermission>();
         services.AddScoped<IDemoDataSeeder, RepliesDemoSeeder>();
         services.AddDocumentMetadata(config);
