@@ -72,7 +72,8 @@ public sealed class ReplyStateController(
                 return TakeClaim(reply, now, user, detail: $"Begrundelse: {reason}");
             (reply.ClaimedBy, reply.ClaimedAt) = (user, now);
             return ReplyChange.With((ReplyEventKind.ClaimTakenOver,
-                $"Overtaget af {user} fra {claim.By}, der havde taget svaret {DanishTime.Format(claim.Since)}. Begrundelse: {reason}"));
+                $"Overtaget af {user} {DanishTime.Format(now)} fra {claim.By}, der havde taget svaret {DanishTime.Format(claim.Since)}. "
+                + $"Begrundelse: {reason}"));
         }, ct, async reply => await takeover.IsAllowedAsync(User, reply.Team, ct) ? null : ReplyProblems.TakeOverForbidden(this));
     }
 

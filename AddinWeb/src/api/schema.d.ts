@@ -2536,7 +2536,7 @@ export interface paths {
         };
         /**
          * Digital Post – Mit team (indbakke / inbox)
-         * @description The team's replies, most urgent first (due date, then oldest), keyset-paged with nextCursor, CPR masked; totals per flag over the filtered set and the screening estimate. ?screening=pending: since the last completed screening (not yet screened, plus screened today); ?screening=yesterday: the previous working day's intake; both with today's screener; any period with receivedFrom/receivedTo. Any member of the team (403 for others, before anything else); 404 for a team nobody knows; 400 names a bad status, flag, screening, limit or cursor.
+         * @description The team's replies, most urgent first (due date, then oldest; status=handled: the most recently handled first), keyset-paged with nextCursor, CPR masked; totals per flag over the filtered set and the screening estimate. ?screening=pending: since the last completed screening (not yet screened, plus screened today); ?screening=yesterday: the previous working day's intake; both with today's screener; any period with receivedFrom/receivedTo. Any member of the team (403 for others, before anything else); 404 for a team nobody knows; 400 names a bad status, flag, screening, limit or cursor.
          */
         get: {
             parameters: {
