@@ -53,5 +53,14 @@ const wholeSentences: readonly string[] = ["FindingCorrected", "ClaimTakenOver"]
 export function historyLine(entry: ReplyHistoryEntry): string {
   if (wholeSentences.includes(entry.kind) && entry.detail) return entry.detail;
   const label = historyKinds.includes(entry.kind) ? t(`history${entry.kind}` as StringKey) : entry.kind;
-  return `${label} – ${entry.actor}, ${formatWhen(entry.at)}${entry.detail ? `: ${entry.detail}` : ""}`;
+  const detail = entry.kind === "Received" ? withoutRoutingCode(entry.detail) : entry.detail;
+  return `${label} – ${entry.actor}, ${formatWhen(entry.at)}${detail ? `: ${detail}` : ""}`;
+}
+
+/**
+ * The receipt's detail is stored as "<routing code>: <Danish reason>" ("GivenTeam: Team angivet ved modtagelsen.");
+ * the caseworker reads the reason, not the code.
+ */
+function withoutRoutingCode(detail: string | null | undefined): string | null | undefined {
+  return detail?.replace(/^[A-Z][A-Za-z]+: /, "");
 }
