@@ -39,6 +39,7 @@ public class DanishStatusProblemTests
     {
         using var api = new ApiFactory();
         var client = api.CreateCaseworkerClient("cw-anna", "team-a");
+        await client.IngestAsync("D-1", "team-a", "Hej"); // a team with replies is a known team
 
         var response = await client.GetAsync("/api/v1/teams/team-a/replies?status=foo");
         var problem = await response.ReadJsonAsync();
