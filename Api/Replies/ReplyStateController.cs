@@ -1,11 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Swashbuckle.AspNetCore.Annotations;
 using SmartPost.Api.Infrastructure;
-using SmartPost.Api.Infrastructure.Database;
 using SmartPost.Api.Text;
-using SmartPost.Api.Infrastructure.Telemetry;
 using SmartPost.Api.WorkZone;
 
 namespace SmartPost.Api.Replies;
