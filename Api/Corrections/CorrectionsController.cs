@@ -26,7 +26,7 @@ public sealed class CorrectionsController(
     ReplyChanges changes, AppDb db, IOptions<RepliesOptions> options, DueDateRules dueDates) : ControllerBase
 {
     [HttpPost]
-    [SwaggerOperation(Summary = "Ret et fund / correct a finding",
+    [SwaggerOperation(Summary = "Ret et fund",
         Description = "verdict Confirmed (\"Bekræft\"), Rejected (\"Ikke aktindsigt\") or Added (\"Det er en klage\") for one kind; "
             + "optional note (≤ 500). Stored with who and when; the latest correction per reply and kind is the current one. A "
             + "rejected finding stays on the reply, marked, but no longer counts in flag totals and due dates; an added kind "
