@@ -15,18 +15,18 @@ using SmartPost.Api.Text;
 namespace SmartPost.Api.Corrections;
 
 /// <summary>
-/// A caseworker corrects the screening of a reply: confirms a finding, rejects it, or adds a kind it missed. Same
-/// rules as the other reply changes (ReplyStateController): team members only, If-Match with the ETag, someone
-/// else's active claim refuses it (409 with the holder), the version is bumped and the history event, the stored
-/// correction and the changed flags are written in one transaction.
+/// A caseworker corrects the screening of a reply: confirms a finding, rejects it, or adds a kind it missed. Made as
+/// every reply change is (<see cref="ReplyChanges"/>): team members only, If-Match with the ETag, someone else's
+/// active claim refuses it (409 with the holder), and the history event, the stored correction and the changed flags
+/// are written in one transaction with the version bump.
 /// </summary>
 [ApiController]
 [Route("api/v1/replies/{id:long}/corrections")]
 public sealed class CorrectionsController(
-    ReplyAccess access, AppDb db, TimeProvider clock, IOptions<RepliesOptions> options, DueDateRules dueDates) : ControllerBase
+    ReplyChanges changes, AppDb db, IOptions<RepliesOptions> options, DueDateRules dueDates) : ControllerBase
 {
     [HttpPost]
-    [SwaggerOperation(Summary = "Ret et fund / correct a finding",
+    [SwaggerOperation(Summary = "Ret et fund",
         Description = "verdict Confirmed (\"Bekræft\"), Rejected (\"Ikke aktindsigt\") or Added (\"Det er en klage\") for one kind; "
             + "optional note (≤ 500). Stored with who and when; the latest correction per reply and kind is the current one. A "
             + "rejected finding stays on the reply, marked, but no longer counts in flag totals and due dates; an added kind "
@@ -44,55 +44,31 @@ public sealed class CorrectionsController(
     {
         var kind = request.Kind!.Value;
         var note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
-        // Lost optimistic-concurrency races are evaluated again on the fresh row, as in ReplyStateController.
-        for (var attempt = 0; attempt < 3; attempt++)
+        return await changes.RunAsync(this, id, async (reply, now, user) =>
         {
-            var (reply, denied) = await access.LoadAsync(this, id, ct);
-            if (denied is not null) return denied;
-            var ifMatch = Request.Headers.IfMatch.ToString();
-            if (string.IsNullOrWhiteSpace(ifMatch)) return ReplyProblems.IfMatchRequired(this);
-
-            var now = clock.GetUtcNow().UtcDateTime;
-            var user = User.UserId();
-            if (ReplyViews.Claim(reply!, now, options.Value.ClaimTimeout) is { } claim && claim.By != user)
-                return ReplyProblems.HeldByOther(this, claim);
+            if (ReplyViews.Claim(reply, now, options.Value.ClaimTimeout) is { } claim && claim.By != user)
+                return ReplyChange.Refused(ReplyProblems.HeldByOther(this, claim));
 
             var stamp = new CorrectionStamp(request.Verdict!.Value, user, DisplayName(user), now, note);
-            var context = await ContextAsync(reply!, ct);
-            var outcome = FlagCorrector.Apply(reply!, kind, stamp, () => JObject.FromObject(
+            var context = await ContextAsync(reply, ct);
+            var outcome = FlagCorrector.Apply(reply, kind, stamp, () => JObject.FromObject(
                 dueDates.Flag(kind, kind == FlagKind.AccessToRecordsRequest ? AccessSubKind.Offentlighedsloven : null, [], context),
                 JsonSerializer.Create(ReplyIngest.FlagJson)));
-            if (outcome.Refusal is { } why) return Problem(statusCode: 409, title: "Fundet kan ikke rettes sådan", detail: why);
-            if (!outcome.Changed) return await RepliesController.DetailAsync(this, db, reply!, clock, options.Value, ct);
-            if (!Matches(ifMatch, reply!)) return ReplyProblems.Stale(this);
+            if (outcome.Refusal is { } why) return ReplyChange.Refused(Problem(statusCode: 409, title: "Fundet kan ikke rettes sådan", detail: why));
+            if (!outcome.Changed) return ReplyChange.Unchanged;
 
             var verdict = outcome.Verdict;
-            reply!.Version++;
-            db.Add(new FindingCorrection
+            var correction = new FindingCorrection
             {
                 ReplyId = reply.Id, Kind = kind, Verdict = verdict, FoundCertainty = outcome.FoundCertainty,
                 By = user, ByName = stamp.ByName, At = now, Note = note,
-            });
-            db.Add(new ReplyEvent
-            {
-                ReplyId = reply.Id, At = now, Actor = user, Kind = ReplyEventKind.FindingCorrected,
-                Detail = $"Rettet af {stamp.ByName} {DanishTime.Format(now)}: {FlagCorrector.DanishVerdict(kind, verdict)}"
-                    + (note is null ? "." : $". Note: {note}"),
-            });
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                db.ChangeTracker.Clear();
-                continue;
-            }
-            SmartPostTelemetry.Corrections.Add(1,
-                new KeyValuePair<string, object?>("kind", kind.ToString()), new KeyValuePair<string, object?>("verdict", verdict.ToString()));
-            return await RepliesController.DetailAsync(this, db, reply, clock, options.Value, ct);
-        }
-        return ReplyProblems.Stale(this);
+            };
+            var detail = $"Rettet af {stamp.ByName} {DanishTime.Format(now)}: {FlagCorrector.DanishVerdict(kind, verdict)}"
+                + (note is null ? "." : $". Note: {note}");
+            return new ReplyChange(null, [(ReplyEventKind.FindingCorrected, detail)], [correction], () =>
+                SmartPostTelemetry.Corrections.Add(1,
+                    new KeyValuePair<string, object?>("kind", kind.ToString()), new KeyValuePair<string, object?>("verdict", verdict.ToString())));
+        }, ct);
     }
 
     /// <summary>The facts due dates depend on, as at ingest: when the reply came, and the decision it answers.</summary>
@@ -110,6 +86,4 @@ public sealed class CorrectionsController(
     private string DisplayName(string user) => User.FindFirst("name")?.Value is { Length: > 0 } name ? name
         : User.Identity?.Name is { Length: > 0 } identityName ? identityName : user;
 
-    private static bool Matches(string ifMatch, Reply reply) =>
-        ifMatch.Trim() == "*" || ifMatch.Split(',').Select(t => t.Trim()).Contains(reply.ETag);
 }

@@ -20,7 +20,7 @@ public sealed class TeamCorrectionsController(AppDb db, TeamAccess access, TimeP
     /// <param name="from">YYYY-MM-DD; default the first day of the month eleven months before 'to'.</param>
     /// <param name="to">YYYY-MM-DD; default today (Europe/Copenhagen).</param>
     [HttpGet("api/v1/teams/{team}/statistics/corrections")]
-    [SwaggerOperation(Summary = "Rettelser af screeningen / corrections statistics (team leads)", Tags = ["Teams"],
+    [SwaggerOperation(Summary = "Rettelser af screeningen (teamledere)", Tags = ["Teams"],
         Description = "For replies received from ?from to ?to (Danish days; default the last 12 months), per month and kind: "
             + "findings, confirmed, rejected, added by hand, unreviewed, measured precision (confirmed / (confirmed + rejected)) "
             + "and recall (findings not rejected / (those + added)); per certainty (Certain, Possible) findings, confirmed, rejected "
@@ -49,7 +49,7 @@ public sealed class TeamCorrectionsController(AppDb db, TeamAccess access, TimeP
     /// <param name="from">YYYY-MM-DD (correction date); default the first day of the month eleven months before 'to'.</param>
     /// <param name="to">YYYY-MM-DD (correction date); default today (Europe/Copenhagen).</param>
     [HttpGet("api/v1/teams/{team}/corrections/export")]
-    [SwaggerOperation(Summary = "Eksportér rettelser til træning / export corrections for training (team leads)", Tags = ["Teams"],
+    [SwaggerOperation(Summary = "Eksportér rettelser til træning (teamledere)", Tags = ["Teams"],
         Description = "JSON Lines (application/x-ndjson), one current verdict per reply and kind corrected from ?from to ?to: "
             + "{replyId, kind, verdict, correctedAt, subject, text} with CPR numbers in subject and text masked (replies whose text was "
             + "deleted after the retention period are left out). The format "

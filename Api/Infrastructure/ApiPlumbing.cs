@@ -25,7 +25,7 @@ public static class ApiPlumbing
 
     public static IServiceCollection AddApiPlumbing(this IServiceCollection services, IHostEnvironment env)
     {
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => DanishStatusProblems.Configure(o, env));
         services.AddSingleton(TimeProvider.System);
         services.AddControllers()
             .AddNewtonsoftJson(o => Configure(o.SerializerSettings));

@@ -14,6 +14,7 @@ public static class RepliesSetup
         services.AddScoped<ReplyIngest>();
         services.AddSingleton<ScreeningSlots>();
         services.AddScoped<ReplyAccess>();
+        services.AddScoped<ReplyChanges>();
         services.AddScoped<ClaimTakeoverPermission>();
         services.AddScoped<IDemoDataSeeder, RepliesDemoSeeder>();
         services.AddDocumentMetadata(config);

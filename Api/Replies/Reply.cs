@@ -65,6 +65,7 @@ public sealed class Reply
 public sealed class ReplyConfiguration : IEntityTypeConfiguration<Reply>
 {
     public const string InboxIndex = "IX_Replies_Inbox";
+    public const string HandledIndex = "IX_Replies_Handled";
 
     public void Configure(EntityTypeBuilder<Reply> e)
     {
@@ -85,5 +86,7 @@ public sealed class ReplyConfiguration : IEntityTypeConfiguration<Reply>
             .HasDatabaseName(InboxIndex);
         // status=all: the page in inbox order without a sort.
         e.HasIndex(r => new { r.Team, r.SortDueDate, r.ReceivedAt, r.Id });
+        // status=handled: the "Behandlet" view, newest handled first, without a sort (Teams/HandledOrder).
+        e.HasIndex(r => new { r.Team, r.IsHandled, r.HandledAt, r.Id }).HasDatabaseName(HandledIndex);
     }
 }

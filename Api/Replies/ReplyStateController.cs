@@ -1,11 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Swashbuckle.AspNetCore.Annotations;
 using SmartPost.Api.Infrastructure;
-using SmartPost.Api.Infrastructure.Database;
 using SmartPost.Api.Text;
-using SmartPost.Api.Infrastructure.Telemetry;
 using SmartPost.Api.WorkZone;
 
 namespace SmartPost.Api.Replies;
@@ -27,8 +24,7 @@ namespace SmartPost.Api.Replies;
 [ProducesResponseType<ProblemDetails>(412)]
 [ProducesResponseType<ProblemDetails>(428)]
 public sealed class ReplyStateController(
-    ReplyAccess access, AppDb db, TimeProvider clock, IOptions<RepliesOptions> options, MetadataOutbox outbox,
-    ClaimTakeoverPermission takeover) : ControllerBase
+    ReplyChanges changes, IOptions<RepliesOptions> options, MetadataOutbox outbox, ClaimTakeoverPermission takeover) : ControllerBase
 {
     private const string Rules = " Any member of the reply's team (403 for others, 404 unknown id). If-Match with the ETag is required "
         + "(missing → 428, stale → 412); someone else's active claim → 409 with holder and since.";
@@ -40,9 +36,9 @@ public sealed class ReplyStateController(
     public Task<ActionResult<ReplyDetail>> Screened(long id, CancellationToken ct) => ChangeAsync(id, (reply, now, user) =>
     {
         if (HeldByOther(reply, now, user) is { } held) return held;
-        if (reply.ScreenedAt is not null) return ClaimChange.Unchanged;
+        if (reply.ScreenedAt is not null) return ReplyChange.Unchanged;
         (reply.ScreenedAt, reply.ScreenedBy) = (now, user);
-        return ClaimChange.Events((ReplyEventKind.Screened, null));
+        return ReplyChange.With((ReplyEventKind.Screened, null));
     }, ct);
 
     /// <summary>Takes the reply so nobody else starts on it.</summary>
@@ -72,9 +68,10 @@ public sealed class ReplyStateController(
             if (ReplyViews.Claim(reply, now, options.Value.ClaimTimeout) is not { } claim || claim.By == user)
                 return TakeClaim(reply, now, user, detail: $"Begrundelse: {reason}");
             (reply.ClaimedBy, reply.ClaimedAt) = (user, now);
-            return ClaimChange.Events((ReplyEventKind.ClaimTakenOver,
-                $"Overtaget fra {claim.By} (taget {DanishTime.Format(claim.Since)}). Begrundelse: {reason}"));
-        }, ct, reply => takeover.IsAllowedAsync(User, reply.Team, ct));
+            return ReplyChange.With((ReplyEventKind.ClaimTakenOver,
+                $"Overtaget af {user} {DanishTime.Format(now)} fra {claim.By}, der havde taget svaret {DanishTime.Format(claim.Since)}. "
+                + $"Begrundelse: {reason}"));
+        }, ct, async reply => await takeover.IsAllowedAsync(User, reply.Team, ct) ? null : ReplyProblems.TakeOverForbidden(this));
     }
 
     /// <summary>Releases your claim.</summary>
@@ -83,9 +80,9 @@ public sealed class ReplyStateController(
     public Task<ActionResult<ReplyDetail>> Release(long id, CancellationToken ct) => ChangeAsync(id, (reply, now, user) =>
     {
         if (HeldByOther(reply, now, user) is { } held) return held;
-        if (reply.ClaimedBy is not { } holder) return ClaimChange.Unchanged;
+        if (reply.ClaimedBy is not { } holder) return ReplyChange.Unchanged;
         (reply.ClaimedBy, reply.ClaimedAt) = (null, null);
-        return ClaimChange.Events((ReplyEventKind.ClaimReleased, holder == user ? null : $"Udløbet krav fra {holder} fjernet."));
+        return ReplyChange.With((ReplyEventKind.ClaimReleased, holder == user ? null : $"Udløbet krav fra {holder} fjernet."));
     }, ct);
 
     /// <summary>
@@ -99,7 +96,7 @@ public sealed class ReplyStateController(
         + "Already handled → 200 unchanged." + Rules)]
     public Task<ActionResult<ReplyDetail>> Handled(long id, CancellationToken ct) => ChangeAsync(id, (reply, now, user) =>
     {
-        if (reply.IsHandled) return ClaimChange.Unchanged;
+        if (reply.IsHandled) return ReplyChange.Unchanged;
         if (HeldByOther(reply, now, user) is { } held) return held;
         var events = new List<(ReplyEventKind, string?)>();
         if (ReplyViews.Claim(reply, now, options.Value.ClaimTimeout) is null)
@@ -109,7 +106,7 @@ public sealed class ReplyStateController(
         (reply.ClaimedBy, reply.ClaimedAt) = (null, null);
         events.Add((ReplyEventKind.ClaimCleared, "Kravet sluttede, da svaret blev behandlet."));
         outbox.Enqueue(reply, now);
-        return new ClaimChange(null, events);
+        return new ReplyChange(null, events, []);
     }, ct);
 
     /// <summary>Undoes "SmartPost behandlet"; the reply is back on the unhandled list.</summary>
@@ -118,15 +115,15 @@ public sealed class ReplyStateController(
         + "unhandled list and the change is queued for WorkZone. Not handled → 200 unchanged." + Rules)]
     public Task<ActionResult<ReplyDetail>> Unhandle(long id, CancellationToken ct) => ChangeAsync(id, (reply, now, user) =>
     {
-        if (!reply.IsHandled) return ClaimChange.Unchanged;
+        if (!reply.IsHandled) return ReplyChange.Unchanged;
         if (HeldByOther(reply, now, user) is { } held) return held;
         var previous = reply.HandledBy;
         (reply.IsHandled, reply.HandledBy, reply.HandledAt) = (false, null, null);
         outbox.Enqueue(reply, now);
-        return ClaimChange.Events((ReplyEventKind.HandledUndone, previous == user ? null : $"Behandlet af {previous}."));
+        return ReplyChange.With((ReplyEventKind.HandledUndone, previous == user ? null : $"Behandlet af {previous}."));
     }, ct);
 
-    private ClaimChange TakeClaim(Reply reply, DateTime now, string user, string? detail)
+    private ReplyChange TakeClaim(Reply reply, DateTime now, string user, string? detail)
     {
         var active = ReplyViews.Claim(reply, now, options.Value.ClaimTimeout);
         var events = new List<(ReplyEventKind, string?)>();
@@ -134,71 +131,22 @@ public sealed class ReplyStateController(
             events.Add((ReplyEventKind.ClaimCleared, $"{expiredHolder}s krav fra {DanishTime.Format(expiredSince)} var udløbet."));
         events.Add((ReplyEventKind.Claimed, active is not null ? JoinDetail("Fornyet.", detail) : detail));
         (reply.ClaimedBy, reply.ClaimedAt) = (user, now);
-        return new ClaimChange(null, events);
+        return new ReplyChange(null, events, []);
     }
 
     private static string JoinDetail(string first, string? second) => second is null ? first : $"{first} {second}";
 
-    private ClaimChange? HeldByOther(Reply reply, DateTime now, string user) =>
+    private ReplyChange? HeldByOther(Reply reply, DateTime now, string user) =>
         ReplyViews.Claim(reply, now, options.Value.ClaimTimeout) is { } claim && claim.By != user
-            ? ClaimChange.Refused(ReplyProblems.HeldByOther(this, claim))
+            ? ReplyChange.Refused(ReplyProblems.HeldByOther(this, claim))
             : null;
 
-    private ClaimChange? AlreadyHandled(Reply reply) =>
-        reply.IsHandled ? ClaimChange.Refused(ReplyProblems.AlreadyHandled(this, reply)) : null;
+    private ReplyChange? AlreadyHandled(Reply reply) =>
+        reply.IsHandled ? ReplyChange.Refused(ReplyProblems.AlreadyHandled(this, reply)) : null;
 
-    /// <param name="mayChange">An extra permission check on the loaded reply (403 when false).</param>
-    private async Task<ActionResult<ReplyDetail>> ChangeAsync(
-        long id, Func<Reply, DateTime, string, ClaimChange> apply, CancellationToken ct, Func<Reply, Task<bool>>? mayChange = null)
-    {
-        // A lost optimistic-concurrency race is evaluated again on the fresh row: the loser then sees the winner's
-        // claim (409 with holder) or, when nothing blocks it, a stale If-Match (412). Three rounds cover any
-        // realistic interleaving; a fourth loss answers 412.
-        for (var attempt = 0; attempt < 3; attempt++)
-        {
-            var (reply, denied) = await access.LoadAsync(this, id, ct);
-            if (denied is not null) return denied;
-            var ifMatch = Request.Headers.IfMatch.ToString();
-            if (string.IsNullOrWhiteSpace(ifMatch)) return ReplyProblems.IfMatchRequired(this);
-            if (mayChange is not null && !await mayChange(reply!)) return ReplyProblems.TakeOverForbidden(this);
-
-            var now = clock.GetUtcNow().UtcDateTime;
-            var user = User.UserId();
-            var change = apply(reply!, now, user);
-            if (change.Refusal is not null) return change.Refusal;
-            if (change.Changes.Count == 0) return await RepliesController.DetailAsync(this, db, reply!, clock, options.Value, ct);
-            if (!Matches(ifMatch, reply!)) return ReplyProblems.Stale(this);
-
-            reply!.Version++;
-            foreach (var (kind, detail) in change.Changes)
-                db.Add(new ReplyEvent { ReplyId = reply.Id, At = now, Actor = user, Kind = kind, Detail = detail });
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                db.ChangeTracker.Clear();
-                continue;
-            }
-            outbox.Notify();
-            return await RepliesController.DetailAsync(this, db, reply, clock, options.Value, ct);
-        }
-        return ReplyProblems.Stale(this);
-    }
-
-    private static bool Matches(string ifMatch, Reply reply) =>
-        ifMatch.Trim() == "*" || ifMatch.Split(',').Select(t => t.Trim()).Contains(reply.ETag);
-}
-
-/// <summary>What a state change did: refused, or the history events it writes (none = already in place).</summary>
-internal sealed record ClaimChange(ActionResult? Refusal, IReadOnlyList<(ReplyEventKind Kind, string? Detail)> Changes)
-{
-    public static readonly ClaimChange Unchanged = new(null, []);
-
-    public static ClaimChange Events(params (ReplyEventKind, string?)[] events) => new(null, events);
-
-    public static ClaimChange Refused(ActionResult refusal) => new(refusal, []);
+    private Task<ActionResult<ReplyDetail>> ChangeAsync(
+        long id, Func<Reply, DateTime, string, ReplyChange> decide, CancellationToken ct, Func<Reply, Task<ActionResult?>>? mayChange = null) =>
+        changes.RunAsync(this, id, (reply, now, user) => Task.FromResult(decide(reply, now, user) with { Saved = outbox.Notify }), ct, mayChange);
 }
 
 /// <summary>Body of POST /api/v1/replies/{id}/claim/takeover.</summary>

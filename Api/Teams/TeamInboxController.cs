@@ -30,7 +30,7 @@ public sealed class TeamInboxController(
     IOptions<RepliesOptions> options) : ControllerBase
 {
     /// <summary>
-    /// The team inbox, sorted by due date (none last) then age (oldest first), with totals per flag over the
+    /// The team inbox, sorted by due date (none last) then age (oldest first) — handled replies newest handled first — with totals per flag over the
     /// filtered set (before the flag filter) and the screening estimate (the guideline: about 1 minute per reply not yet screened).
     /// </summary>
     /// <param name="status">unhandled (default) | handled | all.</param>
@@ -42,7 +42,8 @@ public sealed class TeamInboxController(
     /// <param name="limit">1–200, default 50.</param>
     [HttpGet]
     [SwaggerOperation(Summary = "Digital Post – Mit team (indbakke / inbox)",
-        Description = "The team's replies, most urgent first (due date, then oldest), keyset-paged with nextCursor, CPR masked; "
+        Description = "The team's replies, most urgent first (due date, then oldest; status=handled: the most recently handled "
+            + "first), keyset-paged with nextCursor, CPR masked; "
             + "totals per flag over the filtered set and the screening estimate. ?screening=pending: since the last completed "
             + "screening (not yet screened, plus screened today); ?screening=yesterday: the previous working day's intake; "
             + "both with today's screener; any period with receivedFrom/receivedTo. Any member of the team (403 for others, before anything else); 404 for a "
@@ -63,10 +64,14 @@ public sealed class TeamInboxController(
         if (screening is not null && screening is not ("yesterday" or "pending"))
             ModelState.AddModelError(nameof(screening), "Brug 'pending' (siden sidste afsluttede screening) eller 'yesterday'.");
         if (limit is < 1 or > 200) ModelState.AddModelError(nameof(limit), "Skal være 1–200.");
+        // "Behandlet" is read for what was just finished: newest handled first. Every other view is most urgent first.
+        var newestHandledFirst = status == "handled";
         var after = default(InboxCursor?);
+        var afterHandled = default(HandledCursor?);
         if (cursor is not null)
         {
-            if (InboxCursor.TryDecode(cursor, out var c)) after = c;
+            if (!newestHandledFirst && InboxCursor.TryDecode(cursor, out var c)) after = c;
+            else if (newestHandledFirst && HandledCursor.TryDecode(cursor, out var h)) afterHandled = h;
             else ModelState.AddModelError(nameof(cursor), "Ugyldig cursor.");
         }
         if (!ModelState.IsValid) return ValidationProblem(ModelState);
@@ -97,12 +102,16 @@ public sealed class TeamInboxController(
         var totals = receivedFrom is null && receivedTo is null && yesterday is null
             ? await TeamReplyCount.ReadAsync(db, team, status, ct)
             : await TotalsAsync(q, ct);
-        var (rows, more) = await PageAsync(db, q, flag, after, limit, ct);
+        var (rows, more) = newestHandledFirst
+            ? await HandledOrder.PageAsync(q, flag, afterHandled, limit, ct)
+            : await PageAsync(db, q, flag, after, limit, ct);
+        var nextCursor = !more ? null
+            : newestHandledFirst ? HandledCursor.From(rows[^1]).Encode() : InboxCursor.From(rows[^1]).Encode();
 
         var now = clock.GetUtcNow().UtcDateTime;
         return new InboxPage(
             team, status, rows.Select(r => ReplyViews.ToListItem(r, now, options.Value.ClaimTimeout)).ToList(),
-            more ? InboxCursor.From(rows[^1]).Encode() : null, totals,
+            nextCursor, totals,
             totals.Unscreened * options.Value.ScreeningMinutesPerReply, yesterday, screener);
     }
 

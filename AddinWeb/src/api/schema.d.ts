@@ -68,7 +68,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Ret et fund / correct a finding
+         * Ret et fund
          * @description verdict Confirmed ("Bekræft"), Rejected ("Ikke aktindsigt") or Added ("Det er en klage") for one kind; optional note (≤ 500). Stored with who and when; the latest correction per reply and kind is the current one. A rejected finding stays on the reply, marked, but no longer counts in flag totals and due dates; an added kind gets its due dates like a finding. Any member of the reply's team (403 for others, 404 unknown id). If-Match with the ETag is required (missing → 428, stale → 412); someone else's active claim → 409 with holder; confirming or rejecting a kind the screening did not find, or adding one it found → 409. Same verdict again → 200 unchanged.
          */
         post: {
@@ -2395,7 +2395,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Rettelser af screeningen / corrections statistics (team leads)
+         * Rettelser af screeningen (teamledere)
          * @description For replies received from ?from to ?to (Danish days; default the last 12 months), per month and kind: findings, confirmed, rejected, added by hand, unreviewed, measured precision (confirmed / (confirmed + rejected)) and recall (findings not rejected / (those + added)); per certainty (Certain, Possible) findings, confirmed, rejected and precision. Team leads of the team only (403 for members and non-members). 400 when from is after to or the period is over 731 days.
          */
         get: {
@@ -2466,7 +2466,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Eksportér rettelser til træning / export corrections for training (team leads)
+         * Eksportér rettelser til træning (teamledere)
          * @description JSON Lines (application/x-ndjson), one current verdict per reply and kind corrected from ?from to ?to: {replyId, kind, verdict, correctedAt, subject, text} with CPR numbers in subject and text masked (replies whose text was deleted after the retention period are left out). The format tools/TrainScreeningModel reads with --corrections. Team leads of the team only (403 for others); 400 as the statistics.
          */
         get: {
@@ -2536,7 +2536,7 @@ export interface paths {
         };
         /**
          * Digital Post – Mit team (indbakke / inbox)
-         * @description The team's replies, most urgent first (due date, then oldest), keyset-paged with nextCursor, CPR masked; totals per flag over the filtered set and the screening estimate. ?screening=pending: since the last completed screening (not yet screened, plus screened today); ?screening=yesterday: the previous working day's intake; both with today's screener; any period with receivedFrom/receivedTo. Any member of the team (403 for others, before anything else); 404 for a team nobody knows; 400 names a bad status, flag, screening, limit or cursor.
+         * @description The team's replies, most urgent first (due date, then oldest; status=handled: the most recently handled first), keyset-paged with nextCursor, CPR masked; totals per flag over the filtered set and the screening estimate. ?screening=pending: since the last completed screening (not yet screened, plus screened today); ?screening=yesterday: the previous working day's intake; both with today's screener; any period with receivedFrom/receivedTo. Any member of the team (403 for others, before anything else); 404 for a team nobody knows; 400 names a bad status, flag, screening, limit or cursor.
          */
         get: {
             parameters: {

@@ -193,3 +193,7 @@ export type ReplySync = Omit<Schemas["WorkZone.ReplySyncView"], "state"> & { sta
 
 /** GET /api/v1/teams/{team}/statistics (team leads): the period's counts, per day and per handling time. */
 export type TeamStatistics = Schemas["Teams.TeamStatisticsResponse"];
+
+/** GET /api/v1/me: who the caller is; teamLead is the app role (team leads may take over a colleague's claim). */
+export type Me = Schemas["Identity.MeResponse"];
+export type TakeOverRequest = Schemas["Replies.TakeOverRequest"];

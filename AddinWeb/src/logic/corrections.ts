@@ -46,9 +46,21 @@ const historyKinds: readonly string[] = [
   "MetadataSynced", "MetadataSyncConflict", "MetadataSyncFailed", "MetadataSyncRequeued", "ContentPurged", "FindingCorrected",
 ];
 
-/** One history line in the caseworker's words. A correction's detail is already the whole Danish sentence. */
+/** Kinds whose detail is already the whole Danish sentence (who, when, what): "Overtaget af … fra …", "Rettet af …". */
+const wholeSentences: readonly string[] = ["FindingCorrected", "ClaimTakenOver"];
+
+/** One history line in the caseworker's words. */
 export function historyLine(entry: ReplyHistoryEntry): string {
-  if (entry.kind === "FindingCorrected" && entry.detail) return entry.detail;
+  if (wholeSentences.includes(entry.kind) && entry.detail) return entry.detail;
   const label = historyKinds.includes(entry.kind) ? t(`history${entry.kind}` as StringKey) : entry.kind;
-  return `${label} – ${entry.actor}, ${formatWhen(entry.at)}${entry.detail ? `: ${entry.detail}` : ""}`;
+  const detail = entry.kind === "Received" ? withoutRoutingCode(entry.detail) : entry.detail;
+  return `${label} – ${entry.actor}, ${formatWhen(entry.at)}${detail ? `: ${detail}` : ""}`;
+}
+
+/**
+ * The receipt's detail is stored as "<routing code>: <Danish reason>" ("GivenTeam: Team angivet ved modtagelsen.");
+ * the caseworker reads the reason, not the code.
+ */
+function withoutRoutingCode(detail: string | null | undefined): string | null | undefined {
+  return detail?.replace(/^[A-Z][A-Za-z]+: /, "");
 }

@@ -1,7 +1,10 @@
 import type { ReplyListItem } from "../api/types";
 
-/** The dashboard list's sortable columns. "due" is the API's order: the most urgent first. */
-export type SortKey = "received" | "case" | "subject" | "sender" | "due" | "holder";
+/**
+ * The dashboard list's sortable columns. "due" is the API's order of open replies: the most urgent first; "handled"
+ * is the API's order of the "Behandlet" view: the most recently handled first.
+ */
+export type SortKey = "received" | "case" | "subject" | "sender" | "due" | "holder" | "handled";
 export type SortDirection = "asc" | "desc";
 export interface SortOrder {
   key: SortKey;
@@ -9,6 +12,7 @@ export interface SortOrder {
 }
 
 export const defaultSort: SortOrder = { key: "due", direction: "asc" };
+export const handledSort: SortOrder = { key: "handled", direction: "desc" };
 
 /** Clicking the sorted column again turns it around; another column starts ascending (received: newest first). */
 export function nextSort(current: SortOrder, key: SortKey): SortOrder {
@@ -37,6 +41,7 @@ function value(reply: ReplyListItem, key: SortKey): string {
     case "sender": return text(senderOf(reply));
     case "due": return reply.dueDate ?? "";
     case "holder": return text(holderOf(reply));
+    case "handled": return reply.handled?.at ?? "";
   }
 }
 

@@ -136,6 +136,7 @@ export async function mountDashboard(root: HTMLElement, ctx: PaneContext): Promi
       stats: [],
     };
     replace(toolbar, ...listViews[next]);
+    table.handledView(next === "handled");
     mail.classList.toggle("no-pane", next === "stats"); // the charts take the whole width
     totals.textContent = "";
     if (next === "stats") {

@@ -2,7 +2,7 @@ import type { FlagSummary, ReplyListItem } from "../api/types";
 import { t, type StringKey } from "../i18n/strings";
 import { flagTitle, formatDate } from "../logic/mapping";
 import { holderOf, senderOf } from "../logic/replyList";
-import { formatWhen } from "../logic/replyState";
+import { formatWhen, shortWhen } from "../logic/replyState";
 import { urgencyOf, type Urgency } from "../logic/urgency";
 import { el } from "./dom";
 
@@ -34,12 +34,15 @@ export function dashboardRow(reply: ReplyListItem, today: Date, position: number
     class: reply.screened ? "reply" : "reply unscreened", "data-id": String(reply.id), tabindex: "-1", "aria-selected": "false",
     "aria-posinset": String(position), "aria-setsize": String(setSize),
   },
-    el("td", { class: "col-received" }, formatWhen(reply.receivedAt)),
+    el("td", { class: "col-received", title: formatWhen(reply.receivedAt) }, shortWhen(reply.receivedAt)),
     el("td", { class: "col-case" }, reply.caseNumber ?? ""),
     el("td", { class: "col-subject" }, reply.subject ?? "", reply.screened ? null : el("span", { class: "sr-only" }, ` (${t("notScreened")})`)),
     el("td", { class: "col-sender" }, senderOf(reply)),
     el("td", { class: "col-findings" },
       ...reply.flags.map((f) => findingChip(f, today)),
       reply.needsManualScreening ? el("span", { class: "chip manual", "data-kind": "NeedsManualScreening" }, t("manualScreening")) : null),
-    el("td", { class: reply.handled ? "col-holder handled" : "col-holder" }, reply.handled ? `✓ ${holder}` : holder));
+    reply.handled
+      ? el("td", { class: "col-holder handled", title: t("handledBy", reply.handled.by, formatWhen(reply.handled.at)) },
+          el("span", { class: "who" }, `✓ ${holder}`), el("span", { class: "handled-at" }, shortWhen(reply.handled.at)))
+      : el("td", { class: "col-holder", title: holder || undefined }, el("span", { class: "who" }, holder)));
 }

@@ -1,4 +1,4 @@
-import type { CorrectionRequest, CorrectionVerdict, FlagEvidence, FlagKind, ReplyDetail, ReplyHistoryEntry } from "../api/types";
+import type { CorrectionRequest, CorrectionVerdict, FlagEvidence, FlagKind, Me, ReplyDetail, ReplyHistoryEntry, TakeOverRequest } from "../api/types";
 import { t } from "../i18n/strings";
 import { actionErrorMessage, formatWhen, isClaimedByOther, isPendingSync, syncFailed } from "../logic/replyState";
 import type { PaneContext } from "./context";
@@ -6,6 +6,7 @@ import { el, replace, setStatus } from "./dom";
 import { addFindingView } from "./addFinding";
 import { flagsView } from "./flagsView";
 import { historyView } from "./historyView";
+import { takeOverView } from "./takeOver";
 
 export interface ReplyHostHooks {
   showEvidence: ((e: FlagEvidence) => void) | null;
@@ -22,6 +23,8 @@ export async function mountReplyPanel(root: HTMLElement, ctx: PaneContext, reply
   const status = el("p", { class: "status", role: "status", "aria-live": "polite", id: "reply-status", hidden: true });
   let reply: ReplyDetail;
   let history: ReplyHistoryEntry[] = [];
+  // Team leads may take over a colleague's claim; for anyone else the API refuses it, so the button is not offered.
+  let teamLead = false;
 
   const loadHistory = async (): Promise<void> => {
     // The history is extra: when it cannot be read the reply is still shown and can be worked on.
@@ -29,8 +32,10 @@ export async function mountReplyPanel(root: HTMLElement, ctx: PaneContext, reply
   };
 
   const load = async (): Promise<void> => {
+    const me = ctx.api.request<Me>("/api/v1/me").then((r) => r.body.teamLead, () => false);
     reply = (await ctx.api.request<ReplyDetail>(`/api/v1/replies/${replyId}`)).body;
     await loadHistory();
+    teamLead = await me;
     render();
   };
 
@@ -61,6 +66,20 @@ export async function mountReplyPanel(root: HTMLElement, ctx: PaneContext, reply
     }
   };
 
+  const takeOver = async (reason: string): Promise<void> => {
+    const from = reply.claim?.by ?? "";
+    try {
+      const body: TakeOverRequest = { reason };
+      reply = (await ctx.api.request<ReplyDetail>(`/api/v1/replies/${replyId}/claim/takeover`, { method: "POST", body, ifMatch: reply.eTag })).body;
+      await loadHistory();
+      render();
+      setStatus(status, "success", t("takenOver", from));
+    } catch (error) {
+      setStatus(status, "error", actionErrorMessage(error));
+      await load().catch(() => undefined);
+    }
+  };
+
   const render = (): void => {
     const user = ctx.identity().user;
     const { claim, handled } = reply;
@@ -80,6 +99,7 @@ export async function mountReplyPanel(root: HTMLElement, ctx: PaneContext, reply
         syncFailed(reply) ? el("p", { class: "status error", id: "sync-failed" }, t("syncFailed")) : null,
         // Only the holder (or anyone, while nobody holds it) may act; the API refuses the rest with 409 anyway.
         other ? el("p", { class: "hint", id: "holder-only" }, t("holderCanAct", claim?.by ?? "")) : null,
+        other && teamLead && !handled ? takeOverView(claim?.by ?? "", takeOver) : null,
         el("div", { class: "actions" },
           mine
             ? el("button", { type: "button", id: "release", onclick: () => void act("DELETE", "claim") }, t("release"))

@@ -1,7 +1,7 @@
 import type { ReplyListItem } from "../api/types";
 import { t, type StringKey } from "../i18n/strings";
 import { listCommand, type ListAction } from "../logic/listKeys";
-import { defaultSort, nextSort, sortReplies, type SortKey, type SortOrder } from "../logic/replyList";
+import { defaultSort, handledSort, nextSort, sortReplies, type SortKey, type SortOrder } from "../logic/replyList";
 import { dashboardRow } from "./dashboardRow";
 import { el, replace } from "./dom";
 
@@ -20,6 +20,11 @@ export interface ReplyTable {
   show(replies: ReplyListItem[], firstPosition: number, setSize: number): void;
   selected(): ReplyListItem | null;
   focus(): void;
+  /**
+   * The "Behandlet" view: newest handled first (the API's order) and the last column sorts by when a reply was
+   * handled; otherwise the most urgent first and the column sorts by who holds the reply.
+   */
+  handledView(on: boolean): void;
 }
 
 export interface ReplyTableEvents {
@@ -33,12 +38,14 @@ export interface ReplyTableEvents {
  */
 export function createReplyTable(events: ReplyTableEvents): ReplyTable {
   let order: SortOrder = defaultSort;
+  let holderKey: SortKey = "holder";
   let rows: ReplyListItem[] = [];
   let selectedId: number | null = null;
   let position = { first: 1, size: 0 };
   const body = el("tbody", { id: "reply-list", "aria-keyshortcuts": "ArrowUp ArrowDown Enter T B F S" });
   const headers = columns.map((c) => el("th", { scope: "col", class: c.className }, c.key
-    ? el("button", { type: "button", class: "sort", "data-sort": c.key, title: t("sortBy", t(c.label).toLocaleLowerCase()), onclick: () => sortBy(c.key as SortKey) }, t(c.label))
+    ? el("button", { type: "button", class: "sort", "data-sort": c.key, title: t("sortBy", t(c.label).toLocaleLowerCase()),
+      onclick: () => sortBy(c.key === "holder" ? holderKey : c.key as SortKey) }, t(c.label))
     : t(c.label)));
   const table = el("table", { class: "reply-table", id: "reply-table", role: "grid", "aria-label": t("dashboardTitle") },
     el("thead", {}, el("tr", {}, ...headers)), body);
@@ -63,7 +70,7 @@ export function createReplyTable(events: ReplyTableEvents): ReplyTable {
     const today = new Date();
     rows = sortReplies(rows, order);
     headers.forEach((th, i) => {
-      const key = columns[i]?.key;
+      const key = columns[i]?.key === "holder" ? holderKey : columns[i]?.key;
       if (key === order.key) th.setAttribute("aria-sort", order.direction === "asc" ? "ascending" : "descending");
       else th.removeAttribute("aria-sort");
     });
@@ -116,6 +123,15 @@ export function createReplyTable(events: ReplyTableEvents): ReplyTable {
       render();
     },
     selected: () => rows[indexOfSelected()] ?? null,
+    handledView(on) {
+      holderKey = on ? "handled" : "holder";
+      order = on ? handledSort : defaultSort;
+      const holder = headers[columns.findIndex((c) => c.key === "holder")]?.querySelector("button");
+      if (holder) {
+        holder.textContent = t(on ? "colHandled" : "colHolder");
+        holder.title = t("sortBy", holder.textContent.toLocaleLowerCase());
+      }
+    },
     focus() {
       const index = indexOfSelected();
       (rowElements()[index < 0 ? 0 : index])?.focus();

@@ -66,7 +66,9 @@ test("Dashboard: ↓ and Enter open a reply with its evidence marked; B marks it
   const chip = row.locator(".chip[data-kind=AccessToRecordsRequest]");
   assert.equal(await chip.getAttribute("data-urgency"), "later", "aktindsigt received today is due in 7 working days");
   assert.match(await chip.innerText(), /^Aktindsigt · frist \d{1,2}\. [a-zæøå]+ \d{4}/);
-  assert.match(await row.locator(".col-received").innerText(), /^\d{1,2}\. [a-zæøå]+ \d{4} kl\. \d{2}\.\d{2}$/);
+  // A dense list shows "6. dec. 09.14"; the whole Danish date is the tooltip.
+  assert.match(await row.locator(".col-received").innerText(), /^\d{1,2}\. [a-zæøå]+\.? \d{2}\.\d{2}$/);
+  assert.match(await row.locator(".col-received").getAttribute("title") ?? "", /^\d{1,2}\. [a-zæøå]+ \d{4} kl\. \d{2}\.\d{2}$/);
   assert.equal(await row.locator(".col-sender").innerText(), "010190-****", "the list masks the CPR number");
   await screenshot(page, "dashboard-reading-pane");
 
@@ -261,4 +263,100 @@ test("Dashboard shows one page of 50 replies at a time; Next/Previous work from 
   await page.locator("#page-prev").click();
   await page.waitForFunction(() => document.querySelector("#reply-list tr.reply")?.getAttribute("aria-posinset") === "1", null, { timeout: 10_000 });
   assert.equal(await page.locator("#page-prev").isDisabled(), true);
+});
+
+/** A colleague's change made through the API, as their own pane would send it (If-Match with the reply's ETag). */
+async function changeAs(user: string, id: number, action: "claim" | "handled"): Promise<void> {
+  const as = api(server.baseUrl, user);
+  const reply = await as<{ eTag: string }>(`/api/v1/replies/${id}`);
+  const changed = await as(`/api/v1/replies/${id}/${action}`, { method: "POST", headers: { "If-Match": reply.body.eTag } });
+  assert.equal(changed.status, 200, `${user} ${action}: ${JSON.stringify(changed.body)}`);
+}
+
+test("Dashboard: only a team lead is offered \"Overtag sagen\"; it needs a reason, moves the claim and says so in the history", async () => {
+  const id = await ingestReply({ documentId: unique("D-takeover"), subject: "Sv: Bo er syg", text: "Jeg vil gerne have aktindsigt." });
+  await changeAs("cw-bo", id, "claim");
+
+  const caseworker = await openDashboard(1280);
+  await caseworker.locator(`#reply-list tr.reply[data-id="${id}"]`).click();
+  await shown(caseworker, "#reading-pane #holder-only", "takeover-caseworker");
+  assert.equal(await caseworker.locator("#reading-pane #claim").isDisabled(), true);
+  assert.equal(await caseworker.locator("#reading-pane #handle").isDisabled(), true);
+  assert.equal(await caseworker.locator("#reading-pane #takeover").count(), 0, "a caseworker is not offered the take-over");
+  await caseworker.close();
+
+  const page = await openDashboard(1280, lead);
+  await page.locator(`#reply-list tr.reply[data-id="${id}"]`).click();
+  await shown(page, "#reading-pane #takeover", "takeover-lead");
+  await page.locator("#takeover summary").click();
+  assert.match(await page.locator("#takeover-hint").innerText(), /^Som teamleder kan du overtage sagen fra cw-bo/);
+  await page.locator("#takeover-submit").click();
+  assert.equal(await page.locator("#takeover-message").innerText(), "Skriv hvorfor du overtager sagen.");
+  assert.equal((await anna()<{ claim: { by: string } }>(`/api/v1/replies/${id}`)).body.claim.by, "cw-bo", "nothing sent without a reason");
+
+  await page.locator("#takeover-reason").fill("Bo er syg, og borgeren venter.");
+  await page.locator("#takeover-submit").click();
+  await shown(page, "#reading-pane #release", "takeover-done");
+  assert.equal(await page.locator("#reading-pane #reply-status").innerText(), "Du har overtaget sagen fra cw-bo.");
+  assert.match(await page.locator("#reading-pane #history").innerText(),
+    /Overtaget af cw-lise \d{1,2}\. [a-zæøå]+ \d{4} kl\. \d{2}\.\d{2} fra cw-bo, der havde taget svaret \d{1,2}\. [a-zæøå]+ \d{4} kl\. \d{2}\.\d{2}\. Begrundelse: Bo er syg, og borgeren venter\./);
+  await page.locator(`#reply-list tr.reply[data-id="${id}"] .col-holder`, { hasText: "cw-lise" }).waitFor({ timeout: 10_000 });
+  assert.equal((await anna()<{ claim: { by: string } }>(`/api/v1/replies/${id}`)).body.claim.by, "cw-lise");
+  await screenshot(page, "dashboard-takeover");
+});
+
+test("Dashboard at 1,280 px: the \"Hos\" column stays in view beside the longest chips and a long holder name", async () => {
+  const holder = "anne-marie.christensen-soerensen@fstyr.dk";
+  const id = await ingestReply({
+    documentId: unique("D-chips"), subject: "Sv: Afgørelse om kørekort og helbredsattest efter lægeundersøgelse",
+    text: "Jeg klager over afgørelsen. Jeg vil gerne have aktindsigt i sagen. Kan jeg få en uges udsættelse af fristen?",
+    receivedAt: new Date(Date.now() - 60 * 86_400_000).toISOString(),
+  });
+  await changeAs(holder, id, "claim");
+  // The longest chip there is, on another row: a Possible finding that is overdue.
+  await ingestReply({ documentId: unique("D-chips-possible"), subject: "Sv: Referat", text: "Jeg har brug for referatet af mødet.", receivedAt: new Date(Date.now() - 60 * 86_400_000).toISOString() });
+  const page = await openDashboard(1280);
+  const row = page.locator(`#reply-list tr.reply[data-id="${id}"]`);
+  assert.ok(await row.locator(".chip").count() >= 3, "several findings on the row");
+
+  const layout = await page.evaluate(() => {
+    const scroller = document.querySelector(".table-scroll")!;
+    const box = scroller.getBoundingClientRect();
+    const holders = Array.from(document.querySelectorAll("#reply-list td.col-holder")).map((td) => td.getBoundingClientRect().right);
+    return { right: box.right, scrollWidth: scroller.scrollWidth, clientWidth: scroller.clientWidth, holders };
+  });
+  assert.ok(layout.scrollWidth <= layout.clientWidth, `the list does not scroll sideways: ${layout.scrollWidth} > ${layout.clientWidth}`);
+  const cut = layout.holders.filter((right) => right > layout.right + 1);
+  assert.deepEqual(cut, [], `every "Hos" cell ends inside the list (right edge ${layout.right})`);
+  const who = row.locator(".col-holder .who");
+  assert.equal(await row.locator(".col-holder").getAttribute("title"), holder, "the whole name in the tooltip");
+  assert.equal(await who.evaluate((e) => e.scrollWidth > e.clientWidth && getComputedStyle(e).textOverflow === "ellipsis"), true, "a long name is cut with …");
+  await screenshot(page, "dashboard-1280-long-chips");
+});
+
+test("Dashboard Behandlet: the most recently handled first, whatever the due dates; the last column sorts by when", async () => {
+  const plain = await ingestReply({ documentId: unique("D-h-plain"), subject: "Sv: Tak", text: "Tak for brevet." });
+  const access = await ingestReply({ documentId: unique("D-h-access"), subject: "Sv: Aktindsigt", text: "Jeg vil gerne have aktindsigt." });
+  const complaint = await ingestReply({ documentId: unique("D-h-complaint"), subject: "Sv: Klage", text: "Jeg klager over afgørelsen." });
+  for (const id of [access, plain, complaint]) {
+    await changeAs("cw-anna", id, "handled");
+    await new Promise((r) => setTimeout(r, 20)); // three different moments
+  }
+  const page = await openDashboard(1280);
+  await page.locator("#view-handled").click();
+  await page.locator(`#reply-list tr.reply[data-id="${access}"]`).waitFor({ timeout: 10_000 });
+  const order = async (): Promise<string[]> => (await page.locator("#reply-list tr.reply").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-id") ?? "")))
+    .filter((id) => [plain, access, complaint].map(String).includes(id));
+  assert.deepEqual(await order(), [complaint, plain, access].map(String), "newest handled first");
+  assert.equal(await page.locator("#reply-list tr.reply").first().getAttribute("data-id"), String(complaint), "the last one handled is at the top");
+  assert.equal(await page.locator("th.col-holder button").innerText(), "Behandlet");
+  assert.equal(await page.locator("th.col-holder").getAttribute("aria-sort"), "descending");
+  assert.match(await page.locator(`#reply-list tr.reply[data-id="${complaint}"] .handled-at`).innerText(), /^\d{1,2}\. [a-zæøå]+\.? \d{2}\.\d{2}$/);
+  await screenshot(page, "dashboard-behandlet-order");
+
+  await page.locator("th.col-holder button").click();
+  assert.deepEqual(await order(), [access, plain, complaint].map(String), "a click turns it around: oldest handled first");
+  await page.locator("#view-inbox").click();
+  await page.locator("#reply-list tr.reply >> nth=0").waitFor({ timeout: 10_000 });
+  assert.equal(await page.locator("th.col-holder button").innerText(), "Hos");
 });

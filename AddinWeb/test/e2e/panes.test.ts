@@ -147,6 +147,7 @@ test("Word Indkommet svar: claim, a second caseworker gets a Danish 409 message,
   assert.match(await boPane.locator("#holder-only").innerText(), /Kun cw-anna/);
   assert.equal(await boPane.locator("#claim").isDisabled(), true, "the non-holder cannot claim");
   assert.equal(await boPane.locator("#handle").isDisabled(), true, "the non-holder cannot mark handled");
+  assert.equal(await boPane.locator("#takeover").count(), 0, "only a team lead is offered the take-over");
   await screenshot(boPane, "word-indkommet-non-holder");
   // Even a direct call is refused: the API, not the button, decides.
   const etag = (await fetch(`${server.baseUrl}/api/v1/replies/${id}`, { headers: { "X-Dev-User": "cw-bo", "X-Dev-Teams": "team-helbred" } })).headers.get("ETag") ?? "";
@@ -160,6 +161,25 @@ test("Word Indkommet svar: claim, a second caseworker gets a Danish 409 message,
   assert.equal((await fakeOffice(annaPane)).doc.properties["SmartPostBehandlet"], "true");
   const detail = await anna()<{ handled: { by: string } | null }>(`/api/v1/replies/${id}`);
   assert.equal(detail.body.handled?.by, "cw-anna");
+});
+
+test("Word Indkommet svar: the team lead takes over a colleague's claim with a reason", async () => {
+  const id = await ingestReply({ documentId: unique("D2026-overtag"), caseNumber: "FS-2026-017778", subject: "Sv: Afgørelse", text: "Jeg klager over afgørelsen." });
+  const as = api(server.baseUrl, "cw-anna");
+  const etag = (await as<{ eTag: string }>(`/api/v1/replies/${id}`)).body.eTag;
+  assert.equal((await as(`/api/v1/replies/${id}/claim`, { method: "POST", headers: { "If-Match": etag } })).status, 200);
+
+  const doc = { title: "Sv: Afgørelse", text: "Jeg klager over afgørelsen.", properties: { SmartPostSvarId: String(id) } };
+  const lise = { user: "cw-lise", team: "team-helbred", roles: "SmartPost.TeamLead" };
+  const lead = await openPane(browser, `${server.baseUrl}/addin/word.html`, { host: "Word", doc }, lise);
+  await shown(lead, "#takeover", "word-takeover");
+  await lead.locator("#takeover summary").click();
+  await lead.locator("#takeover-reason").fill("Anna er på kursus.");
+  await lead.locator("#takeover-submit").click();
+  await shown(lead, "#release", "word-takeover-done");
+  assert.match(await lead.locator("#history").innerText(), /Overtaget af cw-lise .* fra cw-anna, der havde taget svaret .*Begrundelse: Anna er på kursus\./);
+  await screenshot(lead, "word-indkommet-takeover");
+  assert.equal((await anna()<{ claim: { by: string } }>(`/api/v1/replies/${id}`)).body.claim.by, "cw-lise");
 });
 
 test("Outlook read: a registered reply mail is claimed, marked handled and gets the category", async () => {

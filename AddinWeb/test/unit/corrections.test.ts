@@ -43,3 +43,11 @@ test("the history shows a correction as the API's Danish sentence and other even
   assert.equal(historyLine({ at: "2026-12-05T08:14:00Z", actor: "anne", kind: "Claimed", detail: null }), "Taget – anne, 5. december 2026 kl. 09.14");
   assert.equal(historyLine({ at: "2026-12-05T08:14:00Z", actor: "anne", kind: "SomethingNew", detail: "x" }), "SomethingNew – anne, 5. december 2026 kl. 09.14: x");
 });
+
+test("a take-over is the API's whole sentence; a receipt shows its Danish reason without the routing code", () => {
+  setLanguage("da-DK");
+  const takeOver = "Overtaget af cw-lise 5. december 2026 kl. 10.02 fra cw-bo, der havde taget svaret 5. december 2026 kl. 09.14. Begrundelse: Bo er syg";
+  assert.equal(historyLine({ at: "2026-12-05T09:02:00Z", actor: "cw-lise", kind: "ClaimTakenOver", detail: takeOver }), takeOver);
+  assert.equal(historyLine({ at: "2026-12-05T08:14:00Z", actor: "anne", kind: "Received", detail: "GivenTeam: Team angivet ved modtagelsen." }),
+    "Modtaget – anne, 5. december 2026 kl. 09.14: Team angivet ved modtagelsen.");
+});

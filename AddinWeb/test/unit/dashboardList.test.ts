@@ -3,7 +3,8 @@ import { test } from "node:test";
 import type { Flag, ReplyListItem } from "../../src/api/types";
 import { highlightSegments } from "../../src/logic/highlight";
 import { listCommand } from "../../src/logic/listKeys";
-import { defaultSort, nextSort, sortReplies } from "../../src/logic/replyList";
+import { defaultSort, handledSort, nextSort, sortReplies } from "../../src/logic/replyList";
+import { shortWhen } from "../../src/logic/replyState";
 import { urgencyOf, workingDaysBetween } from "../../src/logic/urgency";
 
 const reply = (id: number, over: Partial<ReplyListItem> = {}): ReplyListItem => ({
@@ -113,4 +114,18 @@ test("evidence in the text is cut out as marks with their finding; subject evide
 test("overlapping evidence is shown once, in the first mark", () => {
   const segments = highlightSegments("aktindsigt i sagen", [flag("AccessToRecordsRequest", [[0, 10]]), flag("Complaint", [[3, 5]])]);
   assert.deepEqual(segments.map((s) => s.text), ["aktindsigt", " i sagen"]);
+});
+
+test("the Behandlet view keeps the newest handled first; a click on its column turns it around", () => {
+  const handled = (at: string) => ({ handled: { by: "cw-anna", at } });
+  const rows = [reply(1, handled("2026-12-04T09:00:00Z")), reply(2, handled("2026-12-04T11:00:00Z")), reply(3, handled("2026-12-04T10:00:00Z"))];
+  assert.deepEqual(ids(sortReplies(rows, handledSort)), [2, 3, 1]);
+  assert.deepEqual(ids(sortReplies(rows, nextSort(handledSort, "handled"))), [1, 3, 2]);
+});
+
+test("a dense list says when in Danish time, short: the year only when it is not this year's", () => {
+  assert.equal(shortWhen("2026-12-04T08:14:00Z", friday), "4. dec. 09.14");
+  assert.equal(shortWhen("2026-07-01T08:14:00Z", friday), "1. jul. 10.14", "summer time");
+  assert.equal(shortWhen("2025-12-31T23:30:00Z", friday), "1. jan. 00.30", "already the new year in Copenhagen");
+  assert.equal(shortWhen("2025-11-30T12:00:00Z", friday), "30. nov. 2025 13.00");
 });

@@ -34,7 +34,9 @@ public class ClaimTakeOverTests
         var last = history["items"]!.Last();
         Assert.Equal("ClaimTakenOver", (string?)last["kind"]);
         Assert.Equal("cw-lise", (string?)last["actor"]);
-        Assert.Equal("Overtaget fra cw-bo (taget 23. november 2026 kl. 09.14). Begrundelse: Bo er syg", (string?)last["detail"]);
+        Assert.Equal("Overtaget af cw-lise 23. november 2026 kl. 09.14 fra cw-bo, der havde taget svaret 23. november 2026 kl. 09.14. "
+            + "Begrundelse: Bo er syg",
+            (string?)last["detail"]);
         // Bo no longer holds it.
         var bo = api.CreateCaseworkerClient("cw-bo", "team-a");
         Assert.Equal(HttpStatusCode.Conflict, (await bo.ChangeAsync(HttpMethod.Post, id, "handled")).StatusCode);
@@ -68,5 +70,25 @@ public class ClaimTakeOverTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("Skriv hvorfor du overtager svaret.", (string?)problem["errors"]!["reason"]![0]);
+    }
+
+    [Fact]
+    public async Task LeadOfAnotherTeamGetsTheFixedDanishRefusalAndNoIfMatchIs428()
+    {
+        using var api = Api();
+        var id = await ClaimedByBoAsync(api);
+        var etag = (await RotaApiTests.Lead(api).GetAsync($"/api/v1/replies/{id}")).Headers.ETag!.Tag;
+
+        var otherLead = RotaApiTests.Lead(api, "team-b");
+        var refused = await otherLead.ChangeAsync(HttpMethod.Post, id, "claim/takeover", etag, new { reason = "Haster" });
+        var withoutVersion = await RotaApiTests.Lead(api).ChangeAsync(HttpMethod.Post, id, "claim/takeover", ifMatch: null, new { reason = "Haster" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("Kun teamets sagsbehandlere har adgang.", (string?)(await refused.ReadJsonAsync())["detail"]);
+        Assert.Equal((HttpStatusCode)428, withoutVersion.StatusCode);
+        Assert.StartsWith("Ændringen skal sendes med svarets version", (string?)(await withoutVersion.ReadJsonAsync())["detail"]);
+        // Neither changed anything: Bo still holds the reply.
+        var reply = await (await api.CreateCaseworkerClient("cw-bo", "team-a").GetAsync($"/api/v1/replies/{id}")).ReadJsonAsync();
+        Assert.Equal("cw-bo", (string?)reply["claim"]!["by"]);
     }
 }
