@@ -57,7 +57,8 @@ public sealed class ReplyIngest(
         db.Add(new ReplyEvent
         {
             Reply = reply, At = reply.IngestedAt, Actor = actor, Kind = ReplyEventKind.Received,
-            Detail = $"{link.Routing}: {link.Reason}",
+            // Only the Danish reason: the history is read by caseworkers; the routing code is on the reply itself.
+            Detail = link.Reason,
         });
 
         try

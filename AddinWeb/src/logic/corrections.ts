@@ -58,8 +58,8 @@ export function historyLine(entry: ReplyHistoryEntry): string {
 }
 
 /**
- * The receipt's detail is stored as "<routing code>: <Danish reason>" ("GivenTeam: Team angivet ved modtagelsen.");
- * the caseworker reads the reason, not the code.
+ * Receipts stored before the API wrote only the Danish reason read "<routing code>: <Danish reason>"
+ * ("GivenTeam: Team angivet ved modtagelsen."); the caseworker reads the reason, not the code.
  */
 function withoutRoutingCode(detail: string | null | undefined): string | null | undefined {
   return detail?.replace(/^[A-Z][A-Za-z]+: /, "");

@@ -1,4 +1,4 @@
-import type { FlagTotals, InboxPage, ReplyListItem, SavedSearch, SearchResults, TeamStatistics } from "../api/types";
+import type { FlagTotals, InboxPage, Me, ReplyListItem, SavedSearch, SearchResults, TeamStatistics } from "../api/types";
 import { t, type StringKey } from "../i18n/strings";
 import type { ListAction } from "../logic/listKeys";
 import { flagLabel } from "../logic/mapping";
@@ -164,6 +164,8 @@ export async function mountDashboard(root: HTMLElement, ctx: PaneContext): Promi
     mail);
   await show("inbox").catch(showError);
   await workZone.load();
-  // Statistics are the team lead's: the view appears only when the API lets this user read them.
-  await ctx.api.request(`${teamPath()}/statistics`).then(() => { tabs[views.findIndex((v) => v.id === "stats")]!.hidden = false; }, () => undefined);
+  // Statistics are the team lead's (the API answers 403 to everyone else): asking /me avoids a refused request on
+  // every caseworker's dashboard load.
+  const teamLead = await ctx.api.request<Me>("/api/v1/me").then((r) => r.body.teamLead, () => false);
+  if (teamLead) tabs[views.findIndex((v) => v.id === "stats")]!.hidden = false;
 }
