@@ -151,7 +151,7 @@ internal sealed class GuidelineScan
         // A "Klagevejledning" heading over "Der er ikke klageadgang …" tells the recipient that there is no appeal: the
         // heading names the section, the sentence under it decides what it says.
         ComplaintGuidance.RemoveAll(heading => heading.Field == fieldName && NoAppeal.Any(statement => statement.Field == fieldName
-            && statement.Start > heading.Start && statement.Start + statement.Length <= heading.Start + heading.Length));
+            && statement.Start > heading.Start && statement.Start < heading.Start + heading.Length));
     }
 
     // Negation and condition words of the field being scanned, by word.
