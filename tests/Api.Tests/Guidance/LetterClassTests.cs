@@ -1,0 +1,189 @@
+using SmartPost.Api.Guidance;
+
+namespace SmartPost.Api.Tests.Guidance;
+
+/// <summary>
+/// Classes of mistakes the third blind letter batch showed, each held by letters written for the class (not taken from
+/// the corpus): what the recipient asked for retold, duties under a condition, third parties acting towards us,
+/// approvals and refusals without a stock verb, deadline extensions, processing notices, klagevejledninger named by
+/// their subject and headings over a no-appeal statement.
+/// </summary>
+public class LetterClassTests
+{
+    private static readonly RecipientStanding Exempt = new(true, false, "test");
+
+    private static bool Has(Suggestion s, string code) => s.Checks.Any(c => c.Code == code);
+
+    private static Suggestion WithoutReplyChosen(string title, string text, string? type = null, bool? caseClosed = null) =>
+        TestEngine.Suggest(title, text, type, caseClosed, chosen: ReplyOption.WithoutReply);
+
+    [Theory]
+    [InlineData("Du har anmodet om, at fristen for at sende os en lægeerklæring bliver udsat. Vi udsætter fristen til den 3. juni 2026.")]
+    [InlineData("I har bedt os om at forlænge fristen for at indsende kursusbeviset. Vi forlænger fristen til den 1. september 2026.")]
+    public void TheRecipientsOwnRequestRetoldIsNotAsking(string text)
+    {
+        var s = WithoutReplyChosen("Afgørelse om fristudsættelse", "Kære Anna\n\n" + text + "\n\nMed venlig hilsen");
+        Assert.False(Has(s, GuidanceChecks.QuestionWithoutReplyOption), string.Join(" | ", s.Evidence.Select(e => e.Text)));
+        Assert.Equal(GuidanceCategory.DeadlineExtension, s.Category);
+    }
+
+    [Fact]
+    public void ARetoldRequestDoesNotHideARealRequestInTheNextSentence()
+    {
+        var s = WithoutReplyChosen("Din ansøgning", "Du har søgt om fornyelse af dit kørekort.\n\nVi beder dig sende os en lægeerklæring senest den 1. juni 2026.");
+        Assert.True(Has(s, GuidanceChecks.QuestionWithoutReplyOption));
+    }
+
+    [Theory]
+    [InlineData("Skulle din sygdom blive værre, skal du give os besked.")]
+    [InlineData("Hvis du får et nyt anfald, har du pligt til at underrette os.")]
+    [InlineData("Lad os endelig vide, hvis du flytter.")]
+    public void ADutyUnderAConditionIsNotAsking(string duty)
+    {
+        var s = WithoutReplyChosen("Afslutning af din sag", $"Vi har afsluttet sagen om dit helbred.\n\n{duty}", caseClosed: true);
+        Assert.Equal(GuidanceCategory.CaseClosed, s.Category);
+        Assert.False(Has(s, GuidanceChecks.QuestionWithoutReplyOption));
+    }
+
+    [Theory]
+    [InlineData("Når kurset er slut, sender kursusstedet beviset direkte til os.")]
+    [InlineData("Når udtalelsen er klar, sender din læge den til os.")]
+    public void AThirdPartyNamedAfterItsVerbIsNotTheRecipient(string sentence)
+    {
+        var s = WithoutReplyChosen("Orientering", $"Vi har bedt om en udtalelse om dit helbred. {sentence}\n\nDu skal ikke gøre noget.");
+        Assert.Equal(ReplyOption.WithoutReply, s.Recommendation);
+    }
+
+    [Theory]
+    [InlineData("Lad os vide, hvilket prøvested du vælger, senest den 1. juni 2026.")]
+    [InlineData("Vi skal bruge en underskrevet fuldmagt fra din datter, før vi kan tale med hende om sagen.")]
+    public void AskingWithoutAStockPhraseIsAsking(string sentence) =>
+        Assert.True(Has(WithoutReplyChosen("Brev", $"Kære Bo\n\n{sentence}\n\nMed venlig hilsen"), GuidanceChecks.QuestionWithoutReplyOption), sentence);
+
+    [Theory]
+    [InlineData("Vi har fået bekræftet, at dit polske kørekort er gyldigt. Kørekortet kan derfor ombyttes til et dansk kørekort uden prøve.")]
+    [InlineData("Vi har gennemgået din ansøgning om kategori D og godkendt den.")]
+    [InlineData("Vi har besluttet at godkende din ansøgning om udvidelse til kategori BE.")]
+    [InlineData("I får hermed tilladelse til at afholde køreprøver på jeres bane.")]
+    [InlineData("Vi kan godkende din ansøgning om kørekort til kategori A2.")]
+    public void AFullGrantInAnyWordingIsAnApprovalThatNeedsAKlagevejledning(string grant)
+    {
+        var s = TestEngine.Suggest("Afgørelse", $"Kære Hans\n\n{grant}\n\nMed venlig hilsen", "Afgørelse", caseClosed: true);
+        Assert.Equal(GuidanceCategory.Approval, s.Category);
+        Assert.True(Has(s, GuidanceChecks.MissingComplaintGuidance));
+    }
+
+    [Theory]
+    [InlineData("Vi kan ikke godkende køretøjet til kategori C. Køretøjet godkendes til kategori C1.")]
+    [InlineData("Dit kørekort fornyes, men gyldigheden begrænses til 1 år på grund af din diabetes.")]
+    public void APartialGrantIsARestrictingDecision(string text)
+    {
+        var s = TestEngine.Suggest("Godkendelse", $"Kære Jens\n\n{text}\n\nMed venlig hilsen", "Afgørelse", caseClosed: true);
+        Assert.Equal(GuidanceCategory.Decision, s.Category);
+    }
+
+    [Theory]
+    [InlineData("Vi kan derfor ikke refundere gebyret.")]
+    [InlineData("Da prøven blev gennemført, refunderer vi ikke gebyret.")]
+    [InlineData("Din ansøgning om kørekort til kategori C afvises derfor.")]
+    public void ARefusalWithoutAStockVerbIsADecisionEvenInAClosedCase(string refusal)
+    {
+        var s = TestEngine.Suggest("Svar på din henvendelse", $"Kære Frank\n\nDu har bedt om at få dit gebyr tilbage. {refusal}\n\nMed venlig hilsen", "Brev", caseClosed: true);
+        Assert.Equal(GuidanceCategory.Decision, s.Category);
+        Assert.True(Has(s, GuidanceChecks.MissingComplaintGuidance));
+    }
+
+    [Fact]
+    public void SayingWeCannotChangeACourtsRulingIsNoDecision()
+    {
+        var s = TestEngine.Suggest("Svar på dit spørgsmål om frakendelse",
+            "Du har spurgt, om frakendelsen kan ophæves. Vi kan ikke ændre rettens dom om frakendelse.");
+        Assert.Equal(GuidanceCategory.RevocationInquiry, s.Category);
+    }
+
+    [Theory]
+    [InlineData("Afgørelse om fristudsættelse", "Vi forlænger fristen for at indsende lægeerklæringen til den 24. april 2026.")]
+    [InlineData("Svar", "Du skal bestå en kontrollerende køreprøve. Du får udsættelse til den 1. juni 2026 med at bestå prøven.")]
+    [InlineData("Svar", "Du har bedt om mere tid til den kontrollerende køreprøve. Vi kan ikke give dig mere tid.")]
+    [InlineData("Besked om din sag", "Vi kan ikke sætte sagen om din kontrollerende køreprøve i bero, og fristen gælder fortsat.")]
+    public void ADecisionOnADeadlineIsAFristudsaettelse(string title, string text)
+    {
+        var s = TestEngine.Suggest(title, $"Kære Kim\n\n{text}\n\nMed venlig hilsen", "Brev", caseClosed: true);
+        Assert.Equal(GuidanceCategory.DeadlineExtension, s.Category);
+        Assert.True(Has(s, GuidanceChecks.MissingComplaintGuidance));
+    }
+
+    [Fact]
+    public void PostponingAnObligationWithoutTheTermOfArtOrItsTopicStaysADecision()
+    {
+        var s = TestEngine.Suggest("Afslag på udsættelse",
+            "Du har bedt om at få udsat fristen for efteruddannelsen. Travlhed er ikke en særlig grund. Vi giver dig derfor afslag.");
+        Assert.Equal(GuidanceCategory.Decision, s.Category);
+    }
+
+    [Theory]
+    [InlineData("Vi afventer en udtalelse fra politiet, før vi kan træffe afgørelse.")]
+    [InlineData("Ambassaden skal bekræfte din identitet, før vi kan behandle ansøgningen.")]
+    public void AReceivedApplicationWaitingForSomeoneElseIsAProcessingNotice(string status)
+    {
+        var s = TestEngine.Suggest("Status på din sag", $"Vi har modtaget din ansøgning om godkendelse.\n\n{status}");
+        Assert.Equal(GuidanceCategory.NoReplyRequired, s.Category);
+    }
+
+    [Fact]
+    public void APlainAcknowledgementStaysAReceipt()
+    {
+        var s = TestEngine.Suggest("Kvittering", "Vi har modtaget din ansøgning om kørekort. Vi forventer at behandle den inden for 4 uger.");
+        Assert.Equal(GuidanceCategory.Receipt, s.Category);
+    }
+
+    [Fact]
+    public void AnInformationLetterThatSaysSoIsNoDecisionUnderADecisionTitle()
+    {
+        var s = TestEngine.Suggest("Afgørelse", "Vi sender dig denne orientering om, hvad en betinget frakendelse betyder. Brevet er til orientering.", "Afgørelse");
+        Assert.Equal(GuidanceCategory.InformationMaterial, s.Category);
+        Assert.False(Has(s, GuidanceChecks.MissingComplaintGuidance));
+    }
+
+    [Theory]
+    [InlineData("Om klageadgang henvises til vedlagte bilag.")]
+    [InlineData("Dine klagemuligheder fremgår af det vedhæftede bilag.")]
+    [InlineData("Her kan du klage\nTrafikstyrelsen, Edvard Thomsens Vej 14, 2300 København S. Fristen er 4 uger.")]
+    [InlineData("Vil du klage, skal du bruge vores klageformular på fstyr.dk.")]
+    public void AKlagevejledningNamedByItsSubjectCounts(string part)
+    {
+        var s = TestEngine.Suggest("Afslag", $"Kære Karl\n\nVi giver dig afslag på dispensation fra synskravet.\n\n{part}\n\nMed venlig hilsen", "Afgørelse");
+        Assert.False(Has(s, GuidanceChecks.MissingComplaintGuidance), part);
+    }
+
+    [Theory]
+    [InlineData("Klagevejledning\nDu har ikke mulighed for at klage over inddragelsen.")]
+    [InlineData("Klageadgang\nInddragelsen kan ikke påklages.")]
+    [InlineData("Klagevejledning\nDer er ikke klageadgang over inddragelsen, fordi den følger af loven.")]
+    public void AHeadingOverANoAppealStatementIsNoKlagevejledning(string part)
+    {
+        var s = TestEngine.Suggest("Inddragelse af førerretten",
+            $"Du har ikke bestået den kontrollerende køreprøve. Vi inddrager derfor din førerret.\n\n{part}\n\nMed venlig hilsen");
+        Assert.Equal(GuidanceCategory.DrivingRightWithdrawal, s.Category);
+        Assert.False(Has(s, GuidanceChecks.ComplaintGuidanceInWithdrawal), part);
+    }
+
+    [Fact]
+    public void AHeadingOverARealKlagevejledningInAWithdrawalIsStillFlagged()
+    {
+        var s = TestEngine.Suggest("Inddragelse",
+            "Vi inddrager hermed din førerret.\n\nKlagevejledning\nDu kan klage til Trafikstyrelsen inden 4 uger.\n\nMed venlig hilsen");
+        Assert.True(Has(s, GuidanceChecks.ComplaintGuidanceInWithdrawal));
+    }
+
+    [Fact]
+    public void AnExemptionFromSelfServiceRetoldIsNoDirectionToIt()
+    {
+        var s = TestEngine.Suggest("Afgørelse om fritagelse",
+            "Du har søgt om fritagelse for digital selvbetjening, når du skal forny dit kørekort.\n\nVi fritager dig, og du kan derfor søge på papir. "
+            + "Vi har vedlagt en blanket, som du kan sende til os med posten.\n\nDu kan klage over afgørelsen til Trafikstyrelsen inden 4 uger.",
+            "Afgørelse", recipient: Exempt, chosen: ReplyOption.WithoutReply);
+        Assert.False(Has(s, GuidanceChecks.SelfServiceForExemptRecipient));
+        Assert.False(Has(s, GuidanceChecks.QuestionWithoutReplyOption));
+    }
+}
