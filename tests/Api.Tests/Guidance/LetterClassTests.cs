@@ -186,4 +186,60 @@ public class LetterClassTests
         Assert.False(Has(s, GuidanceChecks.SelfServiceForExemptRecipient));
         Assert.False(Has(s, GuidanceChecks.QuestionWithoutReplyOption));
     }
+    [Theory]
+    [InlineData("Vi har besluttet at imødekomme din anmodning om aktindsigt, og dokumenterne er vedlagt.")]
+    [InlineData("Vi afslår din anmodning om aktindsigt i prøvesagkyndiges interne noter, jf. offentlighedslovens § 23.")]
+    public void GrantingOrRefusingAktindsigtInOtherVerbsIsAnAktindsigtDecision(string text)
+    {
+        var s = TestEngine.Suggest("Svar", $"Kære Anja\n\n{text}\n\nMed venlig hilsen", "Brev", caseClosed: true);
+        Assert.Equal(GuidanceCategory.AccessToRecordsDecision, s.Category);
+        Assert.True(Has(s, GuidanceChecks.MissingComplaintGuidance));
+    }
+
+    [Fact]
+    public void AGdprNoticeThatNamesTheControlTestInAnIndirectQuestionIsNoSummons()
+    {
+        var s = TestEngine.Suggest("Information om dine personoplysninger",
+            "Vi har modtaget oplysninger om dig fra politiet. De bruges til at vurdere, om du skal til kontrollerende køreprøve. "
+            + "Du har ret til at klage til Datatilsynet.");
+        Assert.Equal(GuidanceCategory.GdprNotice, s.Category);
+        Assert.False(Has(s, GuidanceChecks.MissingComplaintGuidance));
+    }
+
+    [Fact]
+    public void ASummonsGivenWithItsReasonFirstIsASummons()
+    {
+        var s = TestEngine.Suggest("Indkaldelse", "Da du har fået en betinget frakendelse, skal du aflægge en kontrollerende køreprøve. "
+            + "Prøven skal være bestået senest den 1. oktober 2026.", "Information", caseClosed: true);
+        Assert.Equal(GuidanceCategory.ControlDrivingTestSummons, s.Category);
+    }
+
+    [Fact]
+    public void AGeneralRuleAboutTheControlTestIsNoSummons()
+    {
+        var s = TestEngine.Suggest("Information om frakendelse",
+            "Er du blevet betinget frakendt førerretten, skal du bestå en kontrollerende køreprøve. Brevet er til orientering.", "Information");
+        Assert.Equal(GuidanceCategory.InformationMaterial, s.Category);
+    }
+
+    [Fact]
+    public void AnAnswerToWhatTheRecipientAsksAboutAFrakendelseIsNoReceipt()
+    {
+        var s = TestEngine.Suggest("Dit spørgsmål",
+            "Tak for din mail, hvor du spørger, hvornår du kan få kørekortet tilbage efter frakendelsen. Frakendelsestiden er 3 år.");
+        Assert.Equal(GuidanceCategory.RevocationInquiry, s.Category);
+    }
+
+    [Fact]
+    public void WithdrawingTheRightToDriveInOtherWordsIsAWithdrawal()
+    {
+        var s = TestEngine.Suggest("Din førerret", "Du mødte ikke op til den kontrollerende køreprøve. Vi inddrager derfor din ret til at føre motorkøretøj.",
+            caseClosed: true);
+        Assert.Equal(GuidanceCategory.DrivingRightWithdrawal, s.Category);
+    }
+
+    [Fact]
+    public void AQuestionAboutWhatWeShouldDoIsAQuestionToTheRecipient() =>
+        Assert.True(Has(WithoutReplyChosen("Brev", "Kære Sofie\n\nSkal vi sende brevet til din advokat i stedet for til dig?\n\nMed venlig hilsen"),
+            GuidanceChecks.QuestionWithoutReplyOption));
 }
