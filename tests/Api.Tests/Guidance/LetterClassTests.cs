@@ -27,11 +27,14 @@ public class LetterClassTests
         Assert.Equal(GuidanceCategory.DeadlineExtension, s.Category);
     }
 
-    [Fact]
-    public void ARetoldRequestDoesNotHideARealRequestInTheNextSentence()
+    [Theory]
+    [InlineData("Du har søgt om fornyelse af dit kørekort.\n\nVi beder dig sende os en lægeerklæring senest den 1. juni 2026.")]
+    [InlineData("Du har søgt om fornyelse af dit kørekort, og vi beder dig derfor sende os en lægeerklæring senest den 1. juni 2026.")]
+    [InlineData("Du har bedt om udsættelse, og inden vi kan tage stilling, har vi brug for dokumentation for dit ophold.")]
+    public void ARetoldRequestDoesNotHideARealRequestBesideIt(string text)
     {
-        var s = WithoutReplyChosen("Din ansøgning", "Du har søgt om fornyelse af dit kørekort.\n\nVi beder dig sende os en lægeerklæring senest den 1. juni 2026.");
-        Assert.True(Has(s, GuidanceChecks.QuestionWithoutReplyOption));
+        var s = WithoutReplyChosen("Din ansøgning", text);
+        Assert.True(Has(s, GuidanceChecks.QuestionWithoutReplyOption), text);
     }
 
     [Theory]
