@@ -245,4 +245,22 @@ public class LetterClassTests
     public void AQuestionAboutWhatWeShouldDoIsAQuestionToTheRecipient() =>
         Assert.True(Has(WithoutReplyChosen("Brev", "Kære Sofie\n\nSkal vi sende brevet til din advokat i stedet for til dig?\n\nMed venlig hilsen"),
             GuidanceChecks.QuestionWithoutReplyOption));
+    [Fact]
+    public void AGdprNoticeUnderADecisionTitleIsAGdprNotice()
+    {
+        var s = TestEngine.Suggest("Afgørelse", "Vi skal efter databeskyttelsesforordningens artikel 14 oplyse dig om, at vi behandler oplysninger "
+            + "om din kontrollerende køreprøve.", "Afgørelse");
+        Assert.Equal(GuidanceCategory.GdprNotice, s.Category);
+        Assert.False(Has(s, GuidanceChecks.MissingComplaintGuidance));
+    }
+
+    [Theory]
+    [InlineData("Your application is therefore refused.", true)]
+    [InlineData("Your application is therefore refused. You can appeal the decision to Trafikstyrelsen within 4 weeks.", false)]
+    public void AnEnglishRefusalNeedsItsKlagevejledningToo(string text, bool missing)
+    {
+        var s = TestEngine.Suggest("Decision on your application", "Dear Mr Smith\n\nWe cannot exchange your driving licence. " + text, "Brev", caseClosed: true);
+        Assert.Equal(GuidanceCategory.Decision, s.Category);
+        Assert.Equal(missing, Has(s, GuidanceChecks.MissingComplaintGuidance));
+    }
 }
