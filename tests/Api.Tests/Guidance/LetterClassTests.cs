@@ -294,6 +294,32 @@ public class LetterClassTests
         Assert.False(Has(s, GuidanceChecks.MissingComplaintGuidance));
     }
 
+    [Theory]
+    [InlineData("Vi ser os ikke i stand til at give dispensation, fordi reglerne ikke giver mulighed for det.")]
+    [InlineData("Dit kørekort til kategori D bliver derfor ikke fornyet.")]
+    [InlineData("Du har ikke sendt nye oplysninger, og vi har derfor besluttet ikke at genoptage sagen.")]
+    [InlineData("Vi pålægger jer derfor at flytte undervisningen til et godkendt lokale inden den 1. august 2026.")]
+    [InlineData("Din ansøgning om dispensation kan ikke godkendes, da du ikke har dokumenteret et særligt behov.")]
+    [InlineData("Din godkendelse som kørelærer tilbagekaldes med virkning fra den 1. juni 2026.")]
+    public void ADecisionInAClosedCaseIsSeenInOtherVerbs(string text)
+    {
+        var s = TestEngine.Suggest("Svar", $"Kære Anton\n\n{text}\n\nMed venlig hilsen", "Brev", caseClosed: true);
+        Assert.Equal(GuidanceCategory.Decision, s.Category);
+        Assert.True(Has(s, GuidanceChecks.MissingComplaintGuidance));
+    }
+
+    [Theory]
+    [InlineData("Et kørekort til kategori C kan ikke fornyes uden en lægeerklæring. Brevet er til orientering.", GuidanceCategory.InformationMaterial)]
+    [InlineData("En godkendelse som kørelærer tilbagekaldes, hvis efteruddannelsen ikke er gennemført. Reglerne gælder for alle kørelærere.", GuidanceCategory.InformationMaterial)]
+    [InlineData("Vi er endnu ikke i stand til at give dig et svar, men forventer at svare dig inden 4 uger.", GuidanceCategory.NoReplyRequired)]
+    [InlineData("Vi har modtaget din ansøgning om dispensation. Hvis du får dispensation, sender vi et brev om det.", GuidanceCategory.Receipt)]
+    public void TheSameVerbsInARuleOrAStatusAreNoDecision(string text, GuidanceCategory expected)
+    {
+        var s = TestEngine.Suggest("Orientering", text);
+        Assert.Equal(expected, s.Category);
+        Assert.False(Has(s, GuidanceChecks.MissingComplaintGuidance));
+    }
+
     /// <summary>
     /// Every letter written while working on the classes above (class-letters.jsonl, not blind: they were written
     /// to probe each class in other wordings, and several first failed) stays right.
