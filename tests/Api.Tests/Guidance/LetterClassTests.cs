@@ -320,6 +320,29 @@ public class LetterClassTests
         Assert.False(Has(s, GuidanceChecks.MissingComplaintGuidance));
     }
 
+    [Fact]
+    public void ARequestWeMadeToSomeoneElseIsNotAsking()
+    {
+        var s = WithoutReplyChosen("Besked", "Vi har bedt din læge om at udfylde en lægeerklæring. Lægen sender den direkte til os.");
+        Assert.False(Has(s, GuidanceChecks.QuestionWithoutReplyOption));
+        Assert.True(Has(WithoutReplyChosen("Besked", "Vi skal bede jer returnere godkendelsesbeviset til os senest den 1. juni 2026."),
+            GuidanceChecks.QuestionWithoutReplyOption));
+    }
+
+    [Fact]
+    public void ADirectionThatSomethingMustHappenDigitallyIsSelfService()
+    {
+        var s = TestEngine.Suggest("Afgørelse", "Vi afviser din ansøgning. Vil du søge om generhvervelse, når frakendelsen er udløbet, skal det ske digitalt på fstyr.dk.",
+            "Afgørelse", recipient: Exempt);
+        Assert.True(Has(s, GuidanceChecks.SelfServiceForExemptRecipient));
+    }
+
+    [Theory]
+    [InlineData("Du opfylder betingelserne for at få udvidet dit kørekort til kategori D1, og udvidelsen er registreret.", GuidanceCategory.Approval)]
+    [InlineData("Vi behandler oplysningerne for at vurdere, om du opfylder betingelserne for kørekort. Du kan klage til Datatilsynet.", GuidanceCategory.GdprNotice)]
+    public void MeetingTheConditionsIsAGrantOnlyWhenTheLetterSaysSo(string text, GuidanceCategory expected) =>
+        Assert.Equal(expected, TestEngine.Suggest("Brev", text, caseClosed: true).Category);
+
     /// <summary>
     /// Every letter written while working on the classes above (class-letters.jsonl, not blind: they were written
     /// to probe each class in other wordings, and several first failed) stays right.
