@@ -343,6 +343,29 @@ public class LetterClassTests
     public void MeetingTheConditionsIsAGrantOnlyWhenTheLetterSaysSo(string text, GuidanceCategory expected) =>
         Assert.Equal(expected, TestEngine.Suggest("Brev", text, caseClosed: true).Category);
 
+    [Theory]
+    [InlineData("Der er ikke særlige forhold, der taler for en dispensation. Du kan derfor ikke få dispensation.", GuidanceCategory.Decision)]
+    [InlineData("Vi har derfor indskrænket jeres godkendelse, så den fremover kun gælder Region Sjælland.", GuidanceCategory.Decision)]
+    [InlineData("Du har ansøgt om at måtte køre med ledsager. Det får du lov til, og vi har registreret din ledsager.", GuidanceCategory.Approval)]
+    [InlineData("Vi har fået bekræftet dit kørekort. Du kan nu få det ombyttet til et dansk kørekort i Borgerservice.", GuidanceCategory.Approval)]
+    public void AnOutcomeForTheRecipientIsADecisionOrAnApproval(string text, GuidanceCategory expected)
+    {
+        var s = TestEngine.Suggest("Svar", text, "Brev", caseClosed: true);
+        Assert.Equal(expected, s.Category);
+        Assert.True(Has(s, GuidanceChecks.MissingComplaintGuidance));
+    }
+
+    [Theory]
+    [InlineData("Du har spurgt, hvornår du kan køre igen efter frakendelsen. Du kan derfor ikke få kørekortet igen før den 1. marts 2028.", GuidanceCategory.RevocationInquiry)]
+    [InlineData("Vi overvejer at give dig afslag. Du kan derfor ikke få dispensation, medmindre du sender os dokumentation senest den 1. juni 2026.", GuidanceCategory.ExpectsReply)]
+    [InlineData("Når du er fyldt 17 år, får du lov til at køre med ledsager. Brevet er til orientering.", GuidanceCategory.InformationMaterial)]
+    public void TheSameOutcomeWordsInAnAnswerAHearingOrARuleAreNoDecision(string text, GuidanceCategory expected)
+    {
+        var s = TestEngine.Suggest("Brev", text);
+        Assert.Equal(expected, s.Category);
+        Assert.False(Has(s, GuidanceChecks.MissingComplaintGuidance));
+    }
+
     /// <summary>
     /// Every letter written while working on the classes above (class-letters.jsonl, not blind: they were written
     /// to probe each class in other wordings, and several first failed) stays right.
