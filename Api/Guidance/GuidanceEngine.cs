@@ -66,6 +66,30 @@ public sealed class GuidanceEngine
     }
 
     /// <summary>
+    /// What every rule saw in a letter, one line per rule that saw anything (strong and weak evidence, veto, topic,
+    /// operative): for a person working on the rules file (tools/EvaluateLetters --explain), not for caseworkers.
+    /// </summary>
+    public IReadOnlyList<string> Trace(LetterFacts letter)
+    {
+        var scan = new GuidelineScan(_rules, letter);
+        var lines = new List<string>();
+        foreach (var rule in _rules.Rules)
+        {
+            var found = scan.Strong[rule.Index].Concat(scan.Weak[rule.Index]).Select(e => $"{e.Field}:\"{e.Text.ReplaceLineEndings(" ")}\"").ToList();
+            var flags = new List<string>();
+            if (scan.Vetoed[rule.Index] || !scan.MatchedByWords(rule) && scan.Strong[rule.Index].Count > 0 && (!rule.HasRequirement || scan.Topical[rule.Index])) flags.Add("vetoed");
+            if (rule.HasRequirement && !scan.Topical[rule.Index]) flags.Add("off-topic");
+            if (scan.Performed[rule.Index]) flags.Add("operative");
+            if (scan.ByCaseClosedFlag[rule.Index]) flags.Add("caseClosed");
+            if (found.Count == 0 && flags.Count == 0) continue;
+            lines.Add($"{rule.Id} (priority {rule.Priority}){(flags.Count > 0 ? " [" + string.Join(", ", flags) + "]" : "")}: {string.Join(" ", found)}");
+        }
+        foreach (var e in scan.NoAppeal) lines.Add($"no-appeal: \"{e.Text.ReplaceLineEndings(" ")}\"");
+        foreach (var e in scan.SelfService) lines.Add($"self-service: \"{e.Text.ReplaceLineEndings(" ")}\"");
+        return lines;
+    }
+
+    /// <summary>
     /// A letter that asks for something is also of the formal kind when its text performs the act ("Vi indkalder dig til
     /// kontrollerende køreprøve"), says so twice, or once with the title or document type agreeing ("Du skal til
     /// kontrollerende køreprøve. Vælg prøvested …" is a question, not a summons).

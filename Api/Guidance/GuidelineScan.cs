@@ -100,7 +100,11 @@ internal sealed class GuidelineScan
             switch (cue.Role)
             {
                 case CueRole.IgnoreSentence: (ignored ??= new()).Add((cue.Rule, sentence)); break;
-                case CueRole.IgnoreClause: (ignoredClauses ??= new()).Add((cue.Rule, text.ClauseOf(first))); break;
+                case CueRole.IgnoreClause:
+                    (ignoredClauses ??= new()).Add((cue.Rule, text.ClauseOf(first)));
+                    // The clause's complement goes with it: "Du har bedt om, at fristen for at indsende … forlænges".
+                    if (text.ComplementClauseAfter(first) is { } complement) ignoredClauses.Add((cue.Rule, complement));
+                    break;
                 case CueRole.ComplaintGuidanceIgnore: (ignored ??= new()).Add((ComplaintGuidanceSentence, sentence)); break;
                 case CueRole.SelfServiceIgnore: (ignored ??= new()).Add((SelfServiceSentence, sentence)); break;
                 case CueRole.Veto: (inTitle ? VetoedByTitle : Vetoed)[cue.Rule] = true; break;
@@ -147,6 +151,11 @@ internal sealed class GuidelineScan
                 if (cue.Operative && !inTitle) Performed[rule.Index] = true;
             }
         }
+
+        // A "Klagevejledning" heading over "Der er ikke klageadgang …" tells the recipient that there is no appeal: the
+        // heading names the section, the sentence under it decides what it says.
+        ComplaintGuidance.RemoveAll(heading => heading.Field == fieldName && NoAppeal.Any(statement => statement.Field == fieldName
+            && statement.Start > heading.Start && statement.Start < heading.Start + heading.Length));
     }
 
     // Negation and condition words of the field being scanned, by word.

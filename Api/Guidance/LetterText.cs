@@ -37,6 +37,19 @@ internal sealed class LetterText
 
     public int ClauseOf(int token) => _document.Tokens[token].Clause;
 
+    /// <summary>
+    /// The clause after the one <paramref name="token"/> stands in, when it is that clause's complement: same sentence and
+    /// opened by "at" or "om" ("Du har bedt om, at fristen … forlænges"). Null otherwise.
+    /// </summary>
+    public int? ComplementClauseAfter(int token)
+    {
+        var clause = ClauseOf(token);
+        var next = token + 1;
+        while (next < Count && ClauseOf(next) == clause) next++;
+        if (next >= Count || SentenceOf(next) != SentenceOf(token)) return null;
+        return WordIs(next, "at") || WordIs(next, "om") ? ClauseOf(next) : null;
+    }
+
     /// <summary>The first and last word of sentence <paramref name="sentence"/>.</summary>
     public (int First, int Last) SentenceBounds(int sentence) =>
         (_document.Sentences[sentence].FirstToken, _document.Sentences[sentence].EndToken - 1);

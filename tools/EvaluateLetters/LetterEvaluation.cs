@@ -31,6 +31,13 @@ public sealed class LetterEvaluation
 
     public (int Right, int Labelled) Category => Score(r => r.Letter.ExpectedCategory is { } e ? e == r.Got.Category : null);
 
+    /// <summary>Each pair of labelled and suggested category that differ, with how often, most frequent first.</summary>
+    public IReadOnlyList<KeyValuePair<(GuidanceCategory Expected, GuidanceCategory Got), int>> CategoryConfusions => _runs
+        .Where(r => r.Letter.ExpectedCategory is { } e && e != r.Got.Category)
+        .GroupBy(r => (r.Letter.ExpectedCategory!.Value, r.Got.Category))
+        .Select(g => KeyValuePair.Create(g.Key, g.Count()))
+        .OrderByDescending(p => p.Value).ThenBy(p => p.Key.Item1.ToString()).ToList();
+
     public IReadOnlyList<CheckFigures> Checks => CorpusLetter.CheckLabels.Select(Figures).ToList();
 
     public CheckFigures Figures(string label)
@@ -63,6 +70,12 @@ public sealed class LetterEvaluation
                 + $"precision {Percent(f.TruePositives, f.TruePositives + f.FalsePositives),7}  (of {f.Labelled} labelled)");
             foreach (var m in f.Missed) s.AppendLine($"    missed:      {m}");
             foreach (var m in f.FalseAlarms) s.AppendLine($"    false alarm: {m}");
+        }
+        var confusions = CategoryConfusions;
+        if (confusions.Count > 0)
+        {
+            s.AppendLine("category confusions (expected → got):");
+            foreach (var ((expected, got), count) in confusions) s.AppendLine($"    {expected} → {got}: {count}");
         }
         foreach (var (letter, got) in _runs.Where(r => r.Letter.ExpectedCategory is { } e && e != r.Got.Category
             || r.Letter.ExpectedRecommendation is { } rec && rec != r.Got.Recommendation))

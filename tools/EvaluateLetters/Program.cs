@@ -22,6 +22,7 @@ internal static class Program
                 foreach (var r in s.Reasons) Console.WriteLine($"  reason: {r}");
                 foreach (var e in s.Evidence) Console.WriteLine($"  {e.Rule} {e.Field}@{e.Start}: \"{e.Text.ReplaceLineEndings(" ")}\"");
                 foreach (var c in s.Checks) Console.WriteLine($"  check {c.Code}");
+                foreach (var line in engine.Trace(letter.Facts)) Console.WriteLine($"  rule {line}");
                 Console.WriteLine($"[{letter.Facts.DocumentTitle} | {letter.Facts.DocumentType}]\n{letter.Facts.Text}\n");
             }
             return 0;
