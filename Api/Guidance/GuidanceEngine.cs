@@ -126,7 +126,7 @@ public sealed class GuidanceEngine
         var why = found.Count > 0 ? $"Fundet: {string.Join(", ", found)}."
             : scan.ByCaseClosedFlag[winner.Index] ? "Sagen er markeret som afsluttet."
             : "Ingen anden regel genkendte brevet.";
-        return $"Kategori {winner.Name} (regel '{winner.Id}'): retningslinjen \"{winner.GuidelineLine}\" → {option}. {why}";
+        return $"Kategori {winner.Name}: retningslinjen \"{winner.GuidelineLine}\" → {option}. {why}";
     }
 
     private static string? RecipientReason(RecipientStanding? recipient, ReplyOption replyOption) => recipient switch

@@ -31,7 +31,7 @@ public sealed record Suggestion(
     public static Suggestion Example => new(
         ReplyOption.WithReply, "Brev med svarmulighed", GuidanceCategory.ExpectsReply, ReplyOption.WithReply, false, false,
         [
-            "Kategori Forventer svar (regel 'expects-reply'): retningslinjen \"SmartPost skal altid anvendes, når du venter et svar "
+            "Kategori Forventer svar: retningslinjen \"SmartPost skal altid anvendes, når du venter et svar "
                 + "tilbage.\" → med svarmulighed. Fundet: \"Anmodning om lægeerklæring\", \"beder dig sende\".",
             "Modtageren er ikke fritaget for Digital Post (ikke fundet i Digital Post-registret; antaget ikke fritaget).",
         ],

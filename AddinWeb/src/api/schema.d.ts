@@ -3454,7 +3454,7 @@ export interface components {
          *       "conflict": false,
          *       "complaintGuidanceFound": false,
          *       "reasons": [
-         *         "Kategori Forventer svar (regel 'expects-reply'): retningslinjen \"SmartPost skal altid anvendes, når du venter et svar tilbage.\" → med svarmulighed. Fundet: \"Anmodning om lægeerklæring\", \"beder dig sende\".",
+         *         "Kategori Forventer svar: retningslinjen \"SmartPost skal altid anvendes, når du venter et svar tilbage.\" → med svarmulighed. Fundet: \"Anmodning om lægeerklæring\", \"beder dig sende\".",
          *         "Modtageren er ikke fritaget for Digital Post (ikke fundet i Digital Post-registret; antaget ikke fritaget)."
          *       ],
          *       "checks": [],
