@@ -142,6 +142,8 @@ internal static class RuleMatcher
             {
                 "inClause" => first.Clause == at.Clause,
                 "beforeInClause" => first.Clause == at.Clause && hit.Last < anchor.First && (window == 0 || anchor.First - hit.Last <= window),
+                // "Jeg har klaget" (the act is past), not "jeg klager over, at ansøgningen er blevet afvist" (the act is now).
+                "beforeOrAtInClause" => first.Clause == at.Clause && hit.First <= anchor.Last && (window == 0 || anchor.First - hit.Last <= window),
                 "afterInClause" => first.Clause == at.Clause && hit.First > anchor.Last && (window == 0 || hit.First - anchor.Last <= window),
                 "inSentence" => first.Sentence == at.Sentence,
                 "beforeInSentence" => first.Sentence == at.Sentence && hit.Last < anchor.First && (window == 0 || anchor.First - hit.Last <= window),
