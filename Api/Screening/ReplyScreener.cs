@@ -18,10 +18,10 @@ public sealed class ReplyScreener
 {
     private readonly ScreeningRules _rules;
     private readonly DueDateRules _dueDates;
-    private readonly ReplyClassifier? _classifier;
+    private readonly IReplyScorer? _classifier;
     private readonly ScreeningOptions _options;
 
-    public ReplyScreener(ScreeningRules rules, DueDateRules dueDates, ReplyClassifier? classifier = null, ScreeningOptions? options = null)
+    public ReplyScreener(ScreeningRules rules, DueDateRules dueDates, IReplyScorer? classifier = null, ScreeningOptions? options = null)
     {
         _rules = rules;
         _dueDates = dueDates;

@@ -10,6 +10,9 @@ using SmartPost.EvaluateScreening;
 // total, then the confusion list.
 //   --quiet               leaves the confusion list out (for a held-out first run)
 //   --model <zip>         puts the learned second opinion in the loop, as the API does
+//   --oof <scores.jsonl> <manifest.json>
+//                         replays out-of-fold scores (tools/TrainScreeningModel --scores-out) with the thresholds of the
+//                         same run instead: rules and model measured together on batches the model did not see
 //   --raise-threshold <p> the model score that raises the rules' Possible to Certain (Screening:ModelRaiseThreshold,
 //                         default 0.9), to try another setting before changing the option
 //   --rules               per kind and Possible reason: how often a flag was right, wrong and on a clean reply
@@ -25,8 +28,11 @@ if (args is ["--explain", .. var texts])
     foreach (var text in texts) Explain.Print(rules, text, Console.Out);
     return;
 }
+var oofAt = Array.IndexOf(args, "--oof");
+IReplyScorer? scorer = oofAt >= 0 && oofAt + 2 < args.Length ? new RecordedScores(args[oofAt + 1], args[oofAt + 2])
+    : modelPath is null ? null : ReplyClassifier.Load(modelPath);
 var screener = new ReplyScreener(rules, new DueDateRules(new DanishWorkingDays(new CalendarOptions()), new ScreeningOptions()),
-    modelPath is null ? null : ReplyClassifier.Load(modelPath), new ScreeningOptions { ModelRaiseThreshold = raise });
+    scorer, new ScreeningOptions { ModelRaiseThreshold = raise });
 var context = new ScreeningContext(new DateTimeOffset(2025, 6, 2, 9, 0, 0, TimeSpan.FromHours(2)));
 var corpus = CorpusReply.CorpusDirectory(AppContext.BaseDirectory);
 var showAt = Array.IndexOf(args, "--show");
@@ -50,8 +56,9 @@ if (showAt >= 0)
     return;
 }
 
-string[] optionsWithValue = ["--model", "--raise-threshold"];
-var given = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !optionsWithValue.Contains(args[i - 1]))).ToArray();
+string[] optionsWithValue = ["--model", "--raise-threshold", "--oof"];
+var given = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !optionsWithValue.Contains(args[i - 1]))
+    && (i < 2 || args[i - 2] != "--oof")).ToArray();
 var files = given.Length > 0 ? given : Directory.GetFiles(corpus, "*.jsonl").Order().ToArray();
 if (args.Contains("--rules"))
 {
