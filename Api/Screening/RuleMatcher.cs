@@ -82,9 +82,10 @@ internal static class RuleMatcher
         var certainty = rule.Spec.Certainty;
         var reason = rule.Spec.Reason;
         string? downgradedBy = null;
-        // A spelling-tolerant reading ("klarer" read as "klager", "ansætter" as "anfægter") finds misspelt requests, but
-        // one letter away is also another word: evidence, never confirmation.
-        if (certainty == Certainty.Certain && chosen.Exists(h => h.Fuzzy))
+        // A spelling-tolerant reading of a short word ("klarer" read as "klager", "gentage" as "genoptage") finds
+        // misspelt requests, but a letter or two away is also another word: evidence, not confirmation. A long word
+        // ("aktindsit", "agtindsigt", "udsætelse") a letter away from a lemma is that lemma.
+        if (certainty == Certainty.Certain && chosen.Exists(h => h.Fuzzy && HasShortFuzzyWord(document, h)))
         {
             certainty = Certainty.Possible;
             reason = "Et ord ligner {kind}, men kan være stavet forkert eller betyde noget andet – tjek";
@@ -183,6 +184,18 @@ internal static class RuleMatcher
             else high = middle;
         }
         return low;
+    }
+
+    private const int ReliableFuzzyLength = 9;
+
+    private static bool HasShortFuzzyWord(AnalyzedDocument document, ConceptHit hit)
+    {
+        for (var i = hit.First; i <= hit.Last; i++)
+        {
+            var token = document.Tokens[i];
+            if (token.Fuzzy && token.Length < ReliableFuzzyLength) return true;
+        }
+        return false;
     }
 
     private static bool SharesWords(List<ConceptHit> chosen, ConceptHit hit, ConceptHit anchor)
