@@ -18,10 +18,10 @@ public sealed class ReplyScreener
 {
     private readonly ScreeningRules _rules;
     private readonly DueDateRules _dueDates;
-    private readonly ReplyClassifier? _classifier;
+    private readonly IReplyScorer? _classifier;
     private readonly ScreeningOptions _options;
 
-    public ReplyScreener(ScreeningRules rules, DueDateRules dueDates, ReplyClassifier? classifier = null, ScreeningOptions? options = null)
+    public ReplyScreener(ScreeningRules rules, DueDateRules dueDates, IReplyScorer? classifier = null, ScreeningOptions? options = null)
     {
         _rules = rules;
         _dueDates = dueDates;
@@ -49,6 +49,13 @@ public sealed class ReplyScreener
             var subjectFindings = inSubject.Where(c => c.Rule.Spec.Kind == kind && !c.Blocked).ToList();
             // A subject "Klage" counts with a body that only sends a document, not with one that says "jeg vil ikke klage".
             if (textFindings.Count == 0 && inText.Any(c => c.Rule.Spec.Kind == kind && c.Blocked)) subjectFindings.Clear();
+            // A subject is a title ("Min klage", "Ny tid", "Klage over naboens bil"): it confirms what the text asks for,
+            // but on its own it is a topic, and the text may be a status question, thanks or someone else's matter.
+            if (textFindings.Count == 0)
+            {
+                subjectFindings = subjectFindings.Select(c => c.Certainty == Certainty.Certain
+                    ? c with { Certainty = Certainty.Possible, Reason = "Emnelinjen nævner {kind}, men teksten beder ikke selv om det – tjek" } : c).ToList();
+            }
             var findings = subjectFindings.Concat(textFindings).ToList();
 
             var score = scores is not null && scores.TryGetValue(kind, out var s) ? s : 0f;

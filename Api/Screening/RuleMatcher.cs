@@ -3,7 +3,9 @@ using SmartPost.Api.Text;
 namespace SmartPost.Api.Screening;
 
 /// <summary>What one rule found in one place: its certainty after the scopes, or that a scope blocked it.</summary>
-internal sealed record Candidate(CompiledRule Rule, Certainty Certainty, bool Blocked, string? Reason, List<ConceptHit> Hits, AnalyzedDocument Document);
+/// <param name="Scope">The scope that blocked or downgraded the finding, if any.</param>
+internal sealed record Candidate(CompiledRule Rule, Certainty Certainty, bool Blocked, string? Reason, List<ConceptHit> Hits, AnalyzedDocument Document,
+    string? Scope = null);
 
 /// <summary>
 /// Applies the compiled rules to one analysed text: for each hit of a rule's first concept, the other concepts must be
@@ -75,17 +77,28 @@ internal static class RuleMatcher
 
         foreach (var scope in rule.Block)
         {
-            if (Applies(scope, anchor, document, byConcept, questionStart)) return new Candidate(rule, rule.Spec.Certainty, true, null, chosen, document);
+            if (Applies(scope, anchor, document, byConcept, questionStart)) return new Candidate(rule, rule.Spec.Certainty, true, null, chosen, document, scope.Name);
         }
         var certainty = rule.Spec.Certainty;
         var reason = rule.Spec.Reason;
+        string? downgradedBy = null;
+        // A spelling-tolerant reading of a short word ("klarer" read as "klager", "gentage" as "genoptage") finds
+        // misspelt requests, but a letter or two away is also another word: evidence, not confirmation. A long word
+        // ("aktindsit", "agtindsigt", "udsætelse") a letter away from a lemma is that lemma.
+        if (certainty == Certainty.Certain && chosen.Exists(h => h.Fuzzy && HasShortFuzzyWord(document, h)))
+        {
+            certainty = Certainty.Possible;
+            reason = "Et ord ligner {kind}, men kan være stavet forkert eller betyde noget andet – tjek";
+            downgradedBy = "spelling";
+        }
         foreach (var scope in rule.Downgrade)
         {
             if (certainty != Certainty.Certain || !Applies(scope, anchor, document, byConcept, questionStart)) continue;
             certainty = Certainty.Possible;
-            reason = scope.Spec.Reason;
+            reason = scope.Spec.Reason ?? reason;
+            downgradedBy = scope.Name;
         }
-        return new Candidate(rule, certainty, false, certainty == Certainty.Possible ? reason : null, chosen, document);
+        return new Candidate(rule, certainty, false, certainty == Certainty.Possible ? reason : null, chosen, document, downgradedBy);
     }
 
     /// <summary>
@@ -108,9 +121,19 @@ internal static class RuleMatcher
         var at = tokens[anchor.First];
         if (scope.Spec.NotInQuestion && IsQuestionClause(document, at, byConcept, questionStart)) return false;
         if (scope.Spec.OnlyInQuestion && !document.Sentences[at.Sentence].IsQuestion) return false;
-        // Every placement lies within the anchor's sentence.
-        var sentence = document.Sentences[at.Sentence];
         if (byConcept[scope.Concept] is not { } hits) return false;
+        // "Jeg er ikke enig, men det er ikke en klage": a waiver anywhere in the writer's own words speaks for the whole
+        // reply (quoted words never make a hit).
+        if (scope.Spec.Where == "inText")
+        {
+            foreach (var hit in hits)
+            {
+                if (!Shielded(hit, scope, byConcept)) return true;
+            }
+            return false;
+        }
+        // Every other placement lies within the anchor's sentence.
+        var sentence = document.Sentences[at.Sentence];
         for (var h = FirstFrom(hits, sentence.FirstToken); h < hits.Count && hits[h].First < sentence.EndToken; h++)
         {
             var hit = hits[h];
@@ -120,6 +143,8 @@ internal static class RuleMatcher
             {
                 "inClause" => first.Clause == at.Clause,
                 "beforeInClause" => first.Clause == at.Clause && hit.Last < anchor.First && (window == 0 || anchor.First - hit.Last <= window),
+                // "Jeg har klaget" (the act is past), not "jeg klager over, at ansøgningen er blevet afvist" (the act is now).
+                "beforeOrAtInClause" => first.Clause == at.Clause && hit.First <= anchor.Last && (window == 0 || anchor.First - hit.Last <= window),
                 "afterInClause" => first.Clause == at.Clause && hit.First > anchor.Last && (window == 0 || hit.First - anchor.Last <= window),
                 "inSentence" => first.Sentence == at.Sentence,
                 "beforeInSentence" => first.Sentence == at.Sentence && hit.Last < anchor.First && (window == 0 || anchor.First - hit.Last <= window),
@@ -159,6 +184,18 @@ internal static class RuleMatcher
             else high = middle;
         }
         return low;
+    }
+
+    private const int ReliableFuzzyLength = 9;
+
+    private static bool HasShortFuzzyWord(AnalyzedDocument document, ConceptHit hit)
+    {
+        for (var i = hit.First; i <= hit.Last; i++)
+        {
+            var token = document.Tokens[i];
+            if (token.Fuzzy && token.Length < ReliableFuzzyLength) return true;
+        }
+        return false;
     }
 
     private static bool SharesWords(List<ConceptHit> chosen, ConceptHit hit, ConceptHit anchor)

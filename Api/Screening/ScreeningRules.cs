@@ -11,7 +11,7 @@ namespace SmartPost.Api.Screening;
 /// </summary>
 public sealed class ScreeningRules
 {
-    private static readonly string[] Placements = ["inClause", "beforeInClause", "afterInClause", "inSentence", "beforeInSentence", "afterInSentence"];
+    private static readonly string[] Placements = ["inClause", "beforeInClause", "beforeOrAtInClause", "afterInClause", "inSentence", "beforeInSentence", "afterInSentence", "inText"];
 
     private ScreeningRules(ScreeningRulesFile file, ConceptSet concepts, IReadOnlyList<CompiledRule> rules, IReadOnlyDictionary<string, CompiledScope> scopes)
     {

@@ -26,7 +26,8 @@ public sealed class ScreeningRulesFile
 public sealed record KindSpec(List<RuleSpec> Rules, List<string>? Block = null, List<string>? Downgrade = null);
 
 /// <summary>A scope filter: a concept placed relative to a rule's first concept.</summary>
-/// <param name="Where">inClause, beforeInClause, afterInClause, inSentence, beforeInSentence or afterInSentence.</param>
+/// <param name="Where">inClause, beforeInClause, beforeOrAtInClause (starting before the anchor ends: "har klaget"), afterInClause, inSentence, beforeInSentence, afterInSentence, or inText
+/// (anywhere in the writer's own words: a waiver such as "det er ikke en klage" speaks for the whole reply).</param>
 /// <param name="Window">For before/after: at most this many words away (0 = the whole clause).</param>
 /// <param name="Unless">Hits of the scope concept inside a hit of these concepts do not count ("ikke" in "ikke tilfreds").</param>
 /// <param name="Reason">Danish reason when the scope downgrades a finding; "{kind}" is replaced by the kind's name.</param>

@@ -5,7 +5,7 @@ namespace SmartPost.EvaluateScreening;
 /// <summary>"--explain TEXT": how the core reads a text and which rules fire, for working on the rules.</summary>
 internal static class Explain
 {
-    public static void Print(ScreeningRules rules, string text, TextWriter writer)
+    public static void Print(ScreeningRules rules, string text, TextWriter writer, bool rulesOnly = false)
     {
         var document = rules.Concepts.Analyzer.Analyze(text);
         var vocabulary = rules.Concepts.Analyzer.Vocabulary;
@@ -20,13 +20,14 @@ internal static class Explain
             }
             writer.WriteLine();
         }
-        foreach (var hit in rules.Concepts.Find(document))
+        foreach (var hit in rulesOnly ? [] : rules.Concepts.Find(document))
         {
             writer.WriteLine($"  {rules.Concepts.Names[hit.Concept]}: '{document.Excerpt(hit.First, hit.Last)}'{(hit.InCompound ? " (part)" : "")}");
         }
         foreach (var c in RuleMatcher.Match(rules, document))
         {
-            writer.WriteLine($"  => {c.Rule.Spec.Id} {c.Certainty}{(c.Blocked ? " BLOCKED" : "")} {c.Reason}");
+            var words = string.Join(" + ", c.Hits.Select(h => $"{rules.Concepts.Names[h.Concept]} '{document.Excerpt(h.First, h.Last)}'"));
+            writer.WriteLine($"  => {c.Rule.Spec.Id} {c.Certainty}{(c.Blocked ? " BLOCKED" : "")}{(c.Scope is null ? "" : " by " + c.Scope)} {c.Reason} [{words}]");
         }
     }
 }

@@ -1,26 +1,65 @@
+using System.Globalization;
 using SmartPost.Api.Calendar;
 using SmartPost.Api.Screening;
+using SmartPost.Api.Screening.Learned;
 using SmartPost.EvaluateScreening;
 
+// dotnet run --project tools/EvaluateScreening -- [files...] [--quiet] [--model <zip>] [--raise-threshold <0..1>]
+//   [--rules] [--explain "text"...] [--show <reply id>...]
 // Screens every labelled reply of tests/corpus/replies (or the files given) and prints the figures per file and in
-// total, then the confusion list. "--quiet" leaves the confusion list out (for a held-out first run).
+// total, then the confusion list.
+//   --quiet               leaves the confusion list out (for a held-out first run)
+//   --model <zip>         puts the learned second opinion in the loop, as the API does
+//   --oof <scores.jsonl> <manifest.json>
+//                         replays out-of-fold scores (tools/TrainScreeningModel --scores-out) with the thresholds of the
+//                         same run instead: rules and model measured together on batches the model did not see
+//   --raise-threshold <p> the model score that raises the rules' Possible to Certain (Screening:ModelRaiseThreshold,
+//                         default 0.9), to try another setting before changing the option
+//   --rules               per kind and Possible reason: how often a flag was right, wrong and on a clean reply
+//   --explain "text"      how the core reads a text and which rules fire
+//   --show <id>...        the same for corpus replies by id, with subject, labels and the flags the screener gives
 var quiet = args.Contains("--quiet");
-// "--model <zip>" puts the learned second opinion in the loop, as the API does.
-var modelAt = Array.IndexOf(args, "--model");
-var modelPath = modelAt >= 0 && modelAt + 1 < args.Length ? args[modelAt + 1] : null;
-var given = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (modelAt < 0 || i != modelAt + 1)).ToArray();
-var files = given.Length > 0 ? given : Directory.GetFiles(CorpusReply.CorpusDirectory(AppContext.BaseDirectory), "*.jsonl").Order().ToArray();
-var screener = new ReplyScreener(ScreeningRules.Load(Path.Combine(AppContext.BaseDirectory, "Rules", "screening-concepts.json")),
-    new DueDateRules(new DanishWorkingDays(new CalendarOptions()), new ScreeningOptions()),
-    modelPath is null ? null : SmartPost.Api.Screening.Learned.ReplyClassifier.Load(modelPath),
-    new ScreeningOptions { ModelRaiseThreshold = float.Parse(Environment.GetEnvironmentVariable("SCREENING_RAISE") ?? "0.9", System.Globalization.CultureInfo.InvariantCulture) });
+var modelPath = ValueOf("--model");
+var raise = ValueOf("--raise-threshold") is { } r ? float.Parse(r, CultureInfo.InvariantCulture) : new ScreeningOptions().ModelRaiseThreshold;
+var rulesPath = Path.Combine(AppContext.BaseDirectory, "Rules", "screening-concepts.json");
+var rules = ScreeningRules.Load(rulesPath);
 if (args is ["--explain", .. var texts])
 {
-    var rules = ScreeningRules.Load(Path.Combine(AppContext.BaseDirectory, "Rules", "screening-concepts.json"));
     foreach (var text in texts) Explain.Print(rules, text, Console.Out);
     return;
 }
+var oofAt = Array.IndexOf(args, "--oof");
+IReplyScorer? scorer = oofAt >= 0 && oofAt + 2 < args.Length ? new RecordedScores(args[oofAt + 1], args[oofAt + 2])
+    : modelPath is null ? null : ReplyClassifier.Load(modelPath);
+var screener = new ReplyScreener(rules, new DueDateRules(new DanishWorkingDays(new CalendarOptions()), new ScreeningOptions()),
+    scorer, new ScreeningOptions { ModelRaiseThreshold = raise });
 var context = new ScreeningContext(new DateTimeOffset(2025, 6, 2, 9, 0, 0, TimeSpan.FromHours(2)));
+var corpus = CorpusReply.CorpusDirectory(AppContext.BaseDirectory);
+var showAt = Array.IndexOf(args, "--show");
+if (showAt >= 0)
+{
+    var ids = args.Skip(showAt + 1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
+    foreach (var reply in Directory.GetFiles(corpus, "*.jsonl").Order().SelectMany(CorpusReply.Load).Where(x => ids.Contains(x.Id)))
+    {
+        Console.WriteLine($"=== {reply.Id} [{reply.Subject}] labels: {string.Join(", ", reply.Kinds)} — {reply.Note}");
+        Console.WriteLine(reply.Text);
+        Console.WriteLine("--- text");
+        Explain.Print(rules, reply.Text, Console.Out, rulesOnly: true);
+        if (!string.IsNullOrWhiteSpace(reply.Subject))
+        {
+            Console.WriteLine("--- subject");
+            Explain.Print(rules, reply.Subject, Console.Out, rulesOnly: true);
+        }
+        foreach (var flag in screener.Screen(reply.Subject, reply.Text, context).Flags)
+            Console.WriteLine($"  FLAG {flag.Kind} {flag.Certainty} {flag.Reason}");
+    }
+    return;
+}
+
+string[] optionsWithValue = ["--model", "--raise-threshold", "--oof"];
+var given = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !optionsWithValue.Contains(args[i - 1]))
+    && (i < 2 || args[i - 2] != "--oof")).ToArray();
+var files = given.Length > 0 ? given : Directory.GetFiles(corpus, "*.jsonl").Order().ToArray();
 if (args.Contains("--rules"))
 {
     // Per rule: how often its flag lands on a reply labelled with the kind (right) or not (wrong), and on clean replies.
@@ -39,8 +78,8 @@ if (args.Contains("--rules"))
     foreach (var (key, t) in tally) Console.WriteLine($"{key}  right {t.Right,4}  wrong {t.Wrong,4}  on clean {t.Clean,4}");
     return;
 }
-IReadOnlyList<Finding> Screen(CorpusReply r) =>
-    screener.Screen(r.Subject, r.Text, context).Flags.Select(f => new Finding(f.Kind, f.Certainty == Certainty.Certain)).ToList();
+IReadOnlyList<Finding> Screen(CorpusReply reply) =>
+    screener.Screen(reply.Subject, reply.Text, context).Flags.Select(f => new Finding(f.Kind, f.Certainty == Certainty.Certain)).ToList();
 
 var all = new List<CorpusReply>();
 foreach (var file in files)
@@ -52,7 +91,14 @@ foreach (var file in files)
 ScreeningEvaluation.Run(all, Screen).Print(Console.Out, $"all {all.Count} replies", withConfusions: !quiet);
 
 // A rough speed figure on this machine (the benchmark of record is benchmarks/…/ScreeningBenchmarks).
-var bytes = all.Sum(r => System.Text.Encoding.UTF8.GetByteCount(r.Text) + System.Text.Encoding.UTF8.GetByteCount(r.Subject ?? ""));
+var bytes = all.Sum(x => System.Text.Encoding.UTF8.GetByteCount(x.Text) + System.Text.Encoding.UTF8.GetByteCount(x.Subject ?? ""));
 var watch = System.Diagnostics.Stopwatch.StartNew();
 foreach (var reply in all) screener.Screen(reply.Subject, reply.Text, context);
 Console.WriteLine($"screened {bytes / 1024} kB in {watch.ElapsedMilliseconds} ms: {bytes / 1e6 / watch.Elapsed.TotalSeconds:F1} MB/s (one thread, warm)");
+
+string? ValueOf(string option)
+{
+    var at = Array.IndexOf(args, option);
+    if (at < 0) return null;
+    return at + 1 < args.Length ? args[at + 1] : throw new ArgumentException($"{option} needs a value");
+}

@@ -2,7 +2,8 @@ namespace SmartPost.Tools.TrainScreeningModel;
 
 // Trains the learned second opinion of the reply screening and writes Api/Rules/screening-model.zip + .json.
 // dotnet run --project tools/TrainScreeningModel -- [--data <files or dirs>...] [--corrections <jsonl>...] [--out <zip>]
-//   [--trainer sdca|lightgbm] [--compare] [--max-fpr 0.02] [--folds 5] [--min-positives 20]
+//   [--trainer sdca|lightgbm] [--compare] [--max-fpr 0.02] [--folds 5] [--min-positives 20] [--scores-out <jsonl>]
+// --scores-out writes every reply's out-of-fold scores for tools/EvaluateScreening --oof.
 internal static class Program
 {
     public static int Main(string[] args)
@@ -11,6 +12,7 @@ internal static class Program
         var data = new List<string>();
         var corrections = new List<string>();
         string? output = null;
+        string? scoresOut = null;
         var trainer = TrainerKind.SdcaLogisticRegression;
         var compare = false;
         var defaults = new TrainingOptions { DataFiles = [], OutputPath = "" };
@@ -34,6 +36,7 @@ internal static class Program
                     };
                     collecting = null;
                     break;
+                case "--scores-out": scoresOut = Value(ref i); collecting = null; break;
                 case "--compare": compare = true; collecting = null; break;
                 case "--max-fpr": maxFpr = double.Parse(Value(ref i), System.Globalization.CultureInfo.InvariantCulture); collecting = null; break;
                 case "--folds": folds = int.Parse(Value(ref i), System.Globalization.CultureInfo.InvariantCulture); collecting = null; break;
@@ -56,6 +59,7 @@ internal static class Program
                 MaxFalsePositiveRate = maxFpr,
                 Folds = folds,
                 MinPositives = minPositives,
+                OutOfFoldScoresPath = scoresOut is null ? null : Path.GetFullPath(scoresOut),
                 SourceName = path => Path.GetRelativePath(root, path).Replace('\\', '/'),
             };
             ScreeningModelTrainer.Train(options, Console.Out);
@@ -72,7 +76,7 @@ internal static class Program
 
     private static ArgumentException Usage(string message) => new(message + Environment.NewLine +
         "usage: dotnet run --project tools/TrainScreeningModel -- [--data <files or dirs>...] [--corrections <jsonl>...] [--out <zip>] " +
-        "[--trainer sdca|lightgbm] [--compare] [--max-fpr 0.02] [--folds 5] [--min-positives 20]");
+        "[--trainer sdca|lightgbm] [--compare] [--max-fpr 0.02] [--folds 5] [--min-positives 20] [--scores-out <jsonl>]");
 
     // The corpus folder; until every labelled file has moved there, also the files still beside the screening tests
     // (a reply present in both is trained once).

@@ -20,6 +20,13 @@ public sealed record TrainingOptions
     /// <summary>A label with fewer positive replies is not trained: its cross-validated figures would mean nothing.</summary>
     public int MinPositives { get; init; } = 20;
 
+    /// <summary>
+    /// Where to write every reply's out-of-fold scores (JSON Lines: source, text, scores per label), or null. The
+    /// evaluation replays them through the rules (tools/EvaluateScreening --oof) to measure rules and model together on
+    /// batches the model did not see.
+    /// </summary>
+    public string? OutOfFoldScoresPath { get; init; }
+
     /// <summary>Shown in the manifest instead of absolute paths (repository-relative names).</summary>
     public Func<string, string> SourceName { get; init; } = Path.GetFileName!;
 }
@@ -57,6 +64,7 @@ public static class ScreeningModelTrainer
             var figures = trained.Select((label, slot) => (label, CrossValidation.Evaluate(set.Replies, scores, slot, label, options.MaxFalsePositiveRate)))
                 .ToDictionary(p => p.label, p => p.Item2);
             manifest.Comparison[trainer.ToString()] = figures;
+            if (trainer == options.Trainer && options.OutOfFoldScoresPath is { } scoresPath) WriteScores(scoresPath, set, trained, scores);
             log.WriteLine($"{trainer}: {options.Folds}-fold cross-validation in {started.Elapsed.TotalSeconds:F0} s");
             foreach (var (label, f) in figures)
             {
@@ -86,5 +94,20 @@ public static class ScreeningModelTrainer
         manifest.SealAndWrite(options.OutputPath);
         log.WriteLine($"wrote {options.OutputPath} ({new FileInfo(options.OutputPath).Length / 1024} kB) and {ScreeningModelManifest.PathBeside(options.OutputPath)}");
         return manifest;
+    }
+
+    private static void WriteScores(string path, TrainingSet set, IReadOnlyList<string> labels, float[][] scores)
+    {
+        using var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
+        for (var i = 0; i < set.Replies.Count; i++)
+        {
+            var line = new Newtonsoft.Json.Linq.JObject
+            {
+                ["source"] = set.Replies[i].Source,
+                ["text"] = set.Replies[i].Text,
+                ["scores"] = new Newtonsoft.Json.Linq.JObject(labels.Select((label, slot) => new Newtonsoft.Json.Linq.JProperty(label, scores[i][slot]))),
+            };
+            writer.WriteLine(line.ToString(Newtonsoft.Json.Formatting.None));
+        }
     }
 }

@@ -9,7 +9,7 @@ namespace SmartPost.Api.Screening.Learned;
 /// tools/TrainScreeningModel (docs/screening-model.md). Loaded once, after its manifest is verified; thread-safe
 /// (prediction engines are not, so each call borrows one from a pool).
 /// </summary>
-public sealed class ReplyClassifier
+public sealed class ReplyClassifier : IReplyScorer
 {
     /// <summary>
     /// The model reads at most this many characters of own text. Featurising character n-grams costs far more per
@@ -63,13 +63,13 @@ public sealed class ReplyClassifier
     }
 
     /// <summary>The probability of each kind the product knows, for text built by <see cref="InputText"/>.</summary>
-    public IReadOnlyDictionary<FlagKind, float> Score(string ownText)
+    public IReadOnlyDictionary<FlagKind, float> Score(string inputText)
     {
-        ArgumentNullException.ThrowIfNull(ownText);
+        ArgumentNullException.ThrowIfNull(inputText);
         var engine = _engines.Get();
         try
         {
-            var output = engine.Predict(new ReplyModelInput { Text = Window(ownText) });
+            var output = engine.Predict(new ReplyModelInput { Text = Window(inputText) });
             var scores = new Dictionary<FlagKind, float>(_reported.Length);
             foreach (var (slot, kind) in _reported) scores[kind] = output.Probabilities[slot];
             return scores;

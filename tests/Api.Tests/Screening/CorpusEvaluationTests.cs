@@ -39,13 +39,15 @@ public class CorpusEvaluationTests(ITestOutputHelper output)
         Assert.True(evaluation.CleanFlaggedShare <= 0.25, $"{file}: {evaluation.CleanFlaggedShare:P1} of clean replies flagged");
     }
 
+    // The floors sit a little under the measured figures (docs/screening.md, "Round 4"): aktindsigt, klage and
+    // fristforlængelse carry statutory deadlines and get the high bar; selvbetjening has no day count and fewer examples.
     [Fact]
     public void TheShippedScreeningMeetsTheBarOnTheWholeCorpus() =>
-        AssertWholeCorpus(Shipped, minimumRecall: 0.98, minimumCertainPrecision: 0.96, maximumCleanFlagged: 0.12);
+        AssertWholeCorpus(Shipped, deadlineKindsRecall: 0.985, selfServiceRecall: 0.96, minimumCertainPrecision: 0.99, maximumCleanFlagged: 0.11);
 
     [Fact]
     public void TheRulesAloneKeepTheirFloorOnTheWholeCorpus() =>
-        AssertWholeCorpus(RulesOnly, minimumRecall: 0.68, minimumCertainPrecision: 0.96, maximumCleanFlagged: 0.10);
+        AssertWholeCorpus(RulesOnly, deadlineKindsRecall: 0.96, selfServiceRecall: 0.80, minimumCertainPrecision: 0.99, maximumCleanFlagged: 0.09);
 
     [Fact]
     public void EveryCorpusReplyHasAUniqueId()
@@ -54,13 +56,15 @@ public class CorpusEvaluationTests(ITestOutputHelper output)
         Assert.Equal(ids.Count, ids.Distinct().Count());
     }
 
-    private void AssertWholeCorpus(ReplyScreener screener, double minimumRecall, double minimumCertainPrecision, double maximumCleanFlagged)
+    private void AssertWholeCorpus(ReplyScreener screener, double deadlineKindsRecall, double selfServiceRecall,
+        double minimumCertainPrecision, double maximumCleanFlagged)
     {
         var replies = Directory.GetFiles(CorpusDirectory, "*.jsonl").SelectMany(CorpusReply.Load).ToList();
         Assert.True(replies.Count >= 1_500, "the corpus holds at least 1,500 replies");
         var evaluation = Evaluate(screener, replies, "all");
         foreach (var kind in MeasuredKinds.Select(k => evaluation[k]))
         {
+            var minimumRecall = kind.Kind == FlagKind.SelfServiceExemptionRequest ? selfServiceRecall : deadlineKindsRecall;
             Assert.True(kind.Recall >= minimumRecall, $"{kind.Kind}: recall {kind.Recall:P1}");
             Assert.True(kind.CertainPrecision >= minimumCertainPrecision, $"{kind.Kind}: Certain precision {kind.CertainPrecision:P1}");
         }

@@ -153,4 +153,61 @@ public class ReplyScreenerTests
     [Fact]
     public void ADigitalPostExemptionIsNotASelfServiceRequest() =>
         Assert.Empty(Screen("Jeg er fritaget for Digital Post. Send venligst mine breve på papir.").Flags);
+
+    [Theory]
+    [InlineData("Jeg er ikke enig, men det er ikke en klage. Jeg vil bare have det noteret.")]
+    [InlineData("Jeg er ikke enig, men jeg lader det ligge og tager bare prøven.")]
+    [InlineData("Det er ikke fair. Men ok, jeg gør det.")]
+    public void SayingItIsNoComplaintAnywhereInTheReplyLeavesNoCertainComplaint(string text) =>
+        Assert.False(Screen(text, "Sv: Afgørelse om tidsbegrænset kørekort").HasCertain(FlagKind.Complaint));
+
+    [Fact]
+    public void ASubjectAloneIsATopicNotACertainRequest()
+    {
+        var flag = Assert.Single(Screen("Jeg klagede over afgørelsen den 3. maj. Hvornår kan jeg forvente svar?", "Min klage").Flags);
+        Assert.Equal((FlagKind.Complaint, Certainty.Possible), (flag.Kind, flag.Certainty));
+        Assert.Contains("Emnelinjen", flag.Reason);
+    }
+
+    [Fact]
+    public void ASubjectConfirmsWhatTheTextOnlySuggests() =>
+        Assert.True(Screen("Jeg er ikke enig i afgørelsen.", "Klage").HasCertain(FlagKind.Complaint));
+
+    [Theory]
+    [InlineData("Min søn hjælper mig med at søge på nettet, så det klarer vi.")]
+    [InlineData("Vores virksomhed ansætter fire nye chauffører.")]
+    public void AShortWordALetterFromALemmaIsAtMostPossible(string text) => Assert.False(Screen(text).HasCertain(FlagKind.Complaint));
+
+    [Theory]
+    [InlineData("Jeg har prøvet tre gange at indsende ansøgningen på jeres hjemmeside.")]
+    [InlineData("Vil I rette det?")]
+    public void TryingAndCorrectingAnAddressAreNoComplaint(string text) => Assert.False(Screen(text, "Adresseændring").HasCertain(FlagKind.Complaint));
+
+    [Fact]
+    public void AskingToCorrectWhatADecisionSaysIsAComplaint() =>
+        Assert.True(Screen("Ret det venligst.", "Sv: Afgørelse om godkendelse som kørelærer").HasCertain(FlagKind.Complaint));
+
+    [Theory]
+    [InlineData("Kan jeg sende ansøgningen på papir?")]
+    [InlineData("Kan I sende mig et skema?")]
+    [InlineData("Lægen kan først få lavet lægeerklæringen i næste uge.")]
+    public void FormsAndDocumentsTheCitizenProvidesAreNoAccessRequest(string text) =>
+        Assert.False(Screen(text).HasCertain(FlagKind.AccessToRecordsRequest));
+
+    [Theory]
+    [InlineData("Jeg bad om aktindsigt den 2. april og har ikke fået noget endnu. Jeg venter stadig.")]
+    [InlineData("Tak for aktindsigten, men I har glemt bilagene til politirapporten. Jeg vil gerne have dem også.")]
+    [InlineData("Jeg kunne godt tænke mig at se det notat, sagsbehandleren skrev.")]
+    public void RemindersPartialGrantsAndPoliteWishesAreAccessRequests(string text) =>
+        Assert.True(Screen(text).Has(FlagKind.AccessToRecordsRequest));
+
+    [Theory]
+    [InlineData("Lægen har ikke tid før d. 28. Er det ok hvis den kommer der?")]
+    [InlineData("Må den komme efter sommerferien?")]
+    [InlineData("Jeg kan ikke sende kopien før jeg får passet tilbage.")]
+    public void ALaterDateIsAPossibleExtensionRequest(string text) => Assert.True(Screen(text).Has(FlagKind.DeadlineExtensionRequest));
+
+    [Fact]
+    public void ChasingAnAnswerIsNoPostponement() =>
+        Assert.False(Screen("Jeg har rykket tre gange uden at få svar.").Has(FlagKind.DeadlineExtensionRequest));
 }

@@ -22,10 +22,13 @@ public class ScreeningRulesValidationTests
     }
 
     [Fact]
-    public void ShippedRulesCompileAndStaySmallerThanTheOldLexicon()
+    public void ShippedRulesCompileAndStayBounded()
     {
         Assert.NotEmpty(TestScreener.Rules.Rules);
-        Assert.True(new FileInfo(TestScreener.RulesPath).Length < 30_000, "the rules file must stay well under the old 35,863-byte lexicon");
+        // The old lexicon was 35,863 bytes of phrases. The concept rules grew past it when Certain had to mean "the act
+        // itself, no blocking scope" (scopes, subject and Possible rules, docs/screening.md "Round 4"); this bound keeps
+        // them from growing back into a phrase list.
+        Assert.True(new FileInfo(TestScreener.RulesPath).Length < 45_000, "the rules file must stay under 45 kB");
     }
 
     [Fact]
