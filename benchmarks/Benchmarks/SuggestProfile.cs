@@ -6,8 +6,10 @@ namespace SmartPost.Benchmarks;
 
 /// <summary>
 /// Where one suggestion's time goes, stage by stage, on the two-page letter of <see cref="GuidanceBenchmarks"/>:
-/// reading the text (analysis), finding the concepts, and the rest of the engine. Runs each stage in a loop for a
-/// fixed time and prints µs per call; also a plain loop of whole suggestions to attach dotnet-trace to.
+/// reading the text, finding the concepts, the cue logic of the scan, and the rest of the engine. The stages run in
+/// turns of 10 ms, round after round, and each reports the fastest round and the median: on a shared machine the
+/// fastest round is the closest to the stage's own cost. Also a plain loop of whole suggestions to attach dotnet-trace to
+/// (PROFILE_ONLY=whole).
 ///   dotnet run -c Release --project benchmarks/Benchmarks -- suggest-profile [seconds]
 /// </summary>
 internal static class SuggestProfile
@@ -22,39 +24,73 @@ internal static class SuggestProfile
         var concepts = rules.Concepts;
         var analyzer = concepts.Analyzer;
         var document = analyzer.Analyze(letter.Text);
-        Console.WriteLine($"letter: {letter.Text.Length} chars, {document.Tokens.Length} words, {document.Sentences.Count} sentences; load [{Load()}]");
+        var found = concepts.Find(document);
+        Console.WriteLine($"letter: {letter.Text.Length} chars, {document.Tokens.Length} words, {document.Sentences.Count} sentences, "
+            + $"{found.Count} concept hits; load [{Load()}]");
 
-        Measure("analyze text (memo warm)", seconds, () => analyzer.Analyze(letter.Text));
-        Measure("analyze title", seconds, () => analyzer.Analyze(letter.DocumentTitle));
-        Measure("find concepts in text", seconds, () => concepts.Find(document));
-        Measure("whole suggestion", seconds, () => bench.SuggestForTwoPageLetter());
+        var stages = new List<Stage>
+        {
+            new("analyze text (disposed)", () => { using var d = analyzer.Analyze(letter.Text); return d.Tokens.Length; }),
+            new("  of which finding words", () =>
+            {
+                var scanner = new WordScanner(letter.Text);
+                var words = 0;
+                while (scanner.Next(out _, out _, out _)) words++;
+                return words;
+            }),
+            new("  of which quoted ranges", () => QuotedText.Ranges(letter.Text)),
+            new("analyze title", () => analyzer.Analyze(letter.DocumentTitle)),
+            new("find concepts in text", () => concepts.Find(document)),
+            new("scan (analyses, finds, cues)", () => new GuidelineScan(rules, letter)),
+            new("whole suggestion", () => bench.SuggestForTwoPageLetter()),
+        };
+        if (Environment.GetEnvironmentVariable("PROFILE_ONLY") is { Length: > 0 } only) stages.RemoveAll(s => !s.Name.Contains(only, StringComparison.Ordinal));
+        foreach (var stage in stages) stage.Warm();
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed.TotalSeconds < seconds)
+        {
+            foreach (var stage in stages) stage.Round(TimeSpan.FromMilliseconds(10));
+        }
+        Console.WriteLine($"{"stage",-30} {"fastest",9} {"median",9}  allocated  (µs per call, {stages[0].Rounds} rounds of 10 ms)");
+        foreach (var stage in stages) Console.WriteLine(stage);
         Console.WriteLine($"load [{Load()}]");
         return 0;
     }
 
-    private static void Measure(string stage, double seconds, Func<object> call)
+    private sealed class Stage(string name, Func<object> call)
     {
-        for (var i = 0; i < 2_000; i++) call(); // tiering
-        var allocated = GC.GetAllocatedBytesForCurrentThread();
-        var watch = Stopwatch.StartNew();
-        var thread = new ThreadCpu();
-        long n = 0;
-        while (watch.Elapsed.TotalSeconds < seconds)
+        private readonly List<double> _perCall = [];
+        private long _calls, _bytes;
+
+        public string Name => name;
+        public int Rounds => _perCall.Count;
+
+        public void Warm()
         {
-            for (var i = 0; i < 100; i++) call();
-            n += 100;
+            for (var i = 0; i < 3_000; i++) call(); // tiered compilation reaches the optimised code
         }
-        var cpu = thread.Elapsed();
-        var bytes = GC.GetAllocatedBytesForCurrentThread() - allocated;
-        Console.WriteLine($"{stage,-28} {watch.Elapsed.TotalMicroseconds / n,9:F2} µs wall {cpu.TotalMicroseconds / n,9:F2} µs CPU {bytes / n,8} B");
+
+        public void Round(TimeSpan length)
+        {
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
+            var watch = Stopwatch.StartNew();
+            long n = 0;
+            while (watch.Elapsed < length)
+            {
+                for (var i = 0; i < 10; i++) call();
+                n += 10;
+            }
+            _perCall.Add(watch.Elapsed.TotalMicroseconds / n);
+            _calls += n;
+            _bytes += GC.GetAllocatedBytesForCurrentThread() - allocated;
+        }
+
+        public override string ToString()
+        {
+            var sorted = _perCall.Order().ToList();
+            return $"{name,-30} {sorted[0],9:F2} {sorted[sorted.Count / 2],9:F2} {_bytes / _calls,8} B";
+        }
     }
 
     private static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "?";
-
-    /// <summary>CPU time of the whole process (the loop is single-threaded; GC threads are counted too).</summary>
-    private sealed class ThreadCpu
-    {
-        private readonly TimeSpan _start = Process.GetCurrentProcess().TotalProcessorTime;
-        public TimeSpan Elapsed() => Process.GetCurrentProcess().TotalProcessorTime - _start;
-    }
 }
