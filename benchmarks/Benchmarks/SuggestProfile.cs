@@ -24,6 +24,7 @@ internal static class SuggestProfile
         var concepts = rules.Concepts;
         var analyzer = concepts.Analyzer;
         var document = analyzer.Analyze(letter.Text);
+        var memo = (WordMemo)typeof(TextAnalyzer).GetField("_memo", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(analyzer)!;
         var found = concepts.Find(document);
         Console.WriteLine($"letter: {letter.Text.Length} chars, {document.Tokens.Length} words, {document.Sentences.Count} sentences, "
             + $"{found.Count} concept hits; load [{Load()}]");
@@ -37,6 +38,13 @@ internal static class SuggestProfile
                 var words = 0;
                 while (scanner.Next(out _, out _, out _)) words++;
                 return words;
+            }),
+            new("  finding words + memo", () =>
+            {
+                var scanner = new WordScanner(letter.Text);
+                var known = 0;
+                while (scanner.Next(out var start, out var end, out var hash)) known += memo.Get(letter.Text.AsSpan(start, end - start), hash) is null ? 0 : 1;
+                return known;
             }),
             new("  of which quoted ranges", () => QuotedText.Ranges(letter.Text)),
             new("analyze title", () => analyzer.Analyze(letter.DocumentTitle)),
