@@ -30,7 +30,7 @@ public sealed class ConceptSet
         /// <summary>Fewer lemmas than this are simply all tried: the look-ups would cost more than they save.</summary>
         private const int NarrowFrom = 6;
 
-        public LemmasStartingWith(CompiledLemma[] lemmas)
+        public LemmasStartingWith(CompiledLemma[] lemmas, int vocabularySize)
         {
             Lemmas = lemmas;
             if (lemmas.Length < NarrowFrom) return;
@@ -52,13 +52,15 @@ public sealed class ConceptSet
                 }
             }
             OneWord = [.. single];
-            BySecondTerm = bySecond.ToDictionary(p => p.Key, p => p.Value.ToArray());
+            // Indexed by the following word's id: an array read, no hashing, for every word within reach.
+            BySecondTerm = new int[]?[vocabularySize];
+            foreach (var (second, list) in bySecond) BySecondTerm[second] = [.. list];
         }
 
         public CompiledLemma[] Lemmas { get; }
 
         /// <summary>Null: try every lemma. Else the lemmas (by index) that could go on with a following word's id.</summary>
-        public Dictionary<int, int[]>? BySecondTerm { get; }
+        public int[]?[]? BySecondTerm { get; }
 
         /// <summary>Lemmas of one word: always a hit.</summary>
         public int[] OneWord { get; } = [];
@@ -72,7 +74,7 @@ public sealed class ConceptSet
         _names = names;
         _ids = names.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
         _byFirstTerm = byFirstTerm
-            .Select(lemmas => lemmas is null ? null : new LemmasStartingWith(lemmas.Select(l => new CompiledLemma(l.Item1, l.Item2, l.Item3)).ToArray()))
+            .Select(lemmas => lemmas is null ? null : new LemmasStartingWith(lemmas.Select(l => new CompiledLemma(l.Item1, l.Item2, l.Item3)).ToArray(), byFirstTerm.Length))
             .ToArray();
         _mostLemmasOfOneWord = _byFirstTerm.Max(l => l?.Lemmas.Length ?? 0);
         Analyzer = analyzer;
@@ -204,7 +206,7 @@ public sealed class ConceptSet
         {
             ref readonly var word = ref tokens[next];
             if (word.Sentence != sentence || word.Quoted) break;
-            if (word.Term == Vocabulary.Unknown || !bySecond.TryGetValue(word.Term, out var goOn)) continue;
+            if (word.Term == Vocabulary.Unknown || bySecond[word.Term] is not { } goOn) continue;
             foreach (var k in goOn) any = marks[k] = true;
         }
         if (!any) return;
