@@ -76,7 +76,8 @@ internal sealed class GuidelineScan
 
     private void Scan(string original, bool inTitle, string fieldName)
     {
-        var document = _rules.Concepts.Analyzer.Analyze(original);
+        // Nothing of the document outlives this scan (evidence copies its text), so its pooled arrays go back at the end.
+        using var document = _rules.Concepts.Analyzer.Analyze(original);
         var text = new LetterText(document);
         var hits = new List<(CueEntry Cue, int First, int Last)>();
         _negation = new bool[text.Count];

@@ -24,13 +24,16 @@ public readonly record struct TextSpan(int FirstToken, int EndToken, int Sentenc
 
 /// <summary>
 /// A text as the rules read it: document → sentences → clauses → words, each word with its stem, its place and
-/// whether it was quoted. Made by <see cref="TextAnalyzer.Analyze"/>.
+/// whether it was quoted. Made by <see cref="TextAnalyzer.Analyze"/>. A letter's or reply's word arrays are rented from
+/// the shared pool: a caller that is done with the document may dispose it to give them back (then it must not be read
+/// again); one that does not simply leaves them to the garbage collector.
 /// </summary>
-public sealed class AnalyzedDocument
+public sealed class AnalyzedDocument : IDisposable
 {
     internal AnalyzedDocument(string text, TextToken[] tokens, int count, TokenPart[] parts, IReadOnlyList<TextSpan> sentences,
-        IReadOnlyList<TextSpan> clauses, char[] stems, List<(int Start, int End)> quoted)
+        IReadOnlyList<TextSpan> clauses, char[] stems, List<(int Start, int End)> quoted, bool pooled)
     {
+        _pooled = pooled;
         Text = text;
         _tokens = tokens;
         _count = count;
@@ -41,10 +44,11 @@ public sealed class AnalyzedDocument
         QuotedRanges = quoted;
     }
 
-    private readonly TextToken[] _tokens;
-    private readonly int _count;
-    private readonly TokenPart[] _parts;
-    private readonly char[] _stems;
+    private TextToken[] _tokens;
+    private int _count;
+    private readonly bool _pooled;
+    private TokenPart[] _parts;
+    private char[] _stems;
 
     public string Text { get; }
 
@@ -80,4 +84,16 @@ public sealed class AnalyzedDocument
 
     /// <summary>The writer's own text: without quoted or forwarded text.</summary>
     public string OwnText() => QuotedText.OwnText(Text, [.. QuotedRanges]);
+
+    /// <summary>Gives the word arrays back to the pool; afterwards the document has no words (never another text's).</summary>
+    public void Dispose()
+    {
+        _count = 0;
+        var tokens = Interlocked.Exchange(ref _tokens, []);
+        if (tokens.Length == 0 || !_pooled) return;
+        System.Buffers.ArrayPool<TextToken>.Shared.Return(tokens);
+        System.Buffers.ArrayPool<char>.Shared.Return(Interlocked.Exchange(ref _stems, []));
+        var parts = Interlocked.Exchange(ref _parts, []);
+        if (parts.Length > 0) System.Buffers.ArrayPool<TokenPart>.Shared.Return(parts);
+    }
 }

@@ -14,16 +14,69 @@ public sealed class ConceptSet
 {
     private readonly string[] _names;
     private readonly Dictionary<string, int> _ids;
-    private readonly CompiledLemma[]?[] _byFirstTerm;
+    private readonly LemmasStartingWith?[] _byFirstTerm;
+    private readonly int _mostLemmasOfOneWord;
 
     /// <summary>A lemma as vocabulary ids: per step the ids that fill it and how many other words may come before it.</summary>
     private sealed record CompiledLemma(int Concept, int[][] Steps, int[] Gaps);
+
+    /// <summary>
+    /// The lemmas that start with one word, in rule order, and which of them could go on with the words that follow.
+    /// Common first words ("vi", "har", "du") start dozens of lemmas; trying each at every occurrence was most of a
+    /// suggestion's time. Looking up the next few words' ids narrows them to the lemmas whose second word is there.
+    /// </summary>
+    private sealed class LemmasStartingWith
+    {
+        /// <summary>Fewer lemmas than this are simply all tried: the look-ups would cost more than they save.</summary>
+        private const int NarrowFrom = 6;
+
+        public LemmasStartingWith(CompiledLemma[] lemmas, int vocabularySize)
+        {
+            Lemmas = lemmas;
+            if (lemmas.Length < NarrowFrom) return;
+            var bySecond = new Dictionary<int, List<int>>();
+            var single = new List<int>();
+            for (var k = 0; k < lemmas.Length; k++)
+            {
+                var lemma = lemmas[k];
+                if (lemma.Steps.Length == 1)
+                {
+                    single.Add(k);
+                    continue;
+                }
+                Window = Math.Max(Window, lemma.Gaps[1] + 1);
+                foreach (var second in lemma.Steps[1])
+                {
+                    if (!bySecond.TryGetValue(second, out var list)) bySecond[second] = list = [];
+                    if (list.Count == 0 || list[^1] != k) list.Add(k);
+                }
+            }
+            OneWord = [.. single];
+            // Indexed by the following word's id: an array read, no hashing, for every word within reach.
+            BySecondTerm = new int[]?[vocabularySize];
+            foreach (var (second, list) in bySecond) BySecondTerm[second] = [.. list];
+        }
+
+        public CompiledLemma[] Lemmas { get; }
+
+        /// <summary>Null: try every lemma. Else the lemmas (by index) that could go on with a following word's id.</summary>
+        public int[]?[]? BySecondTerm { get; }
+
+        /// <summary>Lemmas of one word: always a hit.</summary>
+        public int[] OneWord { get; } = [];
+
+        /// <summary>How many words after the first may hold a lemma's second word (the largest gap + 1).</summary>
+        public int Window { get; }
+    }
 
     private ConceptSet(string[] names, List<(int, int[][], int[])>?[] byFirstTerm, TextAnalyzer analyzer)
     {
         _names = names;
         _ids = names.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
-        _byFirstTerm = byFirstTerm.Select(lemmas => lemmas?.Select(l => new CompiledLemma(l.Item1, l.Item2, l.Item3)).ToArray()).ToArray();
+        _byFirstTerm = byFirstTerm
+            .Select(lemmas => lemmas is null ? null : new LemmasStartingWith(lemmas.Select(l => new CompiledLemma(l.Item1, l.Item2, l.Item3)).ToArray(), byFirstTerm.Length))
+            .ToArray();
+        _mostLemmasOfOneWord = _byFirstTerm.Max(l => l?.Lemmas.Length ?? 0);
         Analyzer = analyzer;
     }
 
@@ -109,12 +162,13 @@ public sealed class ConceptSet
         var tokens = document.Tokens;
         var hits = new List<ConceptHit>(tokens.Length / 8 + 4);
         var coveredUpTo = -1;
+        Span<bool> candidates = _mostLemmasOfOneWord <= 512 ? stackalloc bool[_mostLemmasOfOneWord] : new bool[_mostLemmasOfOneWord];
         for (var i = 0; i < tokens.Length; i++)
         {
             ref readonly var token = ref tokens[i];
             if (token.Quoted) continue;
             var before = hits.Count;
-            if (token.Term != Vocabulary.Unknown && _byFirstTerm[token.Term] is { } lemmas) Match(tokens, i, lemmas, token.Fuzzy, false, hits);
+            if (token.Term != Vocabulary.Unknown && _byFirstTerm[token.Term] is { } lemmas) Match(tokens, i, lemmas, token.Fuzzy, false, hits, candidates);
             if (hits.Count > before)
             {
                 for (var h = before; h < hits.Count; h++) coveredUpTo = Math.Max(coveredUpTo, hits[h].Last);
@@ -124,39 +178,68 @@ public sealed class ConceptSet
             if (token.PartCount == 0 || i <= coveredUpTo) continue;
             foreach (var part in document.Parts(token))
             {
-                if (_byFirstTerm[part.Term] is { } partLemmas) Match(tokens, i, partLemmas, token.Fuzzy, true, hits);
+                if (_byFirstTerm[part.Term] is { } partLemmas) Match(tokens, i, partLemmas, token.Fuzzy, true, hits, candidates);
             }
         }
         return hits;
     }
 
-    private static void Match(ReadOnlySpan<TextToken> tokens, int i, CompiledLemma[] lemmas, bool fuzzy, bool inCompound, List<ConceptHit> hits)
+    /// <summary>
+    /// The lemmas starting at word <paramref name="i"/>, tried in rule order. With many of them, only those whose second
+    /// word stands within reach are tried (a superset of those that match: each is still matched in full).
+    /// </summary>
+    private static void Match(ReadOnlySpan<TextToken> tokens, int i, LemmasStartingWith starting, bool fuzzy, bool inCompound,
+        List<ConceptHit> hits, Span<bool> candidates)
+    {
+        var lemmas = starting.Lemmas;
+        if (starting.BySecondTerm is not { } bySecond)
+        {
+            foreach (var lemma in lemmas) Match(tokens, i, lemma, fuzzy, inCompound, hits);
+            return;
+        }
+        var marks = candidates[..lemmas.Length];
+        marks.Clear();
+        var any = false;
+        foreach (var k in starting.OneWord) any = marks[k] = true;
+        var sentence = tokens[i].Sentence;
+        for (var next = i + 1; next <= i + starting.Window && next < tokens.Length; next++)
+        {
+            ref readonly var word = ref tokens[next];
+            if (word.Sentence != sentence || word.Quoted) break;
+            if (word.Term == Vocabulary.Unknown || bySecond[word.Term] is not { } goOn) continue;
+            foreach (var k in goOn) any = marks[k] = true;
+        }
+        if (!any) return;
+        for (var k = 0; k < lemmas.Length; k++)
+        {
+            if (marks[k]) Match(tokens, i, lemmas[k], fuzzy, inCompound, hits);
+        }
+    }
+
+    private static void Match(ReadOnlySpan<TextToken> tokens, int i, CompiledLemma lemma, bool fuzzy, bool inCompound, List<ConceptHit> hits)
     {
         var sentence = tokens[i].Sentence;
-        foreach (var (concept, steps, gaps) in lemmas)
+        var (concept, steps, gaps) = lemma;
+        var at = i;
+        var anyFuzzy = fuzzy;
+        var matched = true;
+        for (var s = 1; s < steps.Length && matched; s++)
         {
-            var at = i;
-            var anyFuzzy = fuzzy;
-            var matched = true;
-            for (var s = 1; s < steps.Length && matched; s++)
+            matched = false;
+            for (var next = at + 1; next <= at + 1 + gaps[s] && next < tokens.Length; next++)
             {
-                matched = false;
-                for (var next = at + 1; next <= at + 1 + gaps[s] && next < tokens.Length; next++)
-                {
-                    ref readonly var word = ref tokens[next];
-                    if (word.Sentence != sentence || word.Quoted) break;
-                    if (Array.IndexOf(steps[s], word.Term) < 0) continue;
-                    anyFuzzy |= word.Fuzzy;
-                    at = next;
-                    matched = true;
-                    break;
-                }
+                ref readonly var word = ref tokens[next];
+                if (word.Sentence != sentence || word.Quoted) break;
+                if (Array.IndexOf(steps[s], word.Term) < 0) continue;
+                anyFuzzy |= word.Fuzzy;
+                at = next;
+                matched = true;
+                break;
             }
-            if (!matched) continue;
-            var hit = new ConceptHit(concept, i, at, anyFuzzy, inCompound);
-            if (hits.Count > 0 && hits[^1].Concept == concept && hits[^1].First == i && hits[^1].Last == at) continue;
-            hits.Add(hit);
         }
+        if (!matched) return;
+        if (hits.Count > 0 && hits[^1].Concept == concept && hits[^1].First == i && hits[^1].Last == at) return;
+        hits.Add(new ConceptHit(concept, i, at, anyFuzzy, inCompound));
     }
 
     private static List<List<string[]>> Expand(string name, Dictionary<string, List<LemmaPattern>> parsed, HashSet<string> visiting, List<string> errors)

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace SmartPost.Api.Text;
 
 /// <summary>
@@ -17,14 +19,21 @@ internal sealed class DocumentReader
     private readonly List<TextSpan> _clauses;
     private int _sentenceStart, _clauseStart, _previousEnd;
     private bool _previousQuoted;
+    private readonly bool _pooled;
+
+    /// <summary>Texts up to this many characters are read into pooled arrays.</summary>
+    private const int PooledUpTo = 32_768;
 
     public DocumentReader(string text, bool signatures)
     {
         _text = text;
         _quoted = QuotedText.Ranges(text, signatures);
-        // Every slot is written before it is read, and a long text's arrays would otherwise be zeroed for nothing.
-        _tokens = GC.AllocateUninitializedArray<TextToken>(Math.Max(4, text.Length / 5));
-        _stems = GC.AllocateUninitializedArray<char>(Math.Max(16, text.Length));
+        // Every slot is written before it is read. A letter's or reply's arrays come from the shared pool and go back when
+        // the document is disposed (a two-page letter's words are ≈ 40 kB: allocating them for every suggestion was a
+        // fifth of reading it). A long text's are allocated to size, as the pool would round them up to a power of two.
+        _pooled = text.Length <= PooledUpTo;
+        _tokens = _pooled ? ArrayPool<TextToken>.Shared.Rent(Math.Max(4, text.Length / 5)) : GC.AllocateUninitializedArray<TextToken>(text.Length / 5);
+        _stems = _pooled ? ArrayPool<char>.Shared.Rent(Math.Max(16, text.Length)) : GC.AllocateUninitializedArray<char>(text.Length);
         _sentences = new List<TextSpan>(text.Length / 64 + 1);
         _clauses = new List<TextSpan>(text.Length / 32 + 1);
     }
@@ -36,8 +45,8 @@ internal sealed class DocumentReader
         var isQuoted = _quoteIndex < _quoted.Count && _quoted[_quoteIndex].Start <= start;
         if (_count > 0) Separate(start, isQuoted, startsClause);
 
-        if (_count == _tokens.Length) Array.Resize(ref _tokens, _tokens.Length * 2);
-        if (_stemLength + stem.Length > _stems.Length) Array.Resize(ref _stems, Math.Max(_stems.Length * 2, _stemLength + stem.Length));
+        if (_count == _tokens.Length) Grow(ref _tokens, _tokens.Length * 2, _pooled);
+        if (_stemLength + stem.Length > _stems.Length) Grow(ref _stems, Math.Max(_stems.Length * 2, _stemLength + stem.Length), _pooled);
         stem.CopyTo(_stems.AsSpan(_stemLength));
         _tokens[_count++] = new TextToken(start, end - start, term, fuzzy, isQuoted, _sentences.Count, _clauses.Count,
             _partCount, 0, _stemLength, stem.Length);
@@ -49,7 +58,7 @@ internal sealed class DocumentReader
     /// <summary>A known part of the last word's compound.</summary>
     public void AddPart(int term)
     {
-        if (_partCount == _parts.Length) Array.Resize(ref _parts, Math.Max(16, _parts.Length * 2));
+        if (_partCount == _parts.Length) Grow(ref _parts, Math.Max(16, _parts.Length * 2), _pooled);
         _parts[_partCount++] = new TokenPart(term, _count - 1);
         ref var head = ref _tokens[_count - 1];
         head = head with { FirstPart = head.PartCount == 0 ? _partCount - 1 : head.FirstPart, PartCount = head.PartCount + 1 };
@@ -65,7 +74,21 @@ internal sealed class DocumentReader
             _clauses.Add(new TextSpan(_clauseStart, _count, _sentences.Count, question));
             _sentences.Add(new TextSpan(_sentenceStart, _count, _sentences.Count, question));
         }
-        return new AnalyzedDocument(_text, _tokens, _count, _parts[.._partCount], _sentences, _clauses, _stems, _quoted);
+        return new AnalyzedDocument(_text, _tokens, _count, _parts, _sentences, _clauses, _stems, _quoted, _pooled);
+    }
+
+    /// <summary>A bigger array with the used part copied; a pooled one comes from the pool and the old one goes back.</summary>
+    private static void Grow<T>(ref T[] array, int length, bool pooled)
+    {
+        if (!pooled)
+        {
+            Array.Resize(ref array, length);
+            return;
+        }
+        var bigger = ArrayPool<T>.Shared.Rent(length);
+        array.AsSpan().CopyTo(bigger);
+        if (array.Length > 0) ArrayPool<T>.Shared.Return(array);
+        array = bigger;
     }
 
     /// <summary>

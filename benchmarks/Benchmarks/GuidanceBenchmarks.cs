@@ -16,6 +16,9 @@ public class GuidanceBenchmarks
     private GuidanceEngine _engine = null!;
     private LetterFacts _letter = null!;
 
+    internal GuidanceEngine Engine => _engine;
+    internal LetterFacts Letter => _letter;
+
     [GlobalSetup]
     public void Setup()
     {

@@ -18,5 +18,9 @@ if (args is ["explain-inbox", var planTarget])
 if (args is ["ingest-profile", var profilePath, var profileCount, .. var rest])
     return await IngestProfile.RunAsync(profilePath, int.Parse(profileCount, System.Globalization.CultureInfo.InvariantCulture), rest is [var drop] ? drop : null);
 
+// Where a suggestion's time goes, stage by stage: dotnet run -c Release --project benchmarks/Benchmarks -- suggest-profile [seconds]
+if (args is ["suggest-profile", .. var seconds])
+    return SuggestProfile.Run(seconds is [var s] ? double.Parse(s, System.Globalization.CultureInfo.InvariantCulture) : 3);
+
 BenchmarkSwitcher.FromAssembly(typeof(GuidanceBenchmarks).Assembly).Run(args);
 return 0;

@@ -34,23 +34,23 @@ public static class TelemetrySetup
 
         var options = config.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
         var interval = (int)options.ExportInterval.TotalMilliseconds;
-        services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService("smartpost-api"))
-            .WithTracing(tracing =>
-            {
-                tracing.AddSource(SmartPostTelemetry.Name)
-                    .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsProbe(context.Request.Path))
-                    .AddProcessor(new CprMaskingProcessor());
-                if (options.OtlpEndpoint is { } otlp)
+        var telemetry = services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("smartpost-api"));
+        // Spans are recorded only when they go somewhere: without a collector, tracing every request cost about 4 % of a
+        // suggest request's CPU (activity start and stop, the listener, the masking processor) for nothing.
+        if (options.OtlpEndpoint is { } traceCollector)
+        {
+            telemetry.WithTracing(tracing => tracing.AddSource(SmartPostTelemetry.Name)
+                .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsProbe(context.Request.Path))
+                .AddProcessor(new CprMaskingProcessor())
+                .AddOtlpExporter(o =>
                 {
-                    tracing.AddOtlpExporter(o =>
-                    {
-                        o.Endpoint = new Uri(otlp, "v1/traces");
-                        o.Protocol = OtlpExportProtocol.HttpProtobuf;
-                        o.BatchExportProcessorOptions.ScheduledDelayMilliseconds = interval;
-                    });
-                }
-            })
+                    o.Endpoint = new Uri(traceCollector, "v1/traces");
+                    o.Protocol = OtlpExportProtocol.HttpProtobuf;
+                    o.BatchExportProcessorOptions.ScheduledDelayMilliseconds = interval;
+                }));
+        }
+        telemetry
             .WithMetrics(metrics =>
             {
                 metrics.AddMeter(SmartPostTelemetry.Name).AddAspNetCoreInstrumentation();

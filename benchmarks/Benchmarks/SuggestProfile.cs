@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using SmartPost.Api.Guidance;
+using SmartPost.Api.Text;
+
+namespace SmartPost.Benchmarks;
+
+/// <summary>
+/// Where one suggestion's time goes, stage by stage, on the two-page letter of <see cref="GuidanceBenchmarks"/>:
+/// reading the text, finding the concepts, the cue logic of the scan, and the rest of the engine. The stages run in
+/// turns of 10 ms, round after round, and each reports the fastest round and the median: on a shared machine the
+/// fastest round is the closest to the stage's own cost. Also a plain loop of whole suggestions to attach dotnet-trace to
+/// (PROFILE_ONLY=whole).
+///   dotnet run -c Release --project benchmarks/Benchmarks -- suggest-profile [seconds]
+/// </summary>
+internal static class SuggestProfile
+{
+    public static int Run(double seconds)
+    {
+        var bench = new GuidanceBenchmarks();
+        bench.Setup();
+        var (engine, letter) = (bench.Engine, bench.Letter);
+        // The engine keeps its compiled rules to itself; the profile reads them to time the stages apart.
+        var rules = (CompiledGuideline)typeof(GuidanceEngine).GetField("_rules", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(engine)!;
+        var concepts = rules.Concepts;
+        var analyzer = concepts.Analyzer;
+        var document = analyzer.Analyze(letter.Text);
+        var memo = (WordMemo)typeof(TextAnalyzer).GetField("_memo", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(analyzer)!;
+        var found = concepts.Find(document);
+        Console.WriteLine($"letter: {letter.Text.Length} chars, {document.Tokens.Length} words, {document.Sentences.Count} sentences, "
+            + $"{found.Count} concept hits; load [{Load()}]");
+
+        var stages = new List<Stage>
+        {
+            new("analyze text (disposed)", () => { using var d = analyzer.Analyze(letter.Text); return d.Tokens.Length; }),
+            new("  of which finding words", () =>
+            {
+                var scanner = new WordScanner(letter.Text);
+                var words = 0;
+                while (scanner.Next(out _, out _, out _)) words++;
+                return words;
+            }),
+            new("  finding words + memo", () =>
+            {
+                var scanner = new WordScanner(letter.Text);
+                var known = 0;
+                while (scanner.Next(out var start, out var end, out var hash)) known += memo.Get(letter.Text.AsSpan(start, end - start), hash) is null ? 0 : 1;
+                return known;
+            }),
+            new("  of which quoted ranges", () => QuotedText.Ranges(letter.Text)),
+            new("analyze title", () => analyzer.Analyze(letter.DocumentTitle)),
+            new("find concepts in text", () => concepts.Find(document)),
+            new("scan (analyses, finds, cues)", () => new GuidelineScan(rules, letter)),
+            new("whole suggestion", () => bench.SuggestForTwoPageLetter()),
+        };
+        if (Environment.GetEnvironmentVariable("PROFILE_ONLY") is { Length: > 0 } only) stages.RemoveAll(s => !s.Name.Contains(only, StringComparison.Ordinal));
+        foreach (var stage in stages) stage.Warm();
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed.TotalSeconds < seconds)
+        {
+            foreach (var stage in stages) stage.Round(TimeSpan.FromMilliseconds(10));
+        }
+        Console.WriteLine($"{"stage",-30} {"fastest",9} {"median",9}  allocated  (µs per call, {stages[0].Rounds} rounds of 10 ms)");
+        foreach (var stage in stages) Console.WriteLine(stage);
+        Console.WriteLine($"load [{Load()}]");
+        return 0;
+    }
+
+    private sealed class Stage(string name, Func<object> call)
+    {
+        private readonly List<double> _perCall = [];
+        private long _calls, _bytes;
+
+        public string Name => name;
+        public int Rounds => _perCall.Count;
+
+        public void Warm()
+        {
+            for (var i = 0; i < 3_000; i++) call(); // tiered compilation reaches the optimised code
+        }
+
+        public void Round(TimeSpan length)
+        {
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
+            var watch = Stopwatch.StartNew();
+            long n = 0;
+            while (watch.Elapsed < length)
+            {
+                for (var i = 0; i < 10; i++) call();
+                n += 10;
+            }
+            _perCall.Add(watch.Elapsed.TotalMicroseconds / n);
+            _calls += n;
+            _bytes += GC.GetAllocatedBytesForCurrentThread() - allocated;
+        }
+
+        public override string ToString()
+        {
+            var sorted = _perCall.Order().ToList();
+            return $"{name,-30} {sorted[0],9:F2} {sorted[sorted.Count / 2],9:F2} {_bytes / _calls,8} B";
+        }
+    }
+
+    private static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "?";
+}
