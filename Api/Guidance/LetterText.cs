@@ -47,8 +47,18 @@ internal sealed class LetterText
         var next = token + 1;
         while (next < Count && ClauseOf(next) == clause) next++;
         if (next >= Count || SentenceOf(next) != SentenceOf(token)) return null;
+        if (IsCondition(next - 1)) return null;
         return WordIs(next, "at") || WordIs(next, "om") ? ClauseOf(next) : null;
     }
+
+    /// <summary>
+    /// A clause ending in a condition ("… på betingelse af", "… forudsat") leads to what the recipient must do, not to
+    /// the complement of the dropped clause: "Vi forlænger fristen på betingelse af, at du sender os …" still asks.
+    /// </summary>
+    private bool IsCondition(int lastOfClause) =>
+        WordIs(lastOfClause, "forudsat")
+        || (lastOfClause > 0 && WordIs(lastOfClause, "af")
+            && (WordIs(lastOfClause - 1, "betingelse") || WordIs(lastOfClause - 1, "forudsætning") || WordIs(lastOfClause - 1, "betinget")));
 
     /// <summary>The first and last word of sentence <paramref name="sentence"/>.</summary>
     public (int First, int Last) SentenceBounds(int sentence) =>
