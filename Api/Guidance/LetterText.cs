@@ -47,8 +47,18 @@ internal sealed class LetterText
         var next = token + 1;
         while (next < Count && ClauseOf(next) == clause) next++;
         if (next >= Count || SentenceOf(next) != SentenceOf(token)) return null;
+        if (IsCondition(next - 1)) return null;
         return WordIs(next, "at") || WordIs(next, "om") ? ClauseOf(next) : null;
     }
+
+    /// <summary>
+    /// A clause ending in a condition ("… på betingelse af", "… forudsat") leads to what the recipient must do, not to
+    /// the complement of the dropped clause: "Vi forlænger fristen på betingelse af, at du sender os …" still asks.
+    /// </summary>
+    private bool IsCondition(int lastOfClause) =>
+        WordIs(lastOfClause, "forudsat")
+        || (lastOfClause > 0 && WordIs(lastOfClause, "af")
+            && (WordIs(lastOfClause - 1, "betingelse") || WordIs(lastOfClause - 1, "forudsætning") || WordIs(lastOfClause - 1, "betinget")));
 
     /// <summary>The first and last word of sentence <paramref name="sentence"/>.</summary>
     public (int First, int Last) SentenceBounds(int sentence) =>
@@ -82,8 +92,9 @@ internal sealed class LetterText
     }
 
     /// <summary>
-    /// A question starting a line and answered in the same line ("Har du fyldt 17 år? Så kan du …", "… ? Ja, …") is
-    /// rhetorical. "Så" followed by "vi"/"os" is our own next step ("Kan du sende kopien? Så kan vi …"): still asking.
+    /// A question starting a line and answered in the same line ("Har du fyldt 17 år? Så kan du …", "… ? Ja, …",
+    /// "Hvorfor skal du til prøve? Det skyldes …", "Vil du have et nyt kørekort? Det skal du ikke") is rhetorical.
+    /// "Så" followed by "vi"/"os" is our own next step ("Kan du sende kopien? Så kan vi …"): still asking.
     /// </summary>
     private bool IsAnsweredOnItsLine(int sentence)
     {
@@ -91,12 +102,33 @@ internal sealed class LetterText
         var next = last + 1;
         if (!StartsLine(first) || next >= Count || Original.AsSpan(End(last), Start(next) - End(last)).Contains('\n')) return false;
         if (WordIs(next, "ja") || WordIs(next, "nej")) return true;
+        if (WordIs(next, "det")) return IsAnswerOpening(next);
         if (!WordIs(next, "så") && !WordIs(next, "saa")) return false;
         for (var k = next + 1; k <= next + 2 && k < Count; k++)
         {
             if (WordIs(k, "vi") || WordIs(k, "os")) return false;
         }
         return true;
+    }
+
+    /// <summary>
+    /// "Det …" after a question answers it when it explains ("Det er …", "Det skyldes …", "Det betyder …") or answers
+    /// the recipient yes or no ("Det skal du ikke", "Det kan du godt"). "Det skal vi bruge …" is our need and "Det er
+    /// vigtigt, at …" presses the question: still asking.
+    /// </summary>
+    private bool IsAnswerOpening(int det)
+    {
+        var (_, last) = SentenceBounds(SentenceOf(det));
+        for (var k = det + 1; k <= det + 6 && k <= last; k++)
+        {
+            if (WordIs(k, "vi") || WordIs(k, "os") || WordIs(k, "vigtigt") || WordIs(k, "nødvendigt")) return false;
+        }
+        if (det + 1 <= last && (WordIs(det + 1, "er") || WordIs(det + 1, "skyldes") || WordIs(det + 1, "betyder"))) return true;
+        for (var k = det + 2; k <= det + 3 && k <= last; k++)
+        {
+            if (WordIs(k, "du") && k + 1 <= last && (WordIs(k + 1, "ikke") || WordIs(k + 1, "godt"))) return true;
+        }
+        return false;
     }
 
     /// <summary>Whether sentence <paramref name="sentence"/> has this word form (a short function word such as "skal").</summary>
