@@ -25,6 +25,9 @@ namespace SmartPost.Api.Corrections;
 public sealed class CorrectionsController(
     ReplyChanges changes, AppDb db, IOptions<RepliesOptions> options, DueDateRules dueDates) : ControllerBase
 {
+    /// <summary>Where a correction event's text turns into the caseworker's note; retention cuts the note off there.</summary>
+    public const string NoteMarker = ". Note: ";
+
     [HttpPost]
     [SwaggerOperation(Summary = "Ret et fund",
         Description = "verdict Confirmed (\"Bekræft\"), Rejected (\"Ikke aktindsigt\") or Added (\"Det er en klage\") for one kind; "
@@ -64,7 +67,7 @@ public sealed class CorrectionsController(
                 By = user, ByName = stamp.ByName, At = now, Note = note,
             };
             var detail = $"Rettet af {stamp.ByName} {DanishTime.Format(now)}: {FlagCorrector.DanishVerdict(kind, verdict)}"
-                + (note is null ? "." : $". Note: {note}");
+                + (note is null ? "." : $"{NoteMarker}{note}");
             return new ReplyChange(null, [(ReplyEventKind.FindingCorrected, detail)], [correction], () =>
                 SmartPostTelemetry.Corrections.Add(1,
                     new KeyValuePair<string, object?>("kind", kind.ToString()), new KeyValuePair<string, object?>("verdict", verdict.ToString())));

@@ -87,12 +87,11 @@ public sealed class ReplyContentPurge(AppDb db, TimeProvider clock, IOptions<Ret
         return flags.ToString(Newtonsoft.Json.Formatting.None);
     }
 
-    /// <summary>A correction event's text without the caseworker's note (written as "…. Note: …").</summary>
+    /// <summary>A correction event's text without the caseworker's note (cut at the marker the corrections endpoint writes).</summary>
     private static string WithoutNote(string detail)
     {
-        var at = detail.IndexOf(NoteMarker, StringComparison.Ordinal);
+        var at = detail.IndexOf(CorrectionsController.NoteMarker, StringComparison.Ordinal);
         return at < 0 ? detail : detail[..at] + ". Noten er slettet sammen med svarets tekst.";
     }
 
-    private const string NoteMarker = ". Note: ";
 }
