@@ -9,9 +9,9 @@ import { join } from "node:path";
 import { colorIcon, outlineIcon } from "./make-icons.mjs";
 
 const require = createRequire(import.meta.url);
-// (Pinned to 0.4.1 in package.json: Converter and Utilities are the package's internals, not its documented API.)
 // The package's convert() always reads the XML as if Office ran in English, so a da-DK manifest came out with English
 // names and no Danish at all. Its Converter class takes the locale: we give it the manifest's own default locale.
+// Converter and Utilities are the package's internals, not its documented API, hence the exact 0.4.1 in package.json.
 const { Converter } = require("office-addin-manifest-converter/lib/converter.js");
 const { Utilities } = require("office-addin-manifest-converter/lib/utilities.js");
 
