@@ -37,11 +37,8 @@ public sealed class ReplyScreener
         // Our own title ("Sv: Afgørelse om …") never makes a finding, but it tells which letter the text answers.
         var subjectConcepts = subjectDocument is null ? null : _rules.Concepts.Find(subjectDocument).Select(h => h.Concept).ToHashSet();
         var ownSubject = subjectDocument is not null && !IsReplyPrefixed(subject!);
-        var inText = RuleMatcher.Match(_rules, document, subjectConcepts, out var textHits);
-        List<ConceptHit> subjectHits = [];
-        var inSubject = ownSubject ? RuleMatcher.Match(_rules, subjectDocument!, subjectConcepts, out subjectHits) : [];
-        // The kinds' vocabulary the citizen used: in the text and in a subject they wrote.
-        var concepts = textHits.Concat(subjectHits).Select(h => h.Concept).ToHashSet();
+        var inText = RuleMatcher.Match(_rules, document, subjectConcepts);
+        var inSubject = ownSubject ? RuleMatcher.Match(_rules, subjectDocument!, subjectConcepts) : [];
         var ownText = document.OwnText();
 
         var scores = _classifier is not null && ownText.Length > 0 ? _classifier.Score(ReplyClassifier.InputText(subject, text)) : null;
@@ -63,7 +60,7 @@ public sealed class ReplyScreener
 
             var score = scores is not null && scores.TryGetValue(kind, out var s) ? s : 0f;
             if (findings.Count > 0) flags.Add(FromRules(kind, findings, subjectDocument, context, score));
-            else if (SecondOpinion.Combine(null, score, ModelOnlyThreshold(kind, inText, concepts), _options) is not null)
+            else if (SecondOpinion.Combine(null, score, ModelOnlyThreshold(kind, inText), _options) is not null)
             {
                 flags.Add(_dueDates.Flag(kind, null, [], context, Certainty.Possible,
                     $"Modellen vurderer, at svaret kan indeholde {RequestName(kind)} – tjek"));
@@ -75,15 +72,12 @@ public sealed class ReplyScreener
     /// <summary>
     /// The score the model needs to flag a kind on its own. Where the rules saw the kind's words but a scope blocked
     /// them ("jeg ønsker ikke aktindsigt", a complaint to the police, someone else's request), the text speaks against
-    /// the finding, and only a confident model (the raise threshold) overrules that. Where the reply has no word of the
-    /// kind's vocabulary at all, a model score alone is mostly a new writer's style, not a request: on replies of
-    /// writers the model never saw, those flags fell mostly on clean replies (docs/screening.md).
+    /// the finding, and only a confident model (the raise threshold) overrules that.
     /// </summary>
-    private float ModelOnlyThreshold(FlagKind kind, List<Candidate> inText, HashSet<int> concepts)
-    {
-        if (inText.Any(c => c.Rule.Spec.Kind == kind && c.Blocked)) return Math.Max(AddThreshold(kind), _options.ModelRaiseThreshold);
-        return concepts.Overlaps(_rules.TopicConcepts[kind]) ? AddThreshold(kind) : Math.Max(AddThreshold(kind), _options.ModelWithoutTopicThreshold);
-    }
+    private float ModelOnlyThreshold(FlagKind kind, List<Candidate> inText) =>
+        inText.Any(c => c.Rule.Spec.Kind == kind && c.Blocked)
+            ? Math.Max(AddThreshold(kind), _options.ModelRaiseThreshold)
+            : AddThreshold(kind);
 
     private float AddThreshold(FlagKind kind) =>
         _classifier is not null && _classifier.Thresholds.TryGetValue(kind, out var t) ? t : _options.ModelThreshold;

@@ -15,13 +15,9 @@ internal sealed record Candidate(CompiledRule Rule, Certainty Certainty, bool Bl
 internal static class RuleMatcher
 {
     /// <param name="subjectConcepts">Concepts found in the subject (also a reply-prefixed one), for rules with a subject condition.</param>
-    public static List<Candidate> Match(ScreeningRules rules, AnalyzedDocument document, ISet<int>? subjectConcepts = null) =>
-        Match(rules, document, subjectConcepts, out _);
-
-    /// <param name="hits">Every concept hit in the writer's own words, for callers that ask which concepts the text has.</param>
-    public static List<Candidate> Match(ScreeningRules rules, AnalyzedDocument document, ISet<int>? subjectConcepts, out List<ConceptHit> hits)
+    public static List<Candidate> Match(ScreeningRules rules, AnalyzedDocument document, ISet<int>? subjectConcepts = null)
     {
-        hits = rules.Concepts.Find(document);
+        var hits = rules.Concepts.Find(document);
         var perConcept = new int[rules.Concepts.Names.Count];
         foreach (var hit in hits) perConcept[hit.Concept]++;
         var byConcept = new List<ConceptHit>[perConcept.Length];

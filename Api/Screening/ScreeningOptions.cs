@@ -19,14 +19,6 @@ public sealed class ScreeningOptions
     [Range(0.0, 1.0)]
     public float ModelRaiseThreshold { get; set; } = 0.9f;
 
-    /// <summary>
-    /// The score the learned model needs to add a Possible finding on its own when the reply has none of the kind's topic
-    /// concepts (<see cref="ScreeningRules.TopicConcepts"/>) — no word of the kind's vocabulary for a caseworker to see.
-    /// Chosen on leave-one-writer-out replays (docs/screening.md): those flags were mostly on clean replies.
-    /// </summary>
-    [Range(0.0, 1.0)]
-    public float ModelWithoutTopicThreshold { get; set; } = 0.9f;
-
     /// <summary>Internal deadline (working days) to re-assess a complaint and forward it to the appeal body.</summary>
     [Range(1, 60)]
     public int ComplaintForwardWorkingDays { get; set; } = 7;

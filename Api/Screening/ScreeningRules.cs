@@ -19,36 +19,12 @@ public sealed class ScreeningRules
         Concepts = concepts;
         Rules = rules;
         Scopes = scopes;
-        TopicConcepts = TopicsOf(rules);
     }
 
     public ScreeningRulesFile File { get; }
     public ConceptSet Concepts { get; }
     public IReadOnlyList<CompiledRule> Rules { get; }
     public IReadOnlyDictionary<string, CompiledScope> Scopes { get; }
-
-    /// <summary>
-    /// Per kind, the concepts that speak of that kind alone: those its rules require and no other kind's rules do
-    /// ("material", "accessWord" for aktindsigt; "dissatisfied" is shared by klage and fristforlængelse, "ask" by all,
-    /// so neither is a topic). A reply without any of them gives the learned model nothing of the kind's vocabulary to
-    /// stand on, and the screener asks more of the model's score there.
-    /// </summary>
-    public IReadOnlyDictionary<FlagKind, IReadOnlySet<int>> TopicConcepts { get; }
-
-    private static Dictionary<FlagKind, IReadOnlySet<int>> TopicsOf(IReadOnlyList<CompiledRule> rules)
-    {
-        var kindsOf = new Dictionary<int, HashSet<FlagKind>>();
-        foreach (var rule in rules)
-        {
-            foreach (var concept in rule.Concepts.SelectMany(place => place))
-            {
-                if (!kindsOf.TryGetValue(concept, out var kinds)) kindsOf[concept] = kinds = [];
-                kinds.Add(rule.Spec.Kind);
-            }
-        }
-        return Enum.GetValues<FlagKind>().ToDictionary(kind => kind,
-            kind => (IReadOnlySet<int>)kindsOf.Where(p => p.Value.Count == 1 && p.Value.Contains(kind)).Select(p => p.Key).ToHashSet());
-    }
 
     public static ScreeningRules Load(string path)
     {

@@ -15,8 +15,7 @@ using SmartPost.EvaluateScreening;
 //                         same run instead: rules and model measured together on batches the model did not see
 //   --by-writer           with --oof from a leave-one-writer-out run (TrainScreeningModel --folds writer): figures per
 //                         held-out batch for the rules alone and several ways of using the model, side by side
-//   --without-topic <p>   the score a model-only flag needs on a reply without the kind's topic concepts, in the
-//                         --by-writer comparison (Screening:ModelWithoutTopicThreshold)
+//   --model-only          with --model or --oof: every flag the model made on its own, right or wrong, with its score
 //   --cost <zip>...       in-process cost per reply of each model (InputText + Score) next to the rule screening
 //   --raise-threshold <p> the model score that raises the rules' Possible to Certain (Screening:ModelRaiseThreshold,
 //                         default 0.9), to try another setting before changing the option
@@ -45,14 +44,12 @@ IReplyScorer? scorer = oofAt >= 0 && oofAt + 2 < args.Length ? new RecordedScore
 if (args.Contains("--by-writer"))
 {
     if (scorer is not RecordedScores recorded) throw new ArgumentException("--by-writer needs --oof <scores.jsonl> <manifest.json>");
-    var withoutTopic = ValueOf("--without-topic") is { } w ? float.Parse(w, CultureInfo.InvariantCulture) : new ScreeningOptions().ModelWithoutTopicThreshold;
     WriterEvaluation.Run(rules, recorded, Directory.GetFiles(CorpusReply.CorpusDirectory(AppContext.BaseDirectory), "*.jsonl").Order(StringComparer.Ordinal).ToList(),
-        WriterEvaluation.DefaultPolicies(withoutTopic), raise, Console.Out);
+        WriterEvaluation.DefaultPolicies(), raise, Console.Out);
     return;
 }
 var screener = new ReplyScreener(rules, new DueDateRules(new DanishWorkingDays(new CalendarOptions()), new ScreeningOptions()),
-    scorer, new ScreeningOptions { ModelRaiseThreshold = raise,
-        ModelWithoutTopicThreshold = ValueOf("--without-topic") is { } wt ? float.Parse(wt, CultureInfo.InvariantCulture) : new ScreeningOptions().ModelWithoutTopicThreshold });
+    scorer, new ScreeningOptions { ModelRaiseThreshold = raise });
 var context = new ScreeningContext(new DateTimeOffset(2025, 6, 2, 9, 0, 0, TimeSpan.FromHours(2)));
 var corpus = CorpusReply.CorpusDirectory(AppContext.BaseDirectory);
 var showAt = Array.IndexOf(args, "--show");
@@ -76,24 +73,21 @@ if (showAt >= 0)
     return;
 }
 
-string[] optionsWithValue = ["--model", "--raise-threshold", "--oof", "--without-topic"];
+string[] optionsWithValue = ["--model", "--raise-threshold", "--oof"];
 var given = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !optionsWithValue.Contains(args[i - 1]))
     && (i < 2 || args[i - 2] != "--oof")).ToArray();
 var files = given.Length > 0 ? given : Directory.GetFiles(corpus, "*.jsonl").Order().ToArray();
 if (args.Contains("--model-only") && scorer is { } modelScorer)
 {
-    // Every flag the model made on its own: right or wrong, its score and the kind's topic concepts the reply has.
+    // Every flag the model made on its own: right, wrong (another kind) or on a clean reply, with its score and threshold.
     foreach (var reply in files.SelectMany(CorpusReply.Load))
     {
         var scores = modelScorer.Score(ReplyClassifier.InputText(reply.Subject, reply.Text));
-        using var document = rules.Concepts.Analyzer.Analyze(reply.Text);
-        var present = rules.Concepts.Find(document).Select(h => h.Concept).ToHashSet();
         foreach (var flag in screener.Screen(reply.Subject, reply.Text, context).Flags.Where(f => f.Evidence.Count == 0 && f.Reason?.StartsWith("Modellen", StringComparison.Ordinal) == true))
         {
             if (!reply.IsJudgedOn(flag.Kind)) continue;
             var verdict = reply.Kinds.Contains(flag.Kind) ? "right" : reply.Kinds.Count == 0 ? "CLEAN" : "wrong";
-            var topics = string.Join(",", rules.TopicConcepts[flag.Kind].Where(present.Contains).Select(c => rules.Concepts.Names[c]));
-            Console.WriteLine($"{verdict} {flag.Kind,-28} {scores[flag.Kind]:F3} / {modelScorer.Thresholds[flag.Kind]:F3}  topics [{topics}]  {reply.Id}");
+            Console.WriteLine($"{verdict} {flag.Kind,-28} {scores[flag.Kind]:F3} / {modelScorer.Thresholds[flag.Kind]:F3}  {reply.Id}");
         }
     }
     return;

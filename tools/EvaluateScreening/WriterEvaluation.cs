@@ -13,8 +13,6 @@ namespace SmartPost.EvaluateScreening;
 /// <list type="bullet">
 /// <item>thresholds from the manifest (chosen on all writers' out-of-fold scores, the held-out one included), or chosen
 /// again for each held-out batch on the other batches' scores only (nested: the batch did not choose its thresholds);</item>
-/// <item>with or without the topic condition: a model-only flag on a reply with none of the kind's topic concepts needs
-/// <see cref="ScreeningOptions.ModelWithoutTopicThreshold"/>;</item>
 /// <item>the model only raising the rules' Possible (no model-only flags).</item>
 /// </list>
 /// </summary>
@@ -22,23 +20,16 @@ public static class WriterEvaluation
 {
     private static readonly FlagKind[] Kinds = Enum.GetValues<FlagKind>();
 
-    public sealed record Policy(string Name, double? NestedMaxFpr, float WithoutTopic, bool ModelOnlyFlags = true, bool UsesModel = true);
+    public sealed record Policy(string Name, double? NestedMaxFpr, bool ModelOnlyFlags = true, bool UsesModel = true);
 
-    public static IReadOnlyList<Policy> DefaultPolicies(float withoutTopic) =>
+    public static IReadOnlyList<Policy> DefaultPolicies() =>
     [
-        new("rules alone", null, 0, UsesModel: false),
-        new("rules + model, manifest thresholds (before)", null, 0),
-        new("rules + model, manifest thresholds, raise only", null, 0, ModelOnlyFlags: false),
-        new($"rules + model, manifest thresholds, topic condition {withoutTopic:0.##}", null, withoutTopic),
-        new("rules + model, manifest thresholds, topic required", null, 1.01f),
-        new("rules + model, nested thresholds FPR 2%", 0.02, 0),
-        new("rules + model, nested thresholds FPR 1%", 0.01, 0),
-        new("rules + model, nested thresholds FPR 0.5%", 0.005, 0),
-        new($"rules + model, nested thresholds FPR 2%, topic condition {withoutTopic:0.##}", 0.02, withoutTopic),
-        new($"rules + model, nested thresholds FPR 1%, topic condition {withoutTopic:0.##}", 0.01, withoutTopic),
-        new("rules + model, nested thresholds FPR 2%, topic required", 0.02, 1.01f),
-        new("rules + model, nested thresholds FPR 1%, topic required", 0.01, 1.01f),
-        new("rules + model, nested thresholds FPR 0.5%, topic required", 0.005, 1.01f),
+        new("rules alone", null, UsesModel: false),
+        new("rules + model, manifest thresholds", null),
+        new("rules + model, manifest thresholds, raise only", null, ModelOnlyFlags: false),
+        new("rules + model, nested thresholds FPR 2%", 0.02),
+        new("rules + model, nested thresholds FPR 1%", 0.01),
+        new("rules + model, nested thresholds FPR 0.5%", 0.005),
     ];
 
     public static void Run(ScreeningRules rules, RecordedScores scores, IReadOnlyList<string> files, IReadOnlyList<Policy> policies,
@@ -59,7 +50,7 @@ public static class WriterEvaluation
                     : !policy.ModelOnlyFlags ? scores.WithThresholds(Kinds.ToDictionary(k => k, _ => 2f))
                     : policy.NestedMaxFpr is { } fpr ? scores.WithThresholds(NestedThresholds(batches.Where(b => b.Name != name).SelectMany(b => b.Replies), scores, fpr))
                     : scores;
-                var options = new ScreeningOptions { ModelRaiseThreshold = raise, ModelWithoutTopicThreshold = policy.WithoutTopic };
+                var options = new ScreeningOptions { ModelRaiseThreshold = raise };
                 var screener = new ReplyScreener(rules, dueDates, scorer, options);
                 var screened = replies.Select(r => (r, (IReadOnlyList<Finding>)screener.Screen(r.Subject, r.Text, context).Flags
                     .Select(f => new Finding(f.Kind, f.Certainty == Certainty.Certain)).ToList())).ToList();

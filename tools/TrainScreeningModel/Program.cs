@@ -2,7 +2,7 @@ namespace SmartPost.Tools.TrainScreeningModel;
 
 // Trains the learned second opinion of the reply screening and writes Api/Rules/screening-model.zip + .json.
 // dotnet run --project tools/TrainScreeningModel -- [--data <files or dirs>...] [--corrections <jsonl>...] [--out <zip>]
-//   [--trainer sdca|lightgbm] [--features chars|stems] [--compare] [--max-fpr 0.02] [--folds writer|<k>] [--parallel 1] [--min-positives 20] [--scores-out <jsonl>]
+//   [--trainer sdca|lightgbm] [--features stems|chars] [--compare] [--max-fpr 0.01] [--folds writer|<k>] [--parallel 1] [--min-positives 20] [--scores-out <jsonl>]
 // --scores-out writes every reply's out-of-fold scores for tools/EvaluateScreening --oof.
 internal static class Program
 {
@@ -15,8 +15,8 @@ internal static class Program
         string? scoresOut = null;
         var trainer = TrainerKind.SdcaLogisticRegression;
         var compare = false;
-        var features = FeatureKind.Characters;
         var defaults = new TrainingOptions { DataFiles = [], OutputPath = "" };
+        var features = defaults.Features;
         double maxFpr = defaults.MaxFalsePositiveRate;
         int folds = defaults.Folds, minPositives = defaults.MinPositives, parallel = defaults.Parallel;
 
@@ -93,7 +93,7 @@ internal static class Program
 
     private static ArgumentException Usage(string message) => new(message + Environment.NewLine +
         "usage: dotnet run --project tools/TrainScreeningModel -- [--data <files or dirs>...] [--corrections <jsonl>...] [--out <zip>] " +
-        "[--trainer sdca|lightgbm] [--features chars|stems] [--compare] [--max-fpr 0.02] [--folds writer|<k>] [--parallel 1] [--min-positives 20] [--scores-out <jsonl>]");
+        "[--trainer sdca|lightgbm] [--features stems|chars] [--compare] [--max-fpr 0.01] [--folds writer|<k>] [--parallel 1] [--min-positives 20] [--scores-out <jsonl>]");
 
     // The corpus folder; until every labelled file has moved there, also the files still beside the screening tests
     // (a reply present in both is trained once).
