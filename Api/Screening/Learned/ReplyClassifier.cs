@@ -12,9 +12,9 @@ namespace SmartPost.Api.Screening.Learned;
 public sealed class ReplyClassifier : IReplyScorer
 {
     /// <summary>
-    /// The model reads at most this many characters of own text. Featurising character n-grams costs far more per
-    /// character than the rule screening, so an unbounded model would take a 256 kB reply from about 20 MB/s to about
-    /// 1 MB/s (docs/screening-model.md). Every labelled reply is shorter (longest 1,133 characters, 99th percentile 751),
+    /// The model reads at most this many characters of own text, so its cost per reply is bounded whatever the length:
+    /// the earlier character n-gram model would have taken a 256 kB reply from about 20 MB/s to about 1 MB/s unbounded,
+    /// and the stems model still analyses its window a second time (docs/screening-model.md). Every labelled reply is shorter (longest 1,133 characters, 99th percentile 751),
     /// and a request sits in the first lines of a reply; a request further down a long letter is left to the rules.
     /// </summary>
     public const int WindowChars = 2048;
