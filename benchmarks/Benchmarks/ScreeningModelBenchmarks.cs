@@ -81,5 +81,6 @@ public class ScreeningModelBenchmarks
     public int ModelWindowed() => _classifier.Score(ReplyClassifier.InputText(Subject, _reply)).Count;
 
     [Benchmark]
-    public int ModelUnbounded() => _unboundedEngine.Predict(new ReplyModelInput { Text = _ownText }).Probabilities.Length;
+    public int ModelUnbounded() =>
+        _unboundedEngine.Predict(new ReplyModelInput { Text = ReplyClassifier.ModelText(_ownText, _classifier.Manifest.Input) }).Probabilities.Length;
 }
