@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using SmartPost.Api.Screening;
 using SmartPost.Api.Screening.Learned;
+using SmartPost.Benchmarks;
 
 namespace SmartPost.EvaluateScreening;
 
@@ -18,12 +19,9 @@ public static class ModelCost
         var screener = new ReplyScreener(rules, new DueDateRules(new SmartPost.Api.Calendar.DanishWorkingDays(new SmartPost.Api.Calendar.CalendarOptions()), new ScreeningOptions()));
         var context = new ScreeningContext(new DateTimeOffset(2025, 6, 2, 9, 0, 0, TimeSpan.FromHours(2)));
         var models = modelPaths.Select(p => (Path: p, Classifier: ReplyClassifier.Load(p))).ToList();
-        // A long reply as in ScreeningModelBenchmarks: own words repeated to 256 kB (no closing line, which would mask the
-        // rest as a signature) and our quoted letter; the model's window bounds what it reads.
-        var own = new System.Text.StringBuilder();
-        while (own.Length < 256 * 1024) own.Append(OwnWords);
-        var longText = own + QuotedLetter;
-        var longReply = new CorpusReply("long", "Sv: Afgørelse om tidsbegrænset kørekort", longText, [], "");
+        // The long reply of ScreeningModelBenchmarks (256 kB); the model's window bounds what it reads.
+        var longText = LongReply.OwnText(256) + LongReply.QuotedLetter;
+        var longReply = new CorpusReply("long", LongReply.Subject, longText, [], "");
 
         var measurements = new Dictionary<string, List<double>>();
         void Measure(string name, IReadOnlyList<CorpusReply> set, Action<CorpusReply> act)
@@ -55,24 +53,4 @@ public static class ModelCost
             output.WriteLine(string.Format(c, "  {0,-70} {1,10:F1} µs   ×{2:F2} of the rules", name, median, median / rulesMedian));
         }
     }
-
-    private const string OwnWords = """
-        Kære Færdselsstyrelsen
-
-        Jeg er ikke tilfreds med afgørelsen, og jeg vil gerne have en højere instans til at se på den. Min læge har skrevet,
-        at jeg er færdigbehandlet. Send mig også det, politiet har skrevet om mig, og referatet af mødet. Kan vi skubbe
-        fristen for lægeerklæringen til efter ferien? Jeg har ikke brug for hjælp til selve ansøgningen.
-
-        """;
-
-    private const string QuotedLetter = """
-
-        -----Oprindelig meddelelse-----
-        Fra: Færdselsstyrelsen
-        Sendt: 27. maj 2025 10:40
-        Emne: Afgørelse om tidsbegrænset kørekort
-
-        Færdselsstyrelsen har besluttet, at dit kørekort skal tidsbegrænses til 2 år. Du kan klage over afgørelsen inden
-        4 uger. Du har ret til aktindsigt i sagens dokumenter.
-        """;
 }
