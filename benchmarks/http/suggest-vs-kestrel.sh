@@ -20,26 +20,23 @@ TEAM="team-helbred"
 payload="$here/payloads/suggest.json"
 
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 1; }
+source "$repo/benchmarks/lib/api.sh"
 work="$(mktemp -d -t smartpost-ratio-XXXXXX)"
-pids=()
-stop() { for p in "${pids[@]}"; do kill -TERM -- "-$p" 2>/dev/null || true; done; rm -rf "$work"; }
-trap stop EXIT INT TERM
+api_pid="" echo_pid=""
+trap 'stop_group "$api_pid"; stop_group "$echo_pid"; rm -rf "$work"' EXIT INT TERM
 
 dotnet build -c Release "$repo/Api" -nologo -v q >&2
 dotnet build -c Release "$repo/benchmarks/BareKestrel" -nologo -v q >&2
-port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-api="http://127.0.0.1:$(port)"
-echo_url="http://127.0.0.1:$(port)"
-cd "$repo/Api"
-ASPNETCORE_ENVIRONMENT=Development Database__SqlitePath="$work/bench.db" Database__SeedDemoData=false RateLimits__Enabled=false DOTNET_NOLOGO=1 \
-  setsid dotnet bin/Release/net10.0/SmartPost.Api.dll --urls "$api" >"$work/api.log" 2>&1 &
-pids+=($!)
-cd "$repo/benchmarks/BareKestrel"
-setsid dotnet bin/Release/net10.0/SmartPost.BareKestrel.dll --urls "$echo_url" >"$work/echo.log" 2>&1 &
-pids+=($!)
-cd "$repo"
+api="http://127.0.0.1:$(free_port)"
+echo_url="http://127.0.0.1:$(free_port)"
+serve_dll "$repo/Api/bin/Release/net10.0/SmartPost.Api.dll" "$api" "$work/api.log" ASPNETCORE_ENVIRONMENT=Development \
+  Database__SqlitePath="$work/bench.db" Database__SeedDemoData=false RateLimits__Enabled=false
+api_pid="$SERVED_PID"
+serve_dll "$repo/benchmarks/BareKestrel/bin/Release/net10.0/SmartPost.BareKestrel.dll" "$echo_url" "$work/echo.log"
+echo_pid="$SERVED_PID"
+wait_healthy "$api_pid" "$api" "$work/api.log" || exit 1
 for _ in $(seq 1 240); do
-  curl -fsS "$api/health" >/dev/null 2>&1 && curl -fsS -o /dev/null -H 'Content-Type: application/json' --data-binary "@$payload" "$echo_url/echo" 2>/dev/null && break
+  curl -fsS -o /dev/null -H 'Content-Type: application/json' --data-binary "@$payload" "$echo_url/echo" 2>/dev/null && break
   sleep 0.5
 done
 for url in "$api/api/v1/reply-options/suggest" "$echo_url/echo"; do
