@@ -353,6 +353,13 @@ def parse_wrk(output):
 MIX = ["suggest", "inbox", "ingest"]
 
 
+def mix_split(connections):
+    """Each endpoint's share of the mixed row's connections: suggest 40 %, inbox 30 %, ingest the rest."""
+    split = {"suggest": connections * 2 // 5, "inbox": connections * 3 // 10}
+    split["ingest"] = connections - split["suggest"] - split["inbox"]
+    return split
+
+
 def mixed_load(api, connections, duration, mix=MIX):
     """Suggest, inbox and ingest at once (`connections` in all) for `duration` seconds: errors and latency each.
     `mix` leaves endpoints out (each keeps its share of the connections), to see what one endpoint's latency depends on."""
@@ -364,8 +371,7 @@ def mixed_load(api, connections, duration, mix=MIX):
             call(api.url, "POST", "/api/v1/reply-options/suggest", f.read() or None)
             f.seek(0)
             call(api.url, "GET", f"/api/v1/teams/{TEAM}/replies")
-    split = {"suggest": connections * 2 // 5, "inbox": connections * 3 // 10}
-    split["ingest"] = connections - split["suggest"] - split["inbox"]
+    split = mix_split(connections)
     starts = {
         "suggest": lambda: wrk(api.url, "/api/v1/reply-options/suggest", "post-json.lua",
                                [f"{payloads}/suggest.json", "cw-rel", TEAM], split["suggest"], duration),
@@ -521,7 +527,8 @@ def main():
             if not short and inbox_p99 is not None:
                 ok = ok and inbox_p99 < 250
                 detail += f" — inbox p99 target < 250 ms: {'met' if inbox_p99 < 250 else 'NOT met'}"
-            row(f"mixed load {connections} connections {duration} s ({' + '.join(mix)})", ok, detail, t)
+            loaded = sum(n for name, n in mix_split(connections).items() if name in mix)
+            row(f"mixed load {loaded} connections {duration} s ({' + '.join(mix)})", ok, detail, t)
         if "slow" in chosen:
             t = time.time()
             slow, slow_seconds = (200, 5) if short else (1000, 40)
@@ -629,7 +636,8 @@ def render_markdown(table, command):
         "  client timeout; errors = socket errors (incl. timeouts) + non-2xx. Rate limits are off (one caller). The API",
         "  screens at most one ingested reply per core at a time (`Replies:ScreeningConcurrency`); the other deliveries",
         "  wait for a slot without holding a thread, so under overload ingest slows down first, not the caseworkers'",
-        "  suggest and inbox.",
+        "  suggest and inbox. `--only mixed --mix inbox` (or `suggest,inbox`) runs the row with only those endpoints, each",
+        "  on its usual connections: what the inbox's latency owes to the others.",
         "- **Slow connections**: clients that send a request header one byte every 5 s while a caseworker keeps using the",
         "  inbox. Pass = every normal request answered; Kestrel ends the slow ones after its 30 s header timeout.",
         "- **WorkZone outage**: the two PostgreSQL instances, replies marked \"SmartPost behandlet\" while the loopback",
