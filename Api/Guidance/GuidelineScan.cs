@@ -107,7 +107,9 @@ internal sealed class GuidelineScan
                     if (text.ComplementClauseAfter(first) is { } complement) ignoredClauses.Add((cue.Rule, complement));
                     break;
                 case CueRole.ComplaintGuidanceIgnore: (ignored ??= new()).Add((ComplaintGuidanceSentence, sentence)); break;
-                case CueRole.SelfServiceIgnore: (ignored ??= new()).Add((SelfServiceSentence, sentence)); break;
+                // Per clause: "…, skal ansøgningen indgives via den digitale ansøgning med MitID, og din læge skal sende en ny
+                // lægeerklæring" still directs the recipient online; only the doctor's part is someone else acting.
+                case CueRole.SelfServiceIgnore: (ignoredClauses ??= new()).Add((SelfServiceClause, text.ClauseOf(first))); break;
                 case CueRole.Veto: (inTitle ? VetoedByTitle : Vetoed)[cue.Rule] = true; break;
                 case CueRole.Requirement: Topical[cue.Rule] = true; break;
             }
@@ -120,7 +122,7 @@ internal sealed class GuidelineScan
         foreach (var (cue, first, _) in hits)
         {
             var sentence = text.SentenceOf(first);
-            if (cue.Role == CueRole.SelfService && ignored?.Contains((SelfServiceSentence, sentence)) != true && text.SentenceHasWord(sentence, "skal"))
+            if (cue.Role == CueRole.SelfService && ignoredClauses?.Contains((SelfServiceClause, text.ClauseOf(first))) != true && text.SentenceHasWord(sentence, "skal"))
                 (selfServiceSentences ??= new()).Add(sentence);
         }
 
@@ -135,13 +137,14 @@ internal sealed class GuidelineScan
             }
             else if (cue.Role == CueRole.SelfService)
             {
-                if (ignored?.Contains((SelfServiceSentence, sentence)) == true) continue;
+                if (ignoredClauses?.Contains((SelfServiceClause, text.ClauseOf(first))) == true) continue;
                 AddSentence(SelfService, text, first, fieldName, _rules.SelfServiceId);
             }
             else if (cue.Role == CueRole.Cue)
             {
                 var rule = _rules.Rules[cue.Rule];
                 if (ignored?.Contains((rule.Index, sentence)) == true) continue;
+                if (ignored is not null && IsHeadingOver(text, sentence, s => ignored.Contains((rule.Index, s)))) continue;
                 if (ignoredClauses?.Contains((rule.Index, text.ClauseOf(first))) == true) continue;
                 if (rule.Negatable && IsNegated(text, first, last)) continue;
                 if (rule.Negatable && selfServiceSentences?.Contains(sentence + 1) == true && !selfServiceSentences.Contains(sentence)) continue;
@@ -157,6 +160,20 @@ internal sealed class GuidelineScan
         // heading names the section, the sentence under it decides what it says.
         ComplaintGuidance.RemoveAll(heading => heading.Field == fieldName && NoAppeal.Any(statement => statement.Field == fieldName
             && statement.Start > heading.Start && statement.Start < heading.Start + heading.Length));
+    }
+
+    /// <summary>
+    /// A heading ("2. Partshøring") means what the sentence under it says: over a sentence the rule ignores ("Køreskolen har
+    /// … fået lejlighed til at udtale sig") it is ignored too, as a "Klagevejledning" heading over a no-appeal statement is.
+    /// </summary>
+    private static bool IsHeadingOver(LetterText text, int sentence, Func<int, bool> ignoredSentence)
+    {
+        var (first, last) = text.SentenceBounds(sentence);
+        if (last - first >= HeadingWords || sentence + 1 >= text.SentenceCount) return false;
+        // A short sentence with its full stop ("Vi mangler en lægeerklæring.") says something of its own.
+        var end = text.End(last);
+        if (end < text.Original.Length && text.Original[end] is '.' or '!' or '?') return false;
+        return ignoredSentence(sentence + 1);
     }
 
     // Negation and condition words of the field being scanned, by word.
@@ -196,7 +213,7 @@ internal sealed class GuidelineScan
     }
 
     private const int ComplaintGuidanceSentence = -1;
-    private const int SelfServiceSentence = -2;
+    private const int SelfServiceClause = -2;
     private const int HeadingWords = 4;
 
     /// <summary>
