@@ -22,6 +22,7 @@ internal sealed class GuidelineScan
         VetoedByTitle = new bool[count];
         ByCaseClosedFlag = new bool[count];
         Performed = new bool[count];
+        PerformedByTitle = new bool[count];
         Topical = new bool[count];
         for (var i = 0; i < count; i++)
         {
@@ -42,6 +43,9 @@ internal sealed class GuidelineScan
 
     /// <summary>Per rule: the text performs its act with an operative cue ("Vi indkalder dig hermed …").</summary>
     public bool[] Performed { get; }
+
+    /// <summary>Per rule: the title names the act itself ("Påbud om lægeerklæring"), not only the kind of letter.</summary>
+    public bool[] PerformedByTitle { get; }
     /// <summary>The klagevejledning: each sentence (a heading with the sentence after it) that tells how to complain.</summary>
     public List<Evidence> ComplaintGuidance { get; } = new();
 
@@ -152,7 +156,7 @@ internal sealed class GuidelineScan
                 var length = text.End(last) - start;
                 var evidence = new Evidence(fieldName, original.Substring(start, length), start, length, rule.Id);
                 if (!Strong[rule.Index].Contains(evidence)) Strong[rule.Index].Add(evidence);
-                if (cue.Operative && !inTitle) Performed[rule.Index] = true;
+                if (cue.Operative) (inTitle ? PerformedByTitle : Performed)[rule.Index] = true;
             }
         }
 
