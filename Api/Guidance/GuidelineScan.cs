@@ -46,6 +46,7 @@ internal sealed class GuidelineScan
 
     /// <summary>Per rule: the title names the act itself ("Påbud om lægeerklæring"), not only the kind of letter.</summary>
     public bool[] PerformedByTitle { get; }
+
     /// <summary>The klagevejledning: each sentence (a heading with the sentence after it) that tells how to complain.</summary>
     public List<Evidence> ComplaintGuidance { get; } = new();
 
@@ -148,7 +149,7 @@ internal sealed class GuidelineScan
             {
                 var rule = _rules.Rules[cue.Rule];
                 if (ignored?.Contains((rule.Index, sentence)) == true) continue;
-                if (ignored is not null && IsHeadingOver(text, sentence, s => ignored.Contains((rule.Index, s)))) continue;
+                if (ignored?.Contains((rule.Index, sentence + 1)) == true && IsHeading(text, sentence)) continue;
                 if (ignoredClauses?.Contains((rule.Index, text.ClauseOf(first))) == true) continue;
                 if (rule.Negatable && IsNegated(text, first, last)) continue;
                 if (rule.Negatable && selfServiceSentences?.Contains(sentence + 1) == true && !selfServiceSentences.Contains(sentence)) continue;
@@ -169,15 +170,14 @@ internal sealed class GuidelineScan
     /// <summary>
     /// A heading ("2. Partshøring") means what the sentence under it says: over a sentence the rule ignores ("Køreskolen har
     /// … fået lejlighed til at udtale sig") it is ignored too, as a "Klagevejledning" heading over a no-appeal statement is.
+    /// A short sentence with its full stop ("Vi mangler en lægeerklæring.") says something of its own.
     /// </summary>
-    private static bool IsHeadingOver(LetterText text, int sentence, Func<int, bool> ignoredSentence)
+    private static bool IsHeading(LetterText text, int sentence)
     {
         var (first, last) = text.SentenceBounds(sentence);
-        if (last - first >= HeadingWords || sentence + 1 >= text.SentenceCount) return false;
-        // A short sentence with its full stop ("Vi mangler en lægeerklæring.") says something of its own.
+        if (last - first >= HeadingWords) return false;
         var end = text.End(last);
-        if (end < text.Original.Length && text.Original[end] is '.' or '!' or '?') return false;
-        return ignoredSentence(sentence + 1);
+        return end >= text.Original.Length || text.Original[end] is not ('.' or '!' or '?');
     }
 
     // Negation and condition words of the field being scanned, by word.
