@@ -92,13 +92,16 @@ public sealed class GuidanceEngine
     /// <summary>
     /// A letter that asks for something is also of the formal kind when its text performs the act ("Vi indkalder dig til
     /// kontrollerende køreprøve"), says so twice, or once with the title or document type agreeing ("Du skal til
-    /// kontrollerende køreprøve. Vælg prøvested …" is a question, not a summons).
+    /// kontrollerende køreprøve. Vælg prøvested …" is a question, not a summons), or when the title names the act itself
+    /// (an operative cue in the title: "Påbud om lægeerklæring").
     /// </summary>
     private static bool FormalKindIsInText(GuidelineScan scan, CompiledRule formal)
     {
         var inText = scan.Strong[formal.Index].Count(e => e.Field == GuidelineScan.TextField);
         var elsewhere = scan.Strong[formal.Index].Count(e => e.Field != GuidelineScan.TextField) + scan.Weak[formal.Index].Count;
-        return inText >= 2 || inText == 1 && (elsewhere > 0 || scan.Performed[formal.Index]);
+        // A title that names the act ("Påbud om lægeerklæring") over a text that states the duty ("Du skal indsende …") is
+        // the order itself; a generic "Afgørelse" title and type over a request are not (caseworkers often type them wrongly).
+        return inText >= 2 || inText == 1 && (elsewhere > 0 || scan.Performed[formal.Index]) || scan.PerformedByTitle[formal.Index];
     }
 
     /// <summary>
