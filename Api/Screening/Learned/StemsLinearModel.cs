@@ -125,11 +125,8 @@ internal sealed class StemsLinearModel
         var offsets = new double[labels];
         for (var label = 0; label < labels; label++)
         {
-            var parameters = classifiers[label].Model;
-            var linear = parameters.GetType().GetProperty("SubModel")?.GetValue(parameters) as LinearBinaryModelParameters
-                ?? throw NotReadable($"classifier {label + 1} is not a calibrated linear binary model ({parameters.GetType().Name})");
-            var platt = parameters.GetType().GetProperty("Calibrator")?.GetValue(parameters) as PlattCalibrator
-                ?? throw NotReadable($"classifier {label + 1} is not calibrated with a Platt calibrator");
+            if (classifiers[label].Model is not CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator> { SubModel: { } linear, Calibrator: { } platt })
+                throw NotReadable($"classifier {label + 1} is not a Platt-calibrated linear binary model ({classifiers[label].Model.GetType().Name})");
             if (linear.Weights.Count != slotCount)
                 throw NotReadable($"classifier {label + 1} has {linear.Weights.Count} weights for {slotCount} n-gram slots");
             for (var s = 0; s < slotCount; s++) weights[s * labels + label] = linear.Weights[s];

@@ -4,11 +4,12 @@ using SmartPost.Api.Screening;
 using SmartPost.Api.Screening.Learned;
 using SmartPost.Api.Tests.Infrastructure;
 using SmartPost.Tools.TrainScreeningModel;
+using Xunit.Abstractions;
 
 namespace SmartPost.Api.Tests.Screening.Learned;
 
 /// <summary>The stems model scored by hand gives ML.NET's probabilities and decisions (docs/screening-model.md, "Direct scoring").</summary>
-public class DirectScoringTests
+public class DirectScoringTests(ITestOutputHelper output)
 {
     private static string CommittedModel => Path.Combine(AppContext.BaseDirectory, "Rules", "screening-model.zip");
 
@@ -40,6 +41,7 @@ public class DirectScoringTests
             replies++;
         }
 
+        output.WriteLine($"{replies} replies, largest difference {largest:E2} ({worst})");
         Assert.True(replies > 2000, $"only {replies} corpus replies found");
         Assert.True(largest <= 1e-4f, $"largest difference {largest}: {worst}");
         Assert.Empty(decisionsDiffering);
