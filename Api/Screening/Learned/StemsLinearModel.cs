@@ -98,7 +98,7 @@ internal sealed class StemsLinearModel
         if (names.Length != slotCount) throw NotReadable("the n-gram column has no slot names");
         var unigramSlots = new int[terms.Length + 1];
         Array.Fill(unigramSlots, -1);
-        var bigramSlots = new Dictionary<long, int>();
+        var bigramSlots = new Dictionary<long, int>(PairComparer.Instance);
         var slot = 0;
         foreach (var name in names.DenseValues())
         {
@@ -152,8 +152,9 @@ internal sealed class StemsLinearModel
         {
             var found = 0;
             var previous = UnknownKey;
-            foreach (var stem in stems)
+            for (var i = 0; i < stems.Count; i++)
             {
+                var stem = stems[i];
                 if (stem.Contains(' '))
                 {
                     foreach (var word in stem.Split(' ', StringSplitOptions.RemoveEmptyEntries))
@@ -188,34 +189,37 @@ internal sealed class StemsLinearModel
         return found;
     }
 
+    // Per thread, a count per slot, all zero between calls: term frequencies without sorting or hashing the slots.
+    [ThreadStatic] private static int[]? t_counts;
+
     private void Score(Span<int> slots, Span<float> probabilities)
     {
         var labels = _biases.Length;
-        slots.Sort();
-        // Term frequencies are the run lengths of equal slots; the L2 norm is over them.
-        var sumOfSquares = 0f;
-        for (var i = 0; i < slots.Length;)
+        var counts = t_counts;
+        if (counts is null || counts.Length < Slots) t_counts = counts = new int[Slots];
+        // The distinct slots move to the front (a slot is read before its place can be overwritten).
+        var distinct = 0;
+        foreach (var slot in slots)
         {
-            var run = 1;
-            while (i + run < slots.Length && slots[i + run] == slots[i]) run++;
-            sumOfSquares += run * run;
-            i += run;
+            if (counts[slot]++ == 0) slots[distinct++] = slot;
         }
+        slots = slots[..distinct];
+        // L2 norm over the term frequencies.
+        var sumOfSquares = 0f;
+        foreach (var slot in slots) sumOfSquares += counts[slot] * counts[slot];
         Span<float> dot = stackalloc float[labels];
         dot.Clear();
         if (sumOfSquares > 0)
         {
             var scale = 1f / MathF.Sqrt(sumOfSquares);
-            for (var i = 0; i < slots.Length;)
+            foreach (var slot in slots)
             {
-                var run = 1;
-                while (i + run < slots.Length && slots[i + run] == slots[i]) run++;
-                var value = run * scale;
-                var row = _weights.AsSpan(slots[i] * labels, labels);
+                var value = counts[slot] * scale;
+                var row = _weights.AsSpan(slot * labels, labels);
                 for (var label = 0; label < labels; label++) dot[label] += row[label] * value;
-                i += run;
             }
         }
+        foreach (var slot in slots) counts[slot] = 0;
         for (var label = 0; label < labels; label++)
         {
             var score = _biases[label] + dot[label];
@@ -280,6 +284,16 @@ internal sealed class StemsLinearModel
         transformer is IEnumerable<ITransformer> chain ? chain.SelectMany(Stages) : [transformer];
 
     private static long Pair(int first, int second) => ((long)first << 32) | (uint)second;
+
+    // long's own hash is the two halves XOR-ed: pairs of small keys would pile into few buckets.
+    private sealed class PairComparer : IEqualityComparer<long>
+    {
+        public static readonly PairComparer Instance = new();
+
+        public bool Equals(long x, long y) => x == y;
+
+        public int GetHashCode(long pair) => (int)(((ulong)pair * 0x9E3779B97F4A7C15UL) >> 32);
+    }
 
     private static NotSupportedException NotReadable(string why) =>
         new($"The screening model cannot be scored directly: {why}. Direct scoring reads stems models trained with SDCA (tools/TrainScreeningModel --features stems --trainer sdca).");
