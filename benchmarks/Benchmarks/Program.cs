@@ -22,5 +22,9 @@ if (args is ["ingest-profile", var profilePath, var profileCount, .. var rest])
 if (args is ["suggest-profile", .. var seconds])
     return SuggestProfile.Run(seconds is [var s] ? double.Parse(s, System.Globalization.CultureInfo.InvariantCulture) : 3);
 
+// Where the screening model's time goes (input text, stems, scoring; direct against ML.NET): dotnet run -c Release --project benchmarks/Benchmarks -- screening-model-profile [seconds]
+if (args is ["screening-model-profile", .. var modelSeconds])
+    return ScreeningModelProfile.Run(modelSeconds is [var ms] ? double.Parse(ms, System.Globalization.CultureInfo.InvariantCulture) : 3);
+
 BenchmarkSwitcher.FromAssembly(typeof(GuidanceBenchmarks).Assembly).Run(args);
 return 0;

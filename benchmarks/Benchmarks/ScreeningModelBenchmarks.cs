@@ -4,6 +4,7 @@ using Microsoft.ML;
 using SmartPost.Api.Calendar;
 using SmartPost.Api.Screening;
 using SmartPost.Api.Screening.Learned;
+using SmartPost.Api.Text;
 
 namespace SmartPost.Benchmarks;
 
@@ -55,6 +56,10 @@ public class ScreeningModelBenchmarks
 
     [Benchmark]
     public int ModelWindowed() => _classifier.Score(ReplyClassifier.InputText(LongReply.Subject, _reply)).Count;
+
+    /// <summary>The part of <see cref="ModelWindowed"/> before scoring: own text, window and the text core's stems.</summary>
+    [Benchmark]
+    public int ModelStemsOnly() => TextAnalyzer.Stems(ReplyClassifier.Window(ReplyClassifier.InputText(LongReply.Subject, _reply))).Count;
 
     [Benchmark]
     public int ModelUnbounded() =>

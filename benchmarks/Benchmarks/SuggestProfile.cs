@@ -27,9 +27,9 @@ internal static class SuggestProfile
         var memo = (WordMemo)typeof(TextAnalyzer).GetField("_memo", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(analyzer)!;
         var found = concepts.Find(document);
         Console.WriteLine($"letter: {letter.Text.Length} chars, {document.Tokens.Length} words, {document.Sentences.Count} sentences, "
-            + $"{found.Count} concept hits; load [{Load()}]");
+            + $"{found.Count} concept hits; load [{ProfileStage.Load()}]");
 
-        var stages = new List<Stage>
+        var stages = new List<ProfileStage>
         {
             new("analyze text (disposed)", () => { using var d = analyzer.Analyze(letter.Text); return d.Tokens.Length; }),
             new("  of which finding words", () =>
@@ -61,44 +61,8 @@ internal static class SuggestProfile
         }
         Console.WriteLine($"{"stage",-30} {"fastest",9} {"median",9}  allocated  (µs per call, {stages[0].Rounds} rounds of 10 ms)");
         foreach (var stage in stages) Console.WriteLine(stage);
-        Console.WriteLine($"load [{Load()}]");
+        Console.WriteLine($"load [{ProfileStage.Load()}]");
         return 0;
     }
 
-    private sealed class Stage(string name, Func<object> call)
-    {
-        private readonly List<double> _perCall = [];
-        private long _calls, _bytes;
-
-        public string Name => name;
-        public int Rounds => _perCall.Count;
-
-        public void Warm()
-        {
-            for (var i = 0; i < 3_000; i++) call(); // tiered compilation reaches the optimised code
-        }
-
-        public void Round(TimeSpan length)
-        {
-            var allocated = GC.GetAllocatedBytesForCurrentThread();
-            var watch = Stopwatch.StartNew();
-            long n = 0;
-            while (watch.Elapsed < length)
-            {
-                for (var i = 0; i < 10; i++) call();
-                n += 10;
-            }
-            _perCall.Add(watch.Elapsed.TotalMicroseconds / n);
-            _calls += n;
-            _bytes += GC.GetAllocatedBytesForCurrentThread() - allocated;
-        }
-
-        public override string ToString()
-        {
-            var sorted = _perCall.Order().ToList();
-            return $"{name,-30} {sorted[0],9:F2} {sorted[sorted.Count / 2],9:F2} {_bytes / _calls,8} B";
-        }
-    }
-
-    private static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "?";
 }
