@@ -86,6 +86,7 @@ public sealed class ReplyScreener
     {
         var best = findings.FirstOrDefault(c => c.Certainty == Certainty.Certain) ?? findings[0];
         var reason = best.Reason?.Replace("{kind}", DanishName(kind), StringComparison.Ordinal)
+                .Replace("{request}", RequestName(kind), StringComparison.Ordinal)
             ?? $"Kan være {DanishName(kind)} – tjek";
         var certainty = SecondOpinion.Combine(best.Certainty, score, AddThreshold(kind), _options)!.Value;
 

@@ -30,7 +30,7 @@ public sealed record KindSpec(List<RuleSpec> Rules, List<string>? Block = null, 
 /// (anywhere in the writer's own words: a waiver such as "det er ikke en klage" speaks for the whole reply).</param>
 /// <param name="Window">For before/after: at most this many words away (0 = the whole clause).</param>
 /// <param name="Unless">Hits of the scope concept inside a hit of these concepts do not count ("ikke" in "ikke tilfreds").</param>
-/// <param name="Reason">Danish reason when the scope downgrades a finding; "{kind}" is replaced by the kind's name.</param>
+/// <param name="Reason">Danish reason when the scope downgrades a finding; "{kind}" is replaced by the kind's name, "{request}" by the request ("en klage", "en anmodning om fristforlængelse").</param>
 public sealed record ScopeSpec(string Concept, string Where, int Window = 0, bool NotInQuestion = false, bool OnlyInQuestion = false,
     List<string>? Unless = null, string? Reason = null);
 

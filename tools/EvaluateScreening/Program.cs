@@ -61,7 +61,7 @@ if (showAt >= 0)
         Console.WriteLine($"=== {reply.Id} [{reply.Subject}] labels: {string.Join(", ", reply.Kinds)} — {reply.Note}");
         Console.WriteLine(reply.Text);
         Console.WriteLine("--- text");
-        Explain.Print(rules, reply.Text, Console.Out, rulesOnly: true);
+        Explain.Print(rules, reply.Text, Console.Out, rulesOnly: true, subject: reply.Subject);
         if (!string.IsNullOrWhiteSpace(reply.Subject))
         {
             Console.WriteLine("--- subject");
