@@ -1,7 +1,5 @@
 using System.Buffers;
 using System.Text;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
 using SmartPost.Api.Infrastructure;
 
@@ -18,12 +16,10 @@ public sealed class SuggestFastPathAttribute : Attribute;
 /// limiter, on the endpoint routing already chose, so those apply unchanged. The body is read into a pooled buffer;
 /// when <see cref="SuggestRequestReader"/> does not accept it, the buffer becomes the body again and
 /// <see cref="ReplyOptionsController"/> answers as before — bad input gets MVC's problem details, word for word.
-/// The answer is the same JSON with the API's serializer settings, written in one piece with its length.
+/// The answer is the same JSON (<see cref="SuggestionJson"/>), written in one piece with its length.
 /// </summary>
-public sealed class SuggestFastPath(RequestDelegate next, IOptions<MvcNewtonsoftJsonOptions> json)
+public sealed class SuggestFastPath(RequestDelegate next)
 {
-    private readonly JsonSerializer _serializer = JsonSerializer.Create(json.Value.SerializerSettings);
-
     public async Task InvokeAsync(HttpContext context)
     {
         // A chunked body (no length) or one over the limit is MVC's to read and refuse.
@@ -94,14 +90,14 @@ public sealed class SuggestFastPath(RequestDelegate next, IOptions<MvcNewtonsoft
         }
     }
 
-    private async Task WriteAsync(HttpResponse response, Suggestion suggestion)
+    private static async Task WriteAsync(HttpResponse response, Suggestion suggestion)
     {
         int length;
         using (var text = new PooledCharWriter(4096))
         {
             using (var writer = new JsonTextWriter(text) { ArrayPool = JsonCharPool.Instance, CloseOutput = false })
             {
-                _serializer.Serialize(writer, suggestion);
+                SuggestionJson.Write(writer, suggestion);
             }
             length = Encoding.UTF8.GetByteCount(text.Written);
             response.StatusCode = StatusCodes.Status200OK;

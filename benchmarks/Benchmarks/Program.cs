@@ -22,5 +22,9 @@ if (args is ["ingest-profile", var profilePath, var profileCount, .. var rest])
 if (args is ["suggest-profile", .. var seconds])
     return SuggestProfile.Run(seconds is [var s] ? double.Parse(s, System.Globalization.CultureInfo.InvariantCulture) : 3);
 
+// Where a whole suggest request's CPU goes in the API: dotnet run -c Release --project benchmarks/Benchmarks -- suggest-pipeline [seconds]
+if (args is ["suggest-pipeline", .. var pipelineSeconds])
+    return await SuggestPipelineProfile.RunAsync(pipelineSeconds is [var s2] ? double.Parse(s2, System.Globalization.CultureInfo.InvariantCulture) : 10);
+
 BenchmarkSwitcher.FromAssembly(typeof(GuidanceBenchmarks).Assembly).Run(args);
 return 0;
