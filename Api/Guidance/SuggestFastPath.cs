@@ -20,21 +20,23 @@ public sealed class SuggestFastPathAttribute : Attribute;
 /// </summary>
 public sealed class SuggestFastPath(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
         // A chunked body (no length) or one over the limit is MVC's to read and refuse.
         var length = context.Request.ContentLength ?? 0;
-        if (context.GetEndpoint()?.Metadata.GetMetadata<SuggestFastPathAttribute>() is null
-            || length is <= 0 or > ApiPlumbing.DefaultMaxBodyBytes || !IsPlainJson(context.Request))
-        {
-            await next(context);
-            return;
-        }
+        return context.GetEndpoint()?.Metadata.GetMetadata<SuggestFastPathAttribute>() is null
+            || !HttpMethods.IsPost(context.Request.Method)
+            || length is <= 0 or > ApiPlumbing.DefaultMaxBodyBytes || !IsPlainJson(context.Request)
+            ? next(context)
+            : AnswerAsync(context, (int)length);
+    }
 
-        var bytes = ArrayPool<byte>.Shared.Rent((int)length);
+    private async Task AnswerAsync(HttpContext context, int length)
+    {
+        var bytes = ArrayPool<byte>.Shared.Rent(length);
         try
         {
-            var read = await ReadBodyAsync(context.Request.Body, bytes.AsMemory(0, (int)length), context.RequestAborted);
+            var read = await ReadBodyAsync(context.Request.Body, bytes.AsMemory(0, length), context.RequestAborted);
             if (Read(bytes.AsSpan(0, read)) is not { } request)
             {
                 context.Request.Body = new MemoryStream(bytes, 0, read, writable: false);

@@ -110,6 +110,33 @@ public class SuggestFastPathTests
         Assert.Equal("2026-12-05T09:14:00+01:00", request.DocumentTitle);
     }
 
+    /// <summary>
+    /// The reader knows every field of the request and every rule on it. A field or a validation attribute added to
+    /// <see cref="SuggestRequest"/> would otherwise pass the fast path unchecked: add it to SuggestRequestReader, then here.
+    /// </summary>
+    [Fact]
+    public void ReaderKnowsEveryRequestFieldAndRule()
+    {
+        static IEnumerable<string> Fields(Type type) => type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
+            .Select(p => $"{type.Name}.{p.Name}: {p.PropertyType.Name}{string.Concat(p.GetCustomAttributes(true).OfType<System.ComponentModel.DataAnnotations.ValidationAttribute>().Select(a => " " + a.GetType().Name))}");
+
+        var fields = Fields(typeof(SuggestRequest)).Concat(Fields(typeof(SuggestRecipient))).Order().ToList();
+
+        Assert.Equal(
+        [
+            "SuggestRecipient.DigitalPostExempt: Nullable`1",
+            "SuggestRecipient.Id: String RequiredAttribute",
+            "SuggestRecipient.IdType: Nullable`1 RequiredAttribute",
+            "SuggestRecipient.SpecialLawMandatesDigitalPost: Nullable`1",
+            "SuggestRequest.CaseClosed: Nullable`1",
+            "SuggestRequest.ChosenOption: Nullable`1",
+            "SuggestRequest.DocumentTitle: String RequiredAttribute",
+            "SuggestRequest.DocumentType: String",
+            "SuggestRequest.Recipient: SuggestRecipient",
+            "SuggestRequest.Text: String RequiredAttribute",
+        ], fields);
+    }
+
     private static JsonSerializerSettings ApiSettings()
     {
         var settings = new JsonSerializerSettings();
