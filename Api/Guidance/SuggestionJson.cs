@@ -5,8 +5,8 @@ namespace SmartPost.Api.Guidance;
 /// <summary>
 /// Writes a <see cref="Suggestion"/> field by field, exactly as the API's Newtonsoft settings serialize it (camelCase,
 /// enums as their names, nulls written): the suggest fast path's answer without the serializer's contract look-ups and
-/// reflection (about 60 % of the serializer's time and 40 % of its allocations for a suggestion). A test compares both writers on every letter of the corpus, so a
-/// field added to the records and not here fails it.
+/// reflection (about 60 % of the serializer's time and 40 % of its allocations for a suggestion). A test compares both
+/// writers on every letter of the corpus, so a field added to the records and not here fails it.
 /// </summary>
 public static class SuggestionJson
 {
