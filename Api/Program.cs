@@ -51,6 +51,7 @@ app.UseAddinHosting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter(); // after authentication: limits are per signed-in caller
+app.UseSuggestFastPath(); // ordinary suggest requests answered without MVC; the rest fall through to the controller
 
 app.MapControllers();
 app.MapHealth();

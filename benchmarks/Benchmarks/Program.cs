@@ -26,5 +26,9 @@ if (args is ["suggest-profile", .. var seconds])
 if (args is ["screening-model-profile", .. var modelSeconds])
     return ScreeningModelProfile.Run(modelSeconds is [var ms] ? double.Parse(ms, System.Globalization.CultureInfo.InvariantCulture) : 3);
 
+// Where a whole suggest request's CPU goes in the API: dotnet run -c Release --project benchmarks/Benchmarks -- suggest-pipeline [seconds]
+if (args is ["suggest-pipeline", .. var pipelineSeconds])
+    return await SuggestPipelineProfile.RunAsync(pipelineSeconds is [var s2] ? double.Parse(s2, System.Globalization.CultureInfo.InvariantCulture) : 10);
+
 BenchmarkSwitcher.FromAssembly(typeof(GuidanceBenchmarks).Assembly).Run(args);
 return 0;
