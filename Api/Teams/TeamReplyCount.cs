@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SmartPost.Api.Infrastructure.Database;
 
@@ -25,7 +27,7 @@ public sealed class TeamReplyCount
     {
         bool? handled = status == "all" ? null : status == "handled";
         int all = 0, access = 0, complaint = 0, extension = 0, manual = 0, unscreened = 0;
-        await foreach (var c in CountRows(db, team, handled).WithCancellation(ct))
+        await foreach (var c in CountRows(db)(db, team, handled).WithCancellation(ct))
         {
             all += c.Total;
             access += c.AccessToRecordsRequest;
@@ -37,10 +39,21 @@ public sealed class TeamReplyCount
         return new FlagTotals(all, access, complaint, extension, manual, unscreened);
     }
 
-    /// <summary>Precompiled: read on every inbox page, and EF would otherwise rebuild the query each time.</summary>
-    private static readonly Func<AppDb, string, bool?, IAsyncEnumerable<TeamReplyCount>> CountRows = EF.CompileAsyncQuery(
-        (AppDb db, string team, bool? handled) => db.Set<TeamReplyCount>().AsNoTracking()
-            .Where(c => c.Team == team && (handled == null || c.IsHandled == handled)));
+    /// <summary>
+    /// Precompiled, as it is read on every inbox page and EF would otherwise rebuild the query each time; one per EF
+    /// model, as a compiled query refuses a context of another (SQLite and PostgreSQL side by side in the tests).
+    /// </summary>
+    private static Func<AppDb, string, bool?, IAsyncEnumerable<TeamReplyCount>> CountRows(AppDb db) =>
+        CompiledByModel.GetValue(db.Model, _ => new CompiledCountRows()).Query;
+
+    private static readonly ConditionalWeakTable<IModel, CompiledCountRows> CompiledByModel = new();
+
+    private sealed class CompiledCountRows
+    {
+        public readonly Func<AppDb, string, bool?, IAsyncEnumerable<TeamReplyCount>> Query = EF.CompileAsyncQuery(
+            (AppDb db, string team, bool? handled) => db.Set<TeamReplyCount>().AsNoTracking()
+                .Where(c => c.Team == team && (handled == null || c.IsHandled == handled)));
+    }
 }
 
 public sealed class TeamReplyCountConfiguration : IEntityTypeConfiguration<TeamReplyCount>

@@ -44,6 +44,17 @@ public static class InboxPageCpu
         var rows = await Scope(async db => (await PlainInboxPage.PageAsync(db, team, "unhandled", null, 50, default)).Rows.Count);
         Console.WriteLine($"{team}: {rows} rows on the first page; load {File.ReadAllText("/proc/loadavg").Trim()}");
 
+        // The SQL the precompiled queries send, per status and cursor (EF fixes "@handled IS NULL OR …" per value).
+        if (!postgres)
+        {
+            var logged = new DbContextOptionsBuilder<AppDb>().UseSqlite($"Data Source={target["sqlite:".Length..]}")
+                .LogTo(Console.WriteLine, [Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted]).Options;
+            await using var db = new AppDb(logged);
+            var first = await PlainInboxPage.PageAsync(db, team, "all", null, 2, default);
+            await PlainInboxPage.PageAsync(db, team, "unhandled", InboxCursor.From(first.Rows[^1]), 2, default);
+            await TeamReplyCount.ReadAsync(db, team, "all", default);
+        }
+
         var parts = new (string Name, Func<Task<int>> Run)[]
         {
             ("empty scope + DbContext", () => Scope(_ => Task.FromResult(0))),
