@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json;
 using SmartPost.Api.Infrastructure;
@@ -20,10 +19,7 @@ public static class InboxPageCpu
 {
     public static async Task<int> RunAsync(string target, string team)
     {
-        var postgres = target.StartsWith("postgres:", StringComparison.Ordinal);
-        var config = new ConfigurationBuilder().AddInMemoryCollection(postgres
-            ? new Dictionary<string, string?> { ["Database:PostgresConnectionString"] = target["postgres:".Length..] }
-            : new Dictionary<string, string?> { ["Database:SqlitePath"] = target["sqlite:".Length..] }).Build();
+        var (postgres, config) = DatabaseTarget.Parse(target);
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddDatabase(config);

@@ -40,5 +40,19 @@ internal sealed class ProfileStage(string name, Func<object> call)
         return $"{name,-30} {sorted[0],9:F2} {sorted[sorted.Count / 2],9:F2} {_bytes / _calls,8} B";
     }
 
+    /// <summary>Runs the stages in turns of 10 ms for about <paramref name="seconds"/> and prints one line per stage.</summary>
+    public static void RunAll(IReadOnlyList<ProfileStage> stages, double seconds)
+    {
+        foreach (var stage in stages) stage.Warm();
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed.TotalSeconds < seconds)
+        {
+            foreach (var stage in stages) stage.Round(TimeSpan.FromMilliseconds(10));
+        }
+        Console.WriteLine($"{"stage",-30} {"fastest",9} {"median",9}  allocated  (µs per call, {stages[0].Rounds} rounds of 10 ms)");
+        foreach (var stage in stages) Console.WriteLine(stage);
+        Console.WriteLine($"load [{Load()}]");
+    }
+
     public static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "?";
 }

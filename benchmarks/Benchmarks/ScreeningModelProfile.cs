@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.ML;
 using SmartPost.Api.Calendar;
 using SmartPost.Api.Screening;
@@ -50,15 +49,7 @@ internal static class ScreeningModelProfile
             new("direct score of ready stems", () => { direct.Probabilities(stems, probabilities); return probabilities; }),
             new("ML.NET engine of ready text", () => engine.Predict(new ReplyModelInput { Text = modelText }).Probabilities),
         };
-        foreach (var stage in stages) stage.Warm();
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed.TotalSeconds < seconds)
-        {
-            foreach (var stage in stages) stage.Round(TimeSpan.FromMilliseconds(10));
-        }
-        Console.WriteLine($"{"stage",-30} {"fastest",9} {"median",9}  allocated  (µs per call, {stages[0].Rounds} rounds of 10 ms)");
-        foreach (var stage in stages) Console.WriteLine(stage);
-        Console.WriteLine($"load [{ProfileStage.Load()}]");
+        ProfileStage.RunAll(stages, seconds);
         return 0;
     }
 }

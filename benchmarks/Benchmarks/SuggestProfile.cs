@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SmartPost.Api.Guidance;
 using SmartPost.Api.Text;
 
@@ -53,15 +52,7 @@ internal static class SuggestProfile
             new("whole suggestion", () => bench.SuggestForTwoPageLetter()),
         };
         if (Environment.GetEnvironmentVariable("PROFILE_ONLY") is { Length: > 0 } only) stages.RemoveAll(s => !s.Name.Contains(only, StringComparison.Ordinal));
-        foreach (var stage in stages) stage.Warm();
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed.TotalSeconds < seconds)
-        {
-            foreach (var stage in stages) stage.Round(TimeSpan.FromMilliseconds(10));
-        }
-        Console.WriteLine($"{"stage",-30} {"fastest",9} {"median",9}  allocated  (µs per call, {stages[0].Rounds} rounds of 10 ms)");
-        foreach (var stage in stages) Console.WriteLine(stage);
-        Console.WriteLine($"load [{ProfileStage.Load()}]");
+        ProfileStage.RunAll(stages, seconds);
         return 0;
     }
 
