@@ -58,7 +58,7 @@ public sealed class ReplyScreener
             }
             var findings = subjectFindings.Concat(textFindings).ToList();
 
-            var score = scores is not null && scores.TryGetValue(kind, out var s) ? s : 0f;
+            float? score = scores is not null && scores.TryGetValue(kind, out var s) ? s : null;
             if (findings.Count > 0) flags.Add(FromRules(kind, findings, subjectDocument, context, score));
             else if (SecondOpinion.Combine(null, score, ModelOnlyThreshold(kind, inText), _options) is not null)
             {
@@ -82,13 +82,15 @@ public sealed class ReplyScreener
     private float AddThreshold(FlagKind kind) =>
         _classifier is not null && _classifier.Thresholds.TryGetValue(kind, out var t) ? t : _options.ModelThreshold;
 
-    private ScreeningFlag FromRules(FlagKind kind, List<Candidate> findings, AnalyzedDocument? subject, ScreeningContext context, float score)
+    private ScreeningFlag FromRules(FlagKind kind, List<Candidate> findings, AnalyzedDocument? subject, ScreeningContext context, float? score)
     {
         var best = findings.FirstOrDefault(c => c.Certainty == Certainty.Certain) ?? findings[0];
         var reason = best.Reason?.Replace("{kind}", DanishName(kind), StringComparison.Ordinal)
                 .Replace("{request}", RequestName(kind), StringComparison.Ordinal)
             ?? $"Kan være {DanishName(kind)} – tjek";
         var certainty = SecondOpinion.Combine(best.Certainty, score, AddThreshold(kind), _options)!.Value;
+        if (best.Certainty == Certainty.Certain && certainty == Certainty.Possible)
+            reason = $"Svaret ser ud til at indeholde {RequestName(kind)}, men ordlyden er usædvanlig – tjek";
 
         var evidence = new List<Evidence>();
         var seen = new HashSet<Evidence>();
