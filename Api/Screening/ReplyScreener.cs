@@ -12,7 +12,8 @@ namespace SmartPost.Api.Screening;
 /// Why: the guideline (seeds/000, "Dette har vist sig at kunne give visse udfordringer … anmoder om aktindsigt.
 /// Dette bliver ikke automatisk opdaget ved modtagelsen") and its rule "Sager/dokumenter screenes for frister
 /// (fx aktindsigt, klager)". The rules (Rules/screening-concepts.json) compose concepts on the shared text core;
-/// the optional learned model can add Possible findings, raise a Possible one to Certain, and never remove one.
+/// the optional learned model can add Possible findings, raise a Possible one to Certain, lower a Certain one it finds
+/// very unlikely to Possible, and never remove one (<see cref="SecondOpinion"/>).
 /// </remarks>
 public sealed class ReplyScreener
 {
