@@ -35,6 +35,7 @@ public sealed class GuidanceEngine
             ?? strong.MaxBy(r => r.Priority)
             ?? _rules.Rules.Where(scan.MatchedWeakly).MaxBy(r => r.Priority)
             ?? _rules.Fallback;
+        winner = AnswerAskedInText(scan, strong, winner);
 
         // A decision that also asks for documentation: the expected answer wins, and the caseworker is told.
         var formal = winner.Recommendation != ReplyOption.WithReply ? null
@@ -88,6 +89,20 @@ public sealed class GuidanceEngine
         foreach (var e in scan.SelfService) lines.Add($"self-service: \"{e.Text.ReplaceLineEndings(" ")}\"");
         return lines;
     }
+
+    /// <summary>
+    /// An expected answer is something the text asks for. A title that announces one ("Påtænkt afgørelse", "Manglende
+    /// bilag") over a text that asks nothing but shows another kind (a decision made after the hearing, a receipt) is
+    /// that kind: the title is weaker evidence than the text. With nothing else in the text, the title still decides.
+    /// </summary>
+    private static CompiledRule AnswerAskedInText(GuidelineScan scan, List<CompiledRule> strong, CompiledRule winner)
+    {
+        if (winner.Recommendation != ReplyOption.WithReply || InText(scan, winner)) return winner;
+        return strong.Where(r => !r.Fallback && r != winner && InText(scan, r)).MaxBy(r => r.Priority) ?? winner;
+    }
+
+    private static bool InText(GuidelineScan scan, CompiledRule rule) =>
+        scan.MatchedByWords(rule) && scan.Strong[rule.Index].Any(e => e.Field == GuidelineScan.TextField);
 
     /// <summary>
     /// A letter that asks for something is also of the formal kind when its text performs the act ("Vi indkalder dig til

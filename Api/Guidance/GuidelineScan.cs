@@ -165,6 +165,14 @@ internal sealed class GuidelineScan
         // heading names the section, the sentence under it decides what it says.
         ComplaintGuidance.RemoveAll(heading => heading.Field == fieldName && NoAppeal.Any(statement => statement.Field == fieldName
             && statement.Start > heading.Start && statement.Start < heading.Start + heading.Length));
+
+        // A klagevejledning's own instructions ("Hvis du vil klage" / "Skriv til os senest 4 uger efter …") tell how to
+        // complain; they do not ask for an answer to this letter.
+        foreach (var rule in _rules.Rules.Where(r => r.Negatable))
+        {
+            Strong[rule.Index].RemoveAll(asking => asking.Field == fieldName && ComplaintGuidance.Any(guidance => guidance.Field == fieldName
+                && asking.Start >= guidance.Start && asking.Start < guidance.Start + guidance.Length));
+        }
     }
 
     /// <summary>
