@@ -122,6 +122,10 @@ internal static class RuleMatcher
         if (scope.Spec.NotInQuestion && IsQuestionClause(document, at, byConcept, questionStart)) return false;
         if (scope.Spec.OnlyInQuestion && !document.Sentences[at.Sentence].IsQuestion) return false;
         if (byConcept[scope.Concept] is not { } hits) return false;
+        foreach (var concept in scope.UnlessInText)
+        {
+            if (byConcept[concept] is not null) return false;
+        }
         // "Jeg er ikke enig, men det er ikke en klage": a waiver anywhere in the writer's own words speaks for the whole
         // reply (quoted words never make a hit).
         if (scope.Spec.Where == "inText")

@@ -58,7 +58,8 @@ public sealed class ScreeningRules
         {
             if (!Placements.Contains(spec.Where)) errors.Add($"scope '{scopeName}': 'where' must be one of {string.Join(", ", Placements)}.");
             scopes[scopeName] = new CompiledScope(scopeName, spec, Resolve($"scope '{scopeName}'", spec.Concept)[0],
-                (spec.Unless ?? []).Select(u => Resolve($"scope '{scopeName}'", u)[0]).ToArray());
+                (spec.Unless ?? []).Select(u => Resolve($"scope '{scopeName}'", u)[0]).ToArray(),
+                (spec.UnlessInText ?? []).Select(u => Resolve($"scope '{scopeName}'", u)[0]).ToArray());
         }
 
         var rules = new List<CompiledRule>();
@@ -95,4 +96,4 @@ public sealed class ScreeningRules
 /// <param name="UnlessSubject">Concept id the subject must not contain, or -1.</param>
 public sealed record CompiledRule(RuleSpec Spec, int[][] Concepts, CompiledScope[] Block, CompiledScope[] Downgrade, int SubjectConcept, int UnlessSubject);
 
-public sealed record CompiledScope(string Name, ScopeSpec Spec, int Concept, int[] Unless);
+public sealed record CompiledScope(string Name, ScopeSpec Spec, int Concept, int[] Unless, int[] UnlessInText);
