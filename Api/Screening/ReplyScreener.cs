@@ -41,7 +41,7 @@ public sealed class ReplyScreener
         var inSubject = ownSubject ? RuleMatcher.Match(_rules, subjectDocument!, subjectConcepts) : [];
         var ownText = document.OwnText();
 
-        var scores = _classifier is not null && ownText.Length > 0 ? _classifier.Score(ReplyClassifier.InputText(subject, text)) : null;
+        var scores = _classifier is not null && ownText.Length > 0 ? _classifier.Score(ReplyClassifier.InputText(subject, text), _rules.Concepts.Analyzer) : null;
         var flags = new List<ScreeningFlag>();
         foreach (var kind in Enum.GetValues<FlagKind>())
         {
