@@ -162,13 +162,14 @@ public sealed class ConceptSet
         var tokens = document.Tokens;
         var hits = new List<ConceptHit>(tokens.Length / 8 + 4);
         var coveredUpTo = -1;
-        Span<bool> candidates = _mostLemmasOfOneWord <= 512 ? stackalloc bool[_mostLemmasOfOneWord] : new bool[_mostLemmasOfOneWord];
+        var candidates = new Candidates(_mostLemmasOfOneWord <= 256 ? stackalloc int[_mostLemmasOfOneWord] : new int[_mostLemmasOfOneWord],
+            _mostLemmasOfOneWord <= 256 ? stackalloc int[_mostLemmasOfOneWord] : new int[_mostLemmasOfOneWord]);
         for (var i = 0; i < tokens.Length; i++)
         {
             ref readonly var token = ref tokens[i];
             if (token.Quoted) continue;
             var before = hits.Count;
-            if (token.Term != Vocabulary.Unknown && _byFirstTerm[token.Term] is { } lemmas) Match(tokens, i, lemmas, token.Fuzzy, false, hits, candidates);
+            if (token.Term != Vocabulary.Unknown && _byFirstTerm[token.Term] is { } lemmas) Match(tokens, i, lemmas, token.Fuzzy, false, hits, ref candidates);
             if (hits.Count > before)
             {
                 for (var h = before; h < hits.Count; h++) coveredUpTo = Math.Max(coveredUpTo, hits[h].Last);
@@ -178,10 +179,41 @@ public sealed class ConceptSet
             if (token.PartCount == 0 || i <= coveredUpTo) continue;
             foreach (var part in document.Parts(token))
             {
-                if (_byFirstTerm[part.Term] is { } partLemmas) Match(tokens, i, partLemmas, token.Fuzzy, true, hits, candidates);
+                if (_byFirstTerm[part.Term] is { } partLemmas) Match(tokens, i, partLemmas, token.Fuzzy, true, hits, ref candidates);
             }
         }
         return hits;
+    }
+
+    /// <summary>
+    /// The lemmas worth trying at one word, by index, kept in rule order as they are found. A stamp per lemma says it is
+    /// already in: a new word takes a new stamp instead of clearing a mark per lemma of its first word (common first
+    /// words start dozens, of which a handful go on with the words that follow).
+    /// </summary>
+    private ref struct Candidates(Span<int> stamps, Span<int> chosen)
+    {
+        private readonly Span<int> _stamps = stamps;
+        private readonly Span<int> _chosen = chosen;
+        private int _stamp;
+
+        public int Count { get; private set; }
+
+        public readonly ReadOnlySpan<int> Chosen => _chosen[..Count];
+
+        public void Start()
+        {
+            _stamp++;
+            Count = 0;
+        }
+
+        public void Add(int lemma)
+        {
+            if (_stamps[lemma] == _stamp) return;
+            _stamps[lemma] = _stamp;
+            var at = Count++;
+            for (; at > 0 && _chosen[at - 1] > lemma; at--) _chosen[at] = _chosen[at - 1];
+            _chosen[at] = lemma;
+        }
     }
 
     /// <summary>
@@ -189,7 +221,7 @@ public sealed class ConceptSet
     /// word stands within reach are tried (a superset of those that match: each is still matched in full).
     /// </summary>
     private static void Match(ReadOnlySpan<TextToken> tokens, int i, LemmasStartingWith starting, bool fuzzy, bool inCompound,
-        List<ConceptHit> hits, Span<bool> candidates)
+        List<ConceptHit> hits, ref Candidates candidates)
     {
         var lemmas = starting.Lemmas;
         if (starting.BySecondTerm is not { } bySecond)
@@ -197,23 +229,17 @@ public sealed class ConceptSet
             foreach (var lemma in lemmas) Match(tokens, i, lemma, fuzzy, inCompound, hits);
             return;
         }
-        var marks = candidates[..lemmas.Length];
-        marks.Clear();
-        var any = false;
-        foreach (var k in starting.OneWord) any = marks[k] = true;
+        candidates.Start();
+        foreach (var k in starting.OneWord) candidates.Add(k);
         var sentence = tokens[i].Sentence;
         for (var next = i + 1; next <= i + starting.Window && next < tokens.Length; next++)
         {
             ref readonly var word = ref tokens[next];
             if (word.Sentence != sentence || word.Quoted) break;
             if (word.Term == Vocabulary.Unknown || bySecond[word.Term] is not { } goOn) continue;
-            foreach (var k in goOn) any = marks[k] = true;
+            foreach (var k in goOn) candidates.Add(k);
         }
-        if (!any) return;
-        for (var k = 0; k < lemmas.Length; k++)
-        {
-            if (marks[k]) Match(tokens, i, lemmas[k], fuzzy, inCompound, hits);
-        }
+        foreach (var k in candidates.Chosen) Match(tokens, i, lemmas[k], fuzzy, inCompound, hits);
     }
 
     private static void Match(ReadOnlySpan<TextToken> tokens, int i, CompiledLemma lemma, bool fuzzy, bool inCompound, List<ConceptHit> hits)
@@ -230,7 +256,7 @@ public sealed class ConceptSet
             {
                 ref readonly var word = ref tokens[next];
                 if (word.Sentence != sentence || word.Quoted) break;
-                if (Array.IndexOf(steps[s], word.Term) < 0) continue;
+                if (!Fills(steps[s], word.Term)) continue;
                 anyFuzzy |= word.Fuzzy;
                 at = next;
                 matched = true;
@@ -240,6 +266,16 @@ public sealed class ConceptSet
         if (!matched) return;
         if (hits.Count > 0 && hits[^1].Concept == concept && hits[^1].First == i && hits[^1].Last == at) return;
         hits.Add(new ConceptHit(concept, i, at, anyFuzzy, inCompound));
+    }
+
+    // A step holds one to a few ids: a plain loop beats Array.IndexOf's call for so few.
+    private static bool Fills(int[] step, int term)
+    {
+        foreach (var id in step)
+        {
+            if (id == term) return true;
+        }
+        return false;
     }
 
     private static List<List<string[]>> Expand(string name, Dictionary<string, List<LemmaPattern>> parsed, HashSet<string> visiting, List<string> errors)
