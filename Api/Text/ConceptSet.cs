@@ -16,9 +16,14 @@ public sealed class ConceptSet
     private readonly Dictionary<string, int> _ids;
     private readonly LemmasStartingWith?[] _byFirstTerm;
     private readonly int _mostLemmasOfOneWord;
+    private readonly int _lemmaCount;
 
     /// <summary>A lemma as vocabulary ids: per step the ids that fill it and how many other words may come before it.</summary>
-    private sealed record CompiledLemma(int Concept, int[][] Steps, int[] Gaps);
+    private sealed record CompiledLemma(int Concept, int[][] Steps, int[] Gaps)
+    {
+        /// <summary>Its place among all compiled lemmas, for per-text notes (<see cref="WordsPresent"/>).</summary>
+        public int Id { get; init; }
+    }
 
     /// <summary>
     /// The lemmas that start with one word, in rule order, and which of them could go on with the words that follow.
@@ -73,9 +78,11 @@ public sealed class ConceptSet
     {
         _names = names;
         _ids = names.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
+        var lemmaCount = 0;
         _byFirstTerm = byFirstTerm
-            .Select(lemmas => lemmas is null ? null : new LemmasStartingWith(lemmas.Select(l => new CompiledLemma(l.Item1, l.Item2, l.Item3)).ToArray(), byFirstTerm.Length))
+            .Select(lemmas => lemmas is null ? null : new LemmasStartingWith(lemmas.Select(l => new CompiledLemma(l.Item1, l.Item2, l.Item3) { Id = lemmaCount++ }).ToArray(), byFirstTerm.Length))
             .ToArray();
+        _lemmaCount = lemmaCount;
         _mostLemmasOfOneWord = _byFirstTerm.Max(l => l?.Lemmas.Length ?? 0);
         Analyzer = analyzer;
     }
@@ -164,12 +171,18 @@ public sealed class ConceptSet
         var coveredUpTo = -1;
         var candidates = new Candidates(_mostLemmasOfOneWord <= 256 ? stackalloc int[_mostLemmasOfOneWord] : new int[_mostLemmasOfOneWord],
             _mostLemmasOfOneWord <= 256 ? stackalloc int[_mostLemmasOfOneWord] : new int[_mostLemmasOfOneWord]);
+        var present = new WordsPresent(_byFirstTerm.Length <= 4096 ? stackalloc bool[_byFirstTerm.Length] : new bool[_byFirstTerm.Length],
+            _lemmaCount <= 4096 ? stackalloc byte[_lemmaCount] : new byte[_lemmaCount]);
+        foreach (ref readonly var token in tokens)
+        {
+            if (!token.Quoted && token.Term != Vocabulary.Unknown) present.Add(token.Term);
+        }
         for (var i = 0; i < tokens.Length; i++)
         {
             ref readonly var token = ref tokens[i];
             if (token.Quoted) continue;
             var before = hits.Count;
-            if (token.Term != Vocabulary.Unknown && _byFirstTerm[token.Term] is { } lemmas) Match(tokens, i, lemmas, token.Fuzzy, false, hits, ref candidates);
+            if (token.Term != Vocabulary.Unknown && _byFirstTerm[token.Term] is { } lemmas) Match(tokens, i, lemmas, token.Fuzzy, false, hits, ref candidates, ref present);
             if (hits.Count > before)
             {
                 for (var h = before; h < hits.Count; h++) coveredUpTo = Math.Max(coveredUpTo, hits[h].Last);
@@ -179,7 +192,7 @@ public sealed class ConceptSet
             if (token.PartCount == 0 || i <= coveredUpTo) continue;
             foreach (var part in document.Parts(token))
             {
-                if (_byFirstTerm[part.Term] is { } partLemmas) Match(tokens, i, partLemmas, token.Fuzzy, true, hits, ref candidates);
+                if (_byFirstTerm[part.Term] is { } partLemmas) Match(tokens, i, partLemmas, token.Fuzzy, true, hits, ref candidates, ref present);
             }
         }
         return hits;
@@ -217,16 +230,51 @@ public sealed class ConceptSet
     }
 
     /// <summary>
+    /// Which vocabulary ids stand among the writer's own words, and per lemma (noted the first time it is asked) whether
+    /// each of its later words is among them. A lemma with a word the text never uses cannot match anywhere in it: most
+    /// lemmas of a common first word ("vi har modtaget …", "vi har afgjort …") are passed over without being tried.
+    /// </summary>
+    private ref struct WordsPresent(Span<bool> terms, Span<byte> lemmas)
+    {
+        private const byte Possible = 1, Impossible = 2;
+        private readonly Span<bool> _terms = terms;
+        private readonly Span<byte> _lemmas = lemmas;
+
+        public readonly void Add(int term) => _terms[term] = true;
+
+        public readonly bool CanMatch(CompiledLemma lemma)
+        {
+            ref var known = ref _lemmas[lemma.Id];
+            if (known == 0) known = AllLaterWordsPresent(lemma) ? Possible : Impossible;
+            return known == Possible;
+        }
+
+        private readonly bool AllLaterWordsPresent(CompiledLemma lemma)
+        {
+            for (var s = 1; s < lemma.Steps.Length; s++)
+            {
+                var any = false;
+                foreach (var id in lemma.Steps[s]) any |= _terms[id];
+                if (!any) return false;
+            }
+            return true;
+        }
+    }
+
+    /// <summary>
     /// The lemmas starting at word <paramref name="i"/>, tried in rule order. With many of them, only those whose second
     /// word stands within reach are tried (a superset of those that match: each is still matched in full).
     /// </summary>
     private static void Match(ReadOnlySpan<TextToken> tokens, int i, LemmasStartingWith starting, bool fuzzy, bool inCompound,
-        List<ConceptHit> hits, ref Candidates candidates)
+        List<ConceptHit> hits, ref Candidates candidates, ref WordsPresent present)
     {
         var lemmas = starting.Lemmas;
         if (starting.BySecondTerm is not { } bySecond)
         {
-            foreach (var lemma in lemmas) Match(tokens, i, lemma, fuzzy, inCompound, hits);
+            foreach (var lemma in lemmas)
+            {
+                if (present.CanMatch(lemma)) Match(tokens, i, lemma, fuzzy, inCompound, hits);
+            }
             return;
         }
         candidates.Start();
@@ -239,7 +287,10 @@ public sealed class ConceptSet
             if (word.Term == Vocabulary.Unknown || bySecond[word.Term] is not { } goOn) continue;
             foreach (var k in goOn) candidates.Add(k);
         }
-        foreach (var k in candidates.Chosen) Match(tokens, i, lemmas[k], fuzzy, inCompound, hits);
+        foreach (var k in candidates.Chosen)
+        {
+            if (present.CanMatch(lemmas[k])) Match(tokens, i, lemmas[k], fuzzy, inCompound, hits);
+        }
     }
 
     private static void Match(ReadOnlySpan<TextToken> tokens, int i, CompiledLemma lemma, bool fuzzy, bool inCompound, List<ConceptHit> hits)
