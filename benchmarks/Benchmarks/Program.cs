@@ -30,6 +30,11 @@ if (args is ["suggest-profile", .. var seconds])
 if (args is ["screening-model-profile", .. var modelSeconds])
     return ScreeningModelProfile.Run(modelSeconds is [var ms] ? double.Parse(ms, System.Globalization.CultureInfo.InvariantCulture) : 3);
 
+// Where the screening of a long reply goes, part by part: dotnet run -c Release --project benchmarks/Benchmarks -- screening-profile [kB] [seconds]
+if (args is ["screening-profile", .. var screeningArgs])
+    return ScreeningProfile.Run(screeningArgs is [var kb, ..] ? int.Parse(kb, System.Globalization.CultureInfo.InvariantCulture) : 256,
+        screeningArgs is [_, var ss] ? double.Parse(ss, System.Globalization.CultureInfo.InvariantCulture) : 5);
+
 // Where a whole suggest request's CPU goes in the API: dotnet run -c Release --project benchmarks/Benchmarks -- suggest-pipeline [seconds]
 if (args is ["suggest-pipeline", .. var pipelineSeconds])
     return await SuggestPipelineProfile.RunAsync(pipelineSeconds is [var s2] ? double.Parse(s2, System.Globalization.CultureInfo.InvariantCulture) : 10);

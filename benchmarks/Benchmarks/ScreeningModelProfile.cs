@@ -24,6 +24,8 @@ internal static class ScreeningModelProfile
         var context = new ScreeningContext(new DateTimeOffset(2025, 6, 2, 9, 0, 0, TimeSpan.FromHours(2)));
         var classifier = ReplyClassifier.Load(modelPath);
         if (!classifier.ScoresDirectly) throw new InvalidOperationException(classifier.WhyNotDirect);
+        var screenerWithModel = new ReplyScreener(ScreeningRules.Load(Path.Combine(rulesFolder, "screening-concepts.json")),
+            new DueDateRules(new DanishWorkingDays(new CalendarOptions()), new ScreeningOptions()), classifier, new ScreeningOptions());
         var ml = new MLContext(1);
         var model = ml.Model.Load(modelPath, out _);
         var engine = ml.Model.CreatePredictionEngine<ReplyModelInput, ReplyModelOutput>(model);
@@ -36,12 +38,18 @@ internal static class ScreeningModelProfile
         var probabilities = new float[direct.Labels];
         Console.WriteLine($"reply {reply.Length} chars, model input {input.Length} chars, {stems.Count} stems; load [{ProfileStage.Load()}]");
 
+        // The screener's analyzer, warm from screening the reply: what the app's screener hands the model.
+        var words = ScreeningRules.Load(Path.Combine(rulesFolder, "screening-concepts.json")).Concepts.Analyzer;
+        words.Analyze(reply);
         var stages = new List<ProfileStage>
         {
             new("rules screening", () => screener.Screen(LongReply.Subject, reply, context).Flags.Count),
+            new("rules + model screening (the app's)", () => screenerWithModel.Screen(LongReply.Subject, reply, context).Flags.Count),
             new("model input text", () => ReplyClassifier.InputText(LongReply.Subject, reply)),
             new("  + stems of the window", () => TextAnalyzer.Stems(ReplyClassifier.Window(ReplyClassifier.InputText(LongReply.Subject, reply)))),
-            new("  + direct score (after)", () => classifier.Score(ReplyClassifier.InputText(LongReply.Subject, reply))),
+            new("  + stems of the window from the memo", () => words.StemsOf(ReplyClassifier.Window(ReplyClassifier.InputText(LongReply.Subject, reply)))),
+            new("  + direct score, window read again", () => classifier.Score(ReplyClassifier.InputText(LongReply.Subject, reply))),
+            new("  + direct score, stems from the memo", () => classifier.Score(ReplyClassifier.InputText(LongReply.Subject, reply), words)),
             new("  + ML.NET engine (before)", () => engine.Predict(new ReplyModelInput
             {
                 Text = ReplyClassifier.ModelText(ReplyClassifier.Window(ReplyClassifier.InputText(LongReply.Subject, reply)), classifier.Manifest.Input),

@@ -16,7 +16,7 @@ public sealed class ReplyClassifier : IReplyScorer
     /// <summary>
     /// The model reads at most this many characters of own text, so its cost per reply is bounded whatever the length:
     /// the earlier character n-gram model would have taken a 256 kB reply from about 20 MB/s to about 1 MB/s unbounded,
-    /// and the stems model still analyses its window a second time (docs/screening-model.md). Every labelled reply is shorter (longest 1,133 characters, 99th percentile 751),
+    /// and the stems model still reads the stems of its window (docs/screening-model.md). Every labelled reply is shorter (longest 1,133 characters, 99th percentile 751),
     /// and a request sits in the first lines of a reply; a request further down a long letter is left to the rules.
     /// </summary>
     public const int WindowChars = 2048;
@@ -82,10 +82,17 @@ public sealed class ReplyClassifier : IReplyScorer
     }
 
     /// <summary>The probability of each kind the product knows, for text built by <see cref="InputText"/>.</summary>
-    public IReadOnlyDictionary<FlagKind, float> Score(string inputText)
+    public IReadOnlyDictionary<FlagKind, float> Score(string inputText) => Score(inputText, null);
+
+    /// <summary>
+    /// The same as <see cref="Score(string)"/>; a stems model scored directly takes the window's stems from
+    /// <paramref name="words"/>' memo (<see cref="TextAnalyzer.StemsOf"/>) — the screener's analyzer, which has just
+    /// read the reply — rather than running the analysis chain over the window again.
+    /// </summary>
+    public IReadOnlyDictionary<FlagKind, float> Score(string inputText, TextAnalyzer? words)
     {
         ArgumentNullException.ThrowIfNull(inputText);
-        if (_direct is not null) return ScoreDirectly(_direct, inputText);
+        if (_direct is not null) return ScoreDirectly(_direct, inputText, words);
         var engine = _engines!.Get();
         try
         {
@@ -100,10 +107,11 @@ public sealed class ReplyClassifier : IReplyScorer
         }
     }
 
-    private Dictionary<FlagKind, float> ScoreDirectly(StemsLinearModel direct, string inputText)
+    private Dictionary<FlagKind, float> ScoreDirectly(StemsLinearModel direct, string inputText, TextAnalyzer? words)
     {
         Span<float> probabilities = stackalloc float[direct.Labels];
-        direct.Probabilities(TextAnalyzer.Stems(Window(inputText)), probabilities);
+        var window = Window(inputText);
+        direct.Probabilities(words is null ? TextAnalyzer.Stems(window) : words.StemsOf(window), probabilities);
         var scores = new Dictionary<FlagKind, float>(_reported.Length);
         foreach (var (slot, kind) in _reported) scores[kind] = probabilities[slot];
         return scores;

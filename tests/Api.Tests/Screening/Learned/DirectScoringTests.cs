@@ -48,6 +48,35 @@ public class DirectScoringTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Every_corpus_reply_scores_the_same_from_the_screeners_analysis_as_from_a_second_reading()
+    {
+        var classifier = ReplyClassifier.Load(CommittedModel);
+        Assert.True(classifier.ScoresDirectly, classifier.WhyNotDirect);
+        // A fresh analyzer, as the app has after start-up: the first reply of a word learns it, later ones read the memo.
+        var words = ScreeningRules.Load(TestScreener.RulesPath).Concepts.Analyzer;
+        var replies = 0;
+        var differing = new List<string>();
+        for (var pass = 0; pass < 2; pass++)
+        {
+            foreach (var (id, subject, text) in CorpusReplies())
+            {
+                var input = ReplyClassifier.InputText(subject, text);
+                var window = ReplyClassifier.Window(input);
+                Assert.Equal(SmartPost.Api.Text.TextAnalyzer.Stems(window), words.StemsOf(window));
+                var expected = classifier.Score(input);
+                var fromMemo = classifier.Score(input, words);
+                foreach (var (kind, score) in expected)
+                {
+                    if (fromMemo[kind] != score) differing.Add($"{id} {kind}: {fromMemo[kind]} from the memo, {score} read again");
+                }
+                replies++;
+            }
+        }
+        Assert.True(replies > 4000, $"only {replies / 2} corpus replies found");
+        Assert.Empty(differing);
+    }
+
+    [Fact]
     public void Words_outside_the_vocabulary_add_nothing_and_break_the_bigram_across_them_as_in_MLNET()
     {
         var classifier = ReplyClassifier.Load(CommittedModel);
