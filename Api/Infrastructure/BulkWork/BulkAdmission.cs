@@ -7,17 +7,14 @@ namespace SmartPost.Api.Infrastructure.BulkWork;
 /// Admission of bulk requests (POST /api/v1/replies) before their body is read: <see cref="BulkWorkOptions.Concurrency"/>
 /// at once, the next <see cref="BulkWorkOptions.QueueLimit"/> waiting oldest first, one more refused (the rate limiter
 /// answers 503 with Retry-After; nothing of it is stored). The CPU work itself is bounded by the lane's threads. Every
-/// other request passes straight through (the caseworkers' requests are never queued here) and is counted in
-/// <see cref="InteractiveRequests"/> until it completes: the rate limiter disposes its lease then.
+/// other request passes straight through: the caseworkers' requests are never queued here.
 /// </summary>
 public sealed class BulkAdmission : PartitionedRateLimiter<HttpContext>
 {
     private readonly ConcurrencyLimiter _ingest;
-    private readonly InteractiveRequests _interactive;
 
-    public BulkAdmission(IOptions<BulkWorkOptions> options, InteractiveRequests interactive)
+    public BulkAdmission(IOptions<BulkWorkOptions> options)
     {
-        _interactive = interactive;
         _ingest = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
             PermitLimit = options.Value.Concurrency,
@@ -34,30 +31,25 @@ public sealed class BulkAdmission : PartitionedRateLimiter<HttpContext>
         IsBulk(resource.Request) ? _ingest.GetStatistics() : null;
 
     protected override RateLimitLease AttemptAcquireCore(HttpContext resource, int permitCount) =>
-        IsBulk(resource.Request) ? _ingest.AttemptAcquire(permitCount) : new Interactive(_interactive.Enter());
+        IsBulk(resource.Request) ? _ingest.AttemptAcquire(permitCount) : Admitted.Lease;
 
     protected override ValueTask<RateLimitLease> AcquireAsyncCore(HttpContext resource, int permitCount, CancellationToken cancellationToken) =>
-        IsBulk(resource.Request) ? _ingest.AcquireAsync(permitCount, cancellationToken) : ValueTask.FromResult<RateLimitLease>(new Interactive(_interactive.Enter()));
+        IsBulk(resource.Request) ? _ingest.AcquireAsync(permitCount, cancellationToken) : ValueTask.FromResult<RateLimitLease>(Admitted.Lease);
 
     protected override void Dispose(bool disposing)
     {
         if (disposing) _ingest.Dispose();
     }
 
-    /// <summary>A caseworker's request: always admitted, counted as in progress until the lease is disposed.</summary>
-    private sealed class Interactive(IDisposable inProgress) : RateLimitLease
+    private sealed class Admitted : RateLimitLease
     {
+        public static readonly Admitted Lease = new();
         public override bool IsAcquired => true;
         public override IEnumerable<string> MetadataNames => [];
         public override bool TryGetMetadata(string metadataName, out object? metadata)
         {
             metadata = null;
             return false;
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing) inProgress.Dispose();
         }
     }
 }

@@ -4,7 +4,7 @@ namespace SmartPost.Api.Infrastructure.BulkWork;
 
 /// <summary>
 /// Section "BulkWork": how ingest (replies delivered machine to machine, retried by the sender) is kept behind the
-/// caseworkers' own requests. Ingest runs on a few threads of its own that give way while requests wait. At most
+/// caseworkers' own requests. Ingest runs on a few threads of its own, outside the thread pool. At most
 /// <see cref="Concurrency"/> deliveries are in the process at once (read, waiting for an ingest thread or on one), the
 /// next <see cref="QueueLimit"/> wait unread, and one more is told to come back (503 with Retry-After).
 /// </summary>
@@ -15,20 +15,6 @@ public sealed class BulkWorkOptions
     /// <summary>Replies ingested at the same time, each on a thread of its own (0: one per two CPU cores, at least one).</summary>
     [Range(0, 64, ErrorMessage = "BulkWork:Threads must be between 0 (one per two cores) and 64.")]
     public int Threads { get; set; }
-
-    /// <summary>
-    /// Percent of its time an ingest thread may work while caseworkers' requests are in progress; after each piece of
-    /// work it pauses for the rest. 100: no pausing. No caseworker request in progress: full speed.
-    /// </summary>
-    [Range(1, 100, ErrorMessage = "BulkWork:BusyShare must be between 1 and 100 percent.")]
-    public int BusyShare { get; set; } = 25;
-
-    /// <summary>
-    /// Longest a piece of ingest work waits in the lane because of that giving way: older work runs without pauses.
-    /// Keeps deliveries within a sender's time-out when the machine is busy with something else as well.
-    /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ErrorMessage = "BulkWork:LongestWait must be between 0 and 10 minutes.")]
-    public TimeSpan LongestWait { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// Deliveries in the process at once. Each holds its body in memory (up to 10 MB for MeMo); more than the ingest

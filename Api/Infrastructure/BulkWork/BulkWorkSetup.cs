@@ -6,7 +6,6 @@ public static class BulkWorkSetup
     {
         services.AddOptions<BulkWorkOptions>().Bind(config.GetSection(BulkWorkOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<InteractiveRequests>();
         services.AddSingleton<BulkWorkLane>();
         services.AddSingleton<BulkAdmission>();
         return services;
