@@ -366,6 +366,28 @@ def mix_split(connections):
     return split
 
 
+RUNTIME_TOTALS = {"jit_methods": "dotnet_jit_compiled_methods_total", "gc_pause": "dotnet_gc_pause_time_seconds_total"}
+
+
+def runtime_totals(api):
+    """The API's own running totals from /metrics (the runtime's meter): methods compiled, seconds paused for GC."""
+    host, port = api.url.replace("http://", "").split(":")
+    conn = http.client.HTTPConnection(host, int(port), timeout=30)
+    try:
+        conn.request("GET", "/metrics")
+        text = conn.getresponse().read().decode()
+    except (OSError, http.client.HTTPException):
+        return {}
+    finally:
+        conn.close()
+    totals = {}
+    for line in text.splitlines():
+        for name, metric in RUNTIME_TOTALS.items():
+            if line.startswith(metric + " ") or line.startswith(metric + "{"):
+                totals[name] = totals.get(name, 0.0) + float(line.rsplit(" ", 1)[1])
+    return totals
+
+
 def mixed_load(api, connections, duration, mix=MIX):
     """Suggest, inbox and ingest at once (`connections` in all) for `duration` seconds: errors and latency each.
     `mix` leaves endpoints out (each keeps its share of the connections), to see what one endpoint's latency depends on."""
@@ -385,13 +407,19 @@ def mixed_load(api, connections, duration, mix=MIX):
         "ingest": lambda: wrk(api.url, "/api/v1/replies", "ingest.lua",
                               [f"{payloads}/reply-text.json", "cw-rel", TEAM, str(int(time.time()))], split["ingest"], duration),
     }
+    runtime_before = runtime_totals(api)
     cpu_before, started = api.cpu_seconds(), time.time()
     runs = {name: start() for name, start in starts.items() if name in mix}
     results = {name: parse_wrk(run.communicate()[0]) for name, run in runs.items()}
     cpu, took = api.cpu_seconds() - cpu_before, time.time() - started
+    runtime = {name: total - runtime_before.get(name, 0.0) for name, total in runtime_totals(api).items()}
     requests = sum(r.get("requests", 0) for r in results.values())
     errors = sum(int(r.get("socket_errors", 1)) + int(r.get("non2xx", 1)) for r in results.values())
-    detail = f"API CPU {cpu / took:.2f} cores, {cpu * 1000 / max(requests, 1):.2f} ms per request; " + "; ".join(
+    # What the process did besides answering during the row: methods still being compiled (code not yet optimized
+    # runs slower for every request) and time stopped for garbage collection (every request waits).
+    stalls = (f"JIT compiled {runtime['jit_methods']:.0f} methods, GC paused {runtime['gc_pause']:.2f} s; "
+              if {"jit_methods", "gc_pause"} <= runtime.keys() else "")
+    detail = f"API CPU {cpu / took:.2f} cores, {cpu * 1000 / max(requests, 1):.2f} ms per request; {stalls}" + "; ".join(
         f"{name} ({split[name]} conn): {r.get('rps', 0):.0f} req/s, p50 {r.get('p50_ms', 0):.0f} ms, p99 {r.get('p99_ms', 0):.0f} ms, "
         f"non-2xx {int(r.get('non2xx', -1))}, socket errors {int(r.get('socket_errors', -1))}"
         for name, r in results.items())

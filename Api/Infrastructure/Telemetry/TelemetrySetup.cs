@@ -24,6 +24,8 @@ public sealed class TelemetryOptions
 /// <summary>OpenTelemetry: ASP.NET Core and the product's own traces and metrics, to OTLP and/or Prometheus.</summary>
 public static class TelemetrySetup
 {
+    private const string RuntimeMeter = "System.Runtime";
+
     public static IServiceCollection AddTelemetry(this IServiceCollection services, IConfiguration config)
     {
         services.AddOptions<TelemetryOptions>().Bind(config.GetSection(TelemetryOptions.Section))
@@ -53,7 +55,9 @@ public static class TelemetrySetup
         telemetry
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter(SmartPostTelemetry.Name).AddAspNetCoreInstrumentation();
+                // The runtime's own meter (JIT, garbage collections, thread pool, lock contention): what tells a process-wide
+                // stall from requests queueing for CPU when every endpoint slows down at once.
+                metrics.AddMeter(SmartPostTelemetry.Name, RuntimeMeter).AddAspNetCoreInstrumentation();
                 if (options.PrometheusEndpoint) metrics.AddPrometheusExporter();
                 if (options.OtlpEndpoint is { } otlp)
                 {

@@ -53,6 +53,20 @@ public class TelemetryTests
     }
 
     [Fact]
+    public async Task RuntimeMetricsAppearOnThePrometheusEndpoint()
+    {
+        using var api = new ApiFactory();
+        await api.CreateCaseworkerClient("cw-anna", "team-a").GetAsync("/api/v1/teams/team-a/replies");
+
+        var metrics = await api.CreateClient().GetStringAsync("/metrics");
+
+        // What an operator reads when every endpoint slows down at once: compiling, collecting or queueing.
+        Assert.Contains("dotnet_jit_compilation_time_seconds_total", metrics);
+        Assert.Contains("dotnet_gc_pause_time_seconds_total", metrics);
+        Assert.Contains("dotnet_thread_pool_queue_length", metrics);
+    }
+
+    [Fact]
     public async Task MetricsAndTracesReachAnOtlpCollectorWithoutPersonalData()
     {
         await using var collector = await FakeOtlpCollector.StartAsync();
