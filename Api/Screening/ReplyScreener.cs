@@ -33,8 +33,9 @@ public sealed class ReplyScreener
     public ScreeningResult Screen(string? subject, string text, ScreeningContext context)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var document = _rules.Concepts.Analyzer.Analyze(text);
-        var subjectDocument = string.IsNullOrWhiteSpace(subject) ? null : _rules.Concepts.Analyzer.Analyze(subject);
+        // Nothing of either document outlives the screening (evidence and own text are copies), so their pooled arrays go back.
+        using var document = _rules.Concepts.Analyzer.Analyze(text);
+        using var subjectDocument = string.IsNullOrWhiteSpace(subject) ? null : _rules.Concepts.Analyzer.Analyze(subject);
         // Our own title ("Sv: Afgørelse om …") never makes a finding, but it tells which letter the text answers.
         var subjectConcepts = subjectDocument is null ? null : _rules.Concepts.Find(subjectDocument).Select(h => h.Concept).ToHashSet();
         var ownSubject = subjectDocument is not null && !IsReplyPrefixed(subject!);
