@@ -62,7 +62,8 @@ public sealed class ReplyScreener
                 subjectFindings = subjectFindings.Select(c => c.Certainty == Certainty.Certain
                     ? c with { Certainty = Certainty.Possible, Reason = "Emnelinjen nævner {kind}, men teksten beder ikke selv om det – tjek" } : c).ToList();
             }
-            var findings = subjectFindings.Concat(textFindings).ToList();
+            // The subject's findings come first; a text-only list (the usual case) is used as it is.
+            var findings = subjectFindings.Count == 0 ? textFindings : [.. subjectFindings, .. textFindings];
 
             float? score = scores is not null && scores.TryGetValue(kind, out var s) ? s : null;
             if (findings.Count > 0) flags.Add(FromRules(kind, findings, subjectDocument, context, score));
@@ -87,14 +88,21 @@ public sealed class ReplyScreener
     private static List<Candidate>[] FindingsByKind(List<Candidate> candidates, out bool[] blocked)
     {
         var kinds = Enum.GetValues<FlagKind>().Length;
-        var findings = new List<Candidate>[kinds];
-        for (var k = 0; k < kinds; k++) findings[k] = [];
+        // Counted first, so each list is allocated once at its size (a long reply's grew through every doubling).
+        Span<int> counts = stackalloc int[kinds];
+        counts.Clear();
         blocked = new bool[kinds];
         foreach (var candidate in candidates)
         {
             var kind = (int)candidate.Rule.Spec.Kind;
             if (candidate.Blocked) blocked[kind] = true;
-            else findings[kind].Add(candidate);
+            else counts[kind]++;
+        }
+        var findings = new List<Candidate>[kinds];
+        for (var k = 0; k < kinds; k++) findings[k] = new List<Candidate>(counts[k]);
+        foreach (var candidate in candidates)
+        {
+            if (!candidate.Blocked) findings[(int)candidate.Rule.Spec.Kind].Add(candidate);
         }
         return findings;
     }
@@ -112,11 +120,18 @@ public sealed class ReplyScreener
         if (best.Certainty == Certainty.Certain && certainty == Certainty.Possible)
             reason = $"Svaret ser ud til at indeholde {RequestName(kind)}, men ordlyden er usædvanlig – tjek";
 
+        // The set is sized to the hits once: a long reply has thousands, and a growing set copied them at every doubling.
+        var pieces = 0;
+        foreach (var finding in findings)
+        {
+            if (finding.Certainty == best.Certainty) pieces += finding.Hits.Length;
+        }
         var evidence = new List<Evidence>();
         // Field and offsets identify a piece of evidence (its text follows from them): the text is cut only once per piece.
-        var seen = new HashSet<(bool InSubject, int Start, int End)>();
-        foreach (var finding in findings.Where(f => f.Certainty == best.Certainty))
+        var seen = new HashSet<(bool InSubject, int Start, int End)>(pieces);
+        foreach (var finding in findings)
         {
+            if (finding.Certainty != best.Certainty) continue;
             var document = finding.Document;
             var inSubject = ReferenceEquals(document, subject);
             foreach (var hit in finding.Hits)

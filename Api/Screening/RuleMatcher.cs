@@ -26,11 +26,10 @@ internal static class RuleMatcher
     /// <param name="subjectConcepts">Concepts found in the subject (also a reply-prefixed one), for rules with a subject condition.</param>
     public static List<Candidate> Match(ScreeningRules rules, AnalyzedDocument document, ISet<int>? subjectConcepts = null)
     {
-        var found = t_found ?? [];
-        t_found = null;
+        var found = ThreadLists<ConceptHit>.Rent();
         rules.Concepts.Find(document, found);
         using var byConcept = new ConceptHitIndex(found, rules.Concepts.Names.Count);
-        if (found.Capacity <= RetainedHits) t_found = found;
+        ThreadLists<ConceptHit>.Return(found, RetainedHits);
 
         var questionStart = rules.Concepts.Contains("questionStart") ? rules.Concepts.IdOf("questionStart") : -1;
         var candidates = new List<Candidate>();
@@ -52,12 +51,8 @@ internal static class RuleMatcher
         return candidates;
     }
 
-    /// <summary>
-    /// The list a thread finds its texts' concept hits into, kept for its next text: a long reply's hits grew a new list
-    /// through every doubling. One longer than this (a text of megabytes) is left to the collector instead.
-    /// </summary>
-    [ThreadStatic] private static List<ConceptHit>? t_found;
-    private const int RetainedHits = 1 << 16;
+    /// <summary>A thread keeps its list of hits for the next text up to this many (1 MB): a 256 kB reply has ≈ 28,000.</summary>
+    internal const int RetainedHits = 1 << 16;
 
     internal static RuleUnit UnitOf(string? within) => within switch
     {

@@ -31,7 +31,7 @@ internal static class ScreeningProfile
         var stages = new List<ProfileStage>
         {
             new("quoted ranges", () => QuotedText.Ranges(reply, signatures: true)),
-            new("analyse (read the words)", () => analyzer.Analyze(reply)),
+            new("analyse (read the words)", () => { using var read = analyzer.Analyze(reply); return read.Tokens.Length; }),
             new("find concepts", () => rules.Concepts.Find(document)),
             new("match rules (finds concepts too)", () => RuleMatcher.Match(rules, document)),
             new("own text", () => document.OwnText()),
