@@ -39,6 +39,7 @@ internal static class RuleMatcher
         {
             if (rule.SubjectConcept >= 0 && subjectConcepts?.Contains(rule.SubjectConcept) != true) continue;
             if (rule.UnlessSubject >= 0 && subjectConcepts?.Contains(rule.UnlessSubject) == true) continue;
+            if (!EveryPlaceFound(rule, byConcept)) continue;
             foreach (var anchorConcept in rule.Concepts[0])
             {
                 foreach (var anchor in byConcept.Of(anchorConcept))
@@ -53,6 +54,21 @@ internal static class RuleMatcher
 
     /// <summary>A thread keeps its list of hits for the next text up to this many (1 MB): a 256 kB reply has ≈ 28,000.</summary>
     internal const int RetainedHits = 1 << 16;
+
+    /// <summary>
+    /// Whether each of the rule's places has a hit somewhere in the text: a rule with a concept the text never uses cannot
+    /// match at any anchor, so its anchors are not tried one by one (most rules, on a short reply).
+    /// </summary>
+    private static bool EveryPlaceFound(CompiledRule rule, ConceptHitIndex byConcept)
+    {
+        foreach (var place in rule.Concepts)
+        {
+            var any = false;
+            foreach (var concept in place) any |= byConcept.Any(concept);
+            if (!any) return false;
+        }
+        return true;
+    }
 
     internal static RuleUnit UnitOf(string? within) => within switch
     {
