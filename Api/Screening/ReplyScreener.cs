@@ -39,11 +39,30 @@ public sealed class ReplyScreener
         // Our own title ("Sv: Afgørelse om …") never makes a finding, but it tells which letter the text answers.
         var subjectConcepts = subjectDocument is null ? null : _rules.Concepts.Find(subjectDocument).Select(h => h.Concept).ToHashSet();
         var ownSubject = subjectDocument is not null && !IsReplyPrefixed(subject!);
-        var inText = RuleMatcher.Match(_rules, document, subjectConcepts);
+        // A long reply has thousands of candidates; the list is the thread's, lent for this screening.
+        var inText = ThreadLists<Candidate>.Rent();
+        try
+        {
+            RuleMatcher.Match(_rules, document, subjectConcepts, inText);
+            return Screen(subject, text, context, document, subjectDocument, subjectConcepts, ownSubject, inText);
+        }
+        finally
+        {
+            ThreadLists<Candidate>.Return(inText, RuleMatcher.RetainedHits);
+        }
+    }
+
+    /// <summary>The screening once the text's rules are matched: the subject's, the model's second opinion, the flags.</summary>
+    private ScreeningResult Screen(string? subject, string text, ScreeningContext context, AnalyzedDocument document,
+        AnalyzedDocument? subjectDocument, HashSet<int>? subjectConcepts, bool ownSubject, List<Candidate> inText)
+    {
         var inSubject = ownSubject ? RuleMatcher.Match(_rules, subjectDocument!, subjectConcepts) : [];
         var ownText = document.OwnText();
 
-        var scores = _classifier is not null && ownText.Length > 0 ? _classifier.Score(ReplyClassifier.InputText(subject, text), _rules.Concepts.Analyzer) : null;
+        // The model reads the own text with signatures masked, which is the document's when the analyzer masks them too.
+        var maskedOwnText = _rules.Concepts.Analyzer.MasksSignatures ? ownText : null;
+        var scores = _classifier is not null && ownText.Length > 0
+            ? _classifier.Score(ReplyClassifier.InputTextWithOwnText(subject, text, maskedOwnText), _rules.Concepts.Analyzer) : null;
         var flags = new List<ScreeningFlag>();
         // A long reply has thousands of candidates: sorted by kind in one pass, not filtered once per kind.
         var textByKind = FindingsByKind(inText, out var blockedInText);

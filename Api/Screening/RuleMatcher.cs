@@ -26,13 +26,20 @@ internal static class RuleMatcher
     /// <param name="subjectConcepts">Concepts found in the subject (also a reply-prefixed one), for rules with a subject condition.</param>
     public static List<Candidate> Match(ScreeningRules rules, AnalyzedDocument document, ISet<int>? subjectConcepts = null)
     {
+        var candidates = new List<Candidate>();
+        Match(rules, document, subjectConcepts, candidates);
+        return candidates;
+    }
+
+    /// <summary>The same as <see cref="Match(ScreeningRules, AnalyzedDocument, ISet{int}?)"/>, added to <paramref name="candidates"/>.</summary>
+    public static void Match(ScreeningRules rules, AnalyzedDocument document, ISet<int>? subjectConcepts, List<Candidate> candidates)
+    {
         var found = ThreadLists<ConceptHit>.Rent();
         rules.Concepts.Find(document, found);
         using var byConcept = new ConceptHitIndex(found, rules.Concepts.Names.Count);
         ThreadLists<ConceptHit>.Return(found, RetainedHits);
 
         var questionStart = rules.Concepts.Contains("questionStart") ? rules.Concepts.IdOf("questionStart") : -1;
-        var candidates = new List<Candidate>();
         // The hits a rule is trying out; a candidate gets its own copy (most tries find no hit for the second concept).
         var chosen = new List<ConceptHit>();
         foreach (var rule in rules.Rules)
@@ -49,7 +56,6 @@ internal static class RuleMatcher
                 }
             }
         }
-        return candidates;
     }
 
     /// <summary>A thread keeps its list of hits for the next text up to this many (1 MB): a 256 kB reply has ≈ 28,000.</summary>

@@ -35,6 +35,9 @@ public sealed class TextAnalyzer
 
     public Vocabulary Vocabulary { get; }
 
+    /// <summary>Whether a signature under a closing line is masked like quoted text (a document's own text leaves it out).</summary>
+    public bool MasksSignatures => _signatures;
+
     /// <summary>The folded stems of the words of <paramref name="phrase"/>, without compound splitting: how a lemma is read.</summary>
     public static List<string> Stems(string phrase)
     {

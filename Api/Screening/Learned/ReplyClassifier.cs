@@ -161,12 +161,24 @@ public sealed class ReplyClassifier : IReplyScorer
     /// The text the model is trained on and scores: the reply's own words (our quoted letter removed) after a subject the
     /// citizen wrote; a subject with a reply prefix repeats our title and is left out. Bounded to <see cref="WindowChars"/>.
     /// </summary>
-    public static string InputText(string? subject, string text)
+    public static string InputText(string? subject, string text) => InputTextWithOwnText(subject, text, null);
+
+    /// <summary>
+    /// The same as <see cref="InputText"/>; <paramref name="ownText"/> is the whole text's own text with
+    /// signatures masked (<see cref="QuotedText.OwnText"/>), when the caller has it: a text within the head the model
+    /// reads is then not masked a second time.
+    /// </summary>
+    internal static string InputTextWithOwnText(string? subject, string text, string? ownText)
     {
         ArgumentNullException.ThrowIfNull(text);
-        // Masking is line by line and forward only, so masking a head of the text gives a head of its own text.
-        var head = text.Length > 2 * WindowChars ? text[..(2 * WindowChars)] : text;
-        var own = Window(QuotedText.OwnText(head, QuotedText.Ranges(head, signatures: true)));
+        string own;
+        if (ownText is not null && text.Length <= 2 * WindowChars) own = Window(ownText);
+        else
+        {
+            // Masking is line by line and forward only, so masking a head of the text gives a head of its own text.
+            var head = text.Length > 2 * WindowChars ? text[..(2 * WindowChars)] : text;
+            own = Window(QuotedText.OwnText(head, QuotedText.Ranges(head, signatures: true)));
+        }
         var ownSubject = subject?.Trim() ?? "";
         return ownSubject.Length == 0 || IsReplyPrefixed(ownSubject) ? own : ownSubject + "\n" + own;
     }
