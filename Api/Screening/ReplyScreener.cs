@@ -67,7 +67,7 @@ public sealed class ReplyScreener
         // A long reply has thousands of candidates: sorted by kind in one pass, not filtered once per kind.
         var textByKind = FindingsByKind(inText, out var blockedInText);
         var subjectByKind = FindingsByKind(inSubject, out _);
-        foreach (var kind in Enum.GetValues<FlagKind>())
+        foreach (var kind in Kinds)
         {
             var textFindings = textByKind[(int)kind];
             var subjectFindings = subjectByKind[(int)kind];
@@ -106,7 +106,7 @@ public sealed class ReplyScreener
     /// <summary>Per kind (indexed by its value), the candidates no scope blocked, in the matcher's order; and whether a scope blocked any.</summary>
     private static List<Candidate>[] FindingsByKind(List<Candidate> candidates, out bool[] blocked)
     {
-        var kinds = Enum.GetValues<FlagKind>().Length;
+        var kinds = Kinds.Length;
         // Counted first, so each list is allocated once at its size (a long reply's grew through every doubling).
         Span<int> counts = stackalloc int[kinds];
         counts.Clear();
@@ -125,6 +125,9 @@ public sealed class ReplyScreener
         }
         return findings;
     }
+
+    // Enum.GetValues makes a new array on every call.
+    private static readonly FlagKind[] Kinds = Enum.GetValues<FlagKind>();
 
     private float AddThreshold(FlagKind kind) =>
         _classifier is not null && _classifier.Thresholds.TryGetValue(kind, out var t) ? t : _options.ModelThreshold;
