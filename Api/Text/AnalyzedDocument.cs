@@ -11,8 +11,7 @@ namespace SmartPost.Api.Text;
 /// <param name="FirstPart">Index of its first compound part in <see cref="AnalyzedDocument.Parts"/>.</param>
 /// <param name="PartCount">How many known words the compound splits into (0 for a simple word).</param>
 public readonly record struct TextToken(
-    int Start, int Length, int Term, bool Fuzzy, bool Quoted, int Sentence, int Clause, int FirstPart, int PartCount,
-    int StemStart, int StemLength)
+    int Start, int Length, int Term, bool Fuzzy, bool Quoted, int Sentence, int Clause, int FirstPart, int PartCount)
 {
     public int End => Start + Length;
 }
@@ -33,7 +32,7 @@ public readonly record struct TextSpan(int FirstToken, int EndToken, int Sentenc
 public sealed class AnalyzedDocument : IDisposable
 {
     internal AnalyzedDocument(string text, TextToken[] tokens, int count, TokenPart[] parts, TextSpan[] sentences, int sentenceCount,
-        TextSpan[] clauses, int clauseCount, char[] stems, List<(int Start, int End)> quoted)
+        TextSpan[] clauses, int clauseCount, string[] stems, List<(int Start, int End)> quoted)
     {
         Text = text;
         _tokens = tokens;
@@ -50,7 +49,8 @@ public sealed class AnalyzedDocument : IDisposable
     private TextToken[] _tokens;
     private int _count;
     private TokenPart[] _parts;
-    private char[] _stems;
+    // Per word, the memo's stem string (shared, not copied): the stems are for reading and diagnostics only.
+    private string[] _stems;
     private TextSpan[] _sentences;
     private int _sentenceCount;
     private TextSpan[] _clauses;
@@ -90,8 +90,8 @@ public sealed class AnalyzedDocument : IDisposable
         }
     }
 
-    /// <summary>The folded stem of a word (for reading and diagnostics; rules compare <see cref="TextToken.Term"/>).</summary>
-    public ReadOnlySpan<char> Stem(in TextToken token) => _stems.AsSpan(token.StemStart, token.StemLength);
+    /// <summary>The folded stem of word <paramref name="word"/> (for reading and diagnostics; rules compare <see cref="TextToken.Term"/>).</summary>
+    public ReadOnlySpan<char> Stem(int word) => _stems.AsSpan(0, _count)[word];
 
     /// <summary>The original text of words <paramref name="first"/>..<paramref name="last"/>.</summary>
     public string Excerpt(int first, int last) => Text[_tokens[first].Start.._tokens[last].End];
@@ -105,12 +105,16 @@ public sealed class AnalyzedDocument : IDisposable
     /// </summary>
     public void Dispose()
     {
+        var count = _count;
         _count = _sentenceCount = _clauseCount = 0;
         _sentenceList = _clauseList = [];
         var tokens = Interlocked.Exchange(ref _tokens, []);
         if (tokens.Length == 0) return;
         ArrayPool<TextToken>.Shared.Return(tokens);
-        ArrayPool<char>.Shared.Return(Interlocked.Exchange(ref _stems, []));
+        var stems = Interlocked.Exchange(ref _stems, []);
+        // The pool hands arrays to any code in the process: it must not keep this text's stems alive.
+        Array.Clear(stems, 0, Math.Min(count, stems.Length));
+        ArrayPool<string>.Shared.Return(stems);
         ArrayPool<TextSpan>.Shared.Return(Interlocked.Exchange(ref _sentences, []));
         ArrayPool<TextSpan>.Shared.Return(Interlocked.Exchange(ref _clauses, []));
         var parts = Interlocked.Exchange(ref _parts, []);

@@ -12,9 +12,9 @@ internal sealed class DocumentReader
     private readonly string _text;
     private readonly List<(int Start, int End)> _quoted;
     private TextToken[] _tokens;
-    private char[] _stems;
+    private string[] _stems;
     private TokenPart[] _parts = [];
-    private int _count, _stemLength, _partCount, _quoteIndex;
+    private int _count, _partCount, _quoteIndex;
     private TextSpan[] _sentences;
     private TextSpan[] _clauses;
     private int _sentenceCount, _clauseCount;
@@ -30,24 +30,22 @@ internal sealed class DocumentReader
         // and a 256 kB reply's ≈ 2.5 MB, which went straight to the large object heap and cost a full collection now and
         // then. The pool rounds a request up to a power of two; the words of a text take at most a fifth of its length.
         _tokens = ArrayPool<TextToken>.Shared.Rent(Math.Max(4, text.Length / 5));
-        _stems = ArrayPool<char>.Shared.Rent(Math.Max(16, text.Length));
+        _stems = ArrayPool<string>.Shared.Rent(Math.Max(4, text.Length / 5));
         _sentences = ArrayPool<TextSpan>.Shared.Rent(text.Length / 64 + 1);
         _clauses = ArrayPool<TextSpan>.Shared.Rent(text.Length / 32 + 1);
     }
 
     /// <summary>The next word of the text, after the previous one.</summary>
-    public void Add(int start, int end, int term, bool fuzzy, bool startsClause, ReadOnlySpan<char> stem)
+    public void Add(int start, int end, int term, bool fuzzy, bool startsClause, string stem)
     {
         while (_quoteIndex < _quoted.Count && _quoted[_quoteIndex].End <= start) _quoteIndex++;
         var isQuoted = _quoteIndex < _quoted.Count && _quoted[_quoteIndex].Start <= start;
         if (_count > 0) Separate(start, isQuoted, startsClause);
 
         if (_count == _tokens.Length) Grow(ref _tokens, _tokens.Length * 2);
-        if (_stemLength + stem.Length > _stems.Length) Grow(ref _stems, Math.Max(_stems.Length * 2, _stemLength + stem.Length));
-        stem.CopyTo(_stems.AsSpan(_stemLength));
-        _tokens[_count++] = new TextToken(start, end - start, term, fuzzy, isQuoted, _sentenceCount, _clauseCount,
-            _partCount, 0, _stemLength, stem.Length);
-        _stemLength += stem.Length;
+        if (_count == _stems.Length) Grow(ref _stems, _stems.Length * 2);
+        _stems[_count] = stem;
+        _tokens[_count++] = new TextToken(start, end - start, term, fuzzy, isQuoted, _sentenceCount, _clauseCount, _partCount, 0);
         _previousEnd = end;
         _previousQuoted = isQuoted;
     }
@@ -91,7 +89,8 @@ internal sealed class DocumentReader
     {
         var bigger = ArrayPool<T>.Shared.Rent(length);
         array.AsSpan().CopyTo(bigger);
-        if (array.Length > 0) ArrayPool<T>.Shared.Return(array);
+        // An array of stems holds references: cleared, so the pool does not keep this text's strings alive.
+        if (array.Length > 0) ArrayPool<T>.Shared.Return(array, System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<T>());
         array = bigger;
     }
 

@@ -19,7 +19,7 @@ internal static class Explain
             {
                 var t = document.Tokens[i];
                 if (i > sentence.FirstToken && document.Tokens[i - 1].Clause != t.Clause) writer.Write("| ");
-                writer.Write($"{document.Stem(t)}{(t.Term >= 0 ? "" : "·")}{(t.Fuzzy ? "~" + vocabulary[t.Term] : "")}{(t.Quoted ? "»" : "")} ");
+                writer.Write($"{document.Stem(i)}{(t.Term >= 0 ? "" : "·")}{(t.Fuzzy ? "~" + vocabulary[t.Term] : "")}{(t.Quoted ? "»" : "")} ");
             }
             writer.WriteLine();
         }

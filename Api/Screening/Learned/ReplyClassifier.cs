@@ -86,7 +86,7 @@ public sealed class ReplyClassifier : IReplyScorer
 
     /// <summary>
     /// The same as <see cref="Score(string)"/>; a stems model scored directly takes the window's stems from
-    /// <paramref name="words"/>' memo (<see cref="TextAnalyzer.StemsOf"/>) — the screener's analyzer, which has just
+    /// <paramref name="words"/>' memo (<see cref="TextAnalyzer.StemsOf(string)"/>) — the screener's analyzer, which has just
     /// read the reply — rather than running the analysis chain over the window again.
     /// </summary>
     public IReadOnlyDictionary<FlagKind, float> Score(string inputText, TextAnalyzer? words)
@@ -111,7 +111,21 @@ public sealed class ReplyClassifier : IReplyScorer
     {
         Span<float> probabilities = stackalloc float[direct.Labels];
         var window = Window(inputText);
-        direct.Probabilities(words is null ? TextAnalyzer.Stems(window) : words.StemsOf(window), probabilities);
+        if (words is null) direct.Probabilities(TextAnalyzer.Stems(window), probabilities);
+        else
+        {
+            // The window's stems go into the thread's working list: a few hundred per reply, every reply.
+            var stems = ThreadLists<string>.Rent();
+            try
+            {
+                words.StemsOf(window, stems);
+                direct.Probabilities(stems, probabilities);
+            }
+            finally
+            {
+                ThreadLists<string>.Return(stems, keepUpTo: WindowChars);
+            }
+        }
         var scores = new Dictionary<FlagKind, float>(_reported.Length);
         foreach (var (slot, kind) in _reported) scores[kind] = probabilities[slot];
         return scores;
