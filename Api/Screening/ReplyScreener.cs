@@ -39,16 +39,18 @@ public sealed class ReplyScreener
         // Our own title ("Sv: Afgørelse om …") never makes a finding, but it tells which letter the text answers.
         var subjectConcepts = subjectDocument is null ? null : _rules.Concepts.Find(subjectDocument).Select(h => h.Concept).ToHashSet();
         var ownSubject = subjectDocument is not null && !IsReplyPrefixed(subject!);
-        // A long reply has thousands of candidates; the list is the thread's, lent for this screening.
+        // A long reply has thousands of candidates and tens of thousands of hits; the lists are the thread's, lent for this screening.
         var inText = ThreadLists<Candidate>.Rent();
+        var hits = ThreadLists<ConceptHit>.Rent();
         try
         {
-            RuleMatcher.Match(_rules, document, subjectConcepts, inText);
+            RuleMatcher.Match(_rules, document, subjectConcepts, inText, hits);
             return Screen(subject, text, context, document, subjectDocument, subjectConcepts, ownSubject, inText);
         }
         finally
         {
             ThreadLists<Candidate>.Return(inText, RuleMatcher.RetainedHits);
+            ThreadLists<ConceptHit>.Return(hits, RuleMatcher.RetainedHits);
         }
     }
 

@@ -4,8 +4,13 @@ namespace SmartPost.Api.Screening;
 
 /// <summary>What one rule found in one place: its certainty after the scopes, or that a scope blocked it.</summary>
 /// <param name="Scope">The scope that blocked or downgraded the finding, if any.</param>
-internal sealed record Candidate(CompiledRule Rule, Certainty Certainty, bool Blocked, string? Reason, ConceptHit[] Hits, AnalyzedDocument Document,
-    string? Scope = null);
+/// <param name="HitStore">The list of all candidates' hits of one matching, where this one's are <paramref name="FirstHit"/> on.</param>
+internal sealed record Candidate(CompiledRule Rule, Certainty Certainty, bool Blocked, string? Reason, List<ConceptHit> HitStore, int FirstHit,
+    int HitCount, AnalyzedDocument Document, string? Scope = null)
+{
+    /// <summary>The concept hits the rule found, its anchor first.</summary>
+    public ReadOnlySpan<ConceptHit> Hits => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(HitStore).Slice(FirstHit, HitCount);
+}
 
 /// <summary>Where a rule's concepts must meet (<see cref="RuleSpec.Within"/>).</summary>
 internal enum RuleUnit { Sentence, Clause, Adjacent }
@@ -27,17 +32,21 @@ internal static class RuleMatcher
     public static List<Candidate> Match(ScreeningRules rules, AnalyzedDocument document, ISet<int>? subjectConcepts = null)
     {
         var candidates = new List<Candidate>();
-        Match(rules, document, subjectConcepts, candidates);
+        Match(rules, document, subjectConcepts, candidates, []);
         return candidates;
     }
 
-    /// <summary>The same as <see cref="Match(ScreeningRules, AnalyzedDocument, ISet{int}?)"/>, added to <paramref name="candidates"/>.</summary>
-    public static void Match(ScreeningRules rules, AnalyzedDocument document, ISet<int>? subjectConcepts, List<Candidate> candidates)
+    /// <summary>
+    /// The same as <see cref="Match(ScreeningRules, AnalyzedDocument, ISet{int}?)"/>, added to <paramref name="candidates"/>;
+    /// <paramref name="hits"/> (cleared first) is first the text's concept hits and then the candidates' hit store (one
+    /// list for all, instead of an array per candidate): the candidates read it until the caller empties it.
+    /// </summary>
+    public static void Match(ScreeningRules rules, AnalyzedDocument document, ISet<int>? subjectConcepts, List<Candidate> candidates,
+        List<ConceptHit> hits)
     {
-        var found = ThreadLists<ConceptHit>.Rent();
-        rules.Concepts.Find(document, found);
-        using var byConcept = new ConceptHitIndex(found, rules.Concepts.Names.Count);
-        ThreadLists<ConceptHit>.Return(found, RetainedHits);
+        rules.Concepts.Find(document, hits);
+        using var byConcept = new ConceptHitIndex(hits, rules.Concepts.Names.Count);
+        hits.Clear();
 
         var questionStart = rules.Concepts.Contains("questionStart") ? rules.Concepts.IdOf("questionStart") : -1;
         // The hits a rule is trying out; a candidate gets its own copy (most tries find no hit for the second concept).
@@ -51,14 +60,14 @@ internal static class RuleMatcher
             {
                 foreach (var anchor in byConcept.Of(anchorConcept))
                 {
-                    var candidate = Try(rule, anchor, document, byConcept, questionStart, chosen);
+                    var candidate = Try(rule, anchor, document, byConcept, questionStart, chosen, hits);
                     if (candidate is not null) candidates.Add(candidate);
                 }
             }
         }
     }
 
-    /// <summary>A thread keeps its list of hits for the next text up to this many (1 MB): a 256 kB reply has ≈ 28,000.</summary>
+    /// <summary>A thread keeps its lists for the next text up to this many items: a 256 kB reply has ≈ 28,000 concept hits.</summary>
     internal const int RetainedHits = 1 << 16;
 
     /// <summary>
@@ -97,7 +106,7 @@ internal static class RuleMatcher
     };
 
     private static Candidate? Try(CompiledRule rule, ConceptHit anchor, AnalyzedDocument document, ConceptHitIndex byConcept, int questionStart,
-        List<ConceptHit> chosen)
+        List<ConceptHit> chosen, List<ConceptHit> store)
     {
         ref readonly var token = ref document.Tokens[anchor.First];
         var sentences = document.SentenceSpans;
@@ -134,7 +143,7 @@ internal static class RuleMatcher
 
         foreach (var scope in rule.Block)
         {
-            if (Applies(scope, anchor, document, byConcept, questionStart)) return new Candidate(rule, rule.Spec.Certainty, true, null, chosen.ToArray(), document, scope.Name);
+            if (Applies(scope, anchor, document, byConcept, questionStart)) return new Candidate(rule, rule.Spec.Certainty, true, null, store, Keep(chosen, store), chosen.Count, document, scope.Name);
         }
         var certainty = rule.Spec.Certainty;
         var reason = rule.Spec.Reason;
@@ -155,7 +164,16 @@ internal static class RuleMatcher
             reason = scope.Spec.Reason ?? reason;
             downgradedBy = scope.Name;
         }
-        return new Candidate(rule, certainty, false, certainty == Certainty.Possible ? reason : null, chosen.ToArray(), document, downgradedBy);
+        return new Candidate(rule, certainty, false, certainty == Certainty.Possible ? reason : null, store, Keep(chosen, store), chosen.Count,
+            document, downgradedBy);
+    }
+
+    /// <summary>Appends a candidate's hits to the store; where they start.</summary>
+    private static int Keep(List<ConceptHit> chosen, List<ConceptHit> store)
+    {
+        var first = store.Count;
+        store.AddRange(chosen);
+        return first;
     }
 
     /// <summary>
