@@ -1,3 +1,6 @@
+using System.Buffers;
+using SmartPost.Api.Text;
+
 namespace SmartPost.Api.Guidance;
 
 /// <summary>
@@ -84,10 +87,35 @@ internal sealed class GuidelineScan
         // Nothing of the document outlives this scan (evidence copies its text), so its pooled arrays go back at the end.
         using var document = _rules.Concepts.Analyzer.Analyze(original);
         var text = new LetterText(document);
-        var hits = new List<(CueEntry Cue, int First, int Last)>();
-        _negation = new bool[text.Count];
-        _condition = new bool[text.Count];
-        foreach (var hit in _rules.Concepts.Find(document))
+        // The working lists and flags are the thread's, lent for this scan and given back at its end.
+        var found = ThreadLists<ConceptHit>.Rent();
+        var hits = ThreadLists<(CueEntry Cue, int First, int Last)>.Rent();
+        _negation = ArrayPool<bool>.Shared.Rent(Math.Max(1, text.Count));
+        _condition = ArrayPool<bool>.Shared.Rent(Math.Max(1, text.Count));
+        Array.Clear(_negation, 0, text.Count);
+        Array.Clear(_condition, 0, text.Count);
+        try
+        {
+            Scan(original, inTitle, fieldName, text, found, hits);
+        }
+        finally
+        {
+            ArrayPool<bool>.Shared.Return(_negation);
+            ArrayPool<bool>.Shared.Return(_condition);
+            _negation = _condition = [];
+            ThreadLists<ConceptHit>.Return(found, RetainedHits);
+            ThreadLists<(CueEntry Cue, int First, int Last)>.Return(hits, RetainedHits);
+        }
+    }
+
+    /// <summary>A thread keeps its working lists for the next letter up to this many items.</summary>
+    private const int RetainedHits = 1 << 14;
+
+    private void Scan(string original, bool inTitle, string fieldName, LetterText text, List<ConceptHit> found,
+        List<(CueEntry Cue, int First, int Last)> hits)
+    {
+        _rules.Concepts.Find(text.Document, found);
+        foreach (var hit in found)
         {
             // Letters are written and proofread by caseworkers: a near miss is more often another word form with
             // another meaning ("oplyst" is not "oplys") than a typo, so the core's spelling tolerance is not used here.

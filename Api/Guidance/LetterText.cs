@@ -23,6 +23,8 @@ internal sealed class LetterText
         }
     }
 
+    public AnalyzedDocument Document => _document;
+
     public string Original => _document.Text;
 
     public int Count => _document.Tokens.Length;

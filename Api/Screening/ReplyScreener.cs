@@ -33,21 +33,43 @@ public sealed class ReplyScreener
     public ScreeningResult Screen(string? subject, string text, ScreeningContext context)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var document = _rules.Concepts.Analyzer.Analyze(text);
-        var subjectDocument = string.IsNullOrWhiteSpace(subject) ? null : _rules.Concepts.Analyzer.Analyze(subject);
+        // Nothing of either document outlives the screening (evidence and own text are copies), so their pooled arrays go back.
+        using var document = _rules.Concepts.Analyzer.Analyze(text);
+        using var subjectDocument = string.IsNullOrWhiteSpace(subject) ? null : _rules.Concepts.Analyzer.Analyze(subject);
         // Our own title ("Sv: Afgørelse om …") never makes a finding, but it tells which letter the text answers.
         var subjectConcepts = subjectDocument is null ? null : _rules.Concepts.Find(subjectDocument).Select(h => h.Concept).ToHashSet();
         var ownSubject = subjectDocument is not null && !IsReplyPrefixed(subject!);
-        var inText = RuleMatcher.Match(_rules, document, subjectConcepts);
+        // A long reply has thousands of candidates and tens of thousands of hits; the lists are the thread's, lent for this screening.
+        var inText = ThreadLists<Candidate>.Rent();
+        var hits = ThreadLists<ConceptHit>.Rent();
+        try
+        {
+            RuleMatcher.Match(_rules, document, subjectConcepts, inText, hits);
+            return Screen(subject, text, context, document, subjectDocument, subjectConcepts, ownSubject, inText);
+        }
+        finally
+        {
+            ThreadLists<Candidate>.Return(inText, RuleMatcher.RetainedHits);
+            ThreadLists<ConceptHit>.Return(hits, RuleMatcher.RetainedHits);
+        }
+    }
+
+    /// <summary>The screening once the text's rules are matched: the subject's, the model's second opinion, the flags.</summary>
+    private ScreeningResult Screen(string? subject, string text, ScreeningContext context, AnalyzedDocument document,
+        AnalyzedDocument? subjectDocument, HashSet<int>? subjectConcepts, bool ownSubject, List<Candidate> inText)
+    {
         var inSubject = ownSubject ? RuleMatcher.Match(_rules, subjectDocument!, subjectConcepts) : [];
         var ownText = document.OwnText();
 
-        var scores = _classifier is not null && ownText.Length > 0 ? _classifier.Score(ReplyClassifier.InputText(subject, text), _rules.Concepts.Analyzer) : null;
+        // The model reads the own text with signatures masked, which is the document's when the analyzer masks them too.
+        var maskedOwnText = _rules.Concepts.Analyzer.MasksSignatures ? ownText : null;
+        var scores = _classifier is not null && ownText.Length > 0
+            ? _classifier.Score(ReplyClassifier.InputTextWithOwnText(subject, text, maskedOwnText), _rules.Concepts.Analyzer) : null;
         var flags = new List<ScreeningFlag>();
         // A long reply has thousands of candidates: sorted by kind in one pass, not filtered once per kind.
         var textByKind = FindingsByKind(inText, out var blockedInText);
         var subjectByKind = FindingsByKind(inSubject, out _);
-        foreach (var kind in Enum.GetValues<FlagKind>())
+        foreach (var kind in Kinds)
         {
             var textFindings = textByKind[(int)kind];
             var subjectFindings = subjectByKind[(int)kind];
@@ -61,7 +83,8 @@ public sealed class ReplyScreener
                 subjectFindings = subjectFindings.Select(c => c.Certainty == Certainty.Certain
                     ? c with { Certainty = Certainty.Possible, Reason = "Emnelinjen nævner {kind}, men teksten beder ikke selv om det – tjek" } : c).ToList();
             }
-            var findings = subjectFindings.Concat(textFindings).ToList();
+            // The subject's findings come first; a text-only list (the usual case) is used as it is.
+            var findings = subjectFindings.Count == 0 ? textFindings : [.. subjectFindings, .. textFindings];
 
             float? score = scores is not null && scores.TryGetValue(kind, out var s) ? s : null;
             if (findings.Count > 0) flags.Add(FromRules(kind, findings, subjectDocument, context, score));
@@ -85,18 +108,28 @@ public sealed class ReplyScreener
     /// <summary>Per kind (indexed by its value), the candidates no scope blocked, in the matcher's order; and whether a scope blocked any.</summary>
     private static List<Candidate>[] FindingsByKind(List<Candidate> candidates, out bool[] blocked)
     {
-        var kinds = Enum.GetValues<FlagKind>().Length;
-        var findings = new List<Candidate>[kinds];
-        for (var k = 0; k < kinds; k++) findings[k] = [];
+        var kinds = Kinds.Length;
+        // Counted first, so each list is allocated once at its size (a long reply's grew through every doubling).
+        Span<int> counts = stackalloc int[kinds];
+        counts.Clear();
         blocked = new bool[kinds];
         foreach (var candidate in candidates)
         {
             var kind = (int)candidate.Rule.Spec.Kind;
             if (candidate.Blocked) blocked[kind] = true;
-            else findings[kind].Add(candidate);
+            else counts[kind]++;
+        }
+        var findings = new List<Candidate>[kinds];
+        for (var k = 0; k < kinds; k++) findings[k] = new List<Candidate>(counts[k]);
+        foreach (var candidate in candidates)
+        {
+            if (!candidate.Blocked) findings[(int)candidate.Rule.Spec.Kind].Add(candidate);
         }
         return findings;
     }
+
+    // Enum.GetValues makes a new array on every call.
+    private static readonly FlagKind[] Kinds = Enum.GetValues<FlagKind>();
 
     private float AddThreshold(FlagKind kind) =>
         _classifier is not null && _classifier.Thresholds.TryGetValue(kind, out var t) ? t : _options.ModelThreshold;
@@ -111,11 +144,18 @@ public sealed class ReplyScreener
         if (best.Certainty == Certainty.Certain && certainty == Certainty.Possible)
             reason = $"Svaret ser ud til at indeholde {RequestName(kind)}, men ordlyden er usædvanlig – tjek";
 
+        // The set is sized to the hits once: a long reply has thousands, and a growing set copied them at every doubling.
+        var pieces = 0;
+        foreach (var finding in findings)
+        {
+            if (finding.Certainty == best.Certainty) pieces += finding.Hits.Length;
+        }
         var evidence = new List<Evidence>();
         // Field and offsets identify a piece of evidence (its text follows from them): the text is cut only once per piece.
-        var seen = new HashSet<(bool InSubject, int Start, int End)>();
-        foreach (var finding in findings.Where(f => f.Certainty == best.Certainty))
+        var seen = new HashSet<(bool InSubject, int Start, int End)>(pieces);
+        foreach (var finding in findings)
         {
+            if (finding.Certainty != best.Certainty) continue;
             var document = finding.Document;
             var inSubject = ReferenceEquals(document, subject);
             foreach (var hit in finding.Hits)

@@ -4,8 +4,13 @@ namespace SmartPost.Api.Screening;
 
 /// <summary>What one rule found in one place: its certainty after the scopes, or that a scope blocked it.</summary>
 /// <param name="Scope">The scope that blocked or downgraded the finding, if any.</param>
-internal sealed record Candidate(CompiledRule Rule, Certainty Certainty, bool Blocked, string? Reason, List<ConceptHit> Hits, AnalyzedDocument Document,
-    string? Scope = null);
+/// <param name="HitStore">The list of all candidates' hits of one matching, where this one's are <paramref name="FirstHit"/> on.</param>
+internal sealed record Candidate(CompiledRule Rule, Certainty Certainty, bool Blocked, string? Reason, List<ConceptHit> HitStore, int FirstHit,
+    int HitCount, AnalyzedDocument Document, string? Scope = null)
+{
+    /// <summary>The concept hits the rule found, its anchor first.</summary>
+    public ReadOnlySpan<ConceptHit> Hits => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(HitStore).Slice(FirstHit, HitCount);
+}
 
 /// <summary>Where a rule's concepts must meet (<see cref="RuleSpec.Within"/>).</summary>
 internal enum RuleUnit { Sentence, Clause, Adjacent }
@@ -26,30 +31,58 @@ internal static class RuleMatcher
     /// <param name="subjectConcepts">Concepts found in the subject (also a reply-prefixed one), for rules with a subject condition.</param>
     public static List<Candidate> Match(ScreeningRules rules, AnalyzedDocument document, ISet<int>? subjectConcepts = null)
     {
-        var hits = rules.Concepts.Find(document);
-        var perConcept = new int[rules.Concepts.Names.Count];
-        foreach (var hit in hits) perConcept[hit.Concept]++;
-        var byConcept = new List<ConceptHit>[perConcept.Length];
-        foreach (var hit in hits) (byConcept[hit.Concept] ??= new List<ConceptHit>(perConcept[hit.Concept])).Add(hit);
+        var candidates = new List<Candidate>();
+        Match(rules, document, subjectConcepts, candidates, []);
+        return candidates;
+    }
+
+    /// <summary>
+    /// The same as <see cref="Match(ScreeningRules, AnalyzedDocument, ISet{int}?)"/>, added to <paramref name="candidates"/>;
+    /// <paramref name="hits"/> (cleared first) is first the text's concept hits and then the candidates' hit store (one
+    /// list for all, instead of an array per candidate): the candidates read it until the caller empties it.
+    /// </summary>
+    public static void Match(ScreeningRules rules, AnalyzedDocument document, ISet<int>? subjectConcepts, List<Candidate> candidates,
+        List<ConceptHit> hits)
+    {
+        rules.Concepts.Find(document, hits);
+        using var byConcept = new ConceptHitIndex(hits, rules.Concepts.Names.Count);
+        hits.Clear();
 
         var questionStart = rules.Concepts.Contains("questionStart") ? rules.Concepts.IdOf("questionStart") : -1;
-        var candidates = new List<Candidate>();
         // The hits a rule is trying out; a candidate gets its own copy (most tries find no hit for the second concept).
         var chosen = new List<ConceptHit>();
         foreach (var rule in rules.Rules)
         {
             if (rule.SubjectConcept >= 0 && subjectConcepts?.Contains(rule.SubjectConcept) != true) continue;
             if (rule.UnlessSubject >= 0 && subjectConcepts?.Contains(rule.UnlessSubject) == true) continue;
+            if (!EveryPlaceFound(rule, byConcept)) continue;
             foreach (var anchorConcept in rule.Concepts[0])
             {
-                foreach (var anchor in byConcept[anchorConcept] ?? [])
+                foreach (var anchor in byConcept.Of(anchorConcept))
                 {
-                    var candidate = Try(rule, anchor, document, byConcept, questionStart, chosen);
+                    var candidate = Try(rule, anchor, document, byConcept, questionStart, chosen, hits);
                     if (candidate is not null) candidates.Add(candidate);
                 }
             }
         }
-        return candidates;
+    }
+
+    /// <summary>A thread keeps its lists for the next text up to this many items: a 256 kB reply has ≈ 28,000 concept hits.</summary>
+    internal const int RetainedHits = 1 << 16;
+
+    /// <summary>
+    /// Whether each of the rule's places has a hit somewhere in the text: a rule with a concept the text never uses cannot
+    /// match at any anchor, so its anchors are not tried one by one (most rules, on a short reply).
+    /// </summary>
+    private static bool EveryPlaceFound(CompiledRule rule, ConceptHitIndex byConcept)
+    {
+        foreach (var place in rule.Concepts)
+        {
+            var any = false;
+            foreach (var concept in place) any |= byConcept.Any(concept);
+            if (!any) return false;
+        }
+        return true;
     }
 
     internal static RuleUnit UnitOf(string? within) => within switch
@@ -72,17 +105,18 @@ internal static class RuleMatcher
         _ => ScopePlacement.Unknown,
     };
 
-    private static Candidate? Try(CompiledRule rule, ConceptHit anchor, AnalyzedDocument document, List<ConceptHit>[] byConcept, int questionStart,
-        List<ConceptHit> chosen)
+    private static Candidate? Try(CompiledRule rule, ConceptHit anchor, AnalyzedDocument document, ConceptHitIndex byConcept, int questionStart,
+        List<ConceptHit> chosen, List<ConceptHit> store)
     {
-        var token = document.Tokens[anchor.First];
-        var sentence = document.Sentences[token.Sentence];
+        ref readonly var token = ref document.Tokens[anchor.First];
+        var sentences = document.SentenceSpans;
+        var sentence = sentences[token.Sentence];
         if (rule.Spec.Question && !sentence.IsQuestion) return null;
         var unit = rule.Unit switch
         {
-            RuleUnit.Clause => document.Clauses[token.Clause],
+            RuleUnit.Clause => document.ClauseSpans[token.Clause],
             // "Jeg har hørt om en rapport fra politiet. Den vil jeg gerne se.": the thing asked for was named just before.
-            RuleUnit.Adjacent when token.Sentence > 0 => sentence with { FirstToken = document.Sentences[token.Sentence - 1].FirstToken },
+            RuleUnit.Adjacent when token.Sentence > 0 => sentence with { FirstToken = sentences[token.Sentence - 1].FirstToken },
             _ => sentence,
         };
 
@@ -93,9 +127,8 @@ internal static class RuleMatcher
             ConceptHit? found = null;
             foreach (var concept in rule.Concepts[place])
             {
-                var hits = byConcept[concept];
-                if (hits is null) continue;
-                for (var h = FirstFrom(hits, unit.FirstToken); h < hits.Count && hits[h].First < unit.EndToken; h++)
+                var hits = byConcept.Of(concept);
+                for (var h = FirstFrom(hits, unit.FirstToken); h < hits.Length && hits[h].First < unit.EndToken; h++)
                 {
                     var hit = hits[h];
                     // Hits must not share words ("kan jeg få" is no request plus a "få"), except inside the first
@@ -110,7 +143,7 @@ internal static class RuleMatcher
 
         foreach (var scope in rule.Block)
         {
-            if (Applies(scope, anchor, document, byConcept, questionStart)) return new Candidate(rule, rule.Spec.Certainty, true, null, [.. chosen], document, scope.Name);
+            if (Applies(scope, anchor, document, byConcept, questionStart)) return new Candidate(rule, rule.Spec.Certainty, true, null, store, Keep(chosen, store), chosen.Count, document, scope.Name);
         }
         var certainty = rule.Spec.Certainty;
         var reason = rule.Spec.Reason;
@@ -118,7 +151,7 @@ internal static class RuleMatcher
         // A spelling-tolerant reading of a short word ("klarer" read as "klager", "gentage" as "genoptage") finds
         // misspelt requests, but a letter or two away is also another word: evidence, not confirmation. A long word
         // ("aktindsit", "agtindsigt", "udsætelse") a letter away from a lemma is that lemma.
-        if (certainty == Certainty.Certain && chosen.Exists(h => h.Fuzzy && HasShortFuzzyWord(document, h)))
+        if (certainty == Certainty.Certain && HasShortFuzzyWord(document, chosen))
         {
             certainty = Certainty.Possible;
             reason = "Et ord ligner {kind}, men kan være stavet forkert eller betyde noget andet – tjek";
@@ -131,33 +164,45 @@ internal static class RuleMatcher
             reason = scope.Spec.Reason ?? reason;
             downgradedBy = scope.Name;
         }
-        return new Candidate(rule, certainty, false, certainty == Certainty.Possible ? reason : null, [.. chosen], document, downgradedBy);
+        return new Candidate(rule, certainty, false, certainty == Certainty.Possible ? reason : null, store, Keep(chosen, store), chosen.Count,
+            document, downgradedBy);
+    }
+
+    /// <summary>Appends a candidate's hits to the store; where they start.</summary>
+    private static int Keep(List<ConceptHit> chosen, List<ConceptHit> store)
+    {
+        var first = store.Count;
+        store.AddRange(chosen);
+        return first;
     }
 
     /// <summary>
     /// "Jeg ønsker ikke at klage, men kan jeg se …?": a clause of a question is itself a question when it ends the
     /// sentence or opens with a question word ("kan", "hvad", "will").
     /// </summary>
-    private static bool IsQuestionClause(AnalyzedDocument document, TextToken at, List<ConceptHit>[] byConcept, int questionStart)
+    private static bool IsQuestionClause(AnalyzedDocument document, in TextToken at, ConceptHitIndex byConcept, int questionStart)
     {
-        if (!document.Sentences[at.Sentence].IsQuestion) return false;
-        var clause = document.Clauses[at.Clause];
-        if (clause.IsQuestion || clause.EndToken == document.Sentences[at.Sentence].EndToken) return true;
-        if (questionStart < 0 || byConcept[questionStart] is not { } starts) return false;
+        ref readonly var sentence = ref document.SentenceSpans[at.Sentence];
+        if (!sentence.IsQuestion) return false;
+        ref readonly var clause = ref document.ClauseSpans[at.Clause];
+        if (clause.IsQuestion || clause.EndToken == sentence.EndToken) return true;
+        if (questionStart < 0) return false;
+        var starts = byConcept.Of(questionStart);
         var opening = FirstFrom(starts, clause.FirstToken);
-        return opening < starts.Count && starts[opening].First == clause.FirstToken;
+        return opening < starts.Length && starts[opening].First == clause.FirstToken;
     }
 
-    private static bool Applies(CompiledScope scope, ConceptHit anchor, AnalyzedDocument document, List<ConceptHit>[] byConcept, int questionStart)
+    private static bool Applies(CompiledScope scope, ConceptHit anchor, AnalyzedDocument document, ConceptHitIndex byConcept, int questionStart)
     {
         var tokens = document.Tokens;
-        var at = tokens[anchor.First];
+        ref readonly var at = ref tokens[anchor.First];
         if (scope.Spec.NotInQuestion && IsQuestionClause(document, at, byConcept, questionStart)) return false;
-        if (scope.Spec.OnlyInQuestion && !document.Sentences[at.Sentence].IsQuestion) return false;
-        if (byConcept[scope.Concept] is not { } hits) return false;
+        if (scope.Spec.OnlyInQuestion && !document.SentenceSpans[at.Sentence].IsQuestion) return false;
+        var hits = byConcept.Of(scope.Concept);
+        if (hits.IsEmpty) return false;
         foreach (var concept in scope.UnlessInText)
         {
-            if (byConcept[concept] is not null) return false;
+            if (byConcept.Any(concept)) return false;
         }
         // "Jeg er ikke enig, men det er ikke en klage": a waiver anywhere in the writer's own words speaks for the whole
         // reply (quoted words never make a hit).
@@ -170,11 +215,11 @@ internal static class RuleMatcher
             return false;
         }
         // Every other placement lies within the anchor's sentence.
-        var sentence = document.Sentences[at.Sentence];
-        for (var h = FirstFrom(hits, sentence.FirstToken); h < hits.Count && hits[h].First < sentence.EndToken; h++)
+        ref readonly var sentence = ref document.SentenceSpans[at.Sentence];
+        for (var h = FirstFrom(hits, sentence.FirstToken); h < hits.Length && hits[h].First < sentence.EndToken; h++)
         {
             var hit = hits[h];
-            var first = tokens[hit.First];
+            ref readonly var first = ref tokens[hit.First];
             var window = scope.Spec.Window;
             var placed = scope.Placement switch
             {
@@ -194,12 +239,12 @@ internal static class RuleMatcher
     }
 
     /// <summary>"ikke" inside "ikke tilfreds" is part of another concept, not a negation of the finding.</summary>
-    private static bool Shielded(ConceptHit hit, CompiledScope scope, List<ConceptHit>[] byConcept)
+    private static bool Shielded(ConceptHit hit, CompiledScope scope, ConceptHitIndex byConcept)
     {
         foreach (var concept in scope.Unless)
         {
-            if (byConcept[concept] is not { } shields) continue;
-            for (var s = FirstFrom(shields, hit.First - 20); s < shields.Count && shields[s].First < hit.First + 1; s++)
+            var shields = byConcept.Of(concept);
+            for (var s = FirstFrom(shields, hit.First - 20); s < shields.Length && shields[s].First < hit.First + 1; s++)
             {
                 if (shields[s].First <= hit.First && hit.Last <= shields[s].Last) return true;
             }
@@ -211,9 +256,9 @@ internal static class RuleMatcher
     /// The index of the first hit starting at word <paramref name="from"/> or later. Hits are in text order, so a long
     /// letter costs a binary search per lookup rather than a scan of every hit of the concept.
     /// </summary>
-    private static int FirstFrom(List<ConceptHit> hits, int from)
+    private static int FirstFrom(ReadOnlySpan<ConceptHit> hits, int from)
     {
-        int low = 0, high = hits.Count;
+        int low = 0, high = hits.Length;
         while (low < high)
         {
             var middle = (low + high) / 2;
@@ -225,11 +270,21 @@ internal static class RuleMatcher
 
     private const int ReliableFuzzyLength = 9;
 
+    private static bool HasShortFuzzyWord(AnalyzedDocument document, List<ConceptHit> hits)
+    {
+        foreach (var hit in hits)
+        {
+            if (hit.Fuzzy && HasShortFuzzyWord(document, hit)) return true;
+        }
+        return false;
+    }
+
     private static bool HasShortFuzzyWord(AnalyzedDocument document, ConceptHit hit)
     {
+        var tokens = document.Tokens;
         for (var i = hit.First; i <= hit.Last; i++)
         {
-            var token = document.Tokens[i];
+            ref readonly var token = ref tokens[i];
             if (token.Fuzzy && token.Length < ReliableFuzzyLength) return true;
         }
         return false;

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace SmartPost.Api.Text;
 
 /// <summary>A word of the text after the analysis chain.</summary>
@@ -9,8 +11,7 @@ namespace SmartPost.Api.Text;
 /// <param name="FirstPart">Index of its first compound part in <see cref="AnalyzedDocument.Parts"/>.</param>
 /// <param name="PartCount">How many known words the compound splits into (0 for a simple word).</param>
 public readonly record struct TextToken(
-    int Start, int Length, int Term, bool Fuzzy, bool Quoted, int Sentence, int Clause, int FirstPart, int PartCount,
-    int StemStart, int StemLength)
+    int Start, int Length, int Term, bool Fuzzy, bool Quoted, int Sentence, int Clause, int FirstPart, int PartCount)
 {
     public int End => Start + Length;
 }
@@ -24,31 +25,38 @@ public readonly record struct TextSpan(int FirstToken, int EndToken, int Sentenc
 
 /// <summary>
 /// A text as the rules read it: document → sentences → clauses → words, each word with its stem, its place and
-/// whether it was quoted. Made by <see cref="TextAnalyzer.Analyze"/>. A letter's or reply's word arrays are rented from
-/// the shared pool: a caller that is done with the document may dispose it to give them back (then it must not be read
-/// again); one that does not simply leaves them to the garbage collector.
+/// whether it was quoted. Made by <see cref="TextAnalyzer.Analyze"/>. Its arrays (words, stems, parts, sentences,
+/// clauses) are rented from the shared pool: a caller that is done with the document disposes it to give them back (then
+/// it must not be read again); one that does not simply leaves them to the garbage collector.
 /// </summary>
 public sealed class AnalyzedDocument : IDisposable
 {
-    internal AnalyzedDocument(string text, TextToken[] tokens, int count, TokenPart[] parts, IReadOnlyList<TextSpan> sentences,
-        IReadOnlyList<TextSpan> clauses, char[] stems, List<(int Start, int End)> quoted, bool pooled)
+    internal AnalyzedDocument(string text, TextToken[] tokens, int count, TokenPart[] parts, TextSpan[] sentences, int sentenceCount,
+        TextSpan[] clauses, int clauseCount, string[] stems, List<(int Start, int End)> quoted)
     {
-        _pooled = pooled;
         Text = text;
         _tokens = tokens;
         _count = count;
         _parts = parts;
-        Sentences = sentences;
-        Clauses = clauses;
+        _sentences = sentences;
+        _sentenceCount = sentenceCount;
+        _clauses = clauses;
+        _clauseCount = clauseCount;
         _stems = stems;
         QuotedRanges = quoted;
     }
 
     private TextToken[] _tokens;
     private int _count;
-    private readonly bool _pooled;
     private TokenPart[] _parts;
-    private char[] _stems;
+    // Per word, the memo's stem string (shared, not copied): the stems are for reading and diagnostics only.
+    private string[] _stems;
+    private TextSpan[] _sentences;
+    private int _sentenceCount;
+    private TextSpan[] _clauses;
+    private int _clauseCount;
+    private IReadOnlyList<TextSpan>? _sentenceList;
+    private IReadOnlyList<TextSpan>? _clauseList;
 
     public string Text { get; }
 
@@ -56,9 +64,15 @@ public sealed class AnalyzedDocument : IDisposable
 
     public ReadOnlySpan<TokenPart> Parts(in TextToken token) => _parts.AsSpan(token.FirstPart, token.PartCount);
 
-    public IReadOnlyList<TextSpan> Sentences { get; }
+    public IReadOnlyList<TextSpan> Sentences => _sentenceList ??= new ArraySegment<TextSpan>(_sentences, 0, _sentenceCount);
 
-    public IReadOnlyList<TextSpan> Clauses { get; }
+    public IReadOnlyList<TextSpan> Clauses => _clauseList ??= new ArraySegment<TextSpan>(_clauses, 0, _clauseCount);
+
+    /// <summary>The sentences as a span: the rule matcher's inner loops read them without an interface call each.</summary>
+    internal ReadOnlySpan<TextSpan> SentenceSpans => _sentences.AsSpan(0, _sentenceCount);
+
+    /// <summary>The clauses as a span (see <see cref="SentenceSpans"/>).</summary>
+    internal ReadOnlySpan<TextSpan> ClauseSpans => _clauses.AsSpan(0, _clauseCount);
 
     /// <summary>Character ranges of quoted or forwarded text.</summary>
     public IReadOnlyList<(int Start, int End)> QuotedRanges { get; }
@@ -76,8 +90,8 @@ public sealed class AnalyzedDocument : IDisposable
         }
     }
 
-    /// <summary>The folded stem of a word (for reading and diagnostics; rules compare <see cref="TextToken.Term"/>).</summary>
-    public ReadOnlySpan<char> Stem(in TextToken token) => _stems.AsSpan(token.StemStart, token.StemLength);
+    /// <summary>The folded stem of word <paramref name="word"/> (for reading and diagnostics; rules compare <see cref="TextToken.Term"/>).</summary>
+    public ReadOnlySpan<char> Stem(int word) => _stems.AsSpan(0, _count)[word];
 
     /// <summary>The original text of words <paramref name="first"/>..<paramref name="last"/>.</summary>
     public string Excerpt(int first, int last) => Text[_tokens[first].Start.._tokens[last].End];
@@ -85,15 +99,25 @@ public sealed class AnalyzedDocument : IDisposable
     /// <summary>The writer's own text: without quoted or forwarded text.</summary>
     public string OwnText() => QuotedText.OwnText(Text, [.. QuotedRanges]);
 
-    /// <summary>Gives the word arrays back to the pool; afterwards the document has no words (never another text's).</summary>
+    /// <summary>
+    /// Gives the arrays back to the pool; afterwards the document has no words, sentences or clauses (never another
+    /// text's). Disposing twice gives nothing back twice.
+    /// </summary>
     public void Dispose()
     {
-        _count = 0;
+        var count = _count;
+        _count = _sentenceCount = _clauseCount = 0;
+        _sentenceList = _clauseList = [];
         var tokens = Interlocked.Exchange(ref _tokens, []);
-        if (tokens.Length == 0 || !_pooled) return;
-        System.Buffers.ArrayPool<TextToken>.Shared.Return(tokens);
-        System.Buffers.ArrayPool<char>.Shared.Return(Interlocked.Exchange(ref _stems, []));
+        if (tokens.Length == 0) return;
+        ArrayPool<TextToken>.Shared.Return(tokens);
+        var stems = Interlocked.Exchange(ref _stems, []);
+        // The pool hands arrays to any code in the process: it must not keep this text's stems alive.
+        Array.Clear(stems, 0, Math.Min(count, stems.Length));
+        ArrayPool<string>.Shared.Return(stems);
+        ArrayPool<TextSpan>.Shared.Return(Interlocked.Exchange(ref _sentences, []));
+        ArrayPool<TextSpan>.Shared.Return(Interlocked.Exchange(ref _clauses, []));
         var parts = Interlocked.Exchange(ref _parts, []);
-        if (parts.Length > 0) System.Buffers.ArrayPool<TokenPart>.Shared.Return(parts);
+        if (parts.Length > 0) ArrayPool<TokenPart>.Shared.Return(parts);
     }
 }

@@ -166,8 +166,16 @@ public sealed class ConceptSet
     /// <summary>Every hit of every concept in the writer's own words (quoted words never match), in text order.</summary>
     public List<ConceptHit> Find(AnalyzedDocument document)
     {
+        var hits = new List<ConceptHit>(document.Tokens.Length / 8 + 4);
+        Find(document, hits);
+        return hits;
+    }
+
+    /// <summary>The same as <see cref="Find(AnalyzedDocument)"/>, into <paramref name="hits"/> (a caller's reused list, cleared first).</summary>
+    internal void Find(AnalyzedDocument document, List<ConceptHit> hits)
+    {
+        hits.Clear();
         var tokens = document.Tokens;
-        var hits = new List<ConceptHit>(tokens.Length / 8 + 4);
         var coveredUpTo = -1;
         var candidates = new Candidates(_mostLemmasOfOneWord <= 256 ? stackalloc int[_mostLemmasOfOneWord] : new int[_mostLemmasOfOneWord],
             _mostLemmasOfOneWord <= 256 ? stackalloc int[_mostLemmasOfOneWord] : new int[_mostLemmasOfOneWord]);
@@ -195,7 +203,6 @@ public sealed class ConceptSet
                 if (_byFirstTerm[part.Term] is { } partLemmas) Match(tokens, i, partLemmas, token.Fuzzy, true, hits, ref candidates, ref present);
             }
         }
-        return hits;
     }
 
     /// <summary>

@@ -12,45 +12,40 @@ internal sealed class DocumentReader
     private readonly string _text;
     private readonly List<(int Start, int End)> _quoted;
     private TextToken[] _tokens;
-    private char[] _stems;
+    private string[] _stems;
     private TokenPart[] _parts = [];
-    private int _count, _stemLength, _partCount, _quoteIndex;
-    private readonly List<TextSpan> _sentences;
-    private readonly List<TextSpan> _clauses;
+    private int _count, _partCount, _quoteIndex;
+    private TextSpan[] _sentences;
+    private TextSpan[] _clauses;
+    private int _sentenceCount, _clauseCount;
     private int _sentenceStart, _clauseStart, _previousEnd;
     private bool _previousQuoted;
-    private readonly bool _pooled;
-
-    /// <summary>Texts up to this many characters are read into pooled arrays.</summary>
-    private const int PooledUpTo = 32_768;
 
     public DocumentReader(string text, bool signatures)
     {
         _text = text;
         _quoted = QuotedText.Ranges(text, signatures);
-        // Every slot is written before it is read. A letter's or reply's arrays come from the shared pool and go back when
-        // the document is disposed (a two-page letter's words are ≈ 40 kB: allocating them for every suggestion was a
-        // fifth of reading it). A long text's are allocated to size, as the pool would round them up to a power of two.
-        _pooled = text.Length <= PooledUpTo;
-        _tokens = _pooled ? ArrayPool<TextToken>.Shared.Rent(Math.Max(4, text.Length / 5)) : GC.AllocateUninitializedArray<TextToken>(text.Length / 5);
-        _stems = _pooled ? ArrayPool<char>.Shared.Rent(Math.Max(16, text.Length)) : GC.AllocateUninitializedArray<char>(text.Length);
-        _sentences = new List<TextSpan>(text.Length / 64 + 1);
-        _clauses = new List<TextSpan>(text.Length / 32 + 1);
+        // Every slot is written before it is read. The arrays come from the shared pool and go back when the document is
+        // disposed: a two-page letter's words are ≈ 40 kB (allocating them for every suggestion was a fifth of reading it),
+        // and a 256 kB reply's ≈ 2.5 MB, which went straight to the large object heap and cost a full collection now and
+        // then. The pool rounds a request up to a power of two; the words of a text take at most a fifth of its length.
+        _tokens = ArrayPool<TextToken>.Shared.Rent(Math.Max(4, text.Length / 5));
+        _stems = ArrayPool<string>.Shared.Rent(Math.Max(4, text.Length / 5));
+        _sentences = ArrayPool<TextSpan>.Shared.Rent(text.Length / 64 + 1);
+        _clauses = ArrayPool<TextSpan>.Shared.Rent(text.Length / 32 + 1);
     }
 
     /// <summary>The next word of the text, after the previous one.</summary>
-    public void Add(int start, int end, int term, bool fuzzy, bool startsClause, ReadOnlySpan<char> stem)
+    public void Add(int start, int end, int term, bool fuzzy, bool startsClause, string stem)
     {
         while (_quoteIndex < _quoted.Count && _quoted[_quoteIndex].End <= start) _quoteIndex++;
         var isQuoted = _quoteIndex < _quoted.Count && _quoted[_quoteIndex].Start <= start;
         if (_count > 0) Separate(start, isQuoted, startsClause);
 
-        if (_count == _tokens.Length) Grow(ref _tokens, _tokens.Length * 2, _pooled);
-        if (_stemLength + stem.Length > _stems.Length) Grow(ref _stems, Math.Max(_stems.Length * 2, _stemLength + stem.Length), _pooled);
-        stem.CopyTo(_stems.AsSpan(_stemLength));
-        _tokens[_count++] = new TextToken(start, end - start, term, fuzzy, isQuoted, _sentences.Count, _clauses.Count,
-            _partCount, 0, _stemLength, stem.Length);
-        _stemLength += stem.Length;
+        if (_count == _tokens.Length) Grow(ref _tokens, _tokens.Length * 2);
+        if (_count == _stems.Length) Grow(ref _stems, _stems.Length * 2);
+        _stems[_count] = stem;
+        _tokens[_count++] = new TextToken(start, end - start, term, fuzzy, isQuoted, _sentenceCount, _clauseCount, _partCount, 0);
         _previousEnd = end;
         _previousQuoted = isQuoted;
     }
@@ -58,7 +53,7 @@ internal sealed class DocumentReader
     /// <summary>A known part of the last word's compound.</summary>
     public void AddPart(int term)
     {
-        if (_partCount == _parts.Length) Grow(ref _parts, Math.Max(16, _parts.Length * 2), _pooled);
+        if (_partCount == _parts.Length) Grow(ref _parts, Math.Max(16, _parts.Length * 2));
         _parts[_partCount++] = new TokenPart(term, _count - 1);
         ref var head = ref _tokens[_count - 1];
         head = head with { FirstPart = head.PartCount == 0 ? _partCount - 1 : head.FirstPart, PartCount = head.PartCount + 1 };
@@ -71,23 +66,31 @@ internal sealed class DocumentReader
         if (_count > 0)
         {
             var question = _text.AsSpan(_previousEnd).TrimStart().StartsWith("?");
-            _clauses.Add(new TextSpan(_clauseStart, _count, _sentences.Count, question));
-            _sentences.Add(new TextSpan(_sentenceStart, _count, _sentences.Count, question));
+            AddClause(new TextSpan(_clauseStart, _count, _sentenceCount, question));
+            AddSentence(new TextSpan(_sentenceStart, _count, _sentenceCount, question));
         }
-        return new AnalyzedDocument(_text, _tokens, _count, _parts, _sentences, _clauses, _stems, _quoted, _pooled);
+        return new AnalyzedDocument(_text, _tokens, _count, _parts, _sentences, _sentenceCount, _clauses, _clauseCount, _stems, _quoted);
     }
 
-    /// <summary>A bigger array with the used part copied; a pooled one comes from the pool and the old one goes back.</summary>
-    private static void Grow<T>(ref T[] array, int length, bool pooled)
+    private void AddSentence(TextSpan sentence)
     {
-        if (!pooled)
-        {
-            Array.Resize(ref array, length);
-            return;
-        }
+        if (_sentenceCount == _sentences.Length) Grow(ref _sentences, _sentences.Length * 2);
+        _sentences[_sentenceCount++] = sentence;
+    }
+
+    private void AddClause(TextSpan clause)
+    {
+        if (_clauseCount == _clauses.Length) Grow(ref _clauses, _clauses.Length * 2);
+        _clauses[_clauseCount++] = clause;
+    }
+
+    /// <summary>A bigger array from the pool with the used part copied; the old one goes back.</summary>
+    private static void Grow<T>(ref T[] array, int length)
+    {
         var bigger = ArrayPool<T>.Shared.Rent(length);
         array.AsSpan().CopyTo(bigger);
-        if (array.Length > 0) ArrayPool<T>.Shared.Return(array);
+        // An array of stems holds references: cleared, so the pool does not keep this text's strings alive.
+        if (array.Length > 0) ArrayPool<T>.Shared.Return(array, System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<T>());
         array = bigger;
     }
 
@@ -143,13 +146,13 @@ internal sealed class DocumentReader
         if (endsSentence)
         {
             var question = (kinds & CharKinds.Question) != 0;
-            _clauses.Add(new TextSpan(_clauseStart, _count, _sentences.Count, question));
-            _sentences.Add(new TextSpan(_sentenceStart, _count, _sentences.Count, question));
+            AddClause(new TextSpan(_clauseStart, _count, _sentenceCount, question));
+            AddSentence(new TextSpan(_sentenceStart, _count, _sentenceCount, question));
             _sentenceStart = _clauseStart = _count;
         }
         else if ((kinds & CharKinds.ClausePunctuation) != 0 || startsClause)
         {
-            _clauses.Add(new TextSpan(_clauseStart, _count, _sentences.Count, false));
+            AddClause(new TextSpan(_clauseStart, _count, _sentenceCount, false));
             _clauseStart = _count;
         }
     }

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace SmartPost.Api.Text;
 
 /// <summary>
@@ -16,6 +18,9 @@ public static class QuotedText
     private static readonly string[] AttributionStarts =
         ["den ", "d. ", "on ", "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag", "færdselsstyrelsen"];
     private static readonly string[] AttributionContains = [" skrev", " wrote"];
+    // Looked for in every short line of a reply: one vectorised pass for all phrases instead of one search per phrase.
+    private static readonly SearchValues<string> SeparatorPhrases = SearchValues.Create(Separators, StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> AttributionPhrases = SearchValues.Create(AttributionContains, StringComparison.OrdinalIgnoreCase);
     private static readonly string[] HeaderFirst = ["fra:", "from:"];
     private static readonly string[] HeaderThen = ["sendt:", "sent:", "dato:", "date:", "til:", "to:"];
     private const int HeaderWithinLines = 3;
@@ -153,8 +158,8 @@ public static class QuotedText
     {
         var trimmed = line.Trim();
         if (trimmed.Length == 0 || trimmed.Length > 200) return false;
-        if (trimmed.Length <= 120 && ContainsAny(trimmed, Separators)) return true;
-        if (StartsWithAny(trimmed, AttributionStarts) && ContainsAny(trimmed, AttributionContains)
+        if (trimmed.Length <= 120 && trimmed.ContainsAny(SeparatorPhrases)) return true;
+        if (StartsWithAny(trimmed, AttributionStarts) && trimmed.ContainsAny(AttributionPhrases)
             && (trimmed[^1] == ':' || NextLineEndsWithColon(text, lineEnd))) return true; // mail clients wrap long attributions
         if (!StartsWithAny(trimmed, HeaderFirst)) return false;
         if (trimmed.Contains("færdselsstyrelsen", StringComparison.OrdinalIgnoreCase)) return true;
@@ -187,12 +192,4 @@ public static class QuotedText
         return false;
     }
 
-    private static bool ContainsAny(ReadOnlySpan<char> line, string[] parts)
-    {
-        foreach (var part in parts)
-        {
-            if (line.Contains(part, StringComparison.OrdinalIgnoreCase)) return true;
-        }
-        return false;
-    }
 }

@@ -35,6 +35,9 @@ public sealed class TextAnalyzer
 
     public Vocabulary Vocabulary { get; }
 
+    /// <summary>Whether a signature under a closing line is masked like quoted text (a document's own text leaves it out).</summary>
+    public bool MasksSignatures => _signatures;
+
     /// <summary>The folded stems of the words of <paramref name="phrase"/>, without compound splitting: how a lemma is read.</summary>
     public static List<string> Stems(string phrase)
     {
@@ -60,23 +63,33 @@ public sealed class TextAnalyzer
     {
         ArgumentNullException.ThrowIfNull(text);
         var stems = new List<string>(text.Length / 5 + 1);
+        StemsOf(text, stems);
+        return stems;
+    }
+
+    /// <summary>The same as <see cref="StemsOf(string)"/>, into <paramref name="stems"/> (a caller's reused list, cleared first).</summary>
+    internal void StemsOf(string text, List<string> stems)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        stems.Clear();
         if (!WordScanner.HasLineBreakHyphen(text))
         {
-            if (ReadStems(new WordScanner(text), text, stems)) return stems;
+            if (ReadStems(new WordScanner(text), text, stems)) return;
         }
         else
         {
             var scanner = WordScanner.Joined(text, out var joined, out var points, out var shifts);
             try
             {
-                if (ReadStems(scanner, text, stems)) return stems;
+                if (ReadStems(scanner, text, stems)) return;
             }
             finally
             {
                 WordScanner.ReturnJoined(joined, points, shifts);
             }
         }
-        return Stems(text);
+        stems.Clear();
+        stems.AddRange(Stems(text));
     }
 
     private bool ReadStems(WordScanner scanner, string text, List<string> stems)
@@ -198,7 +211,7 @@ public sealed class TextAnalyzer
             }
             var start = offset.StartOffset;
             var id = Lookup(stem, text.AsSpan(start, offset.EndOffset - start), out var fuzzy);
-            reader.Add(start, offset.EndOffset, id, fuzzy, id != Vocabulary.Unknown && !fuzzy && _startsClause[id], stem);
+            reader.Add(start, offset.EndOffset, id, fuzzy, id != Vocabulary.Unknown && !fuzzy && _startsClause[id], stem.ToString());
         }
         stream.End();
         return reader.Build();

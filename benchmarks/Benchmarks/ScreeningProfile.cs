@@ -9,6 +9,7 @@ namespace SmartPost.Benchmarks;
 /// Where the screening of one long reply (<see cref="LongReply"/>, 256 kB unless told) goes, part by part: quote
 /// ranges, the text core's reading, the concept scan, the rule matching, the own text, the whole rule screening and
 /// the app's screening with the model. Stages alternate (<see cref="ProfileStage"/>), so they share the machine's load.
+/// PROFILE_ONLY=model keeps the stages whose name contains "model" (a plain loop to attach dotnet-trace to).
 ///   dotnet run -c Release --project benchmarks/Benchmarks -- screening-profile [kB] [seconds]
 /// </summary>
 internal static class ScreeningProfile
@@ -30,13 +31,14 @@ internal static class ScreeningProfile
         var stages = new List<ProfileStage>
         {
             new("quoted ranges", () => QuotedText.Ranges(reply, signatures: true)),
-            new("analyse (read the words)", () => analyzer.Analyze(reply)),
+            new("analyse (read the words)", () => { using var read = analyzer.Analyze(reply); return read.Tokens.Length; }),
             new("find concepts", () => rules.Concepts.Find(document)),
             new("match rules (finds concepts too)", () => RuleMatcher.Match(rules, document)),
             new("own text", () => document.OwnText()),
             new("screen, rules", () => screener.Screen(LongReply.Subject, reply, context)),
             new("screen, rules + model", () => withModel.Screen(LongReply.Subject, reply, context)),
         };
+        if (Environment.GetEnvironmentVariable("PROFILE_ONLY") is { Length: > 0 } only) stages.RemoveAll(s => !s.Name.Contains(only, StringComparison.Ordinal));
         ProfileStage.RunAll(stages, seconds);
         var bytes = System.Text.Encoding.UTF8.GetByteCount(reply);
         Console.WriteLine($"rules + model: {bytes / stages[^1].Fastest:F1} MB/s at the fastest round, {bytes / stages[^1].FastestCpu:F1} MB/s of CPU time");

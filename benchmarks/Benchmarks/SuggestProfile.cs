@@ -25,6 +25,11 @@ internal static class SuggestProfile
         var document = analyzer.Analyze(letter.Text);
         var memo = (WordMemo)typeof(TextAnalyzer).GetField("_memo", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(analyzer)!;
         var found = concepts.Find(document);
+        // The letter's words as the memo knows them, to time the document reader on its own.
+        var words = new List<(int Start, int End, AnalyzedWord Word)>();
+        var wordScanner = new WordScanner(letter.Text);
+        while (wordScanner.Next(out var wordStart, out var wordEnd, out var wordHash))
+            words.Add((wordStart, wordEnd, memo.Get(letter.Text.AsSpan(wordStart, wordEnd - wordStart), wordHash)!));
         Console.WriteLine($"letter: {letter.Text.Length} chars, {document.Tokens.Length} words, {document.Sentences.Count} sentences, "
             + $"{found.Count} concept hits; load [{ProfileStage.Load()}]");
 
@@ -46,6 +51,17 @@ internal static class SuggestProfile
                 return known;
             }),
             new("  of which quoted ranges", () => QuotedText.Ranges(letter.Text)),
+            new("  of which document reader", () =>
+            {
+                var reader = new DocumentReader(letter.Text, signatures: false);
+                foreach (var (start, end, word) in words)
+                {
+                    reader.Add(start, end, word.Term, word.Fuzzy, word.StartsClause, word.Stem);
+                    foreach (var part in word.Parts) reader.AddPart(part);
+                }
+                using var built = reader.Build();
+                return built.Tokens.Length;
+            }),
             new("analyze title", () => analyzer.Analyze(letter.DocumentTitle)),
             new("find concepts in text", () => concepts.Find(document)),
             new("scan (analyses, finds, cues)", () => new GuidelineScan(rules, letter)),

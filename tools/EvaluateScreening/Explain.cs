@@ -19,7 +19,7 @@ internal static class Explain
             {
                 var t = document.Tokens[i];
                 if (i > sentence.FirstToken && document.Tokens[i - 1].Clause != t.Clause) writer.Write("| ");
-                writer.Write($"{document.Stem(t)}{(t.Term >= 0 ? "" : "·")}{(t.Fuzzy ? "~" + vocabulary[t.Term] : "")}{(t.Quoted ? "»" : "")} ");
+                writer.Write($"{document.Stem(i)}{(t.Term >= 0 ? "" : "·")}{(t.Fuzzy ? "~" + vocabulary[t.Term] : "")}{(t.Quoted ? "»" : "")} ");
             }
             writer.WriteLine();
         }
@@ -29,7 +29,7 @@ internal static class Explain
         }
         foreach (var c in RuleMatcher.Match(rules, document, subjectConcepts))
         {
-            var words = string.Join(" + ", c.Hits.Select(h => $"{rules.Concepts.Names[h.Concept]} '{document.Excerpt(h.First, h.Last)}'"));
+            var words = string.Join(" + ", c.Hits.ToArray().Select(h => $"{rules.Concepts.Names[h.Concept]} '{document.Excerpt(h.First, h.Last)}'"));
             writer.WriteLine($"  => {c.Rule.Spec.Id} {c.Certainty}{(c.Blocked ? " BLOCKED" : "")}{(c.Scope is null ? "" : " by " + c.Scope)} {c.Reason} [{words}]");
         }
     }

@@ -86,7 +86,7 @@ public sealed class ReplyClassifier : IReplyScorer
 
     /// <summary>
     /// The same as <see cref="Score(string)"/>; a stems model scored directly takes the window's stems from
-    /// <paramref name="words"/>' memo (<see cref="TextAnalyzer.StemsOf"/>) — the screener's analyzer, which has just
+    /// <paramref name="words"/>' memo (<see cref="TextAnalyzer.StemsOf(string)"/>) — the screener's analyzer, which has just
     /// read the reply — rather than running the analysis chain over the window again.
     /// </summary>
     public IReadOnlyDictionary<FlagKind, float> Score(string inputText, TextAnalyzer? words)
@@ -111,7 +111,21 @@ public sealed class ReplyClassifier : IReplyScorer
     {
         Span<float> probabilities = stackalloc float[direct.Labels];
         var window = Window(inputText);
-        direct.Probabilities(words is null ? TextAnalyzer.Stems(window) : words.StemsOf(window), probabilities);
+        if (words is null) direct.Probabilities(TextAnalyzer.Stems(window), probabilities);
+        else
+        {
+            // The window's stems go into the thread's working list: a few hundred per reply, every reply.
+            var stems = ThreadLists<string>.Rent();
+            try
+            {
+                words.StemsOf(window, stems);
+                direct.Probabilities(stems, probabilities);
+            }
+            finally
+            {
+                ThreadLists<string>.Return(stems, keepUpTo: WindowChars);
+            }
+        }
         var scores = new Dictionary<FlagKind, float>(_reported.Length);
         foreach (var (slot, kind) in _reported) scores[kind] = probabilities[slot];
         return scores;
@@ -161,12 +175,24 @@ public sealed class ReplyClassifier : IReplyScorer
     /// The text the model is trained on and scores: the reply's own words (our quoted letter removed) after a subject the
     /// citizen wrote; a subject with a reply prefix repeats our title and is left out. Bounded to <see cref="WindowChars"/>.
     /// </summary>
-    public static string InputText(string? subject, string text)
+    public static string InputText(string? subject, string text) => InputTextWithOwnText(subject, text, null);
+
+    /// <summary>
+    /// The same as <see cref="InputText"/>; <paramref name="ownText"/> is the whole text's own text with
+    /// signatures masked (<see cref="QuotedText.OwnText"/>), when the caller has it: a text within the head the model
+    /// reads is then not masked a second time.
+    /// </summary>
+    internal static string InputTextWithOwnText(string? subject, string text, string? ownText)
     {
         ArgumentNullException.ThrowIfNull(text);
-        // Masking is line by line and forward only, so masking a head of the text gives a head of its own text.
-        var head = text.Length > 2 * WindowChars ? text[..(2 * WindowChars)] : text;
-        var own = Window(QuotedText.OwnText(head, QuotedText.Ranges(head, signatures: true)));
+        string own;
+        if (ownText is not null && text.Length <= 2 * WindowChars) own = Window(ownText);
+        else
+        {
+            // Masking is line by line and forward only, so masking a head of the text gives a head of its own text.
+            var head = text.Length > 2 * WindowChars ? text[..(2 * WindowChars)] : text;
+            own = Window(QuotedText.OwnText(head, QuotedText.Ranges(head, signatures: true)));
+        }
         var ownSubject = subject?.Trim() ?? "";
         return ownSubject.Length == 0 || IsReplyPrefixed(ownSubject) ? own : ownSubject + "\n" + own;
     }

@@ -105,7 +105,7 @@ public class FastReadingTests
             var (e, a) = (expected.Tokens[i], actual.Tokens[i]);
             var word = expected.Text.Substring(e.Start, e.Length);
             Assert.True(e == a, $"{source}, word {i} '{Escape(word)}': Lucene {e}, fast {a}");
-            Assert.True(expected.Stem(e).SequenceEqual(actual.Stem(a)), $"{source}, word {i} '{Escape(word)}': stem {expected.Stem(e)} vs {actual.Stem(a)}");
+            Assert.True(expected.Stem(i).SequenceEqual(actual.Stem(i)), $"{source}, word {i} '{Escape(word)}': stem {expected.Stem(i)} vs {actual.Stem(i)}");
             Assert.True(expected.Parts(e).SequenceEqual(actual.Parts(a)), $"{source}, word {i} '{Escape(word)}': compound parts differ");
         }
         Assert.Equal(expected.Sentences, actual.Sentences);
