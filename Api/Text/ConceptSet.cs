@@ -168,8 +168,7 @@ public sealed class ConceptSet
     {
         var tokens = document.Tokens;
         var hits = new List<ConceptHit>(tokens.Length / 8 + 4);
-        // The words a lemma matched as words (not those inside a gap of "..N"): their compound parts do not count.
-        var lemmaWords = tokens.Length <= 4096 ? stackalloc bool[tokens.Length] : new bool[tokens.Length];
+        var coveredUpTo = -1;
         var candidates = new Candidates(_mostLemmasOfOneWord <= 256 ? stackalloc int[_mostLemmasOfOneWord] : new int[_mostLemmasOfOneWord],
             _mostLemmasOfOneWord <= 256 ? stackalloc int[_mostLemmasOfOneWord] : new int[_mostLemmasOfOneWord]);
         var present = new WordsPresent(_byFirstTerm.Length <= 4096 ? stackalloc bool[_byFirstTerm.Length] : new bool[_byFirstTerm.Length],
@@ -183,14 +182,17 @@ public sealed class ConceptSet
             ref readonly var token = ref tokens[i];
             if (token.Quoted) continue;
             var before = hits.Count;
-            if (token.Term != Vocabulary.Unknown && _byFirstTerm[token.Term] is { } lemmas) Match(tokens, i, lemmas, token.Fuzzy, false, hits, ref candidates, ref present, lemmaWords);
-            if (hits.Count > before) continue;
-            // A compound's parts count only when the word as a whole is no lemma ("klagevejledning" is not "klage"), also
-            // not as a later word of a longer lemma; a word that only stands in a lemma's gap keeps its parts.
-            if (token.PartCount == 0 || lemmaWords[i]) continue;
+            if (token.Term != Vocabulary.Unknown && _byFirstTerm[token.Term] is { } lemmas) Match(tokens, i, lemmas, token.Fuzzy, false, hits, ref candidates, ref present);
+            if (hits.Count > before)
+            {
+                for (var h = before; h < hits.Count; h++) coveredUpTo = Math.Max(coveredUpTo, hits[h].Last);
+                continue;
+            }
+            // A compound's parts count only when the word as a whole is no lemma ("klagevejledning" is not "klage").
+            if (token.PartCount == 0 || i <= coveredUpTo) continue;
             foreach (var part in document.Parts(token))
             {
-                if (_byFirstTerm[part.Term] is { } partLemmas) Match(tokens, i, partLemmas, token.Fuzzy, true, hits, ref candidates, ref present, lemmaWords);
+                if (_byFirstTerm[part.Term] is { } partLemmas) Match(tokens, i, partLemmas, token.Fuzzy, true, hits, ref candidates, ref present);
             }
         }
         return hits;
@@ -264,14 +266,14 @@ public sealed class ConceptSet
     /// word stands within reach are tried (a superset of those that match: each is still matched in full).
     /// </summary>
     private static void Match(ReadOnlySpan<TextToken> tokens, int i, LemmasStartingWith starting, bool fuzzy, bool inCompound,
-        List<ConceptHit> hits, ref Candidates candidates, ref WordsPresent present, Span<bool> lemmaWords)
+        List<ConceptHit> hits, ref Candidates candidates, ref WordsPresent present)
     {
         var lemmas = starting.Lemmas;
         if (starting.BySecondTerm is not { } bySecond)
         {
             foreach (var lemma in lemmas)
             {
-                if (present.CanMatch(lemma)) Match(tokens, i, lemma, fuzzy, inCompound, hits, lemmaWords);
+                if (present.CanMatch(lemma)) Match(tokens, i, lemma, fuzzy, inCompound, hits);
             }
             return;
         }
@@ -287,17 +289,14 @@ public sealed class ConceptSet
         }
         foreach (var k in candidates.Chosen)
         {
-            if (present.CanMatch(lemmas[k])) Match(tokens, i, lemmas[k], fuzzy, inCompound, hits, lemmaWords);
+            if (present.CanMatch(lemmas[k])) Match(tokens, i, lemmas[k], fuzzy, inCompound, hits);
         }
     }
 
-    private static void Match(ReadOnlySpan<TextToken> tokens, int i, CompiledLemma lemma, bool fuzzy, bool inCompound, List<ConceptHit> hits,
-        Span<bool> lemmaWords)
+    private static void Match(ReadOnlySpan<TextToken> tokens, int i, CompiledLemma lemma, bool fuzzy, bool inCompound, List<ConceptHit> hits)
     {
         var sentence = tokens[i].Sentence;
         var (concept, steps, gaps) = lemma;
-        Span<int> words = steps.Length <= 16 ? stackalloc int[steps.Length] : new int[steps.Length];
-        words[0] = i;
         var at = i;
         var anyFuzzy = fuzzy;
         var matched = true;
@@ -311,13 +310,11 @@ public sealed class ConceptSet
                 if (!Fills(steps[s], word.Term)) continue;
                 anyFuzzy |= word.Fuzzy;
                 at = next;
-                words[s] = next;
                 matched = true;
                 break;
             }
         }
         if (!matched) return;
-        foreach (var w in words) lemmaWords[w] = true;
         if (hits.Count > 0 && hits[^1].Concept == concept && hits[^1].First == i && hits[^1].Last == at) return;
         hits.Add(new ConceptHit(concept, i, at, anyFuzzy, inCompound));
     }
