@@ -2,6 +2,7 @@ using Newtonsoft.Json.Linq;
 using SmartPost.Api.Screening;
 using SmartPost.Api.Screening.Learned;
 using SmartPost.Api.Tests.Infrastructure;
+using SmartPost.Tools.TrainScreeningModel;
 
 namespace SmartPost.Api.Tests.Screening.Learned;
 
@@ -19,6 +20,16 @@ public class ReplyClassifierTests
         {
             Assert.InRange(classifier.Thresholds[kind], 0.01f, 0.99f);
         }
+    }
+
+    // The shipped model is the one trained on the corpus as it stands: a labelled reply added or changed without
+    // retraining (docs/screening-model.md, "Retraining") fails here, so the manifest's hash says what the model saw.
+    [Fact]
+    public void Committed_model_was_trained_on_the_corpus_as_committed()
+    {
+        var corpus = TrainingSet.Build(ReplyFiles.Expand([Path.Combine(TestPaths.RepoRoot, "tests", "corpus", "replies")]), []);
+
+        Assert.Equal(corpus.DataSha256, ReplyClassifier.Load(CommittedModel).Manifest.TrainingDataSha256);
     }
 
     [Fact]
