@@ -1,3 +1,5 @@
+using SmartPost.Api.Guidance.Learned;
+
 namespace SmartPost.Api.Guidance;
 
 /// <summary>
@@ -10,11 +12,22 @@ public sealed class GuidanceEngine
     private readonly CompiledGuideline _rules;
     private readonly MaterialNames _materials;
 
-    internal GuidanceEngine(CompiledGuideline rules, MaterialNames materials)
+    private readonly CategorySecondOpinion? _secondOpinion;
+
+    internal GuidanceEngine(CompiledGuideline rules, MaterialNames materials, CategorySecondOpinion? secondOpinion = null)
     {
         _rules = rules;
         _materials = materials;
+        _secondOpinion = secondOpinion;
     }
+
+    /// <summary>The same rules with the learned category model as second opinion (null: the rules alone).</summary>
+    public GuidanceEngine WithSecondOpinion(CategorySecondOpinion? secondOpinion) => new(_rules, _materials, secondOpinion);
+
+    public CategorySecondOpinion? SecondOpinion => _secondOpinion;
+
+    /// <summary>The learned model's input for a letter (for training and evaluation: tools/TrainLetterModel).</summary>
+    public int[] Features(LetterFacts letter) => new GuidelineScan(_rules, letter, featurize: true).Features;
 
     /// <summary>Loads, validates and compiles the rules file; throws <see cref="GuidelineRulesException"/> if it is invalid.</summary>
     public static GuidanceEngine FromFile(string rulesPath, MaterialNames materials) =>
@@ -27,7 +40,7 @@ public sealed class GuidanceEngine
 
     public Suggestion Suggest(LetterFacts letter, RecipientStanding? recipient = null, ReplyOption? chosenOption = null)
     {
-        var scan = new GuidelineScan(_rules, letter);
+        var scan = new GuidelineScan(_rules, letter, featurize: _secondOpinion is not null);
         var strong = _rules.Rules.Where(scan.MatchedStrongly).ToList();
         // The caseClosed flag says the case is done, not what the letter is: a kind the words show (a decision, a receipt,
         // an answer to a question, a GDPR notice) wins over it; it decides only against the fallback.
@@ -35,6 +48,8 @@ public sealed class GuidanceEngine
             ?? strong.MaxBy(r => r.Priority)
             ?? _rules.Rules.Where(scan.MatchedWeakly).MaxBy(r => r.Priority)
             ?? _rules.Fallback;
+        var byModel = SecondOpinionRule(scan, strong, winner);
+        winner = byModel ?? winner;
 
         // A decision that also asks for documentation: the expected answer wins, and the caseworker is told.
         var formal = winner.Recommendation != ReplyOption.WithReply ? null
@@ -45,6 +60,8 @@ public sealed class GuidanceEngine
         var recommendation = physical ? ReplyOption.PhysicalMail : replyOption;
 
         var reasons = new List<string> { CategoryReason(winner, scan) };
+        if (byModel is not null)
+            reasons.Add($"Brevets ordlyd som helhed ligner mest breve af kategorien {byModel.Name}, så kategorien følger den; kontrollér, at det passer.");
         if (formal is not null)
         {
             reasons.Add($"Konflikt: brevet ligner også kategorien {formal.Name} (\"{formal.GuidelineLine}\"), som sendes uden "
@@ -63,6 +80,20 @@ public sealed class GuidanceEngine
         return new Suggestion(recommendation, _materials.For(recommendation), winner.Category, replyOption, formal is not null,
             scan.ComplaintGuidance.Count > 0, reasons, checks, evidence,
             new MatchedRule(winner.Id, winner.Category, winner.Name, winner.GuidelineLine));
+    }
+
+    /// <summary>
+    /// The rule of the category the learned model puts in place of the rules' winner, or null. The rules are "clear" when
+    /// the winner matched by its words and no other kind did; otherwise they are unsure, and the model needs less confidence.
+    /// </summary>
+    private CompiledRule? SecondOpinionRule(GuidelineScan scan, List<CompiledRule> strong, CompiledRule winner)
+    {
+        if (_secondOpinion is null) return null;
+        var byWords = strong.Where(r => !r.Fallback && scan.MatchedByWords(r)).Select(r => r.Category).Distinct().Count();
+        var clear = !winner.Fallback && scan.MatchedByWords(winner) && byWords == 1;
+        var category = _secondOpinion.Overrule(scan.Features, winner.Category, clear,
+            c => _rules.Rules.Any(r => r.Category == c && scan.SawEvidenceFor(r)));
+        return category is { } c2 ? _rules.Rules.Where(r => r.Category == c2).MaxBy(r => r.Priority) : null;
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using SmartPost.Api.Guidance.Learned;
+
 namespace SmartPost.Api.Guidance;
 
 /// <summary>
@@ -12,7 +14,7 @@ internal sealed class GuidelineScan
 
     private readonly CompiledGuideline _rules;
 
-    public GuidelineScan(CompiledGuideline rules, LetterFacts letter)
+    public GuidelineScan(CompiledGuideline rules, LetterFacts letter, bool featurize = false)
     {
         _rules = rules;
         var count = rules.Rules.Count;
@@ -30,10 +32,27 @@ internal sealed class GuidelineScan
             ByCaseClosedFlag[i] = letter.CaseClosed == true && rules.Rules[i].WhenCaseClosed;
         }
 
+        _features = featurize ? new HashSet<int>() : null;
         Scan(letter.DocumentTitle, inTitle: true, TitleField);
         Scan(letter.Text, inTitle: false, TextField);
         ScanDocumentType(letter.DocumentType);
+        if (_features is not null)
+        {
+            if (!string.IsNullOrWhiteSpace(letter.DocumentType))
+                LetterFeatures.AddDocumentType(CompiledGuideline.NormalizeDocumentType(letter.DocumentType), _features);
+            LetterFeatures.AddCaseClosed(letter.CaseClosed, _features);
+            Features = LetterFeatures.Sorted(_features);
+        }
     }
+
+    private readonly HashSet<int>? _features;
+
+    /// <summary>The learned model's input (<see cref="LetterFeatures"/>), made from the same analysis; empty unless asked for.</summary>
+    public int[] Features { get; } = [];
+
+    /// <summary>The rule saw anything of its kind in the letter (words, document type or the caseClosed flag), vetoed or not.</summary>
+    public bool SawEvidenceFor(CompiledRule rule) =>
+        Strong[rule.Index].Count > 0 || Weak[rule.Index].Count > 0 || ByCaseClosedFlag[rule.Index];
 
     public List<Evidence>[] Strong { get; }
     public List<Evidence>[] Weak { get; }
@@ -78,6 +97,7 @@ internal sealed class GuidelineScan
     {
         // Nothing of the document outlives this scan (evidence copies its text), so its pooled arrays go back at the end.
         using var document = _rules.Concepts.Analyzer.Analyze(original);
+        if (_features is not null) LetterFeatures.AddWords(document, inTitle, _features);
         var text = new LetterText(document);
         var hits = new List<(CueEntry Cue, int First, int Last)>();
         _negation = new bool[text.Count];

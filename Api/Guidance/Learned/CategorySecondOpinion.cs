@@ -1,0 +1,23 @@
+namespace SmartPost.Api.Guidance.Learned;
+
+/// <summary>
+/// When the learned model may overrule the rules' category. The rules decide; the model replaces their category only
+/// when it is confident enough for how sure the rules are: a letter whose words match one kind only ("clear") needs
+/// <see cref="ThresholdWhenRulesClear"/>, one where several kinds match or none does by its words ("unsure": the
+/// category came from competing cues, the document type, the caseClosed flag or the fallback) needs
+/// <see cref="ThresholdWhenRulesUnsure"/>. With <see cref="CandidatesOnly"/> the model may only pick a kind the rules saw
+/// some evidence for. The thresholds come from leave-one-writer-out evaluation (tools/TrainLetterModel), never by hand.
+/// A threshold above 1 means never.
+/// </summary>
+public sealed record CategorySecondOpinion(LetterCategoryModel Model, double ThresholdWhenRulesClear, double ThresholdWhenRulesUnsure, bool CandidatesOnly)
+{
+    /// <summary>The category the model puts in place of the rules', or null when the rules' category stands.</summary>
+    public GuidanceCategory? Overrule(ReadOnlySpan<int> features, GuidanceCategory rules, bool rulesClear, Func<GuidanceCategory, bool> rulesSawEvidenceFor)
+    {
+        var (best, probability) = Model.Best(features);
+        if (best == rules) return null;
+        if (probability < (rulesClear ? ThresholdWhenRulesClear : ThresholdWhenRulesUnsure)) return null;
+        if (CandidatesOnly && !rulesSawEvidenceFor(best)) return null;
+        return best;
+    }
+}

@@ -1,0 +1,105 @@
+using SmartPost.Api.Guidance;
+using SmartPost.Api.Guidance.Learned;
+using SmartPost.EvaluateLetters;
+
+namespace SmartPost.Tools.TrainLetterModel;
+
+/// <summary>The combination of rules and model: when the model's category replaces the rules'.</summary>
+public sealed record Combination(double WhenRulesClear, double WhenRulesUnsure, bool CandidatesOnly)
+{
+    public static readonly Combination Never = new(2, 2, true);
+
+    public bool IsNever => WhenRulesClear > 1 && WhenRulesUnsure > 1;
+
+    /// <summary>Every combination tried: thresholds on a coarse grid, the clear case never below the unsure one.</summary>
+    public static IEnumerable<Combination> Grid()
+    {
+        double[] unsure = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 2];
+        double[] clear = [0.7, 0.8, 0.9, 0.95, 0.99, 2];
+        foreach (var candidatesOnly in new[] { true, false })
+            foreach (var u in unsure)
+                foreach (var c in clear.Where(c => c >= u))
+                    yield return new Combination(c, u, candidatesOnly);
+    }
+
+    public CategorySecondOpinion With(LetterCategoryModel model) => new(model, WhenRulesClear, WhenRulesUnsure, CandidatesOnly);
+
+    public override string ToString() => IsNever ? "never"
+        : $"clear ≥ {Show(WhenRulesClear)}, unsure ≥ {Show(WhenRulesUnsure)}{(CandidatesOnly ? ", candidates only" : "")}";
+
+    private static string Show(double t) => t > 1 ? "never" : t.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// What the engine does with one letter under a fold's model, for every combination at once. The model's category is
+/// the same whatever the thresholds, so a letter has two outcomes only (the rules' suggestion, or the one with the
+/// model's category); which one a combination gives depends on the probability, whether the rules were clear and
+/// whether the rules saw evidence for the model's kind — all read from real engine runs, not re-implemented here.
+/// </summary>
+public sealed record LetterOutcome(CorpusLetter Letter, Suggestion Rules, Suggestion Overruled, float Probability, bool RulesClear, bool Candidate)
+{
+    public bool ModelDisagrees => Overruled.Category != Rules.Category;
+
+    public Suggestion Under(Combination c) =>
+        ModelDisagrees && Probability >= (RulesClear ? c.WhenRulesClear : c.WhenRulesUnsure) && (!c.CandidatesOnly || Candidate) ? Overruled : Rules;
+
+    public static LetterOutcome Of(CorpusLetter letter, GuidanceEngine rules, LetterCategoryModel model)
+    {
+        var facts = letter.Facts;
+        Suggestion Run(double clear, double unsure, bool candidates) =>
+            rules.WithSecondOpinion(new CategorySecondOpinion(model, clear, unsure, candidates)).Suggest(facts, letter.Standing, letter.ChosenOption);
+        var alone = rules.Suggest(facts, letter.Standing, letter.ChosenOption);
+        var always = Run(0, 0, false);
+        var (_, probability) = model.Best(rules.Features(facts));
+        var clear = always.Category != alone.Category && Run(0, 2, false).Category != alone.Category;
+        var candidate = always.Category != alone.Category && Run(0, 0, true).Category != alone.Category;
+        return new LetterOutcome(letter, alone, always, probability, clear, candidate);
+    }
+}
+
+/// <summary>Counts of what the caseworker sees over a set of letters.</summary>
+public sealed record Tally(int Letters, int CategoryRight, int CategoryLabelled, int RecommendationRight, int RecommendationLabelled,
+    IReadOnlyDictionary<string, (int Tp, int Fp, int Fn)> Checks, int Overrules)
+{
+    public static Tally Of(IEnumerable<(CorpusLetter Letter, Suggestion Got, bool Overruled)> runs)
+    {
+        int n = 0, cr = 0, cl = 0, rr = 0, rl = 0, over = 0;
+        var checks = CorpusLetter.CheckLabels.ToDictionary(l => l, _ => (Tp: 0, Fp: 0, Fn: 0));
+        foreach (var (letter, got, overruled) in runs)
+        {
+            n++;
+            if (overruled) over++;
+            if (letter.ExpectedCategory is { } c) { cl++; if (c == got.Category) cr++; }
+            if (letter.ExpectedRecommendation is { } r) { rl++; if (r == got.Recommendation) rr++; }
+            foreach (var (label, expected) in letter.ExpectedChecks)
+            {
+                var has = CorpusLetter.Has(got, label);
+                var t = checks[label];
+                checks[label] = expected && has ? (t.Tp + 1, t.Fp, t.Fn) : expected ? (t.Tp, t.Fp, t.Fn + 1) : has ? (t.Tp, t.Fp + 1, t.Fn) : t;
+            }
+        }
+        return new Tally(n, cr, cl, rr, rl, checks, over);
+    }
+
+    public static Tally Of(IEnumerable<LetterOutcome> outcomes, Combination c) =>
+        Of(outcomes.Select(o => (o.Letter, o.Under(c), !ReferenceEquals(o.Under(c), o.Rules))));
+
+    /// <summary>
+    /// Acceptable against the rules alone: the recommendation right no less often, and no check with more false alarms
+    /// or more misses (so neither precision nor recall of a check falls).
+    /// </summary>
+    public bool NoWorseThan(Tally rules) => RecommendationRight >= rules.RecommendationRight
+        && Checks.All(kv => kv.Value.Fp <= rules.Checks[kv.Key].Fp && kv.Value.Fn <= rules.Checks[kv.Key].Fn);
+
+    public EngineFigures Figures() => new()
+    {
+        Category = Share(CategoryRight, CategoryLabelled),
+        Recommendation = Share(RecommendationRight, RecommendationLabelled),
+        Checks = Checks.Where(kv => kv.Value.Tp + kv.Value.Fp + kv.Value.Fn > 0).ToDictionary(kv => kv.Key, kv =>
+            $"{Percent(kv.Value.Tp, kv.Value.Tp + kv.Value.Fn)}/{Percent(kv.Value.Tp, kv.Value.Tp + kv.Value.Fp)} ({kv.Value.Tp + kv.Value.Fn})"),
+    };
+
+    private static string Share(int right, int of) => of == 0 ? "–" : $"{Percent(right, of)} ({right}/{of})";
+
+    private static string Percent(int part, int whole) => whole == 0 ? "–" : (100.0 * part / whole).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,17 @@
+namespace SmartPost.Tools.TrainLetterModel;
+
+/// <summary>
+/// Which writer wrote a corpus file: files of one writer are held out together (a writer's batch shares wording, so
+/// holding out single letters would flatter the model).
+/// </summary>
+public static class WriterGroups
+{
+    public static string Of(string file)
+    {
+        var name = Path.GetFileNameWithoutExtension(file);
+        if (name.StartsWith("heldout-", StringComparison.Ordinal)) return "heldout";
+        if (name.StartsWith("checks-", StringComparison.Ordinal)) return "checks";
+        if (name.StartsWith("sample-", StringComparison.Ordinal)) return "samples";
+        return name;
+    }
+}
