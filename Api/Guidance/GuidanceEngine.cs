@@ -93,7 +93,8 @@ public sealed class GuidanceEngine
         var clear = !winner.Fallback && scan.MatchedByWords(winner) && byWords == 1;
         var category = _secondOpinion.Overrule(scan.Features, winner.Category, clear,
             c => _rules.Rules.Any(r => r.Category == c && scan.SawEvidenceFor(r)));
-        return category is { } c2 ? _rules.Rules.Where(r => r.Category == c2).MaxBy(r => r.Priority) : null;
+        var rule = category is { } c2 ? _rules.Rules.Where(r => r.Category == c2).MaxBy(r => r.Priority) : null;
+        return rule is not null && _secondOpinion.SameReplyOption && rule.Recommendation != winner.Recommendation ? null : rule;
     }
 
     /// <summary>

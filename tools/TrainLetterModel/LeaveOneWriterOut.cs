@@ -47,13 +47,13 @@ public sealed class LeaveOneWriterOut(GuidanceEngine rules, IReadOnlyList<Corpus
     /// Runs the nested evaluation; returns per group the figures and the out-of-fold outcomes of every letter (each scored
     /// by the model trained without its group), from which the shipped combination is chosen.
     /// </summary>
-    public (List<HeldOutFigures> Figures, List<LetterOutcome> OutOfFold, Tally Rules, Tally WithModel) Run()
+    public (List<HeldOutFigures> Figures, List<LetterOutcome> OutOfFold, Tally Rules, Tally WithModel) Run(IReadOnlyCollection<string>? only = null)
     {
         var figures = new List<HeldOutFigures>();
         var outOfFold = new List<LetterOutcome>();
         var rulesRuns = new List<(CorpusLetter, Suggestion, bool)>();
         var modelRuns = new List<(CorpusLetter, Suggestion, bool)>();
-        foreach (var held in Groups)
+        foreach (var held in Groups.Where(g => only is null || only.Contains(g)))
         {
             var inner = new List<LetterOutcome>();
             foreach (var other in Groups.Where(g => g != held))

@@ -5,7 +5,7 @@ using SmartPost.EvaluateLetters;
 namespace SmartPost.Tools.TrainLetterModel;
 
 /// <summary>The combination of rules and model: when the model's category replaces the rules'.</summary>
-public sealed record Combination(double WhenRulesClear, double WhenRulesUnsure, bool CandidatesOnly)
+public sealed record Combination(double WhenRulesClear, double WhenRulesUnsure, bool CandidatesOnly, bool SameReplyOption = false)
 {
     public static readonly Combination Never = new(2, 2, true);
 
@@ -16,13 +16,14 @@ public sealed record Combination(double WhenRulesClear, double WhenRulesUnsure, 
     {
         double[] unsure = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 2];
         double[] clear = [0.7, 0.8, 0.9, 0.95, 0.99, 2];
-        foreach (var candidatesOnly in new[] { true, false })
-            foreach (var u in unsure)
-                foreach (var c in clear.Where(c => c >= u))
-                    yield return new Combination(c, u, candidatesOnly);
+        foreach (var sameReplyOption in new[] { true, false })
+            foreach (var candidatesOnly in new[] { true, false })
+                foreach (var u in unsure)
+                    foreach (var c in clear.Where(c => c >= u))
+                        yield return new Combination(c, u, candidatesOnly, sameReplyOption);
     }
 
-    public CategorySecondOpinion With(LetterCategoryModel model) => new(model, WhenRulesClear, WhenRulesUnsure, CandidatesOnly);
+    public CategorySecondOpinion With(LetterCategoryModel model) => new(model, WhenRulesClear, WhenRulesUnsure, CandidatesOnly, SameReplyOption);
 
     public override string ToString() => IsNever ? "never"
         : $"clear ≥ {Show(WhenRulesClear)}, unsure ≥ {Show(WhenRulesUnsure)}{(CandidatesOnly ? ", candidates only" : "")}";
@@ -41,7 +42,8 @@ public sealed record LetterOutcome(CorpusLetter Letter, Suggestion Rules, Sugges
     public bool ModelDisagrees => Overruled.Category != Rules.Category;
 
     public Suggestion Under(Combination c) =>
-        ModelDisagrees && Probability >= (RulesClear ? c.WhenRulesClear : c.WhenRulesUnsure) && (!c.CandidatesOnly || Candidate) ? Overruled : Rules;
+        ModelDisagrees && Probability >= (RulesClear ? c.WhenRulesClear : c.WhenRulesUnsure) && (!c.CandidatesOnly || Candidate)
+        && (!c.SameReplyOption || Overruled.ReplyOption == Rules.ReplyOption) ? Overruled : Rules;
 
     public static LetterOutcome Of(CorpusLetter letter, GuidanceEngine rules, LetterCategoryModel model)
     {

@@ -9,17 +9,34 @@ using SmartPost.Tools.TrainLetterModel;
 //   dotnet run --project tools/TrainLetterModel -- [--out Api/Rules/letter-model.zip] [--evaluate-only]
 var outPath = Path.GetFullPath(Path.Combine(LetterCorpus.Folder, "..", "..", "..", "Api", "Rules", "letter-model.zip"));
 var evaluateOnly = false;
+var rulesPath = Path.Combine(AppContext.BaseDirectory, "Rules", "guideline-rules.json");
+string[]? holdOut = null;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
     {
         case "--out": outPath = Path.GetFullPath(args[++i]); break;
         case "--evaluate-only": evaluateOnly = true; break;
+        case "--first-runs":
+            // rules-file:group pairs, e.g. /tmp/pre-c.json:blind-c /tmp/pre-d.json:blind-d
+            var pairs = args[(i + 1)..].Select(a => (a[..a.LastIndexOf(':')], a[(a.LastIndexOf(':') + 1)..])).ToList();
+            FirstRuns.Run(pairs, LetterCorpus.All, Console.Out);
+            return 0;
+        case "--time":
+            var r = GuidanceEngine.FromFile(Path.Combine(AppContext.BaseDirectory, "Rules", "guideline-rules.json"), new MaterialNames());
+            var all = LetterCorpus.All;
+            var m = LetterModelTrainer.Model(LetterModelTrainer.Train(all.Where(l => l.ExpectedCategory is not null).Select(l => (r.Features(l.Facts), l.ExpectedCategory!.Value))));
+            SuggestCost.Print(r, m, all, Console.Out);
+            return 0;
+        // An earlier rules file (one that never saw a batch) measures what the model adds on a writer the rules have not
+        // met either; such runs only evaluate.
+        case "--rules": rulesPath = Path.GetFullPath(args[++i]); evaluateOnly = true; break;
+        case "--hold-out": holdOut = args[++i].Split(','); evaluateOnly = true; break;
         default: Console.Error.WriteLine($"Unknown argument '{args[i]}'."); return 2;
     }
 }
 
-var rules = GuidanceEngine.FromFile(Path.Combine(AppContext.BaseDirectory, "Rules", "guideline-rules.json"), new MaterialNames());
+var rules = GuidanceEngine.FromFile(rulesPath, new MaterialNames());
 var letters = LetterCorpus.All;
 if (Environment.GetEnvironmentVariable("LETTER_DEBUG") == "1")
 {
@@ -42,7 +59,7 @@ if (Environment.GetEnvironmentVariable("LETTER_DEBUG") == "1")
 }
 var watch = System.Diagnostics.Stopwatch.StartNew();
 var lowo = new LeaveOneWriterOut(rules, letters, Console.Out);
-var (figures, outOfFold, nestedRules, nestedModel) = lowo.Run();
+var (figures, outOfFold, nestedRules, nestedModel) = lowo.Run(holdOut);
 var shipped = LeaveOneWriterOut.Choose(outOfFold);
 var rulesAll = Tally.Of(outOfFold, Combination.Never);
 var modelAll = Tally.Of(outOfFold, shipped);

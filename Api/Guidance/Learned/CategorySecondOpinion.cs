@@ -6,10 +6,12 @@ namespace SmartPost.Api.Guidance.Learned;
 /// <see cref="ThresholdWhenRulesClear"/>, one where several kinds match or none does by its words ("unsure": the
 /// category came from competing cues, the document type, the caseClosed flag or the fallback) needs
 /// <see cref="ThresholdWhenRulesUnsure"/>. With <see cref="CandidatesOnly"/> the model may only pick a kind the rules saw
-/// some evidence for. The thresholds come from leave-one-writer-out evaluation (tools/TrainLetterModel), never by hand.
+/// some evidence for; with <see cref="SameReplyOption"/> only a kind sent with the same reply option as the rules' (the
+/// model then refines the kind — and with it the klagevejledning it needs — but never turns med into uden svarmulighed
+/// or back). The thresholds come from leave-one-writer-out evaluation (tools/TrainLetterModel), never by hand.
 /// A threshold above 1 means never.
 /// </summary>
-public sealed record CategorySecondOpinion(LetterCategoryModel Model, double ThresholdWhenRulesClear, double ThresholdWhenRulesUnsure, bool CandidatesOnly)
+public sealed record CategorySecondOpinion(LetterCategoryModel Model, double ThresholdWhenRulesClear, double ThresholdWhenRulesUnsure, bool CandidatesOnly, bool SameReplyOption = false)
 {
     /// <summary>The category the model puts in place of the rules', or null when the rules' category stands.</summary>
     public GuidanceCategory? Overrule(ReadOnlySpan<int> features, GuidanceCategory rules, bool rulesClear, Func<GuidanceCategory, bool> rulesSawEvidenceFor)

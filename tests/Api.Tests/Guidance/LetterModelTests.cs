@@ -1,0 +1,121 @@
+using SmartPost.Api.Guidance;
+using SmartPost.Api.Guidance.Learned;
+using SmartPost.EvaluateLetters;
+
+namespace SmartPost.Api.Tests.Guidance;
+
+/// <summary>
+/// The learned category model (Api/Rules/letter-model.zip, trained by tools/TrainLetterModel) and how it combines with
+/// the rules: it loads, its manifest belongs to it and to the corpus it was trained on, and it changes a letter's
+/// category only where the combination says so.
+/// </summary>
+public class LetterModelTests
+{
+    private static string ModelPath => Path.Combine(AppContext.BaseDirectory, "Rules", "letter-model.zip");
+
+    [Fact]
+    public void CommittedModelLoadsAndItsManifestIsSealedToIt()
+    {
+        var manifest = LetterModelManifest.ReadVerified(ModelPath);
+        var model = LetterCategoryModel.Load(ModelPath);
+
+        var letter = LetterCorpus.Read("sample-letters.jsonl").First(l => l.ExpectedCategory is not null);
+        Span<float> p = stackalloc float[LetterModelRow.ClassCount];
+        model.Probabilities(TestEngine.Shipped.Features(letter.Facts), p);
+        Assert.Equal(1.0, p.ToArray().Sum(), 3);
+        Assert.NotEmpty(manifest.LeaveOneWriterOut);
+    }
+
+    [Fact]
+    public void ManifestNamesTheHashOfTheCorpusItWasTrainedOn()
+    {
+        var manifest = LetterModelManifest.ReadVerified(ModelPath);
+        var labelled = LetterCorpus.All.Where(l => l.ExpectedCategory is not null).ToList();
+
+        Assert.Equal(labelled.Count, manifest.TrainingLetters);
+        Assert.Equal(LetterModelManifest.TrainingDataSha256Of(labelled.Select(l => (l.Facts, l.ExpectedCategory!.Value))), manifest.TrainingDataSha256);
+    }
+
+    [Fact]
+    public void ManifestEditedAfterTrainingIsRefused()
+    {
+        var folder = Directory.CreateTempSubdirectory("letter-model-");
+        try
+        {
+            var zip = Path.Combine(folder.FullName, "letter-model.zip");
+            File.Copy(ModelPath, zip);
+            var json = File.ReadAllText(LetterModelManifest.PathBeside(ModelPath));
+            File.WriteAllText(LetterModelManifest.PathBeside(zip), json.Replace("\"thresholdWhenRulesUnsure\": ", "\"thresholdWhenRulesUnsure\": 0.0"));
+
+            var refused = Assert.Throws<InvalidOperationException>(() => LetterModelManifest.ReadVerified(zip));
+            Assert.Contains("seal", refused.Message);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    // A model that is sure of one kind whatever the letter says: the combination alone decides whether it is heard.
+    private static LetterCategoryModel SureOf(GuidanceCategory category)
+    {
+        var biases = new float[LetterModelRow.ClassCount];
+        biases[(int)category] = 20;
+        return new LetterCategoryModel(new float[LetterModelRow.ClassCount * LetterFeatures.Dimension], biases);
+    }
+
+    private static readonly LetterFacts AsksClearly = new("Anmodning om lægeerklæring", "Udgående brev",
+        "Kære Jens Hansen\n\nVi beder dig sende en lægeerklæring til os senest den 1. marts 2027.\n\nMed venlig hilsen\nFærdselsstyrelsen");
+
+    private static readonly LetterFacts SaysLittle = new("Brev", null, "Kære Jens Hansen\n\nHermed dit kørekort.\n\nMed venlig hilsen\nFærdselsstyrelsen");
+
+    [Fact]
+    public void RulesThatAreClearKeepTheirCategoryBelowTheClearThreshold()
+    {
+        var rulesAlone = TestEngine.Shipped.Suggest(AsksClearly);
+        var engine = TestEngine.Shipped.WithSecondOpinion(new CategorySecondOpinion(SureOf(GuidanceCategory.Approval), 2, 0, CandidatesOnly: false));
+
+        var got = engine.Suggest(AsksClearly);
+
+        Assert.Equal(GuidanceCategory.ExpectsReply, rulesAlone.Category);
+        Assert.Equal(rulesAlone.Category, got.Category);
+        Assert.Equal(rulesAlone.Reasons, got.Reasons);
+    }
+
+    [Fact]
+    public void UnsureRulesGiveWayToAConfidentModelWithADanishReasonWithoutScores()
+    {
+        var rulesAlone = TestEngine.Shipped.Suggest(SaysLittle);
+        var engine = TestEngine.Shipped.WithSecondOpinion(new CategorySecondOpinion(SureOf(GuidanceCategory.Receipt), 2, 0.9, CandidatesOnly: false));
+
+        var got = engine.Suggest(SaysLittle);
+
+        Assert.NotEqual(GuidanceCategory.Receipt, rulesAlone.Category);
+        Assert.Equal(GuidanceCategory.Receipt, got.Category);
+        var reason = Assert.Single(got.Reasons, r => r.Contains("ordlyd som helhed"));
+        Assert.DoesNotMatch(@"\d", reason);
+        Assert.DoesNotContain("Receipt", reason);
+    }
+
+    [Fact]
+    public void CandidatesOnlyKeepsTheModelToKindsTheRulesSawEvidenceFor()
+    {
+        var engine = TestEngine.Shipped.WithSecondOpinion(new CategorySecondOpinion(SureOf(GuidanceCategory.DrivingRightWithdrawal), 0, 0, CandidatesOnly: true));
+
+        Assert.Equal(TestEngine.Shipped.Suggest(SaysLittle).Category, engine.Suggest(SaysLittle).Category);
+    }
+
+    [Fact]
+    public void ThresholdsAboveOneLeaveEveryCorpusLetterAsTheRulesHaveIt()
+    {
+        var engine = TestEngine.Shipped.WithSecondOpinion(new CategorySecondOpinion(LetterCategoryModel.Load(ModelPath), 2, 2, CandidatesOnly: false));
+
+        foreach (var letter in LetterCorpus.Read("blind-d.jsonl"))
+        {
+            var rules = TestEngine.Shipped.Suggest(letter.Facts, letter.Standing, letter.ChosenOption);
+            var both = engine.Suggest(letter.Facts, letter.Standing, letter.ChosenOption);
+            Assert.Equal((rules.Category, rules.Recommendation), (both.Category, both.Recommendation));
+            Assert.Equal(rules.Checks.Select(c => c.Code), both.Checks.Select(c => c.Code));
+        }
+    }
+}
