@@ -22,6 +22,14 @@ public sealed class GuidanceOptions
     [Required]
     public string ComplaintGuidanceTemplatesPath { get; set; } = "Rules/complaint-guidance-templates.json";
 
+    /// <summary>
+    /// The learned category model (tools/TrainLetterModel) with its manifest beside it; empty for the rules alone. The
+    /// engine consults it only when its manifest says leave-one-writer-out adopted it, with the manifest's thresholds.
+    /// </summary>
+    public string LetterModelPath { get; set; } = "Rules/letter-model.zip";
+
+    public string? ResolvedLetterModelPath() => string.IsNullOrWhiteSpace(LetterModelPath) ? null : Resolve(LetterModelPath);
+
     public string ResolvedRulesPath() => Resolve(RulesPath);
 
     public string ResolvedTemplatesPath() => Resolve(ComplaintGuidanceTemplatesPath);

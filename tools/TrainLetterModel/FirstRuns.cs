@@ -14,7 +14,7 @@ public static class FirstRuns
 {
     public sealed record Batch(string Group, GuidanceEngine Rules, List<LetterOutcome> Outcomes, LetterCategoryModel Model);
 
-    public static (Combination Chosen, List<HeldOutFigures> Figures) Run(IReadOnlyList<(string RulesPath, string Group)> batches,
+    public static (Combination Chosen, List<HeldOutFigures> Figures, Tally Rules, Tally WithModel) Run(IReadOnlyList<(string RulesPath, string Group)> batches,
         IReadOnlyList<CorpusLetter> letters, TextWriter log)
     {
         var runs = batches.Select(b =>
@@ -26,6 +26,8 @@ public static class FirstRuns
         }).ToList();
 
         var figures = new List<HeldOutFigures>();
+        var allRules = new List<(CorpusLetter, Suggestion, bool)>();
+        var allModel = new List<(CorpusLetter, Suggestion, bool)>();
         foreach (var held in runs)
         {
             var chosen = LeaveOneWriterOut.Choose(runs.Where(r => r != held).SelectMany(r => r.Outcomes).ToList());
@@ -36,11 +38,13 @@ public static class FirstRuns
                 var got = engine.Suggest(o.Letter.Facts, o.Letter.Standing, o.Letter.ChosenOption);
                 return (o.Letter, got, got.Category != o.Rules.Category);
             }).ToList();
+            allRules.AddRange(rulesRuns);
+            allModel.AddRange(modelRuns);
             var (r, m) = (Tally.Of(rulesRuns), Tally.Of(modelRuns));
             var f = new HeldOutFigures
             {
                 Group = held.Group + " (first run)", Letters = r.Letters,
-                ThresholdWhenRulesClear = chosen.WhenRulesClear, ThresholdWhenRulesUnsure = chosen.WhenRulesUnsure, CandidatesOnly = chosen.CandidatesOnly,
+                ThresholdWhenRulesClear = chosen.WhenRulesClear, ThresholdWhenRulesUnsure = chosen.WhenRulesUnsure, CandidatesOnly = chosen.CandidatesOnly, SameReplyOption = chosen.SameReplyOption,
                 Rules = r.Figures(), WithModel = m.Figures(),
             };
             figures.Add(f);
@@ -53,6 +57,6 @@ public static class FirstRuns
         }
         var all = LeaveOneWriterOut.Choose(runs.SelectMany(r => r.Outcomes).ToList());
         log.WriteLine($"chosen on all first runs: {all}");
-        return (all, figures);
+        return (all, figures, Tally.Of(allRules), Tally.Of(allModel));
     }
 }

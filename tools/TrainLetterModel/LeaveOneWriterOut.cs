@@ -78,7 +78,7 @@ public sealed class LeaveOneWriterOut(GuidanceEngine rules, IReadOnlyList<Corpus
             var f = new HeldOutFigures
             {
                 Group = held, Letters = rulesTally.Letters,
-                ThresholdWhenRulesClear = chosen.WhenRulesClear, ThresholdWhenRulesUnsure = chosen.WhenRulesUnsure, CandidatesOnly = chosen.CandidatesOnly,
+                ThresholdWhenRulesClear = chosen.WhenRulesClear, ThresholdWhenRulesUnsure = chosen.WhenRulesUnsure, CandidatesOnly = chosen.CandidatesOnly, SameReplyOption = chosen.SameReplyOption,
                 Rules = rulesTally.Figures(), WithModel = modelTally.Figures(),
             };
             figures.Add(f);

@@ -1,4 +1,3 @@
-using Microsoft.ML;
 using SmartPost.Api.Guidance;
 using SmartPost.Api.Guidance.Learned;
 using SmartPost.EvaluateLetters;
@@ -11,17 +10,18 @@ var outPath = Path.GetFullPath(Path.Combine(LetterCorpus.Folder, "..", "..", "..
 var evaluateOnly = false;
 var rulesPath = Path.Combine(AppContext.BaseDirectory, "Rules", "guideline-rules.json");
 string[]? holdOut = null;
+var firstRuns = new List<(string RulesPath, string Group)>();
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
     {
         case "--out": outPath = Path.GetFullPath(args[++i]); break;
         case "--evaluate-only": evaluateOnly = true; break;
-        case "--first-runs":
-            // rules-file:group pairs, e.g. /tmp/pre-c.json:blind-c /tmp/pre-d.json:blind-d
-            var pairs = args[(i + 1)..].Select(a => (a[..a.LastIndexOf(':')], a[(a.LastIndexOf(':') + 1)..])).ToList();
-            FirstRuns.Run(pairs, LetterCorpus.All, Console.Out);
-            return 0;
+        // A batch's first run: the rules file as it was before the batch was folded in, e.g. --first-run /tmp/pre-d.json:blind-d
+        case "--first-run":
+            var pair = args[++i];
+            firstRuns.Add((Path.GetFullPath(pair[..pair.LastIndexOf(':')]), pair[(pair.LastIndexOf(':') + 1)..]));
+            break;
         case "--time":
             var r = GuidanceEngine.FromFile(Path.Combine(AppContext.BaseDirectory, "Rules", "guideline-rules.json"), new MaterialNames());
             var all = LetterCorpus.All;
@@ -38,25 +38,6 @@ for (var i = 0; i < args.Length; i++)
 
 var rules = GuidanceEngine.FromFile(rulesPath, new MaterialNames());
 var letters = LetterCorpus.All;
-if (Environment.GetEnvironmentVariable("LETTER_DEBUG") == "1")
-{
-    var tr = letters.Where(l => l.ExpectedCategory is not null).Take(400).ToList();
-    var t = LetterModelTrainer.Train(tr.Select(l => (rules.Features(l.Facts), l.ExpectedCategory!.Value)));
-    var m = LetterModelTrainer.Model(t);
-    var ml = new Microsoft.ML.MLContext(1);
-    var scored = t.Transform(ml.Data.LoadFromEnumerable(tr.Take(5).Select(l => LetterModelRow.For(l.ExpectedCategory, rules.Features(l.Facts)))));
-    var scores = ml.Data.CreateEnumerable<ScoreRow>(scored, false).Select(r => r.Score).ToList();
-    var i = 0;
-    foreach (var l in tr.Take(5))
-    {
-        var f = rules.Features(l.Facts);
-        var p = new float[13];
-        m.Probabilities(f, p);
-        Console.WriteLine($"{l} label {l.ExpectedCategory} nf {f.Length} mine {string.Join(" ", p.Select(x => x.ToString("0.00")))}");
-        Console.WriteLine($"   mlnet {string.Join(" ", scores[i++].Select(x => x.ToString("0.00")))}");
-    }
-    return 0;
-}
 var watch = System.Diagnostics.Stopwatch.StartNew();
 var lowo = new LeaveOneWriterOut(rules, letters, Console.Out);
 var (figures, outOfFold, nestedRules, nestedModel) = lowo.Run(holdOut);
@@ -65,8 +46,31 @@ var rulesAll = Tally.Of(outOfFold, Combination.Never);
 var modelAll = Tally.Of(outOfFold, shipped);
 Console.WriteLine($"all groups out of fold: combination {shipped}; category {rulesAll.Figures().Category} → {modelAll.Figures().Category}; "
     + $"recommendation {rulesAll.Figures().Recommendation} → {modelAll.Figures().Recommendation} ({watch.Elapsed.TotalSeconds:0} s)");
-// Adopted only when the nested evaluation shows a gain on the held-out groups, summed: more categories right, nothing worse.
-var nestedGain = !shipped.IsNever && nestedModel.CategoryRight > nestedRules.CategoryRight && nestedModel.NoWorseThan(nestedRules);
+// Adopted only when leave-one-writer-out shows a gain: more categories right on the held-out groups, summed, with no
+// recommendation and no check worse (Tally.NoWorseThan). With first runs given, they decide (and choose the combination):
+// the shipped rules were fitted to every group of the corpus, so only a first run shows what happens with a new writer.
+var adoptionEvidence = (Rules: nestedRules, WithModel: nestedModel);
+var firstRunFigures = new List<HeldOutFigures>();
+if (firstRuns.Count > 0)
+{
+    var (chosen, frFigures, frRules, frModel) = FirstRuns.Run(firstRuns, letters, Console.Out);
+    shipped = chosen;
+    firstRunFigures = frFigures;
+    adoptionEvidence = (frRules, frModel);
+    Console.WriteLine($"first runs, all batches: category {frRules.Figures().Category} → {frModel.Figures().Category}; "
+        + $"recommendation {frRules.Figures().Recommendation} → {frModel.Figures().Recommendation}; "
+        + string.Join("; ", frRules.Figures().Checks.Select(kv => $"{kv.Key} {kv.Value} → {frModel.Figures().Checks.GetValueOrDefault(kv.Key, "–")}")));
+}
+var nestedGain = !shipped.IsNever && adoptionEvidence.WithModel.CategoryRight > adoptionEvidence.Rules.CategoryRight
+    && adoptionEvidence.WithModel.RecommendationRight >= adoptionEvidence.Rules.RecommendationRight
+    && adoptionEvidence.WithModel.Checks.All(kv => Precision(kv.Value) >= Precision(adoptionEvidence.Rules.Checks[kv.Key]) - 1e-9);
+Console.WriteLine($"adopted: {nestedGain} (combination {shipped})");
+// The same combination over the shipped rules, each group scored by the model trained without it: the rules were fitted
+// to every group, so this counts how often the model overrules a right answer the rules learnt (not a new-writer figure).
+var fittedWithShipped = Tally.Of(outOfFold, shipped);
+Console.WriteLine($"shipped rules, model out of fold, combination {shipped}: category {rulesAll.Figures().Category} → {fittedWithShipped.Figures().Category}; "
+    + $"recommendation {rulesAll.Figures().Recommendation} → {fittedWithShipped.Figures().Recommendation}; overrules {fittedWithShipped.Overrules}; "
+    + string.Join("; ", rulesAll.Figures().Checks.Select(kv => $"{kv.Key} {kv.Value} → {fittedWithShipped.Figures().Checks.GetValueOrDefault(kv.Key, "–")}")));
 Console.WriteLine($"nested leave-one-writer-out, all groups: category {nestedRules.Figures().Category} → {nestedModel.Figures().Category}; "
     + $"recommendation {nestedRules.Figures().Recommendation} → {nestedModel.Figures().Recommendation}; "
     + string.Join("; ", nestedRules.Figures().Checks.Select(kv => $"{kv.Key} {kv.Value} → {nestedModel.Figures().Checks.GetValueOrDefault(kv.Key, "–")}")));
@@ -86,11 +90,13 @@ var manifest = new LetterModelManifest
     ThresholdWhenRulesClear = shipped.WhenRulesClear,
     ThresholdWhenRulesUnsure = shipped.WhenRulesUnsure,
     CandidatesOnly = shipped.CandidatesOnly,
+    SameReplyOption = shipped.SameReplyOption,
     Adopted = nestedGain,
     LeaveOneWriterOut = figures,
+    FirstRunLeaveOneWriterOut = firstRunFigures,
 };
 manifest.SealAndWrite(outPath);
 Console.WriteLine($"wrote {outPath} and {LetterModelManifest.PathBeside(outPath)} ({training.Count} letters; adopted: {manifest.Adopted})");
 return 0;
 
-internal sealed class ScoreRow { public float[] Score { get; set; } = []; }
+static double Precision((int Tp, int Fp, int Fn) c) => c.Tp + c.Fp == 0 ? 1 : (double)c.Tp / (c.Tp + c.Fp);

@@ -28,12 +28,19 @@ public sealed class LetterModelManifest
     public double ThresholdWhenRulesClear { get; set; }
     public double ThresholdWhenRulesUnsure { get; set; }
     public bool CandidatesOnly { get; set; }
+    public bool SameReplyOption { get; set; }
 
     /// <summary>Whether the engine uses the model: only when leave-one-writer-out showed that it helps.</summary>
     public bool Adopted { get; set; }
 
     /// <summary>Per held-out writer group: rules alone and rules + model, measured through the engine.</summary>
     public List<HeldOutFigures> LeaveOneWriterOut { get; set; } = [];
+
+    /// <summary>
+    /// Per blind batch: its first run (the rules file from before the batch was folded in) with and without the model, the
+    /// combination chosen on the other batches' first runs. This decides <see cref="Adopted"/> when present.
+    /// </summary>
+    public List<HeldOutFigures> FirstRunLeaveOneWriterOut { get; set; } = [];
 
     public string ModelSha256 { get; set; } = "";
     public string? Seal { get; set; }
@@ -66,6 +73,10 @@ public sealed class LetterModelManifest
         Seal = ComputeSeal(zip);
         File.WriteAllText(PathBeside(modelPath), JsonConvert.SerializeObject(this, Formatting.Indented, Json) + "\n");
     }
+
+    /// <summary>The combination the manifest records, with the model it belongs to.</summary>
+    public CategorySecondOpinion SecondOpinion(LetterCategoryModel model) =>
+        new(model, ThresholdWhenRulesClear, ThresholdWhenRulesUnsure, CandidatesOnly, SameReplyOption);
 
     /// <summary>Reads the manifest beside the zip and checks that both belong together; throws saying what does not match.</summary>
     public static LetterModelManifest ReadVerified(string modelPath)
@@ -118,6 +129,7 @@ public sealed class HeldOutFigures
     public double ThresholdWhenRulesClear { get; set; }
     public double ThresholdWhenRulesUnsure { get; set; }
     public bool CandidatesOnly { get; set; }
+    public bool SameReplyOption { get; set; }
     public EngineFigures Rules { get; set; } = new();
     public EngineFigures WithModel { get; set; } = new();
 }

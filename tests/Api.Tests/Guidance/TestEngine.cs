@@ -1,4 +1,5 @@
 using SmartPost.Api.Guidance;
+using SmartPost.Api.Guidance.Learned;
 using SmartPost.EvaluateLetters;
 
 namespace SmartPost.Api.Tests.Guidance;
@@ -8,7 +9,12 @@ public static class TestEngine
 {
     public static string RulesPath => Path.Combine(AppContext.BaseDirectory, "Rules", "guideline-rules.json");
 
-    public static GuidanceEngine Shipped { get; } = GuidanceEngine.FromFile(RulesPath, new MaterialNames());
+    /// <summary>As the app builds it: the rules, and the learned category model when its manifest adopted it.</summary>
+    public static GuidanceEngine Shipped { get; } = GuidanceEngine.FromFile(RulesPath, new MaterialNames())
+        .WithSecondOpinion(LetterModelSetup.SecondOpinion(Path.Combine(AppContext.BaseDirectory, "Rules", "letter-model.zip")));
+
+    /// <summary>The rules alone, without the learned model.</summary>
+    public static GuidanceEngine RulesAlone { get; } = GuidanceEngine.FromFile(RulesPath, new MaterialNames());
 
     /// <summary>A letter of the customer's sample (tests/corpus/letters/sample-letters.jsonl) by id.</summary>
     public static CorpusLetter Sample(string id) => LetterCorpus.Read("sample-letters.jsonl").Single(l => l.Id == id);
