@@ -23,10 +23,12 @@ public sealed class GuidanceOptions
     public string ComplaintGuidanceTemplatesPath { get; set; } = "Rules/complaint-guidance-templates.json";
 
     /// <summary>
-    /// The learned category model (tools/TrainLetterModel) with its manifest beside it; empty for the rules alone. The
-    /// engine consults it only when its manifest says leave-one-writer-out adopted it, with the manifest's thresholds.
+    /// The learned category model (tools/TrainLetterModel, e.g. "Rules/letter-model.zip") with its manifest beside it;
+    /// empty (the default) for the rules alone. When set, the engine consults it only if its manifest says
+    /// leave-one-writer-out adopted it, with the manifest's thresholds. Off by default: see docs/guidance.md, "Learned
+    /// second opinion" — it helps on first runs of new writers but overrules right answers on short hand-written letters.
     /// </summary>
-    public string LetterModelPath { get; set; } = "Rules/letter-model.zip";
+    public string LetterModelPath { get; set; } = "";
 
     public string? ResolvedLetterModelPath() => string.IsNullOrWhiteSpace(LetterModelPath) ? null : Resolve(LetterModelPath);
 

@@ -12,10 +12,13 @@ internal static class Program
 {
     private static int Main(string[] args)
     {
-        // As the app builds it: the rules, and the learned category model when its manifest adopted it ("--rules-alone": without).
+        // As the app builds it by default (the rules alone); "--with-model" adds the learned category model as its manifest says.
         var engine = GuidanceEngine.FromFile(Path.Combine(AppContext.BaseDirectory, "Rules", "guideline-rules.json"), new MaterialNames());
-        if (args is ["--rules-alone", .. var rest]) args = rest;
-        else engine = engine.WithSecondOpinion(LetterModelSetup.SecondOpinion(Path.Combine(AppContext.BaseDirectory, "Rules", "letter-model.zip")));
+        if (args is ["--with-model", .. var rest])
+        {
+            args = rest;
+            engine = engine.WithSecondOpinion(LetterModelSetup.SecondOpinion(Path.Combine(AppContext.BaseDirectory, "Rules", "letter-model.zip")));
+        }
         if (args is ["--explain", var explainFile, .. var ids])
         {
             // One letter in full: what the engine took it for and every piece of evidence, for working on the rules.

@@ -1,5 +1,4 @@
 using SmartPost.Api.Guidance;
-using SmartPost.Api.Guidance.Learned;
 using SmartPost.EvaluateLetters;
 
 namespace SmartPost.Api.Tests.Guidance;
@@ -9,12 +8,8 @@ public static class TestEngine
 {
     public static string RulesPath => Path.Combine(AppContext.BaseDirectory, "Rules", "guideline-rules.json");
 
-    /// <summary>As the app builds it: the rules, and the learned category model when its manifest adopted it.</summary>
-    public static GuidanceEngine Shipped { get; } = GuidanceEngine.FromFile(RulesPath, new MaterialNames())
-        .WithSecondOpinion(LetterModelSetup.SecondOpinion(Path.Combine(AppContext.BaseDirectory, "Rules", "letter-model.zip")));
-
-    /// <summary>The rules alone, without the learned model.</summary>
-    public static GuidanceEngine RulesAlone { get; } = GuidanceEngine.FromFile(RulesPath, new MaterialNames());
+    /// <summary>As the app builds it by default: the rules alone (Guidance:LetterModelPath is empty).</summary>
+    public static GuidanceEngine Shipped { get; } = GuidanceEngine.FromFile(RulesPath, new MaterialNames());
 
     /// <summary>A letter of the customer's sample (tests/corpus/letters/sample-letters.jsonl) by id.</summary>
     public static CorpusLetter Sample(string id) => LetterCorpus.Read("sample-letters.jsonl").Single(l => l.Id == id);
