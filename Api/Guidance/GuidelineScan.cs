@@ -32,7 +32,7 @@ internal sealed class GuidelineScan
             ByCaseClosedFlag[i] = letter.CaseClosed == true && rules.Rules[i].WhenCaseClosed;
         }
 
-        _features = featurize ? new HashSet<int>() : null;
+        _features = featurize ? new List<int>(256) : null;
         Scan(letter.DocumentTitle, inTitle: true, TitleField);
         Scan(letter.Text, inTitle: false, TextField);
         ScanDocumentType(letter.DocumentType);
@@ -45,7 +45,7 @@ internal sealed class GuidelineScan
         }
     }
 
-    private readonly HashSet<int>? _features;
+    private readonly List<int>? _features;
 
     /// <summary>The learned model's input (<see cref="LetterFeatures"/>), made from the same analysis; empty unless asked for.</summary>
     public int[] Features { get; } = [];

@@ -9,13 +9,16 @@ public sealed record Combination(double WhenRulesClear, double WhenRulesUnsure, 
 {
     public static readonly Combination Never = new(2, 2, true);
 
+    /// <summary>Restricts the grid to combinations that never overrule clear rules (tools/TrainLetterModel --unsure-only).</summary>
+    public static bool UnsureOnly { get; set; }
+
     public bool IsNever => WhenRulesClear > 1 && WhenRulesUnsure > 1;
 
     /// <summary>Every combination tried: thresholds on a coarse grid, the clear case never below the unsure one.</summary>
     public static IEnumerable<Combination> Grid()
     {
         double[] unsure = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 2];
-        double[] clear = [0.7, 0.8, 0.9, 0.95, 0.99, 2];
+        double[] clear = UnsureOnly ? [2] : [0.7, 0.8, 0.9, 0.95, 0.99, 2];
         foreach (var sameReplyOption in new[] { true, false })
             foreach (var candidatesOnly in new[] { true, false })
                 foreach (var u in unsure)

@@ -17,6 +17,7 @@ for (var i = 0; i < args.Length; i++)
     {
         case "--out": outPath = Path.GetFullPath(args[++i]); break;
         case "--evaluate-only": evaluateOnly = true; break;
+        case "--unsure-only": Combination.UnsureOnly = true; break;
         // A batch's first run: the rules file as it was before the batch was folded in, e.g. --first-run /tmp/pre-d.json:blind-d
         case "--first-run":
             var pair = args[++i];

@@ -12,14 +12,21 @@ namespace SmartPost.Api.Guidance.Learned;
 /// </summary>
 public sealed class LetterCategoryModel
 {
-    private readonly float[] _weights; // [class * Dimension + feature]
+    // Feature-major ([feature * classes + class]): a letter's ~120 features each read one short run of weights, instead
+    // of 13 scattered reads across a 1.7 MB array.
+    private readonly float[] _weights;
     private readonly float[] _biases;
 
+    /// <param name="weights">Class-major: [class * Dimension + feature].</param>
     public LetterCategoryModel(float[] weights, float[] biases)
     {
         if (biases.Length != LetterModelRow.ClassCount || weights.Length != biases.Length * LetterFeatures.Dimension)
             throw new ArgumentException($"A letter model has {LetterModelRow.ClassCount} classes over {LetterFeatures.Dimension} features.");
-        _weights = weights;
+        var classes = biases.Length;
+        _weights = new float[weights.Length];
+        for (var c = 0; c < classes; c++)
+            for (var f = 0; f < LetterFeatures.Dimension; f++)
+                _weights[f * classes + c] = weights[c * LetterFeatures.Dimension + f];
         _biases = biases;
     }
 
@@ -67,15 +74,15 @@ public sealed class LetterCategoryModel
     /// <summary>The probability of each category (in <see cref="GuidanceCategory"/> order) for a letter's features.</summary>
     public void Probabilities(ReadOnlySpan<int> features, Span<float> probabilities)
     {
-        var max = float.NegativeInfinity;
-        for (var c = 0; c < _biases.Length; c++)
+        var classes = _biases.Length;
+        _biases.CopyTo(probabilities);
+        foreach (var f in features)
         {
-            var score = _biases[c];
-            var row = _weights.AsSpan(c * LetterFeatures.Dimension, LetterFeatures.Dimension);
-            foreach (var f in features) score += row[f];
-            probabilities[c] = score;
-            if (score > max) max = score;
+            var row = _weights.AsSpan(f * classes, classes);
+            for (var c = 0; c < classes; c++) probabilities[c] += row[c];
         }
+        var max = float.NegativeInfinity;
+        for (var c = 0; c < classes; c++) max = MathF.Max(max, probabilities[c]);
         var sum = 0f;
         for (var c = 0; c < _biases.Length; c++) sum += probabilities[c] = MathF.Exp(probabilities[c] - max);
         for (var c = 0; c < _biases.Length; c++) probabilities[c] /= sum;

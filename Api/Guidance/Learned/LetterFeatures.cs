@@ -20,7 +20,7 @@ public static class LetterFeatures
     private const int CaseClosedIndex = 0;
 
     /// <summary>Adds the words of an analysed title or text (quoted text is not the letter's own and is skipped).</summary>
-    internal static void AddWords(AnalyzedDocument document, bool inTitle, HashSet<int> into)
+    internal static void AddWords(AnalyzedDocument document, bool inTitle, List<int> into)
     {
         var previous = 0u;
         var previousSentence = -1;
@@ -39,22 +39,26 @@ public static class LetterFeatures
         }
     }
 
-    internal static void AddDocumentType(string? normalizedType, HashSet<int> into)
+    internal static void AddDocumentType(string? normalizedType, List<int> into)
     {
         if (!string.IsNullOrEmpty(normalizedType)) into.Add(Index(Hash(DocumentType, normalizedType)));
     }
 
-    internal static void AddCaseClosed(bool? caseClosed, HashSet<int> into)
+    internal static void AddCaseClosed(bool? caseClosed, List<int> into)
     {
         if (caseClosed == true) into.Add(CaseClosedIndex);
     }
 
-    /// <summary>The features as sorted indices (the form the model and the trainer take).</summary>
-    internal static int[] Sorted(HashSet<int> features)
+    /// <summary>The features as sorted distinct indices (the form the model and the trainer take).</summary>
+    internal static int[] Sorted(List<int> features)
     {
-        var sorted = features.ToArray();
-        Array.Sort(sorted);
-        return sorted;
+        features.Sort();
+        var distinct = 0;
+        for (var i = 0; i < features.Count; i++)
+        {
+            if (i == 0 || features[i] != features[i - 1]) features[distinct++] = features[i];
+        }
+        return features.GetRange(0, distinct).ToArray();
     }
 
     private static uint Hash(uint seed, ReadOnlySpan<char> text)
