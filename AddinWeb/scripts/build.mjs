@@ -1,11 +1,12 @@
 // Builds the task panes into ../Api/wwwroot/addin (served by the API under /addin) and generates the manifests
-// for the local API. Run by `npm run build` and by the Api.csproj build when sources changed.
+// for the local API (with the Outlook unified manifest package when it is served over https, as by npm start).
+// Run by `npm run build` and by the Api.csproj build when sources changed.
 import { build } from "esbuild";
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { generateManifests } from "../../Manifest/generate.mjs";
+import { generateAllManifests } from "./manifests.mjs";
 import { preparePages } from "./pages.mjs";
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -34,7 +35,7 @@ await build({
   define: { SMARTPOST_API_BASE: JSON.stringify(localBaseUrl) },
 });
 
-generateManifests(localBaseUrl, join(out, "manifests"));
+await generateAllManifests(localBaseUrl, join(out, "manifests"));
 
 const sizes = {};
 for (const file of walk(join(out, "js")).filter((f) => f.endsWith(".js"))) {

@@ -69,7 +69,8 @@ api.on("exit", (code) => process.exit(code ?? 0));
 
 await waitForHealth();
 console.log(`\nSmartPost on ${baseUrl}: start page ${baseUrl}/, dashboard ${baseUrl}/addin/dashboard.html`);
-console.log(`Manifests: ${relative(process.cwd(), manifest("word"))}, ${relative(process.cwd(), manifest("outlook"))}`);
+console.log(`Manifests: ${relative(process.cwd(), manifest("word"))}, ${relative(process.cwd(), manifest("outlook"))}`
+  + ` (Outlook unified manifest package: ${relative(process.cwd(), join(out, "manifests", "outlook-unified.zip"))})`);
 
 // 4. Sideload where a desktop client exists; everywhere else the documented upload.
 if (host && (process.platform === "win32" || process.platform === "darwin")) {

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-// Validates the add-in manifests offline against the Office manifest XSDs in Manifest/schemas.
-// It lives in AddinWeb because it needs AddinWeb's node_modules (libxml2-wasm).
-//   node scripts/validate-manifests.mjs              the Word and Outlook manifests, generated for http://localhost:5080
-//   node scripts/validate-manifests.mjs a.xml b.xml  manifests you generated yourself (e.g. with --base-url for production)
-// or from AddinWeb: npm run validate [-- files]. Exits 1 and prints every schema error when a manifest is invalid.
+// Validates the add-in manifests offline: the XML ones against the Office manifest XSDs in Manifest/schemas, the
+// Outlook unified manifest package against the Microsoft 365 app manifest JSON schema and against its outlook.xml
+// (validate-unified.mjs). It lives in AddinWeb because it needs AddinWeb's node_modules.
+//   node scripts/validate-manifests.mjs              all three, generated for https://localhost:3000 (npm start)
+//   node scripts/validate-manifests.mjs a.xml dir/   manifests you generated yourself (npm run manifests -- --base-url …);
+//                                                    a folder is a unified package, checked against the outlook.xml beside it
+// or from AddinWeb: npm run validate [-- files]. Exits 1 and prints every error when a manifest is invalid.
 // libxml2 (WebAssembly) sees only the schema files we hand it: no DTDs, no entities, no network.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,6 +15,8 @@ import {
   ParseOption, XmlBufferInputProvider, XmlDocument, XmlError, XmlValidateError, XsdValidator, xmlRegisterInputProvider,
 } from "libxml2-wasm";
 import { generateManifests } from "../../Manifest/generate.mjs";
+import { generateUnifiedManifest } from "./unified-manifest.mjs";
+import { validateUnifiedManifest } from "./validate-unified.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const schemaDir = join(here, "..", "..", "Manifest", "schemas");
@@ -62,28 +66,38 @@ export function validateManifest(path, validator) {
   }
 }
 
-/** Validates the given files, or the manifests generated for localhost; returns the error lines. */
+/** Validates the given XML files and unified packages (folders); returns the error lines. */
 export function validateManifests(files) {
   const validator = loadValidator();
-  let scratch;
   try {
-    if (files.length === 0) {
-      scratch = mkdtempSync(join(tmpdir(), "smartpost-manifests-"));
-      files = generateManifests("http://localhost:5080", scratch);
-    }
     return files.flatMap((file) => {
-      const errors = validateManifest(file, validator);
+      const errors = statSync(file).isDirectory()
+        ? validateUnifiedManifest(file, join(dirname(file), "outlook.xml"))
+        : validateManifest(file, validator);
       console.log(errors.length === 0 ? `valid: ${basename(file)}` : `INVALID: ${basename(file)}`);
       return errors;
     });
   } finally {
     validator.dispose();
-    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** The manifests `npm start` makes for https://localhost:3000, generated afresh and validated. */
+export async function validateGeneratedManifests() {
+  const scratch = mkdtempSync(join(tmpdir(), "smartpost-manifests-"));
+  try {
+    const [word, outlook] = generateManifests("https://localhost:3000", scratch);
+    const unified = join(scratch, "outlook-unified");
+    await generateUnifiedManifest(outlook, unified);
+    return validateManifests([word, outlook, unified]);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
   }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const errors = validateManifests(process.argv.slice(2).map((f) => resolve(f)));
+  const files = process.argv.slice(2).map((f) => resolve(f));
+  const errors = files.length > 0 ? validateManifests(files) : await validateGeneratedManifests();
   for (const line of errors) console.error(line);
   process.exit(errors.length === 0 ? 0 : 1);
 }

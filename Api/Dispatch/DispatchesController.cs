@@ -23,7 +23,7 @@ public sealed class DispatchesController(AppDb db, DispatchService dispatches, I
     /// <param name="idempotencyKey">Optional; a retry with the same key and body returns the same dispatch.</param>
     [HttpPost("dispatches")]
     [RequestSizeLimit(MaxDispatchBodyBytes)]
-    [SwaggerOperation(Summary = "Record a dispatch and generate its MeMo 1.1 message",
+    [SwaggerOperation(Summary = "Registrér en afsendelse og dan MeMo-beskeden",
         Description = "reply=true only for chosenOption WithReply; replyBy (yyyy-MM-dd, only with WithReply) becomes "
             + "replyByDateTime at the end of that Danish day in UTC. overrideReason is required when chosenOption differs "
             + "from suggestedOption. With an Idempotency-Key header a retry returns the same dispatch (200); the same key "
@@ -74,7 +74,7 @@ public sealed class DispatchesController(AppDb db, DispatchService dispatches, I
 
     /// <summary>One dispatch with its MeMo message, for members of the sending team (403 otherwise).</summary>
     [HttpGet("dispatches/{id:guid}")]
-    [SwaggerOperation(Summary = "Get a dispatch",
+    [SwaggerOperation(Summary = "Én afsendelse",
         Description = "The recorded dispatch with its full MeMo message and unmasked recipient id. Members of the sending team "
             + "only (a dispatch recorded without a team: only the caseworker who recorded it); others get 403 with a fixed text. "
             + "404 when no dispatch has the id.")]
@@ -90,7 +90,7 @@ public sealed class DispatchesController(AppDb db, DispatchService dispatches, I
 
     /// <summary>The audit trail of a dispatch: who recorded it and every idempotent retry. Sending team only.</summary>
     [HttpGet("dispatches/{id:guid}/audit")]
-    [SwaggerOperation(Summary = "Audit trail of a dispatch",
+    [SwaggerOperation(Summary = "Afsendelsens historik",
         Description = "Oldest first: who recorded the dispatch and every idempotent replay (same Idempotency-Key). "
             + "Sending team only (403 otherwise); 404 when no dispatch has the id.")]
     [ProducesResponseType<List<DispatchAuditView>>(StatusCodes.Status200OK)]
@@ -109,7 +109,7 @@ public sealed class DispatchesController(AppDb db, DispatchService dispatches, I
     /// <summary>A document's dispatch history, newest first (CPR numbers masked).</summary>
     /// <param name="documentId">WorkZone document id.</param>
     [HttpGet("dispatches")]
-    [SwaggerOperation(Summary = "List the dispatches of a document",
+    [SwaggerOperation(Summary = "Find et dokuments afsendelser",
         Description = "Query: ?documentId=D2026-004711 (400 without it). The same list as GET /documents/{documentId}/dispatches: "
             + "the dispatches the caller's teams sent, newest first, CPR masked; an empty list when the document was never "
             + "dispatched; 403 when only other teams dispatched it.")]
@@ -128,7 +128,7 @@ public sealed class DispatchesController(AppDb db, DispatchService dispatches, I
 
     /// <summary>A document's dispatch history, newest first (CPR numbers masked).</summary>
     [HttpGet("documents/{documentId}/dispatches")]
-    [SwaggerOperation(Summary = "Dispatch history of a document",
+    [SwaggerOperation(Summary = "Et dokuments afsendelser",
         Description = "Every dispatch of the WorkZone document by the caller's teams, newest first, CPR masked (a document may "
             + "be dispatched again later). Empty list when it was never dispatched; 403 (fixed text) when only other teams did.")]
     [ProducesResponseType<List<DispatchSummary>>(StatusCodes.Status200OK)]

@@ -18,7 +18,7 @@ public sealed class ComplaintGuidanceController(ComplaintGuidanceTemplates templ
     /// <param name="kind">The letter's kind (the check's <c>kind</c>), e.g. Decision or ControlDrivingTestSummons.</param>
     /// <param name="team">Team id, e.g. team-udland; the default text when the team has none.</param>
     [HttpGet("templates/{kind}")]
-    [SwaggerOperation(Summary = "The standard klagevejledning to insert for a kind of letter", Tags = ["Guidance"])]
+    [SwaggerOperation(Summary = "Klagevejledning til en brevtype", Tags = ["Guidance"])]
     [SwaggerResponse(StatusCodes.Status200OK, "The heading and paragraphs to insert", typeof(ComplaintGuidanceTemplate))]
     [SwaggerResponse(StatusCodes.Status404NotFound, "The kind needs no klagevejledning")]
     public ActionResult<ComplaintGuidanceTemplate> Template(GuidanceCategory kind, [FromQuery] string? team)

@@ -18,7 +18,7 @@ public sealed class ReplyOptionsController(GuidanceEngine engine, RecipientStand
     /// <c>evidence</c> gives offsets into the original title/text for highlighting; <c>checks</c> have stable codes.
     /// </remarks>
     [HttpPost("suggest")]
-    [SwaggerOperation(Summary = "Suggest med/uden svarmulighed or physical mail for a letter", Tags = ["Guidance"])]
+    [SwaggerOperation(Summary = "Foreslå med/uden svarmulighed eller fysisk post til et brev", Tags = ["Guidance"])]
     [SwaggerResponse(StatusCodes.Status200OK, "The suggestion, its reasons, checks and evidence", typeof(Suggestion))]
     [SwaggerResponse(StatusCodes.Status400BadRequest, "A field is missing or invalid (named in 'errors')", typeof(ValidationProblemDetails))]
     [SwaggerResponse(StatusCodes.Status413PayloadTooLarge, "The body is over 1 MB")]

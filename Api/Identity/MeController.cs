@@ -13,7 +13,7 @@ public sealed class MeController(ITeamMembership membership, TeamAccess access) 
     /// <summary>The signed-in caseworker, their teams and whether membership is current.</summary>
     /// <response code="200">Caller, teams (from Entra groups in Production), team-lead flag.</response>
     [HttpGet]
-    [SwaggerOperation(Summary = "Den indloggede sagsbehandler / the signed-in caseworker", Tags = ["Identity"],
+    [SwaggerOperation(Summary = "Den indloggede sagsbehandler", Tags = ["Identity"],
         Description = "Any authenticated caseworker. Teams come from Entra ID groups via Microsoft Graph in Production "
             + "(X-Dev-Teams in Development); membership is Stale when Graph fails and the last known teams are used, Unavailable "
             + "when there are none. teamLead: the app role SmartPost.TeamLead (X-Dev-Roles in Development).")]

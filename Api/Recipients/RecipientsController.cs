@@ -37,7 +37,7 @@ public sealed class RecipientsController(IDigitalPostRegister register) : Contro
     /// <param name="idType">CPR (citizen) or CVR (company).</param>
     /// <param name="id">CPR as DDMMYY-SSSS (dash optional) or CVR as 8 digits, e.g. 040349-1566.</param>
     [HttpGet("{idType}/{id}/digital-post-status")]
-    [SwaggerOperation(Summary = "Digital Post exemption status of a recipient",
+    [SwaggerOperation(Summary = "Modtagerens fritagelse for Digital Post",
         Description = "Looks the recipient up in the Digital Post register (the embedded table by default). "
             + "Unknown recipients are reported with known=false and assumed not exempt. Try CPR 040349-1566 (exempt in the demo data). Any caseworker; 400 when idType is not CPR/CVR "
             + "or the id is not a valid CPR (10 digits with a valid date) or CVR (8 digits).")]
@@ -65,7 +65,7 @@ public sealed class RecipientsController(IDigitalPostRegister register) : Contro
     [HttpPost("digital-post-register/import")]
     [Consumes("text/csv")]
     [SwaggerRawBody("text/csv", RegisterCsvExample, Description = "CSV with the header idType,id,exempt,since,reason,source (UTF-8, at most 1 MB).")]
-    [SwaggerOperation(Summary = "Import the Digital Post register from CSV (administrators)",
+    [SwaggerOperation(Summary = "Importér Digital Post-registret fra CSV (administratorer)",
         Description = "Body: text/csv with the header 'idType,id,exempt,since,reason,source', e.g. "
             + "'CPR,040349-1566,true,2021-03-01,\"Fritaget af kommunen\",Odense Kommune'. Every line is validated first: "
             + "one bad line gives 400 naming the line and field, and nothing is imported. Known ids are updated, new ids added. "

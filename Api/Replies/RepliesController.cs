@@ -22,7 +22,7 @@ public sealed class RepliesController(
     [HttpPost]
     [Consumes("application/json")]
     [RequestSizeLimit(MaxMessageBytes)]
-    [SwaggerOperation(Summary = "Modtag et svar (JSON eller MeMo XML) / ingest a reply (JSON or MeMo XML)",
+    [SwaggerOperation(Summary = "Modtag et svar (JSON eller MeMo XML)",
         Description = "JSON: a reply already journalized in WorkZone (idempotent on documentId). application/xml: a MeMo 1.1 "
             + "message as Digital Post delivers it (idempotent on messageUUID; documents text/plain, text/html, .docx; a PDF is "
             + "stored and flagged for manual screening). Links the reply to its case/team (the answered dispatch in MeMo ReplyData, "
@@ -61,7 +61,7 @@ public sealed class RepliesController(
     // Swagger cannot show two operations on one path+verb; the JSON operation's description covers the XML form.
     [ApiExplorerSettings(IgnoreApi = true)]
     [RequestSizeLimit(MaxMessageBytes)]
-    [SwaggerOperation(Summary = "Modtag et svar (MeMo XML) / ingest a MeMo reply",
+    [SwaggerOperation(Summary = "Modtag et svar (MeMo XML)",
         Description = "Reads MessageHeader (messageUUID, label, sender, ReplyData, ContentData caseID) and the documents (text/plain, text/html, .docx; PDF is stored and flagged for manual screening). Malformed XML → 400 with line/position; DTDs are rejected; > 10 MB → 413.")]
     [ProducesResponseType<IngestResult>(201)]
     [ProducesResponseType<IngestResult>(200)]
@@ -92,7 +92,7 @@ public sealed class RepliesController(
 
     /// <summary>One reply with full text, flags and evidence, for members of its team. ETag header for If-Match.</summary>
     [HttpGet("{id:long}")]
-    [SwaggerOperation(Summary = "Et svar / one reply",
+    [SwaggerOperation(Summary = "Et svar",
         Description = "Full text, unmasked sender, flags with evidence and due dates, claim/screened/handled state, documents "
             + "and the WorkZone metadata sync state. The ETag header is the version for If-Match on the state changes. Members "
             + "of the reply's team only: 403 (fixed text) for others, 404 when no reply has the id.")]
@@ -108,7 +108,7 @@ public sealed class RepliesController(
 
     /// <summary>Every change to the reply, oldest first.</summary>
     [HttpGet("{id:long}/history")]
-    [SwaggerOperation(Summary = "Historik / audit history",
+    [SwaggerOperation(Summary = "Svarets historik",
         Description = "Every change to the reply, oldest first: received, screened, claimed, released, handled, undone (who and "
             + "when). Members of the reply's team only (403); 404 when no reply has the id.")]
     [ProducesResponseType<List<ReplyHistoryEntry>>(200)]

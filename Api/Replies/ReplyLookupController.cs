@@ -19,7 +19,7 @@ public sealed class ReplyLookupController(ReplyAccess access, AppDb db, TimeProv
     /// <param name="documentId">WorkZone document id, e.g. D2026-004711, or an internetMessageId.</param>
     /// <param name="messageUuid">The MeMo messageUUID of the citizen's reply.</param>
     [HttpGet]
-    [SwaggerOperation(Summary = "Find et svar ud fra dokument-id / look up a reply by document id or messageUUID",
+    [SwaggerOperation(Summary = "Find et svar ud fra dokument-id eller MeMo-id",
         Description = "Query: exactly one of ?documentId=D2026-004790 (or an Outlook internetMessageId) or ?messageUuid=<MeMo "
             + "messageUUID>; 400 for none, both, or a malformed value. Answers like GET /replies/{id}: the reply detail for "
             + "members of its team, 403 (fixed text) for others, 404 when no reply has the key.")]

@@ -19,7 +19,7 @@ public sealed class ScreeningController(ReplyScreener screener, TimeProvider clo
     /// Evidence offsets refer to the given subject or text ("field").
     /// </remarks>
     [HttpPost("analyze")]
-    [SwaggerOperation(Summary = "Screen a reply for aktindsigt, klage, fristforlængelse and selvbetjening", Tags = ["Screening"])]
+    [SwaggerOperation(Summary = "Screen et svar for aktindsigt, klage, fristforlængelse og selvbetjening", Tags = ["Screening"])]
     [ProducesResponseType<AnalyzeResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
     public ActionResult<AnalyzeResponse> Analyze(AnalyzeRequest request)

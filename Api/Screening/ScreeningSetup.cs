@@ -25,10 +25,26 @@ public static class ScreeningSetup
             sp.GetRequiredService<DanishWorkingDays>(), sp.GetRequiredService<IOptions<ScreeningOptions>>().Value));
         services.AddSingleton(sp => new ReplyScreener(sp.GetRequiredService<ScreeningRules>(), sp.GetRequiredService<DueDateRules>(),
             sp.GetService<ReplyClassifier>(), sp.GetRequiredService<IOptions<ScreeningOptions>>().Value));
+        services.AddHostedService<ScreenOnceAtStartup>();
 
         // DateOnly as "YYYY-MM-DD" on the wire (due dates).
         services.Configure<MvcNewtonsoftJsonOptions>(o => o.SerializerSettings.Converters.Add(new DateOnlyJsonConverter()));
         return services;
+    }
+
+    /// <summary>
+    /// Loads the model and screens one short reply while the host starts. Otherwise the first reply after a start pays
+    /// for loading the model inside its screening time budget and, on a busy machine, is marked for manual screening.
+    /// </summary>
+    private sealed class ScreenOnceAtStartup(ReplyScreener screener, TimeProvider clock) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            screener.Screen("Sv: Afgørelse", "Jeg vil gerne klage over afgørelsen og have aktindsigt i sagen.", new ScreeningContext(clock.GetUtcNow()));
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     internal static string ResolvePath(string path) => Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path);

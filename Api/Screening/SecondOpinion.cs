@@ -9,7 +9,8 @@ public static class SecondOpinion
     /// <param name="fromRules">The rules' certainty for the kind, or null when they found nothing.</param>
     /// <param name="score">The model's probability for the kind (0 without a model).</param>
     /// <param name="addThreshold">The score that adds a Possible flag: the model's own cross-validated threshold for the
-    /// kind when it has one (chosen for high recall at ≤ 3 % false positives), else Screening:ModelThreshold.</param>
+    /// kind when it has one (the best recall at ≤ 1 % false positives on writers the model did not see), else
+    /// Screening:ModelThreshold.</param>
     /// <returns>The certainty of the flag, or null for no flag.</returns>
     public static Certainty? Combine(Certainty? fromRules, float score, float addThreshold, ScreeningOptions options) => fromRules switch
     {

@@ -17,7 +17,7 @@ public sealed class RotaController(AppDb db, TeamAccess access, TimeProvider clo
     /// <response code="403">The caller is not a member of the team.</response>
     /// <response code="404">The team has no rota yet.</response>
     [HttpGet]
-    [SwaggerOperation(Summary = "Teamets vagtplan / the team's screening rota", Tags = ["Teams"],
+    [SwaggerOperation(Summary = "Teamets vagtplan", Tags = ["Teams"],
         Description = "Weekday → responsible caseworker, substitutes in order, planned absences. Any member of the team "
             + "(403 for others); 404 when the team has no rota yet.")]
     [ProducesResponseType<RotaResponse>(StatusCodes.Status200OK)]
@@ -35,7 +35,7 @@ public sealed class RotaController(AppDb db, TeamAccess access, TimeProvider clo
     /// <response code="400">Invalid rota; 'errors' names the fields.</response>
     /// <response code="403">Not a member of the team, or not a team lead.</response>
     [HttpPut]
-    [SwaggerOperation(Summary = "Gem teamets vagtplan / replace the team's screening rota", Tags = ["Teams"],
+    [SwaggerOperation(Summary = "Gem teamets vagtplan", Tags = ["Teams"],
         Description = "Replaces the whole rota in one transaction. Team leads of the team only (app role SmartPost.TeamLead; "
             + "X-Dev-Roles in Development): 403 for members and non-members. 400 names the field: a weekday listed twice, "
             + "a substitute listed twice or unnamed, an absence ending before it starts, missing weekdays/substitutes.")]

@@ -23,7 +23,7 @@ public sealed class ScreenerController(AppDb db, TeamAccess access, IOutOfOffice
     /// <response code="403">The caller is not a member of the team.</response>
     /// <response code="404">The team has no rota.</response>
     [HttpGet]
-    [SwaggerOperation(Summary = "Dagens postkassevagt / today's screener", Tags = ["Teams"],
+    [SwaggerOperation(Summary = "Dagens postkassevagt", Tags = ["Teams"],
         Description = "The weekday's responsible person from the rota, or the first available substitute when they are absent "
             + "in the rota or have automatic replies on (read from Microsoft Graph in Production), with the reason. "
             + "?date=YYYY-MM-DD, default today (Europe/Copenhagen); 400 for another format. Any member of the team (403 for "

@@ -17,7 +17,7 @@ namespace SmartPost.Api.Teams;
 public sealed class SearchesController(AppDb db, KnownTeams teams, TimeProvider clock, IOptions<RepliesOptions> options) : ControllerBase
 {
     [HttpGet]
-    [SwaggerOperation(Summary = "Teamets delte lister / list shared searches",
+    [SwaggerOperation(Summary = "Teamets delte lister",
         Description = "The team's shared searches by name: terms with spelling variants, flag/status filter, responsible and "
             + "substitute. Any member of the team (403 for others); 404 for an unknown team.")]
     [ProducesResponseType<List<SavedSearchView>>(StatusCodes.Status200OK)]
@@ -29,7 +29,7 @@ public sealed class SearchesController(AppDb db, KnownTeams teams, TimeProvider 
     }
 
     [HttpPost]
-    [SwaggerOperation(Summary = "Opret delt liste / create shared search",
+    [SwaggerOperation(Summary = "Opret delt liste",
         Description = "Creates a shared search for the team (201 with Location). 400 names the field: missing name or terms, "
             + "unknown flag or status. Any member of the team (403 for others); 404 for an unknown team.")]
     [ProducesResponseType<SavedSearchView>(StatusCodes.Status201Created)]
@@ -47,7 +47,7 @@ public sealed class SearchesController(AppDb db, KnownTeams teams, TimeProvider 
     }
 
     [HttpGet("{id:long}")]
-    [SwaggerOperation(Summary = "Én delt liste / one shared search",
+    [SwaggerOperation(Summary = "Én delt liste",
         Description = "One shared search of the team. Any member of the team (403 for others); 404 for an unknown team or a search id not in this team.")]
     [ProducesResponseType<SavedSearchView>(StatusCodes.Status200OK)]
     public async Task<ActionResult<SavedSearchView>> Get(string team, long id, CancellationToken ct)
@@ -57,7 +57,7 @@ public sealed class SearchesController(AppDb db, KnownTeams teams, TimeProvider 
     }
 
     [HttpPut("{id:long}")]
-    [SwaggerOperation(Summary = "Ret delt liste / update shared search",
+    [SwaggerOperation(Summary = "Ret delt liste",
         Description = "Replaces name, terms, filters, responsible and substitute. 400 names the field. Any member of the team (403 for others); 404 for an unknown team or a search "
             + "id not in this team.")]
     [ProducesResponseType<SavedSearchView>(StatusCodes.Status200OK)]
@@ -74,7 +74,7 @@ public sealed class SearchesController(AppDb db, KnownTeams teams, TimeProvider 
     }
 
     [HttpDelete("{id:long}")]
-    [SwaggerOperation(Summary = "Slet delt liste / delete shared search",
+    [SwaggerOperation(Summary = "Slet delt liste",
         Description = "Deletes the shared search (204); the replies are not touched. Any member of the team (403 for others); 404 for an unknown team or a search id not in this team.")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     public async Task<ActionResult> Delete(string team, long id, CancellationToken ct)
@@ -92,7 +92,7 @@ public sealed class SearchesController(AppDb db, KnownTeams teams, TimeProvider 
     /// </summary>
     [HttpGet("{id:long}/results")]
     [HttpPost("{id:long}/results")]
-    [SwaggerOperation(Summary = "Kør delt liste / run shared search", Description = "Runs the search over the team's replies: "
+    [SwaggerOperation(Summary = "Kør delt liste", Description = "Runs the search over the team's replies: "
         + "terms match on Danish-folded words (æ/ae, ø/oe, å/aa, case), variants count as the term; status/flag filters apply. "
         + "Most urgent first, ?limit 1–500 (default 100), total counts all hits. Any member of the team (403 for others); 404 for an unknown team or a search id not in this team.")]
     [ProducesResponseType<SearchResults>(StatusCodes.Status200OK)]

@@ -41,7 +41,7 @@ public sealed class TeamInboxController(
     /// <param name="cursor">nextCursor from the previous page.</param>
     /// <param name="limit">1–200, default 50.</param>
     [HttpGet]
-    [SwaggerOperation(Summary = "Digital Post – Mit team (indbakke / inbox)",
+    [SwaggerOperation(Summary = "Digital Post – Mit team (indbakke)",
         Description = "The team's replies, most urgent first (due date, then oldest; status=handled: the most recently handled "
             + "first), keyset-paged with nextCursor, CPR masked; "
             + "totals per flag over the filtered set and the screening estimate. ?screening=pending: since the last completed "

@@ -25,7 +25,7 @@ public sealed class TeamStatisticsController(
     /// <param name="to">YYYY-MM-DD; default today (Europe/Copenhagen).</param>
     /// <response code="403">Not a member of the team, or a member but not a team lead.</response>
     [HttpGet]
-    [SwaggerOperation(Summary = "Teamets statistik / team statistics (team leads)", Tags = ["Teams"],
+    [SwaggerOperation(Summary = "Teamets statistik (teamledere)", Tags = ["Teams"],
         Description = "Replies received from ?from to ?to (Danish days, inclusive; default the last 30 days): received, "
             + "handled, unhandled, per flag, overdue, handled late, median handling hours and screening minutes per day. Team "
             + "leads of the team only (403 for members and non-members). 400 when from is after to or the period is over 366 days.")]

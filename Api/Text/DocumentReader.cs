@@ -92,9 +92,38 @@ internal sealed class DocumentReader
     }
 
     /// <summary>
+    /// "næste uge. kan jeg få lov at vente": people who write in lower case still end their sentences. A full stop
+    /// followed by a space and a lower-case word ends one when it closes a word of two or more letters that is no
+    /// abbreviation ("f.eks. en kopi", "ca. en uge", "2. th. og") — the stop must directly follow the word.
+    /// </summary>
+    private bool EndsWithWord(int nextStart)
+    {
+        var previous = _tokens[_count - 1];
+        var gap = _text.AsSpan(_previousEnd, nextStart - _previousEnd);
+        if (gap.Length < 2 || gap[0] != '.' || !char.IsWhiteSpace(gap[1]) || previous.Length < 2) return false;
+        var word = _text.AsSpan(previous.Start, previous.Length);
+        foreach (var c in word)
+        {
+            if (!char.IsLetter(c)) return false;
+        }
+        Span<char> lower = stackalloc char[Math.Min(word.Length, 8)];
+        return word.Length > 6 || !Abbreviations.Contains(new string(lower[..word.ToLowerInvariant(lower)]));
+    }
+
+    /// <summary>Abbreviations that end with a full stop inside a sentence (Danish and English, as written in replies).</summary>
+    private static readonly HashSet<string> Abbreviations = new(StringComparer.Ordinal)
+    {
+        "eks", "ca", "evt", "mht", "vedr", "jf", "jfr", "jvf", "nr", "kl", "tlf", "tel", "mob", "pga", "inkl", "ekskl",
+        "iflg", "osv", "dvs", "mv", "mfl", "stk", "pkt", "att", "ang", "hhv", "vha", "ift", "bla", "etc", "fx", "pr", "kr",
+        "th", "tv", "mf", "st", "sal", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov",
+        "dec", "mdr", "md", "min", "max", "ref", "vs", "dr", "mr", "mrs", "ms", "eg", "ie", "no", "adr", "gl", "afd",
+        "lign", "el", "ff", "cpr", "mvh", "vh", "incl", "approx", "obs", "ps", "bl", "hr", "fr", "sr", "jr", "ltd",
+    };
+
+    /// <summary>
     /// A sentence ends at "!" or "?", at a blank line, at a line break before a capital letter, at "." before a
-    /// capital letter — so "f.eks. en kopi", "den 12. september" and "kl. 9.30" stay one sentence — and where quoted
-    /// text starts or stops. A clause ends at <see cref="CharKinds.ClauseCharacters"/> or before a clause word.
+    /// capital letter — so "f.eks. en kopi", "den 12. september" and "kl. 9.30" stay one sentence — at "." after a
+    /// word before a lower-case word (<see cref="EndsWithWord"/>), and where quoted text starts or stops. A clause ends at <see cref="CharKinds.ClauseCharacters"/> or before a clause word.
     /// </summary>
     private void Separate(int start, bool isQuoted, bool startsClause)
     {
@@ -109,7 +138,7 @@ internal sealed class DocumentReader
         var next = _text[start];
         var endsSentence = (kinds & (CharKinds.Exclamation | CharKinds.Question)) != 0
             || newlines > 0 && (newlines > 1 || !char.IsLower(next))
-            || (kinds & CharKinds.FullStop) != 0 && !char.IsLower(next) && !char.IsDigit(next)
+            || (kinds & CharKinds.FullStop) != 0 && !char.IsDigit(next) && (!char.IsLower(next) || EndsWithWord(start))
             || isQuoted != _previousQuoted;
         if (endsSentence)
         {

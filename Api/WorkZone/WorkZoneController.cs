@@ -19,7 +19,7 @@ public sealed class WorkZoneController(
 
     /// <summary>Last successful poll, lag, replies waiting, last error, authentication alert, writes waiting or refused.</summary>
     [HttpGet("status")]
-    [SwaggerOperation(Summary = "WorkZone-status / WorkZone connection status",
+    [SwaggerOperation(Summary = "WorkZone-status",
         Description = "configured false: no WorkZone (replies come by POST /api/v1/replies, marks stay in our database). Otherwise "
             + "the feed's last successful poll, seconds since then (lagSeconds), replies found but not yet stored, the last error, "
             + "an authAlert while Entra ID or WorkZone refuses our token (writes wait meanwhile), and the write queue. "
@@ -50,7 +50,7 @@ public sealed class WorkZoneController(
 
     /// <summary>Writes WorkZone refused (or that conflicted) for the caller's teams, newest first.</summary>
     [HttpGet("writes/failed")]
-    [SwaggerOperation(Summary = "Afviste WorkZone-skrivninger / refused WorkZone writes",
+    [SwaggerOperation(Summary = "Afviste WorkZone-skrivninger",
         Description = "Writes to WorkZone that need a person (refused with 403/404/400, or changed by someone else twice), for "
             + "replies of the caller's teams, with WorkZone's reason in Danish. Put one back in the queue with POST …/retry.")]
     [ProducesResponseType<List<FailedWorkZoneWrite>>(200)]
@@ -67,7 +67,7 @@ public sealed class WorkZoneController(
 
     /// <summary>Puts a refused write back in the queue (audited in the reply's history).</summary>
     [HttpPost("writes/{id:long}/retry")]
-    [SwaggerOperation(Summary = "Prøv WorkZone-skrivningen igen / re-queue a refused write",
+    [SwaggerOperation(Summary = "Prøv WorkZone-skrivningen igen",
         Description = "A write WorkZone refused goes back in the queue, e.g. after the caseworker got access or the record was "
             + "restored; the reply's history records who did it. Members of the reply's team (403), 404 unknown id, 409 when the "
             + "write is not refused (still queued or delivered).")]

@@ -17,28 +17,6 @@ namespace SmartPost.Benchmarks;
 [MemoryDiagnoser]
 public class ScreeningModelBenchmarks
 {
-    private const string Subject = "Sv: Afgørelse om tidsbegrænset kørekort";
-
-    private const string OwnWords = """
-        Kære Færdselsstyrelsen
-
-        Jeg er ikke tilfreds med afgørelsen, og jeg vil gerne have en højere instans til at se på den. Min læge har skrevet,
-        at jeg er færdigbehandlet. Send mig også det, politiet har skrevet om mig, og referatet af mødet. Kan vi skubbe
-        fristen for lægeerklæringen til efter ferien? Jeg har ikke brug for hjælp til selve ansøgningen.
-
-        """;
-
-    private const string QuotedLetter = """
-
-        -----Oprindelig meddelelse-----
-        Fra: Færdselsstyrelsen
-        Sendt: 27. maj 2025 10:40
-        Emne: Afgørelse om tidsbegrænset kørekort
-
-        Færdselsstyrelsen har besluttet, at dit kørekort skal tidsbegrænses til 2 år. Du kan klage over afgørelsen inden
-        4 uger. Du har ret til aktindsigt i sagens dokumenter.
-        """;
-
     private ReplyScreener _screener = null!;
     private ReplyClassifier _classifier = null!;
     private PredictionEngine<ReplyModelInput, ReplyModelOutput> _unboundedEngine = null!;
@@ -59,27 +37,26 @@ public class ScreeningModelBenchmarks
         var ml = new MLContext(1);
         _unboundedEngine = ml.Model.CreatePredictionEngine<ReplyModelInput, ReplyModelOutput>(ml.Model.Load(Path.Combine(rules, "screening-model.zip"), out _));
 
-        var own = new StringBuilder();
-        while (Encoding.UTF8.GetByteCount(own.ToString()) + Encoding.UTF8.GetByteCount(QuotedLetter) < SizeKb * 1024) own.Append(OwnWords);
-        _ownText = own.ToString();
-        _reply = _ownText + QuotedLetter;
+        _ownText = LongReply.OwnText(SizeKb);
+        _reply = _ownText + LongReply.QuotedLetter;
         Console.WriteLine($"// reply {Encoding.UTF8.GetByteCount(_reply)} bytes, own text {Encoding.UTF8.GetByteCount(_ownText)} bytes");
     }
 
     [Benchmark(Baseline = true)]
-    public int RulesOnly() => _screener.Screen(Subject, _reply, _context).Flags.Count;
+    public int RulesOnly() => _screener.Screen(LongReply.Subject, _reply, _context).Flags.Count;
 
     [Benchmark]
     public int ScreenWithModel()
     {
-        var flags = _screener.Screen(Subject, _reply, _context).Flags.Count;
-        var scores = _classifier.Score(ReplyClassifier.InputText(Subject, _reply));
+        var flags = _screener.Screen(LongReply.Subject, _reply, _context).Flags.Count;
+        var scores = _classifier.Score(ReplyClassifier.InputText(LongReply.Subject, _reply));
         return flags + scores.Count(s => s.Value >= _classifier.Thresholds[s.Key]);
     }
 
     [Benchmark]
-    public int ModelWindowed() => _classifier.Score(ReplyClassifier.InputText(Subject, _reply)).Count;
+    public int ModelWindowed() => _classifier.Score(ReplyClassifier.InputText(LongReply.Subject, _reply)).Count;
 
     [Benchmark]
-    public int ModelUnbounded() => _unboundedEngine.Predict(new ReplyModelInput { Text = _ownText }).Probabilities.Length;
+    public int ModelUnbounded() =>
+        _unboundedEngine.Predict(new ReplyModelInput { Text = ReplyClassifier.ModelText(_ownText, _classifier.Manifest.Input) }).Probabilities.Length;
 }

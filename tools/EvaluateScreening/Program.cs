@@ -13,6 +13,10 @@ using SmartPost.EvaluateScreening;
 //   --oof <scores.jsonl> <manifest.json>
 //                         replays out-of-fold scores (tools/TrainScreeningModel --scores-out) with the thresholds of the
 //                         same run instead: rules and model measured together on batches the model did not see
+//   --by-writer           with --oof from a leave-one-writer-out run (TrainScreeningModel --folds writer): figures per
+//                         held-out batch for the rules alone and several ways of using the model, side by side
+//   --model-only          with --model or --oof: every flag the model made on its own, right or wrong, with its score
+//   --cost <zip>...       in-process cost per reply of each model (InputText + Score) next to the rule screening
 //   --raise-threshold <p> the model score that raises the rules' Possible to Certain (Screening:ModelRaiseThreshold,
 //                         default 0.9), to try another setting before changing the option
 //   --rules               per kind and Possible reason: how often a flag was right, wrong and on a clean reply
@@ -28,9 +32,22 @@ if (args is ["--explain", .. var texts])
     foreach (var text in texts) Explain.Print(rules, text, Console.Out);
     return;
 }
+if (args is ["--cost", .. var costModels])
+{
+    ModelCost.Run(rules, Directory.GetFiles(CorpusReply.CorpusDirectory(AppContext.BaseDirectory), "*.jsonl").Order(StringComparer.Ordinal)
+        .SelectMany(CorpusReply.Load).ToList(), costModels, Console.Out);
+    return;
+}
 var oofAt = Array.IndexOf(args, "--oof");
 IReplyScorer? scorer = oofAt >= 0 && oofAt + 2 < args.Length ? new RecordedScores(args[oofAt + 1], args[oofAt + 2])
     : modelPath is null ? null : ReplyClassifier.Load(modelPath);
+if (args.Contains("--by-writer"))
+{
+    if (scorer is not RecordedScores recorded) throw new ArgumentException("--by-writer needs --oof <scores.jsonl> <manifest.json>");
+    WriterEvaluation.Run(rules, recorded, Directory.GetFiles(CorpusReply.CorpusDirectory(AppContext.BaseDirectory), "*.jsonl").Order(StringComparer.Ordinal).ToList(),
+        WriterEvaluation.DefaultPolicies(), raise, Console.Out);
+    return;
+}
 var screener = new ReplyScreener(rules, new DueDateRules(new DanishWorkingDays(new CalendarOptions()), new ScreeningOptions()),
     scorer, new ScreeningOptions { ModelRaiseThreshold = raise });
 var context = new ScreeningContext(new DateTimeOffset(2025, 6, 2, 9, 0, 0, TimeSpan.FromHours(2)));
@@ -60,6 +77,21 @@ string[] optionsWithValue = ["--model", "--raise-threshold", "--oof"];
 var given = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !optionsWithValue.Contains(args[i - 1]))
     && (i < 2 || args[i - 2] != "--oof")).ToArray();
 var files = given.Length > 0 ? given : Directory.GetFiles(corpus, "*.jsonl").Order().ToArray();
+if (args.Contains("--model-only") && scorer is { } modelScorer)
+{
+    // Every flag the model made on its own: right, wrong (another kind) or on a clean reply, with its score and threshold.
+    foreach (var reply in files.SelectMany(CorpusReply.Load))
+    {
+        var scores = modelScorer.Score(ReplyClassifier.InputText(reply.Subject, reply.Text));
+        foreach (var flag in screener.Screen(reply.Subject, reply.Text, context).Flags.Where(f => f.Evidence.Count == 0 && f.Reason?.StartsWith("Modellen", StringComparison.Ordinal) == true))
+        {
+            if (!reply.IsJudgedOn(flag.Kind)) continue;
+            var verdict = reply.Kinds.Contains(flag.Kind) ? "right" : reply.Kinds.Count == 0 ? "CLEAN" : "wrong";
+            Console.WriteLine($"{verdict} {flag.Kind,-28} {scores[flag.Kind]:F3} / {modelScorer.Thresholds[flag.Kind]:F3}  {reply.Id}");
+        }
+    }
+    return;
+}
 if (args.Contains("--rules"))
 {
     // Per rule: how often its flag lands on a reply labelled with the kind (right) or not (wrong), and on clean replies.

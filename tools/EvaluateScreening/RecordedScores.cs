@@ -27,7 +27,17 @@ public sealed class RecordedScores : IReplyScorer
             .ToDictionary(k => ModelLabels.KindOf((string)k["label"]!)!.Value, k => (float)k["threshold"]!);
     }
 
+    private RecordedScores(Dictionary<string, IReadOnlyDictionary<FlagKind, float>> byInputText, IReadOnlyDictionary<FlagKind, float> thresholds)
+    {
+        _byInputText = byInputText;
+        Thresholds = thresholds;
+    }
+
     public IReadOnlyDictionary<FlagKind, float> Thresholds { get; }
+
+    /// <summary>The same scores compared with other thresholds (chosen on other writers, say); kinds not given never flag on their own.</summary>
+    public RecordedScores WithThresholds(IReadOnlyDictionary<FlagKind, float> thresholds) =>
+        new(_byInputText, Thresholds.Keys.ToDictionary(k => k, k => thresholds.TryGetValue(k, out var t) ? t : 2f));
 
     /// <summary>A text the training did not see (a duplicate dropped, an empty own text) scores 0.</summary>
     public IReadOnlyDictionary<FlagKind, float> Score(string inputText) =>

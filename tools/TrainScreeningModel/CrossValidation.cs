@@ -10,22 +10,42 @@ namespace SmartPost.Tools.TrainScreeningModel;
 /// </summary>
 public static class CrossValidation
 {
-    public static float[][] OutOfFoldScores(TrainingSet set, IReadOnlyList<string> labels, TrainerKind trainer, int folds, int seed)
+    /// <param name="folds">The number of folds, or <see cref="LeaveOneWriterOut"/>: one fold per batch (source file).</param>
+    /// <param name="parallel">Folds trained at once; each is single-threaded and independent, so the scores do not change.</param>
+    public static float[][] OutOfFoldScores(TrainingSet set, IReadOnlyList<string> labels, TrainerKind trainer, int folds, int seed,
+        int parallel = 1, TextWriter? log = null, FeatureKind features = FeatureKind.Characters)
     {
-        var fold = AssignFolds(set.Replies, folds);
+        var (fold, count) = folds == LeaveOneWriterOut ? ByWriter(set.Replies) : (AssignFolds(set.Replies, folds), folds);
         var scores = new float[set.Replies.Count][];
-        for (var f = 0; f < folds; f++)
+        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallel) }, f =>
         {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             var ml = new MLContext(seed);
-            var train = set.Replies.Where((_, i) => fold[i] != f).Select(TrainingRow.From);
+            var train = set.Replies.Where((_, i) => fold[i] != f).Select(r => TrainingRow.From(r, features));
             var testIndexes = Enumerable.Range(0, set.Replies.Count).Where(i => fold[i] == f).ToList();
-            var model = ScreeningPipeline.Build(ml, labels, trainer).Fit(ml.Data.LoadFromEnumerable(train));
-            var predicted = model.Transform(ml.Data.LoadFromEnumerable(testIndexes.Select(i => TrainingRow.From(set.Replies[i]))));
+            var model = ScreeningPipeline.Build(ml, labels, trainer, features).Fit(ml.Data.LoadFromEnumerable(train));
+            var predicted = model.Transform(ml.Data.LoadFromEnumerable(testIndexes.Select(i => TrainingRow.From(set.Replies[i], features))));
             // Copied row by row: the cursor reuses one buffer for every row.
             var column = predicted.GetColumn<VBuffer<float>>(ReplyModelOutput.ProbabilitiesColumn).Select(v => v.DenseValues().ToArray()).ToList();
             for (var j = 0; j < testIndexes.Count; j++) scores[testIndexes[j]] = column[j];
-        }
+            if (log is not null)
+            {
+                lock (log) log.WriteLine($"  fold {f + 1}/{count} ({set.Replies[testIndexes[0]].Source}, {testIndexes.Count} held out) in {watch.Elapsed.TotalSeconds:F0} s");
+            }
+        });
         return scores;
+    }
+
+    /// <summary>The <c>folds</c> value for leave-one-writer-out: every batch (source file) is held out on its own.</summary>
+    public const int LeaveOneWriterOut = 0;
+
+    // A batch is one writer's text: holding each out alone and scoring it with a model trained on all the others is
+    // the honest estimate of what the model does on a new writer's replies (pooled k-fold folds mix several held-out
+    // writers with several seen ones and average the hard writer away).
+    private static (int[] Fold, int Count) ByWriter(IReadOnlyList<LabelledReply> replies)
+    {
+        var sources = replies.Select(r => r.Source).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return (replies.Select(r => sources.IndexOf(r.Source)).ToArray(), sources.Count);
     }
 
     // Whole batches per fold (leave-batches-out): replies of one batch share a writer, a style and often a template, so
@@ -75,14 +95,7 @@ public static class CrossValidation
         var negatives = Enumerable.Range(0, replies.Count).Where(i => !replies[i].Has(label)).Select(i => scores[i][slot]).ToArray();
         var clean = Enumerable.Range(0, replies.Count).Where(i => replies[i].Labels.Count == 0).Select(i => scores[i][slot]).ToArray();
 
-        var allowedFalse = (int)Math.Floor(maxFalsePositiveRate * negatives.Length);
-        var sortedNegatives = negatives.OrderDescending().ToArray();
-        // Strictly above the (allowedFalse+1)-th highest negative score, so at most allowedFalse negatives reach it.
-        var bar = sortedNegatives.Length > allowedFalse ? sortedNegatives[allowedFalse] : 0f;
-        var candidates = positives.Where(p => p > bar).ToArray();
-        var exact = candidates.Length > 0 ? candidates.Min() : Math.Min(1f, MathF.BitIncrement(bar));
-        // Rounded down to six decimals for the manifest, so the written threshold keeps every positive the exact one kept.
-        var threshold = Math.Floor((double)exact * 1e6) / 1e6;
+        var threshold = ThresholdChoice.BestRecallWithin(positives, negatives, maxFalsePositiveRate);
 
         var figures = At(threshold, positives, negatives, clean);
         var half = At(0.5, positives, negatives, clean);

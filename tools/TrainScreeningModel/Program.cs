@@ -2,7 +2,7 @@ namespace SmartPost.Tools.TrainScreeningModel;
 
 // Trains the learned second opinion of the reply screening and writes Api/Rules/screening-model.zip + .json.
 // dotnet run --project tools/TrainScreeningModel -- [--data <files or dirs>...] [--corrections <jsonl>...] [--out <zip>]
-//   [--trainer sdca|lightgbm] [--compare] [--max-fpr 0.02] [--folds 5] [--min-positives 20] [--scores-out <jsonl>]
+//   [--trainer sdca|lightgbm] [--features stems|chars] [--compare] [--max-fpr 0.01] [--folds writer|<k>] [--parallel 1] [--min-positives 20] [--scores-out <jsonl>]
 // --scores-out writes every reply's out-of-fold scores for tools/EvaluateScreening --oof.
 internal static class Program
 {
@@ -16,8 +16,9 @@ internal static class Program
         var trainer = TrainerKind.SdcaLogisticRegression;
         var compare = false;
         var defaults = new TrainingOptions { DataFiles = [], OutputPath = "" };
+        var features = defaults.Features;
         double maxFpr = defaults.MaxFalsePositiveRate;
-        int folds = defaults.Folds, minPositives = defaults.MinPositives;
+        int folds = defaults.Folds, minPositives = defaults.MinPositives, parallel = defaults.Parallel;
 
         List<string>? collecting = null;
         for (var i = 0; i < args.Length; i++)
@@ -36,10 +37,24 @@ internal static class Program
                     };
                     collecting = null;
                     break;
+                case "--features":
+                    features = Value(ref i).ToLowerInvariant() switch
+                    {
+                        "chars" => FeatureKind.Characters,
+                        "stems" => FeatureKind.Stems,
+                        var other => throw Usage($"unknown features '{other}' (chars or stems)"),
+                    };
+                    collecting = null;
+                    break;
                 case "--scores-out": scoresOut = Value(ref i); collecting = null; break;
                 case "--compare": compare = true; collecting = null; break;
                 case "--max-fpr": maxFpr = double.Parse(Value(ref i), System.Globalization.CultureInfo.InvariantCulture); collecting = null; break;
-                case "--folds": folds = int.Parse(Value(ref i), System.Globalization.CultureInfo.InvariantCulture); collecting = null; break;
+                case "--folds":
+                    var foldsValue = Value(ref i);
+                    folds = foldsValue == "writer" ? CrossValidation.LeaveOneWriterOut : int.Parse(foldsValue, System.Globalization.CultureInfo.InvariantCulture);
+                    collecting = null;
+                    break;
+                case "--parallel": parallel = int.Parse(Value(ref i), System.Globalization.CultureInfo.InvariantCulture); collecting = null; break;
                 case "--min-positives": minPositives = int.Parse(Value(ref i), System.Globalization.CultureInfo.InvariantCulture); collecting = null; break;
                 case var value when collecting is not null && !value.StartsWith("--", StringComparison.Ordinal): collecting.Add(value); break;
                 default: throw Usage($"unexpected argument '{args[i]}'");
@@ -55,9 +70,11 @@ internal static class Program
                 CorrectionFiles = ReplyFiles.Expand(corrections),
                 OutputPath = Path.GetFullPath(output ?? Path.Combine(root, "Api", "Rules", "screening-model.zip")),
                 Trainer = trainer,
+                Features = features,
                 Compare = compare,
                 MaxFalsePositiveRate = maxFpr,
                 Folds = folds,
+                Parallel = parallel,
                 MinPositives = minPositives,
                 OutOfFoldScoresPath = scoresOut is null ? null : Path.GetFullPath(scoresOut),
                 SourceName = path => Path.GetRelativePath(root, path).Replace('\\', '/'),
@@ -76,7 +93,7 @@ internal static class Program
 
     private static ArgumentException Usage(string message) => new(message + Environment.NewLine +
         "usage: dotnet run --project tools/TrainScreeningModel -- [--data <files or dirs>...] [--corrections <jsonl>...] [--out <zip>] " +
-        "[--trainer sdca|lightgbm] [--compare] [--max-fpr 0.02] [--folds 5] [--min-positives 20] [--scores-out <jsonl>]");
+        "[--trainer sdca|lightgbm] [--features stems|chars] [--compare] [--max-fpr 0.01] [--folds writer|<k>] [--parallel 1] [--min-positives 20] [--scores-out <jsonl>]");
 
     // The corpus folder; until every labelled file has moved there, also the files still beside the screening tests
     // (a reply present in both is trained once).

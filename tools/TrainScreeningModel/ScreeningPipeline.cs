@@ -7,6 +7,15 @@ using SmartPost.Api.Screening.Learned;
 
 namespace SmartPost.Tools.TrainScreeningModel;
 
+public enum FeatureKind
+{
+    /// <summary>Word 1–2-grams and character 3–5-grams of the input text.</summary>
+    Characters,
+
+    /// <summary>Word 1–2-grams of the text core's folded stems of the input text.</summary>
+    Stems,
+}
+
 public enum TrainerKind
 {
     SdcaLogisticRegression,
@@ -31,9 +40,11 @@ public sealed class TrainingRow
     [ColumnName("Label_selvbetjening")]
     public bool SelfServiceExemption { get; set; }
 
-    public static TrainingRow From(LabelledReply reply) => new()
+    public static TrainingRow From(LabelledReply reply) => From(reply, FeatureKind.Characters);
+
+    public static TrainingRow From(LabelledReply reply, FeatureKind features) => new()
     {
-        Text = reply.Text,
+        Text = ReplyClassifier.ModelText(reply.Text, ScreeningPipeline.InputOf(features)),
         AccessToRecords = reply.Has(ModelLabels.AccessToRecords),
         Complaint = reply.Has(ModelLabels.Complaint),
         DeadlineExtension = reply.Has(ModelLabels.DeadlineExtension),
@@ -52,7 +63,34 @@ public static class ScreeningPipeline
     public const string Description =
         "lower-cased text with diacritics (æøå) kept, punctuation removed; word 1–2-grams (TF, L2) + character 3–5-grams incl. word-boundary markers (TF, L2)";
 
-    public static IEstimator<ITransformer> Build(MLContext ml, IReadOnlyList<string> labels, TrainerKind trainer)
+    public const string StemsDescription =
+        "the text core's folded Danish stems of the input text (TextAnalyzer.Stems); word 1–2-grams (TF, L2)";
+
+    public static string DescriptionOf(FeatureKind features) => features == FeatureKind.Stems ? StemsDescription : Description;
+
+    /// <summary>The manifest's <see cref="ScreeningModelManifest.Input"/> for these features.</summary>
+    public static string? InputOf(FeatureKind features) => features == FeatureKind.Stems ? ReplyClassifier.StemsInput : null;
+
+    public static IEstimator<ITransformer> Build(MLContext ml, IReadOnlyList<string> labels, TrainerKind trainer, FeatureKind features = FeatureKind.Characters)
+    {
+        var pipeline = features == FeatureKind.Stems ? StemFeatures(ml) : CharacterFeatures(ml);
+        foreach (var label in labels)
+        {
+            pipeline = pipeline.Append(Trainer(ml, TrainingRow.LabelColumn(label), trainer))
+                .Append(ml.Transforms.CopyColumns("P_" + label, "Probability"));
+        }
+        return pipeline.Append(ml.Transforms.Concatenate(ReplyModelOutput.ProbabilitiesColumn, labels.Select(l => "P_" + l).ToArray()));
+    }
+
+    // The stems are already lower-cased and folded; words are split at the spaces ModelText put between them.
+    private static IEstimator<ITransformer> StemFeatures(MLContext ml) =>
+        ml.Transforms.Text.TokenizeIntoWords("Words", ReplyModelInput.TextColumn, [' '])
+            .Append(ml.Transforms.Conversion.MapValueToKey("WordKeys", "Words"))
+            .Append(ml.Transforms.Text.ProduceNgrams("WordGrams", "WordKeys", ngramLength: 2, useAllLengths: true,
+                weighting: NgramExtractingEstimator.WeightingCriteria.Tf))
+            .Append(ml.Transforms.NormalizeLpNorm("Features", "WordGrams"));
+
+    private static IEstimator<ITransformer> CharacterFeatures(MLContext ml)
     {
         IEstimator<ITransformer> pipeline = ml.Transforms.Text.NormalizeText("Normalized", ReplyModelInput.TextColumn,
                 TextNormalizingEstimator.CaseMode.Lower, keepDiacritics: true, keepPunctuations: false, keepNumbers: true)
@@ -71,13 +109,7 @@ public static class ScreeningPipeline
             .Append(ml.Transforms.Concatenate("CharGrams", "Char3", "Char4", "Char5"))
             .Append(ml.Transforms.NormalizeLpNorm("CharFeatures", "CharGrams"))
             .Append(ml.Transforms.Concatenate("Features", "WordFeatures", "CharFeatures"));
-
-        foreach (var label in labels)
-        {
-            pipeline = pipeline.Append(Trainer(ml, TrainingRow.LabelColumn(label), trainer))
-                .Append(ml.Transforms.CopyColumns("P_" + label, "Probability"));
-        }
-        return pipeline.Append(ml.Transforms.Concatenate(ReplyModelOutput.ProbabilitiesColumn, labels.Select(l => "P_" + l).ToArray()));
+        return pipeline;
     }
 
     // One thread each: the result must not depend on scheduling.

@@ -29,6 +29,10 @@ public sealed class TrainingSet
 
     public int Count(string label) => Replies.Count(r => r.Has(label));
 
+    /// <summary>A set of replies already read (one per distinct text), in the same fixed order as <see cref="Build"/>.</summary>
+    public static TrainingSet FromReplies(IEnumerable<LabelledReply> replies) =>
+        new(replies.DistinctBy(r => r.Text, StringComparer.Ordinal).OrderBy(CanonicalLine, StringComparer.Ordinal).ToList(), [], 0);
+
     public static TrainingSet Build(IEnumerable<string> dataFiles, IEnumerable<string> correctionFiles)
     {
         var byText = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);

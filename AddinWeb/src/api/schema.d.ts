@@ -12,7 +12,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The standard klagevejledning to insert for a kind of letter
+         * Klagevejledning til en brevtype
          * @description The Word pane's "Indsæt klagevejledning" inserts these paragraphs (the heading first) at the end of the letter
          *     when the suggestion has a `MissingComplaintGuidance` check; the check's `kind` names the kind. Texts per
          *     kind and team live in Api/Rules/complaint-guidance-templates.json, each with its appeal body and deadline.
@@ -182,7 +182,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List the dispatches of a document
+         * Find et dokuments afsendelser
          * @description Query: ?documentId=D2026-004711 (400 without it). The same list as GET /documents/{documentId}/dispatches: the dispatches the caller's teams sent, newest first, CPR masked; an empty list when the document was never dispatched; 403 when only other teams dispatched it.
          */
         get: {
@@ -234,7 +234,7 @@ export interface paths {
         };
         put?: never;
         /**
-         * Record a dispatch and generate its MeMo 1.1 message
+         * Registrér en afsendelse og dan MeMo-beskeden
          * @description reply=true only for chosenOption WithReply; replyBy (yyyy-MM-dd, only with WithReply) becomes replyByDateTime at the end of that Danish day in UTC. overrideReason is required when chosenOption differs from suggestedOption. With an Idempotency-Key header a retry returns the same dispatch (200); the same key with a different body gives 422. One dispatch per letter version: the same documentId, letter content and chosenOption again returns the first dispatch (200, notice "Allerede sendt … af …", nothing recorded) whatever the Idempotency-Key; resend: true with resendReason sends it again on purpose (audited). PhysicalMail also gets a MeMo message (reply=false) for the print dispatchers.
          */
         post: {
@@ -328,7 +328,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get a dispatch
+         * Én afsendelse
          * @description The recorded dispatch with its full MeMo message and unmasked recipient id. Members of the sending team only (a dispatch recorded without a team: only the caseworker who recorded it); others get 403 with a fixed text. 404 when no dispatch has the id.
          */
         get: {
@@ -393,7 +393,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Audit trail of a dispatch
+         * Afsendelsens historik
          * @description Oldest first: who recorded the dispatch and every idempotent replay (same Idempotency-Key). Sending team only (403 otherwise); 404 when no dispatch has the id.
          */
         get: {
@@ -458,7 +458,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Dispatch history of a document
+         * Et dokuments afsendelser
          * @description Every dispatch of the WorkZone document by the caller's teams, newest first, CPR masked (a document may be dispatched again later). Empty list when it was never dispatched; 403 (fixed text) when only other teams did.
          */
         get: {
@@ -512,7 +512,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Den indloggede sagsbehandler / the signed-in caseworker
+         * Den indloggede sagsbehandler
          * @description Any authenticated caseworker. Teams come from Entra ID groups via Microsoft Graph in Production (X-Dev-Teams in Development); membership is Stale when Graph fails and the last known teams are used, Unavailable when there are none. teamLead: the app role SmartPost.TeamLead (X-Dev-Roles in Development).
          */
         get: {
@@ -553,7 +553,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Digital Post exemption status of a recipient
+         * Modtagerens fritagelse for Digital Post
          * @description Looks the recipient up in the Digital Post register (the embedded table by default). Unknown recipients are reported with known=false and assumed not exempt. Try CPR 040349-1566 (exempt in the demo data). Any caseworker; 400 when idType is not CPR/CVR or the id is not a valid CPR (10 digits with a valid date) or CVR (8 digits).
          */
         get: {
@@ -612,7 +612,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Import the Digital Post register from CSV (administrators)
+         * Importér Digital Post-registret fra CSV (administratorer)
          * @description Body: text/csv with the header 'idType,id,exempt,since,reason,source', e.g. 'CPR,040349-1566,true,2021-03-01,"Fritaget af kommunen",Odense Kommune'. Every line is validated first: one bad line gives 400 naming the line and field, and nothing is imported. Known ids are updated, new ids added. Callers: the users in Recipients:RegisterAdmins (403 for others); when that list is empty, any caseworker. Over 1 MB → 413.
          */
         post: {
@@ -695,7 +695,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Find et svar ud fra dokument-id / look up a reply by document id or messageUUID
+         * Find et svar ud fra dokument-id eller MeMo-id
          * @description Query: exactly one of ?documentId=D2026-004790 (or an Outlook internetMessageId) or ?messageUuid=<MeMo messageUUID>; 400 for none, both, or a malformed value. Answers like GET /replies/{id}: the reply detail for members of its team, 403 (fixed text) for others, 404 when no reply has the key.
          */
         get: {
@@ -760,7 +760,7 @@ export interface paths {
         };
         put?: never;
         /**
-         * Modtag et svar (JSON eller MeMo XML) / ingest a reply (JSON or MeMo XML)
+         * Modtag et svar (JSON eller MeMo XML)
          * @description JSON: a reply already journalized in WorkZone (idempotent on documentId). application/xml: a MeMo 1.1 message as Digital Post delivers it (idempotent on messageUUID; documents text/plain, text/html, .docx; a PDF is stored and flagged for manual screening). Links the reply to its case/team (the answered dispatch in MeMo ReplyData, given team, case number, case number in the text, or the default team), screens it and stores it once: 201 the first time, 200 on redelivery (a caller outside the reply's team gets only {id, created}). Any caseworker (the ingest service). 400: invalid field or sender id, malformed XML (with line/position) or a DTD; 413: over 10 MB.
          */
         post: {
@@ -867,7 +867,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Et svar / one reply
+         * Et svar
          * @description Full text, unmasked sender, flags with evidence and due dates, claim/screened/handled state, documents and the WorkZone metadata sync state. The ETag header is the version for If-Match on the state changes. Members of the reply's team only: 403 (fixed text) for others, 404 when no reply has the id.
          */
         get: {
@@ -932,7 +932,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Historik / audit history
+         * Svarets historik
          * @description Every change to the reply, oldest first: received, screened, claimed, released, handled, undone (who and when). Members of the reply's team only (403); 404 when no reply has the id.
          */
         get: {
@@ -999,7 +999,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Suggest med/uden svarmulighed or physical mail for a letter
+         * Foreslå med/uden svarmulighed eller fysisk post til et brev
          * @description The category comes from the guideline rules file (Api/Rules/guideline-rules.json); an expected answer always wins
          *     over a formal category (then `conflict` is true). A recipient exempt from Digital Post gets PhysicalMail unless
          *     a special law mandates digital post; with `digitalPostExempt: null` the register is asked (CPR and CVR alike).
@@ -1701,7 +1701,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Teamets vagtplan / the team's screening rota
+         * Teamets vagtplan
          * @description Weekday → responsible caseworker, substitutes in order, planned absences. Any member of the team (403 for others); 404 when the team has no rota yet.
          */
         get: {
@@ -1751,7 +1751,7 @@ export interface paths {
             };
         };
         /**
-         * Gem teamets vagtplan / replace the team's screening rota
+         * Gem teamets vagtplan
          * @description Replaces the whole rota in one transaction. Team leads of the team only (app role SmartPost.TeamLead; X-Dev-Roles in Development): 403 for members and non-members. 400 names the field: a weekday listed twice, a substitute listed twice or unnamed, an absence ending before it starts, missing weekdays/substitutes.
          */
         put: {
@@ -1822,7 +1822,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Dagens postkassevagt / today's screener
+         * Dagens postkassevagt
          * @description The weekday's responsible person from the rota, or the first available substitute when they are absent in the rota or have automatic replies on (read from Microsoft Graph in Production), with the reason. ?date=YYYY-MM-DD, default today (Europe/Copenhagen); 400 for another format. Any member of the team (403 for others); 404 when the team has no rota.
          */
         get: {
@@ -1904,7 +1904,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Screen a reply for aktindsigt, klage, fristforlængelse and selvbetjening
+         * Screen et svar for aktindsigt, klage, fristforlængelse og selvbetjening
          * @description Example: `{ "subject": "Agtindsigt", "text": "Se emne.", "receivedAt": "2025-04-14T09:00:00+02:00" }`.
          *     Quoted text of our own letter (lines starting with ">", text below "--- Oprindelig meddelelse ---") is ignored.
          *     Evidence offsets refer to the given subject or text ("field").
@@ -1963,7 +1963,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Teamets delte lister / list shared searches
+         * Teamets delte lister
          * @description The team's shared searches by name: terms with spelling variants, flag/status filter, responsible and substitute. Any member of the team (403 for others); 404 for an unknown team.
          */
         get: {
@@ -2014,7 +2014,7 @@ export interface paths {
         };
         put?: never;
         /**
-         * Opret delt liste / create shared search
+         * Opret delt liste
          * @description Creates a shared search for the team (201 with Location). 400 names the field: missing name or terms, unknown flag or status. Any member of the team (403 for others); 404 for an unknown team.
          */
         post: {
@@ -2095,7 +2095,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Én delt liste / one shared search
+         * Én delt liste
          * @description One shared search of the team. Any member of the team (403 for others); 404 for an unknown team or a search id not in this team.
          */
         get: {
@@ -2146,7 +2146,7 @@ export interface paths {
             };
         };
         /**
-         * Ret delt liste / update shared search
+         * Ret delt liste
          * @description Replaces name, terms, filters, responsible and substitute. 400 names the field. Any member of the team (403 for others); 404 for an unknown team or a search id not in this team.
          */
         put: {
@@ -2216,7 +2216,7 @@ export interface paths {
         };
         post?: never;
         /**
-         * Slet delt liste / delete shared search
+         * Slet delt liste
          * @description Deletes the shared search (204); the replies are not touched. Any member of the team (403 for others); 404 for an unknown team or a search id not in this team.
          */
         delete: {
@@ -2275,7 +2275,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Kør delt liste / run shared search
+         * Kør delt liste
          * @description Runs the search over the team's replies: terms match on Danish-folded words (æ/ae, ø/oe, å/aa, case), variants count as the term; status/flag filters apply. Most urgent first, ?limit 1–500 (default 100), total counts all hits. Any member of the team (403 for others); 404 for an unknown team or a search id not in this team.
          */
         get: {
@@ -2329,7 +2329,7 @@ export interface paths {
         };
         put?: never;
         /**
-         * Kør delt liste / run shared search
+         * Kør delt liste
          * @description Runs the search over the team's replies: terms match on Danish-folded words (æ/ae, ø/oe, å/aa, case), variants count as the term; status/flag filters apply. Most urgent first, ?limit 1–500 (default 100), total counts all hits. Any member of the team (403 for others); 404 for an unknown team or a search id not in this team.
          */
         post: {
@@ -2535,7 +2535,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Digital Post – Mit team (indbakke / inbox)
+         * Digital Post – Mit team (indbakke)
          * @description The team's replies, most urgent first (due date, then oldest; status=handled: the most recently handled first), keyset-paged with nextCursor, CPR masked; totals per flag over the filtered set and the screening estimate. ?screening=pending: since the last completed screening (not yet screened, plus screened today); ?screening=yesterday: the previous working day's intake; both with today's screener; any period with receivedFrom/receivedTo. Any member of the team (403 for others, before anything else); 404 for a team nobody knows; 400 names a bad status, flag, screening, limit or cursor.
          */
         get: {
@@ -2628,7 +2628,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Teamets statistik / team statistics (team leads)
+         * Teamets statistik (teamledere)
          * @description Replies received from ?from to ?to (Danish days, inclusive; default the last 30 days): received, handled, unhandled, per flag, overdue, handled late, median handling hours and screening minutes per day. Team leads of the team only (403 for members and non-members). 400 when from is after to or the period is over 366 days.
          */
         get: {
@@ -2699,7 +2699,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * WorkZone-status / WorkZone connection status
+         * WorkZone-status
          * @description configured false: no WorkZone (replies come by POST /api/v1/replies, marks stay in our database). Otherwise the feed's last successful poll, seconds since then (lagSeconds), replies found but not yet stored, the last error, an authAlert while Entra ID or WorkZone refuses our token (writes wait meanwhile), and the write queue. summary is the dashboard line in Danish. Any caseworker.
          */
         get: {
@@ -2740,7 +2740,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Afviste WorkZone-skrivninger / refused WorkZone writes
+         * Afviste WorkZone-skrivninger
          * @description Writes to WorkZone that need a person (refused with 403/404/400, or changed by someone else twice), for replies of the caller's teams, with WorkZone's reason in Danish. Put one back in the queue with POST …/retry.
          */
         get: {
@@ -2783,7 +2783,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Prøv WorkZone-skrivningen igen / re-queue a refused write
+         * Prøv WorkZone-skrivningen igen
          * @description A write WorkZone refused goes back in the queue, e.g. after the caseworker got access or the record was restored; the reply's history records who did it. Members of the reply's team (403), 404 unknown id, 409 when the write is not refused (still queued or delivered).
          */
         post: {

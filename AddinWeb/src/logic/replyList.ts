@@ -32,16 +32,25 @@ export function senderOf(reply: ReplyListItem): string {
 
 const text = (value: string | null | undefined): string => (value ?? "").toLocaleLowerCase("da-DK");
 
+/**
+ * A timestamp as a fixed-width string that sorts as time. The API drops trailing zeros of the fraction
+ * ("…:01.5Z", "…:01.12Z"), so the raw strings compare wrongly, as text and as numbers alike.
+ */
+const instant = (value: string | null | undefined): string => {
+  const ms = value ? Date.parse(value) : Number.NaN;
+  return Number.isNaN(ms) ? "" : new Date(ms).toISOString();
+};
+
 /** Rows without a value (no due date, no case, nobody holding it) come last in either direction. */
 function value(reply: ReplyListItem, key: SortKey): string {
   switch (key) {
-    case "received": return reply.receivedAt;
+    case "received": return instant(reply.receivedAt);
     case "case": return text(reply.caseNumber);
     case "subject": return text(reply.subject);
     case "sender": return text(senderOf(reply));
     case "due": return reply.dueDate ?? "";
     case "holder": return text(holderOf(reply));
-    case "handled": return reply.handled?.at ?? "";
+    case "handled": return instant(reply.handled?.at);
   }
 }
 

@@ -83,9 +83,14 @@ export async function mountDashboard(root: HTMLElement, ctx: PaneContext): Promi
     return q.toString();
   };
 
+  // Views, filters and period fields can send several requests at once; only the newest one's answer is shown, so a
+  // slower earlier answer (e.g. the whole list before the period was filled in) cannot overwrite it.
+  let latestList = 0;
   const loadList = async (cursor: string | null): Promise<void> => {
+    const request = ++latestList;
     if (view === "lists" && search) {
       const result = (await ctx.api.request<SearchResults>(`${teamPath()}/searches/${search.id}/results`)).body;
+      if (request !== latestList) return;
       table.show(result.items.map((hit) => hit.reply), 1, result.total);
       totals.textContent = t("searchResults", result.total, search.name);
       return;
@@ -97,6 +102,7 @@ export async function mountDashboard(root: HTMLElement, ctx: PaneContext): Promi
     }
     if (view === "stats") return;
     const page = (await ctx.api.request<InboxPage>(`${teamPath()}/replies?${query(cursor)}`)).body;
+    if (request !== latestList) return;
     const total = page.totals[view === "inbox" ? flagTotal[flagFilter.value] ?? "all" : "all"];
     table.show(page.items, pager.offset() + 1, total);
     pager.update(page.nextCursor, page.items.length, total);

@@ -1,9 +1,10 @@
 import type { ApiClient, RequestOptions } from "../api/client";
 import type { ReplyDetail } from "../api/types";
 import { t } from "../i18n/strings";
+import { formatCpr, maskCpr } from "../logic/cpr";
 import { actionErrorMessage, formatWhen } from "../logic/replyState";
 import type { PaneContext } from "./context";
-import { el, replace, setStatus } from "./dom";
+import { type Child, el, replace, setStatus } from "./dom";
 import { mountReplyPanel } from "./replyPanel";
 import { replyTextView, showEvidenceIn } from "./replyText";
 import { createSyncStatus } from "./syncStatus";
@@ -58,8 +59,7 @@ export function createReadingPane(ctx: PaneContext, changed: () => void): Readin
       return;
     }
     if (!isCurrent()) return;
-    meta.textContent = [`${t("received")} ${formatWhen(detail.receivedAt)}`, detail.sender.id ? `${t("colSender")}: ${detail.sender.id}` : ""]
-      .filter(Boolean).join(" · ");
+    replace(meta, `${t("received")} ${formatWhen(detail.receivedAt)}`, ...senderView(detail.sender));
     replace(text, replyTextView(detail.text, detail.flags));
     screen.hidden = detail.screened !== null || detail.handled !== null;
     screen.onclick = () => void (async () => {
@@ -88,4 +88,23 @@ export function createReadingPane(ctx: PaneContext, changed: () => void): Readin
       return true;
     },
   };
+}
+
+/**
+ * " · Afsender: 010190-****" and a "Vis CPR-nummer" toggle: the pane masks a CPR number as the list does, and shows it
+ * in full only for this reply and only when the caseworker asks (someone may be looking over their shoulder).
+ */
+function senderView(sender: ReplyDetail["sender"]): Child[] {
+  if (!sender.id) return [];
+  if (sender.idType !== "CPR") return [` · ${t("colSender")}: ${sender.id}`];
+  const full = sender.id;
+  const value = el("span", { id: "sender-id" }, maskCpr(full));
+  const toggle = el("button", { type: "button", class: "link", id: "toggle-cpr", "aria-pressed": "false" }, t("showCpr"));
+  toggle.onclick = () => {
+    const reveal = toggle.getAttribute("aria-pressed") !== "true";
+    value.textContent = reveal ? formatCpr(full) : maskCpr(full);
+    toggle.textContent = t(reveal ? "hideCpr" : "showCpr");
+    toggle.setAttribute("aria-pressed", String(reveal));
+  };
+  return [` · ${t("colSender")}: `, value, " ", toggle];
 }

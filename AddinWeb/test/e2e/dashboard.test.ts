@@ -70,7 +70,20 @@ test("Dashboard: ↓ and Enter open a reply with its evidence marked; B marks it
   assert.match(await row.locator(".col-received").innerText(), /^\d{1,2}\. [a-zæøå]+\.? \d{2}\.\d{2}$/);
   assert.match(await row.locator(".col-received").getAttribute("title") ?? "", /^\d{1,2}\. [a-zæøå]+ \d{4} kl\. \d{2}\.\d{2}$/);
   assert.equal(await row.locator(".col-sender").innerText(), "010190-****", "the list masks the CPR number");
+  const meta = page.locator("#reading-pane #reply-meta");
+  assert.equal(await meta.locator("#sender-id").innerText(), "010190-****", "the reading pane masks it as the list does");
+  assert.doesNotMatch(await page.locator("#reading-pane").innerText(), /0101901234|010190-1234/, "nowhere in the pane in full");
   await screenshot(page, "dashboard-reading-pane");
+  await meta.locator("#toggle-cpr", { hasText: "Vis CPR-nummer" }).click();
+  assert.equal(await meta.locator("#sender-id").innerText(), "010190-1234", "shown in full on request");
+  await screenshot(page, "dashboard-cpr-shown");
+  await meta.locator("#toggle-cpr", { hasText: "Skjul CPR-nummer" }).click();
+  assert.equal(await meta.locator("#sender-id").innerText(), "010190-****");
+  await meta.locator("#toggle-cpr").click(); // shown again, so the masked number below can only come from a fresh pane
+  // Shown for that reply only: opening it again (or another one) starts masked.
+  await row.click();
+  await page.locator("#reading-pane #sender-id", { hasText: "010190-****" }).waitFor({ timeout: 10_000 });
+  assert.equal(await page.locator("#reading-pane #toggle-cpr").getAttribute("aria-pressed"), "false");
 
   // "Vis" beside the finding's evidence brings the mark into focus.
   const evidence = await page.locator("#reading-pane #flags q").first().innerText();

@@ -28,6 +28,15 @@ test("sorting by received puts the newest first, and a second click the oldest f
   assert.deepEqual(ids(sortReplies(rows, nextSort(newest, "received"))), [1, 3, 2]);
 });
 
+test("handled and received times sort as time although the API drops trailing zeros of the fraction", () => {
+  // .5 s is later than .12 s: as text and as numbers ("5" < "12") the raw strings say otherwise.
+  const handled = (at: string) => ({ handled: { by: "bo", at } });
+  const rows = [reply(1, handled("2026-12-06T17:40:01.12Z")), reply(2, handled("2026-12-06T17:40:01.5Z")), reply(3, handled("2026-12-06T17:40:01.3456789Z"))];
+  assert.deepEqual(ids(sortReplies(rows, handledSort)), [2, 3, 1], "newest handled first");
+  const received = [reply(1, { receivedAt: "2026-12-06T17:40:01.9Z" }), reply(2, { receivedAt: "2026-12-06T17:40:01.10Z" })];
+  assert.deepEqual(ids(sortReplies(received, nextSort(defaultSort, "received"))), [1, 2], "newest received first");
+});
+
 test("rows without a value sort last in both directions and case numbers compare as numbers", () => {
   const rows = [reply(1, { caseNumber: "FS-2026-10" }), reply(2), reply(3, { caseNumber: "FS-2026-9" })];
   const asc = nextSort(defaultSort, "case");

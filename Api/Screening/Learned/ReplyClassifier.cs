@@ -12,9 +12,9 @@ namespace SmartPost.Api.Screening.Learned;
 public sealed class ReplyClassifier : IReplyScorer
 {
     /// <summary>
-    /// The model reads at most this many characters of own text. Featurising character n-grams costs far more per
-    /// character than the rule screening, so an unbounded model would take a 256 kB reply from about 20 MB/s to about
-    /// 1 MB/s (docs/screening-model.md). Every labelled reply is shorter (longest 1,133 characters, 99th percentile 751),
+    /// The model reads at most this many characters of own text, so its cost per reply is bounded whatever the length:
+    /// the earlier character n-gram model would have taken a 256 kB reply from about 20 MB/s to about 1 MB/s unbounded,
+    /// and the stems model still analyses its window a second time (docs/screening-model.md). Every labelled reply is shorter (longest 1,133 characters, 99th percentile 751),
     /// and a request sits in the first lines of a reply; a request further down a long letter is left to the rules.
     /// </summary>
     public const int WindowChars = 2048;
@@ -69,7 +69,7 @@ public sealed class ReplyClassifier : IReplyScorer
         var engine = _engines.Get();
         try
         {
-            var output = engine.Predict(new ReplyModelInput { Text = Window(inputText) });
+            var output = engine.Predict(new ReplyModelInput { Text = ModelText(Window(inputText), Manifest.Input) });
             var scores = new Dictionary<FlagKind, float>(_reported.Length);
             foreach (var (slot, kind) in _reported) scores[kind] = output.Probabilities[slot];
             return scores;
@@ -93,6 +93,21 @@ public sealed class ReplyClassifier : IReplyScorer
         var ownSubject = subject?.Trim() ?? "";
         return ownSubject.Length == 0 || IsReplyPrefixed(ownSubject) ? own : ownSubject + "\n" + own;
     }
+
+    /// <summary>The <see cref="ScreeningModelManifest.Input"/> of a model that reads the text core's stems.</summary>
+    public const string StemsInput = "stems";
+
+    /// <summary>
+    /// The model's text column for an input text: the text itself, or for a stems model the text core's folded Danish
+    /// stems (the Snowball chain the rules read words with, no rule vocabulary), one space between, so inflection and
+    /// æ/ae spelling are one feature and the featurisation is a few word n-grams instead of every character n-gram.
+    /// </summary>
+    public static string ModelText(string inputText, string? input) => input switch
+    {
+        null => inputText,
+        StemsInput => string.Join(' ', TextAnalyzer.Stems(inputText)),
+        _ => throw new InvalidOperationException($"Unknown model input '{input}' in the screening model manifest (known: {StemsInput})."),
+    };
 
     private static string Window(string text)
     {

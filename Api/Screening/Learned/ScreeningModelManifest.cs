@@ -22,6 +22,14 @@ public sealed class ScreeningModelManifest
     public int Corrections { get; set; }
     public string Trainer { get; set; } = "";
     public string Features { get; set; } = "";
+
+    /// <summary>
+    /// What the model's text column holds: null for the input text itself, <see cref="ReplyClassifier.StemsInput"/> for
+    /// the text core's folded stems of it (<see cref="ReplyClassifier.ModelText"/>). Left out of the file when null, so
+    /// manifests written before it existed keep their seal.
+    /// </summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public string? Input { get; set; }
     public int Seed { get; set; }
     public int Folds { get; set; }
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Newtonsoft.Json.Linq;
 
 namespace SmartPost.Api.Tests.Infrastructure;
@@ -6,7 +7,7 @@ namespace SmartPost.Api.Tests.Infrastructure;
 /// Issue 2: "Swagger UI with descriptions and examples for every endpoint" — checked on the served swagger.json, so a
 /// new endpoint without a description or example fails here, naming it.
 /// </summary>
-public class SwaggerDocumentTests
+public partial class SwaggerDocumentTests
 {
     private static readonly string[] Verbs = ["get", "put", "post", "delete", "patch"];
 
@@ -19,6 +20,26 @@ public class SwaggerDocumentTests
             .Select(o => o.Name).ToList();
         Assert.True(missing.Count == 0, "Without summary or description: " + string.Join(", ", missing));
     }
+
+    /// <summary>
+    /// One convention for every operation, the one the reply actions set: the summary is the action's Danish name as a
+    /// caseworker knows it ("Tag svaret", "SmartPost behandlet"); the description says the rest in English for developers.
+    /// A "Dansk / English" pair or an English summary reads as two products glued together.
+    /// </summary>
+    [Fact]
+    public async Task EverySummaryIsOneDanishPhrase()
+    {
+        var doc = await LoadAsync();
+        var mixed = Operations(doc)
+            .Select(o => (o.Name, Summary: (string?)o.Operation["summary"] ?? ""))
+            .Where(o => o.Summary.Contains(" / ") || EnglishWords().IsMatch(o.Summary))
+            .Select(o => $"{o.Name} \"{o.Summary}\"").ToList();
+        Assert.True(mixed.Count == 0, "Summaries not in Danish alone: " + string.Join(", ", mixed));
+    }
+
+    /// <summary>Words that occur in English summaries and never in Danish ones.</summary>
+    [GeneratedRegex(@"\b(the|of|a|an|and|with|get|list|record|import|suggest|reply|replies|search|shared)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex EnglishWords();
 
     [Fact]
     public async Task EveryRequestBodyHasAnExampleForEachContentType()

@@ -3,8 +3,10 @@ using SmartPost.Api.Screening;
 namespace SmartPost.Api.Tests.Screening;
 
 /// <summary>
-/// The rules a caseworker would reason about, one named case each. How well the rules generalise is measured on the
-/// labelled corpus (<see cref="CorpusEvaluationTests"/>), not here.
+/// The screener's mechanisms, one named case each: quoted text and signatures masked, subjects as context, evidence
+/// offsets, certainty tiers, reasons and due dates. Which replies carry which kind is labelled in the corpus
+/// (tests/corpus/replies, the wordings of former theories in guard-cases.jsonl) and measured there
+/// (<see cref="CorpusEvaluationTests"/>), not here.
 /// </summary>
 public class ReplyScreenerTests
 {
@@ -13,43 +15,7 @@ public class ReplyScreenerTests
     private static ScreeningResult Screen(string text, string? subject = null) => Screener.Screen(subject, text, TestScreener.AnyContext);
 
     [Fact]
-    public void AWaiverIsNotARequest() => Assert.Empty(Screen("Jeg har ikke brug for aktindsigt, tak.").Flags);
-
-    [Theory]
-    [InlineData("Jeg vil gerne have agtindsigt i min sag.")]
-    [InlineData("Jeg beder om aktindsit i sagen.")]
-    [InlineData("Jeg anmoder om akt-indsigt.")]
-    public void MisspelledAktindsigtIsFlaggedCertain(string text) => Assert.True(Screen(text).HasCertain(FlagKind.AccessToRecordsRequest));
-
-    [Theory]
-    [InlineData("Send mig det, politiet har skrevet om mig.")]
-    [InlineData("Jeg vil gerne læse referatet af mødet.")]
-    [InlineData("Hvad står der om mig i jeres papirer?")]
-    public void ARequestToSeeOwnMaterialWithoutTheWordAktindsigtIsFlagged(string text) =>
-        Assert.True(Screen(text).Has(FlagKind.AccessToRecordsRequest));
-
-    [Theory]
-    [InlineData("Kan I skubbe fristen en uge?")]
-    [InlineData("Kan vi vente med sagen til efter ferien?")]
-    [InlineData("Kan jeg få udsætelse af fristen?")]
-    public void IdiomsAndMisspellingsForMoreTimeAreExtensionRequests(string text) =>
-        Assert.True(Screen(text).Has(FlagKind.DeadlineExtensionRequest));
-
-    [Theory]
-    [InlineData("Jeg er ikke tilfreds og vil have en højere instans til at se på det.")]
-    [InlineData("Det accepterer jeg ikke. Lav det om.")]
-    [InlineData("I want to appeal the decision.")]
-    public void DissatisfactionWithEscalationIsAComplaint(string text) => Assert.True(Screen(text).HasCertain(FlagKind.Complaint));
-
-    [Fact]
-    public void AThirdPersonsComplaintIsNotACertainComplaint() =>
-        Assert.False(Screen("Min søn vil gerne klage over afgørelsen, men han skriver selv til jer.").HasCertain(FlagKind.Complaint));
-
-    [Fact]
-    public void AQuestionAboutWhatAWordMeansIsNotARequest() => Assert.Empty(Screen("Hvad betyder aktindsigt?").Flags);
-
-    [Fact]
-    public void AComplaintToAnotherAuthorityIsNotFlagged() => Assert.Empty(Screen("Jeg har klaget til Ombudsmanden over politiet.").Flags);
+    public void ALongMisspellingStaysCertain() => Assert.True(Screen("Jeg beder om aktindsit i sagen.").HasCertain(FlagKind.AccessToRecordsRequest));
 
     [Fact]
     public void AQuotedLetterNeverFlags()
@@ -151,15 +117,9 @@ public class ReplyScreenerTests
     }
 
     [Fact]
-    public void ADigitalPostExemptionIsNotASelfServiceRequest() =>
-        Assert.Empty(Screen("Jeg er fritaget for Digital Post. Send venligst mine breve på papir.").Flags);
-
-    [Theory]
-    [InlineData("Jeg er ikke enig, men det er ikke en klage. Jeg vil bare have det noteret.")]
-    [InlineData("Jeg er ikke enig, men jeg lader det ligge og tager bare prøven.")]
-    [InlineData("Det er ikke fair. Men ok, jeg gør det.")]
-    public void SayingItIsNoComplaintAnywhereInTheReplyLeavesNoCertainComplaint(string text) =>
-        Assert.False(Screen(text, "Sv: Afgørelse om tidsbegrænset kørekort").HasCertain(FlagKind.Complaint));
+    public void SayingItIsNoComplaintAnywhereInTheReplyLeavesNoCertainComplaint() =>
+        Assert.False(Screen("Jeg er ikke enig, men det er ikke en klage. Jeg vil bare have det noteret.", "Sv: Afgørelse om tidsbegrænset kørekort")
+            .HasCertain(FlagKind.Complaint));
 
     [Fact]
     public void ASubjectAloneIsATopicNotACertainRequest()
@@ -173,41 +133,7 @@ public class ReplyScreenerTests
     public void ASubjectConfirmsWhatTheTextOnlySuggests() =>
         Assert.True(Screen("Jeg er ikke enig i afgørelsen.", "Klage").HasCertain(FlagKind.Complaint));
 
-    [Theory]
-    [InlineData("Min søn hjælper mig med at søge på nettet, så det klarer vi.")]
-    [InlineData("Vores virksomhed ansætter fire nye chauffører.")]
-    public void AShortWordALetterFromALemmaIsAtMostPossible(string text) => Assert.False(Screen(text).HasCertain(FlagKind.Complaint));
-
-    [Theory]
-    [InlineData("Jeg har prøvet tre gange at indsende ansøgningen på jeres hjemmeside.")]
-    [InlineData("Vil I rette det?")]
-    public void TryingAndCorrectingAnAddressAreNoComplaint(string text) => Assert.False(Screen(text, "Adresseændring").HasCertain(FlagKind.Complaint));
-
     [Fact]
-    public void AskingToCorrectWhatADecisionSaysIsAComplaint() =>
-        Assert.True(Screen("Ret det venligst.", "Sv: Afgørelse om godkendelse som kørelærer").HasCertain(FlagKind.Complaint));
-
-    [Theory]
-    [InlineData("Kan jeg sende ansøgningen på papir?")]
-    [InlineData("Kan I sende mig et skema?")]
-    [InlineData("Lægen kan først få lavet lægeerklæringen i næste uge.")]
-    public void FormsAndDocumentsTheCitizenProvidesAreNoAccessRequest(string text) =>
-        Assert.False(Screen(text).HasCertain(FlagKind.AccessToRecordsRequest));
-
-    [Theory]
-    [InlineData("Jeg bad om aktindsigt den 2. april og har ikke fået noget endnu. Jeg venter stadig.")]
-    [InlineData("Tak for aktindsigten, men I har glemt bilagene til politirapporten. Jeg vil gerne have dem også.")]
-    [InlineData("Jeg kunne godt tænke mig at se det notat, sagsbehandleren skrev.")]
-    public void RemindersPartialGrantsAndPoliteWishesAreAccessRequests(string text) =>
-        Assert.True(Screen(text).Has(FlagKind.AccessToRecordsRequest));
-
-    [Theory]
-    [InlineData("Lægen har ikke tid før d. 28. Er det ok hvis den kommer der?")]
-    [InlineData("Må den komme efter sommerferien?")]
-    [InlineData("Jeg kan ikke sende kopien før jeg får passet tilbage.")]
-    public void ALaterDateIsAPossibleExtensionRequest(string text) => Assert.True(Screen(text).Has(FlagKind.DeadlineExtensionRequest));
-
-    [Fact]
-    public void ChasingAnAnswerIsNoPostponement() =>
-        Assert.False(Screen("Jeg har rykket tre gange uden at få svar.").Has(FlagKind.DeadlineExtensionRequest));
+    public void AShortWordALetterFromALemmaIsAtMostPossible() =>
+        Assert.False(Screen("Min søn hjælper mig med at søge på nettet, så det klarer vi.").HasCertain(FlagKind.Complaint));
 }

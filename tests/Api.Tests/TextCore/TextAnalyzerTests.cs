@@ -61,6 +61,15 @@ public class TextAnalyzerTests
     }
 
     [Fact]
+    public void AFullStopAfterAWordEndsALowerCaseSentenceButNotAnAbbreviation()
+    {
+        var document = Concepts.Analyzer.Analyze("jeg har fået et job fra næste uge. kan jeg vente ca. en uge, evt. to? bor på 2. th. nu");
+        Assert.Equal(3, document.Sentences.Count);
+        Assert.False(document.Sentences[0].IsQuestion);
+        Assert.True(document.Sentences[1].IsQuestion);
+    }
+
+    [Fact]
     public void ClauseWordsAndCommasStartClauses()
     {
         var document = Concepts.Analyzer.Analyze("Jeg vil ikke klage men jeg vil se akterne, tak");

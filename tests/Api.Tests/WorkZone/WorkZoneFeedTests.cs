@@ -18,7 +18,7 @@ public class WorkZoneFeedTests
         using var api = ApiAgainst(standIn, feed: true);
         var client = api.CreateCaseworkerClient("cw-anna", "team-helbred");
 
-        await EventuallyAsync(async () => await api.CreateDbContext().Set<Reply>().CountAsync() >= 500, TimeSpan.FromSeconds(90), "500 replies stored");
+        await EventuallyAsync(async () => await api.CreateDbContext().Set<Reply>().CountAsync() >= 500, TimeSpan.FromSeconds(180), "500 replies stored");
         // Two more polls over the same records: nothing new may appear.
         var polls = standIn.Requests.All().Count(IsFirstPage);
         await EventuallyAsync(() => Task.FromResult(standIn.Requests.All().Count(IsFirstPage) >= polls + 2), TimeSpan.FromSeconds(10), "two more polls");
