@@ -29,6 +29,9 @@ public sealed class GuidanceEngine
     /// <summary>The learned model's input for a letter (for training and evaluation: tools/TrainLetterModel).</summary>
     public int[] Features(LetterFacts letter) => new GuidelineScan(_rules, letter, featurize: true).Features;
 
+    /// <summary>How many content words the letter's own text has (the model's evidence gate; tools/TrainLetterModel).</summary>
+    public int ContentWords(LetterFacts letter) => new GuidelineScan(_rules, letter, featurize: true).ContentWords;
+
     /// <summary>Loads, validates and compiles the rules file; throws <see cref="GuidelineRulesException"/> if it is invalid.</summary>
     public static GuidanceEngine FromFile(string rulesPath, MaterialNames materials) =>
         new(GuidelineRulesLoader.Load(rulesPath), materials);
@@ -91,7 +94,7 @@ public sealed class GuidanceEngine
         if (_secondOpinion is null) return null;
         var byWords = strong.Where(r => !r.Fallback && scan.MatchedByWords(r)).Select(r => r.Category).Distinct().Count();
         var clear = !winner.Fallback && scan.MatchedByWords(winner) && byWords == 1;
-        var category = _secondOpinion.Overrule(scan.Features, winner.Category, clear,
+        var category = _secondOpinion.Overrule(scan.Features, scan.ContentWords, winner.Category, clear,
             c => _rules.Rules.Any(r => r.Category == c && scan.SawEvidenceFor(r)));
         var rule = category is { } c2 ? _rules.Rules.Where(r => r.Category == c2).MaxBy(r => r.Priority) : null;
         return rule is not null && _secondOpinion.SameReplyOption && rule.Recommendation != winner.Recommendation ? null : rule;

@@ -50,6 +50,9 @@ internal sealed class GuidelineScan
     /// <summary>The learned model's input (<see cref="LetterFeatures"/>), made from the same analysis; empty unless asked for.</summary>
     public int[] Features { get; } = [];
 
+    /// <summary>Content words of the letter's own text (<see cref="LetterFeatures.IsContentWord"/>); 0 unless features were asked for.</summary>
+    public int ContentWords { get; private set; }
+
     /// <summary>The rule saw anything of its kind in the letter (words, document type or the caseClosed flag), vetoed or not.</summary>
     public bool SawEvidenceFor(CompiledRule rule) =>
         Strong[rule.Index].Count > 0 || Weak[rule.Index].Count > 0 || ByCaseClosedFlag[rule.Index];
@@ -97,7 +100,7 @@ internal sealed class GuidelineScan
     {
         // Nothing of the document outlives this scan (evidence copies its text), so its pooled arrays go back at the end.
         using var document = _rules.Concepts.Analyzer.Analyze(original);
-        if (_features is not null) LetterFeatures.AddWords(document, inTitle, _features);
+        if (_features is not null) ContentWords += LetterFeatures.AddWords(document, inTitle, _features);
         var text = new LetterText(document);
         var hits = new List<(CueEntry Cue, int First, int Last)>();
         _negation = new bool[text.Count];

@@ -4,49 +4,59 @@ using SmartPost.EvaluateLetters;
 
 namespace SmartPost.Tools.TrainLetterModel;
 
-/// <summary>The combination of rules and model: when the model's category replaces the rules'.</summary>
-public sealed record Combination(double WhenRulesClear, double WhenRulesUnsure, bool CandidatesOnly, bool SameReplyOption = false)
+/// <summary>
+/// The combination of rules and model: when the model's category replaces the rules'. Never where the rules are clear
+/// (with clear rules the model only overruled right answers, docs/guidance.md); where they are unsure, from a probability,
+/// with enough content words in the letter and a lead over the model's second kind.
+/// </summary>
+public sealed record Combination(double WhenRulesUnsure, bool CandidatesOnly, bool SameReplyOption, int MinimumContentWords, double MinimumMargin)
 {
-    public static readonly Combination Never = new(2, 2, true);
+    public const double WhenRulesClear = 2;
 
-    /// <summary>Restricts the grid to combinations that never overrule clear rules (tools/TrainLetterModel --unsure-only).</summary>
-    public static bool UnsureOnly { get; set; }
+    public static readonly Combination Never = new(2, true, true, 0, 0);
 
-    public bool IsNever => WhenRulesClear > 1 && WhenRulesUnsure > 1;
+    public bool IsNever => WhenRulesUnsure > 1;
 
-    /// <summary>Every combination tried: thresholds on a coarse grid, the clear case never below the unsure one.</summary>
+    public static readonly int[] ContentWordGates = [0, 10, 20, 30, 40, 50, 60, 80, 100];
+    public static readonly double[] MarginGates = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6];
+
+    /// <summary>Every combination tried: probability, the two restrictions and both evidence gates on a coarse grid.</summary>
     public static IEnumerable<Combination> Grid()
     {
-        double[] unsure = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 2];
-        double[] clear = UnsureOnly ? [2] : [0.7, 0.8, 0.9, 0.95, 0.99, 2];
+        double[] unsure = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.97, 0.98, 0.99, 0.995, 0.999];
         foreach (var sameReplyOption in new[] { true, false })
             foreach (var candidatesOnly in new[] { true, false })
                 foreach (var u in unsure)
-                    foreach (var c in clear.Where(c => c >= u))
-                        yield return new Combination(c, u, candidatesOnly, sameReplyOption);
+                    foreach (var words in ContentWordGates)
+                        foreach (var margin in MarginGates)
+                            yield return new Combination(u, candidatesOnly, sameReplyOption, words, margin);
     }
 
-    public CategorySecondOpinion With(LetterCategoryModel model) => new(model, WhenRulesClear, WhenRulesUnsure, CandidatesOnly, SameReplyOption);
+    public CategorySecondOpinion With(LetterCategoryModel model) =>
+        new(model, WhenRulesClear, WhenRulesUnsure, CandidatesOnly, SameReplyOption, MinimumContentWords, MinimumMargin);
 
     public override string ToString() => IsNever ? "never"
-        : $"clear ≥ {Show(WhenRulesClear)}, unsure ≥ {Show(WhenRulesUnsure)}{(CandidatesOnly ? ", candidates only" : "")}";
+        : $"unsure ≥ {Show(WhenRulesUnsure)}, ≥ {MinimumContentWords} content words, margin ≥ {Show(MinimumMargin)}"
+            + $"{(CandidatesOnly ? ", candidates only" : "")}{(SameReplyOption ? ", same reply option" : "")}";
 
-    private static string Show(double t) => t > 1 ? "never" : t.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Show(double t) => t.ToString("0.00#", System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>
 /// What the engine does with one letter under a fold's model, for every combination at once. The model's category is
 /// the same whatever the thresholds, so a letter has two outcomes only (the rules' suggestion, or the one with the
-/// model's category); which one a combination gives depends on the probability, whether the rules were clear and
-/// whether the rules saw evidence for the model's kind — all read from real engine runs, not re-implemented here.
+/// model's category); which one a combination gives depends on the probability, the margin, the letter's content words,
+/// whether the rules were clear and whether the rules saw evidence for the model's kind — the suggestions and the
+/// clear/candidate flags are read from real engine runs, not re-implemented here.
 /// </summary>
-public sealed record LetterOutcome(CorpusLetter Letter, Suggestion Rules, Suggestion Overruled, float Probability, bool RulesClear, bool Candidate)
+public sealed record LetterOutcome(CorpusLetter Letter, Suggestion Rules, Suggestion Overruled, float Probability, float Margin, int ContentWords,
+    bool RulesClear, bool Candidate)
 {
     public bool ModelDisagrees => Overruled.Category != Rules.Category;
 
     public Suggestion Under(Combination c) =>
-        ModelDisagrees && Probability >= (RulesClear ? c.WhenRulesClear : c.WhenRulesUnsure) && (!c.CandidatesOnly || Candidate)
-        && (!c.SameReplyOption || Overruled.ReplyOption == Rules.ReplyOption) ? Overruled : Rules;
+        ModelDisagrees && !RulesClear && Probability >= c.WhenRulesUnsure && Margin >= c.MinimumMargin && ContentWords >= c.MinimumContentWords
+        && (!c.CandidatesOnly || Candidate) && (!c.SameReplyOption || Overruled.ReplyOption == Rules.ReplyOption) ? Overruled : Rules;
 
     public static LetterOutcome Of(CorpusLetter letter, GuidanceEngine rules, LetterCategoryModel model)
     {
@@ -55,10 +65,10 @@ public sealed record LetterOutcome(CorpusLetter Letter, Suggestion Rules, Sugges
             rules.WithSecondOpinion(new CategorySecondOpinion(model, clear, unsure, candidates)).Suggest(facts, letter.Standing, letter.ChosenOption);
         var alone = rules.Suggest(facts, letter.Standing, letter.ChosenOption);
         var always = Run(0, 0, false);
-        var (_, probability) = model.Best(rules.Features(facts));
+        var (_, probability, margin) = model.Best(rules.Features(facts));
         var clear = always.Category != alone.Category && Run(0, 2, false).Category != alone.Category;
         var candidate = always.Category != alone.Category && Run(0, 0, true).Category != alone.Category;
-        return new LetterOutcome(letter, alone, always, probability, clear, candidate);
+        return new LetterOutcome(letter, alone, always, probability, margin, rules.ContentWords(facts), clear, candidate);
     }
 }
 
@@ -85,6 +95,11 @@ public sealed record Tally(int Letters, int CategoryRight, int CategoryLabelled,
         }
         return new Tally(n, cr, cl, rr, rl, checks, over);
     }
+
+    public Tally Plus(Tally other) => new(Letters + other.Letters, CategoryRight + other.CategoryRight, CategoryLabelled + other.CategoryLabelled,
+        RecommendationRight + other.RecommendationRight, RecommendationLabelled + other.RecommendationLabelled,
+        Checks.ToDictionary(kv => kv.Key, kv => (kv.Value.Tp + other.Checks[kv.Key].Tp, kv.Value.Fp + other.Checks[kv.Key].Fp, kv.Value.Fn + other.Checks[kv.Key].Fn)),
+        Overrules + other.Overrules);
 
     public static Tally Of(IEnumerable<LetterOutcome> outcomes, Combination c) =>
         Of(outcomes.Select(o => (o.Letter, o.Under(c), !ReferenceEquals(o.Under(c), o.Rules))));

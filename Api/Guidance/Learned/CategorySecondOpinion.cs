@@ -8,17 +8,24 @@ namespace SmartPost.Api.Guidance.Learned;
 /// <see cref="ThresholdWhenRulesUnsure"/>. With <see cref="CandidatesOnly"/> the model may only pick a kind the rules saw
 /// some evidence for; with <see cref="SameReplyOption"/> only a kind sent with the same reply option as the rules' (the
 /// model then refines the kind — and with it the klagevejledning it needs — but never turns med into uden svarmulighed
-/// or back). The thresholds come from leave-one-writer-out evaluation (tools/TrainLetterModel), never by hand.
-/// A threshold above 1 means never.
+/// or back).
+/// It speaks only with enough evidence: at least <see cref="MinimumContentWords"/> content words in the letter's own text
+/// (<see cref="LetterFeatures.IsContentWord"/>; on a short letter a few words decide its probability, and a confident
+/// model on three sentences is still guessing) and a lead of at least <see cref="MinimumMargin"/> over its second kind.
+/// Every threshold comes from leave-one-writer-out evaluation (tools/TrainLetterModel), never by hand. A probability
+/// threshold above 1 means never.
 /// </summary>
-public sealed record CategorySecondOpinion(LetterCategoryModel Model, double ThresholdWhenRulesClear, double ThresholdWhenRulesUnsure, bool CandidatesOnly, bool SameReplyOption = false)
+public sealed record CategorySecondOpinion(LetterCategoryModel Model, double ThresholdWhenRulesClear, double ThresholdWhenRulesUnsure, bool CandidatesOnly,
+    bool SameReplyOption = false, int MinimumContentWords = 0, double MinimumMargin = 0)
 {
     /// <summary>The category the model puts in place of the rules', or null when the rules' category stands.</summary>
-    public GuidanceCategory? Overrule(ReadOnlySpan<int> features, GuidanceCategory rules, bool rulesClear, Func<GuidanceCategory, bool> rulesSawEvidenceFor)
+    public GuidanceCategory? Overrule(ReadOnlySpan<int> features, int contentWords, GuidanceCategory rules, bool rulesClear, Func<GuidanceCategory, bool> rulesSawEvidenceFor)
     {
-        var (best, probability) = Model.Best(features);
+        if (contentWords < MinimumContentWords) return null;
+        var (best, probability, margin) = Model.Best(features);
         if (best == rules) return null;
         if (probability < (rulesClear ? ThresholdWhenRulesClear : ThresholdWhenRulesUnsure)) return null;
+        if (margin < MinimumMargin) return null;
         if (CandidatesOnly && !rulesSawEvidenceFor(best)) return null;
         return best;
     }

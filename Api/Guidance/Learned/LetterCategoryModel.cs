@@ -88,13 +88,18 @@ public sealed class LetterCategoryModel
         for (var c = 0; c < _biases.Length; c++) probabilities[c] /= sum;
     }
 
-    /// <summary>The most probable category and its probability.</summary>
-    public (GuidanceCategory Category, float Probability) Best(ReadOnlySpan<int> features)
+    /// <summary>
+    /// The most probable category, its probability and its margin over the second most probable (a letter between two
+    /// kinds has a small margin even when its top probability looks high).
+    /// </summary>
+    public (GuidanceCategory Category, float Probability, float Margin) Best(ReadOnlySpan<int> features)
     {
         Span<float> p = stackalloc float[LetterModelRow.ClassCount];
         Probabilities(features, p);
         var best = 0;
         for (var c = 1; c < p.Length; c++) if (p[c] > p[best]) best = c;
-        return ((GuidanceCategory)best, p[best]);
+        var second = 0f;
+        for (var c = 0; c < p.Length; c++) if (c != best && p[c] > second) second = p[c];
+        return ((GuidanceCategory)best, p[best], p[best] - second);
     }
 }

@@ -19,9 +19,19 @@ public static class LetterFeatures
     private const uint TitleWord = 0x811C9DC5, TextWord = 0x01000193, WordPair = 0x9E3779B9, DocumentType = 0x85EBCA6B;
     private const int CaseClosedIndex = 0;
 
-    /// <summary>Adds the words of an analysed title or text (quoted text is not the letter's own and is skipped).</summary>
-    internal static void AddWords(AnalyzedDocument document, bool inTitle, List<int> into)
+    /// <summary>
+    /// A word that says something about the letter: a stem of at least four characters. Danish function words (og, at,
+    /// du, vi, det, til, om, har, kan, med, på …) are shorter, so this counts how much the letter says, not how it says it.
+    /// </summary>
+    public static bool IsContentWord(ReadOnlySpan<char> stem) => stem.Length >= 4;
+
+    /// <summary>
+    /// Adds the words of an analysed title or text (quoted text is not the letter's own and is skipped); returns how many
+    /// content words the text has of its own (0 for a title).
+    /// </summary>
+    internal static int AddWords(AnalyzedDocument document, bool inTitle, List<int> into)
     {
+        var contentWords = 0;
         var previous = 0u;
         var previousSentence = -1;
         foreach (var token in document.Tokens)
@@ -32,11 +42,13 @@ public static class LetterFeatures
             into.Add(Index(hash));
             if (!inTitle)
             {
+                if (IsContentWord(stem)) contentWords++;
                 if (token.Sentence == previousSentence) into.Add(Index(Mix(WordPair, previous, hash)));
                 previous = hash;
                 previousSentence = token.Sentence;
             }
         }
+        return contentWords;
     }
 
     internal static void AddDocumentType(string? normalizedType, List<int> into)

@@ -30,17 +30,30 @@ public sealed class LetterModelManifest
     public bool CandidatesOnly { get; set; }
     public bool SameReplyOption { get; set; }
 
+    /// <summary>The evidence gates adopted: content words in the letter's own text, lead over the second kind.</summary>
+    public int MinimumContentWords { get; set; }
+    public double MinimumMargin { get; set; }
+
     /// <summary>Whether the engine uses the model: only when leave-one-writer-out showed that it helps.</summary>
     public bool Adopted { get; set; }
 
-    /// <summary>Per held-out writer group: rules alone and rules + model, measured through the engine.</summary>
+    /// <summary>
+    /// Per held-out writer group, the shipped rules (which have seen every group: the known-writer case): rules alone and
+    /// rules + model, measured through the engine, the model trained and the combination chosen without the group.
+    /// </summary>
     public List<HeldOutFigures> LeaveOneWriterOut { get; set; } = [];
 
     /// <summary>
     /// Per blind batch: its first run (the rules file from before the batch was folded in) with and without the model, the
-    /// combination chosen on the other batches' first runs. This decides <see cref="Adopted"/> when present.
+    /// combination chosen without the batch. With <see cref="LeaveOneWriterOut"/> this decides <see cref="Adopted"/>.
     /// </summary>
     public List<HeldOutFigures> FirstRunLeaveOneWriterOut { get; set; } = [];
+
+    /// <summary>
+    /// Writers neither the rules nor the training letters have seen (a blind batch not yet folded in), read by the shipped
+    /// rules and this model with the adopted combination: measured only, never trained on or chosen by.
+    /// </summary>
+    public List<HeldOutFigures> NewWriters { get; set; } = [];
 
     public string ModelSha256 { get; set; } = "";
     public string? Seal { get; set; }
@@ -76,7 +89,7 @@ public sealed class LetterModelManifest
 
     /// <summary>The combination the manifest records, with the model it belongs to.</summary>
     public CategorySecondOpinion SecondOpinion(LetterCategoryModel model) =>
-        new(model, ThresholdWhenRulesClear, ThresholdWhenRulesUnsure, CandidatesOnly, SameReplyOption);
+        new(model, ThresholdWhenRulesClear, ThresholdWhenRulesUnsure, CandidatesOnly, SameReplyOption, MinimumContentWords, MinimumMargin);
 
     /// <summary>Reads the manifest beside the zip and checks that both belong together; throws saying what does not match.</summary>
     public static LetterModelManifest ReadVerified(string modelPath)
@@ -130,6 +143,8 @@ public sealed class HeldOutFigures
     public double ThresholdWhenRulesUnsure { get; set; }
     public bool CandidatesOnly { get; set; }
     public bool SameReplyOption { get; set; }
+    public int MinimumContentWords { get; set; }
+    public double MinimumMargin { get; set; }
     public EngineFigures Rules { get; set; } = new();
     public EngineFigures WithModel { get; set; } = new();
 }

@@ -107,6 +107,46 @@ public class LetterModelTests
     }
 
     [Fact]
+    public void ALetterWithFewerContentWordsThanTheGateKeepsTheRulesCategory()
+    {
+        var rulesAlone = TestEngine.Shipped.Suggest(SaysLittle);
+        var words = TestEngine.Shipped.ContentWords(SaysLittle);
+        var gated = TestEngine.Shipped.WithSecondOpinion(new CategorySecondOpinion(SureOf(GuidanceCategory.Receipt), 2, 0.9, false, MinimumContentWords: words + 1));
+        var atGate = TestEngine.Shipped.WithSecondOpinion(new CategorySecondOpinion(SureOf(GuidanceCategory.Receipt), 2, 0.9, false, MinimumContentWords: words));
+
+        Assert.InRange(words, 1, 10);
+        Assert.Equal(rulesAlone.Category, gated.Suggest(SaysLittle).Category);
+        Assert.Equal(GuidanceCategory.Receipt, atGate.Suggest(SaysLittle).Category);
+    }
+
+    [Fact]
+    public void AModelTornBetweenTwoKindsKeepsTheRulesCategoryBelowTheMarginGate()
+    {
+        // Receipt 0.52, Approval 0.48 (the other kinds near 0): a lead of 0.05.
+        var biases = new float[LetterModelRow.ClassCount];
+        biases[(int)GuidanceCategory.Receipt] = 20.05f;
+        biases[(int)GuidanceCategory.Approval] = 19.95f;
+        var torn = new LetterCategoryModel(new float[LetterModelRow.ClassCount * LetterFeatures.Dimension], biases);
+        var rulesAlone = TestEngine.Shipped.Suggest(SaysLittle);
+
+        var gated = TestEngine.Shipped.WithSecondOpinion(new CategorySecondOpinion(torn, 2, 0.5, false, MinimumMargin: 0.1));
+        var ungated = TestEngine.Shipped.WithSecondOpinion(new CategorySecondOpinion(torn, 2, 0.5, false, MinimumMargin: 0));
+
+        Assert.Equal(rulesAlone.Category, gated.Suggest(SaysLittle).Category);
+        Assert.Equal(GuidanceCategory.Receipt, ungated.Suggest(SaysLittle).Category);
+    }
+
+    [Fact]
+    public void ContentWordsCountTheLettersOwnLongerWordsNotItsTitle()
+    {
+        var shortWords = new LetterFacts("Afgørelse om kørekort til bil", null, "Vi har det, og du er på.");
+        var more = new LetterFacts("Brev", null, "Vi har det, og du er på. Lægeerklæringen om dit helbred mangler stadig i sagen.");
+
+        Assert.Equal(0, TestEngine.Shipped.ContentWords(shortWords));
+        Assert.True(TestEngine.Shipped.ContentWords(more) >= 4);
+    }
+
+    [Fact]
     public void ThresholdsAboveOneLeaveEveryCorpusLetterAsTheRulesHaveIt()
     {
         var engine = TestEngine.Shipped.WithSecondOpinion(new CategorySecondOpinion(LetterCategoryModel.Load(ModelPath), 2, 2, CandidatesOnly: false));
