@@ -5,7 +5,7 @@ using SmartPost.Tools.TrainLetterModel;
 
 // Trains the letter category model on tests/corpus/letters, evaluates it leave-one-writer-out through the engine, chooses
 // how it combines with the rules (probability, evidence gates) from that evaluation, and writes Api/Rules/letter-model.zip
-// with its sealed manifest. The command that retrains the committed model is in docs/guidance.md ("Retraining").
+// with its sealed manifest. The committed model is retrained with tools/TrainLetterModel/retrain.sh (it gives the first runs).
 //   dotnet run --project tools/TrainLetterModel -- --first-run RULES:GROUP ... [--new-writer FILE ...] [--evaluate-only] [--out PATH]
 var outPath = Path.GetFullPath(Path.Combine(LetterCorpus.Folder, "..", "..", "..", "Api", "Rules", "letter-model.zip"));
 var evaluateOnly = false;
@@ -40,7 +40,7 @@ for (var i = 0; i < args.Length; i++)
 if (firstRuns.Count == 0)
 {
     // The shipped rules were fitted to every group of the corpus: without first runs nothing measures a new writer.
-    Console.Error.WriteLine("Give the first runs (--first-run RULES:GROUP); the command is in docs/guidance.md, \"Retraining\".");
+    Console.Error.WriteLine("Give the first runs (--first-run RULES:GROUP), or retrain with tools/TrainLetterModel/retrain.sh.");
     return 2;
 }
 

@@ -36,7 +36,7 @@ public sealed class LetterCategoryModel
         var ml = new MLContext(seed: 0);
         var transformer = ml.Model.Load(zipPath, out _);
         return FromTransformer(transformer)
-            ?? throw new InvalidOperationException($"'{zipPath}' is not a letter category model (no linear multiclass model inside). Train it with: dotnet run --project tools/TrainLetterModel");
+            ?? throw new InvalidOperationException($"'{zipPath}' is not a letter category model (no linear multiclass model inside). Train it with: tools/TrainLetterModel/retrain.sh");
     }
 
     public static LetterCategoryModel? FromTransformer(ITransformer transformer)

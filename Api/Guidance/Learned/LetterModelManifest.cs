@@ -95,7 +95,7 @@ public sealed class LetterModelManifest
     public static LetterModelManifest ReadVerified(string modelPath)
     {
         var manifestPath = PathBeside(modelPath);
-        const string retrain = "Retrain with: dotnet run --project tools/TrainLetterModel";
+        const string retrain = "Retrain with: tools/TrainLetterModel/retrain.sh";
         if (!File.Exists(modelPath)) throw new InvalidOperationException($"Letter model not found: '{modelPath}' (setting Guidance:LetterModelPath). {retrain}");
         if (!File.Exists(manifestPath)) throw new InvalidOperationException($"Letter model manifest not found: '{manifestPath}'. {retrain}");
         LetterModelManifest? manifest;

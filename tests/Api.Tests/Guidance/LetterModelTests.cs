@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using SmartPost.Api.Guidance;
 using SmartPost.Api.Guidance.Learned;
+using SmartPost.Api.Tests.Infrastructure;
 using SmartPost.EvaluateLetters;
 
 namespace SmartPost.Api.Tests.Guidance;
@@ -21,7 +23,7 @@ public class LetterModelTests
 
         var letter = LetterCorpus.Read("sample-letters.jsonl").First(l => l.ExpectedCategory is not null);
         Span<float> p = stackalloc float[LetterModelRow.ClassCount];
-        model.Probabilities(TestEngine.Shipped.Features(letter.Facts), p);
+        model.Probabilities(TestEngine.RulesAlone.Features(letter.Facts), p);
         Assert.Equal(1.0, p.ToArray().Sum(), 3);
         Assert.NotEmpty(manifest.LeaveOneWriterOut);
     }
@@ -57,6 +59,48 @@ public class LetterModelTests
         }
     }
 
+    [Fact]
+    public void TheAppVerifiesTheCommittedModelAtStartUpAndConsultsItOnlyIfItsManifestAdoptedIt()
+    {
+        var manifest = LetterModelManifest.ReadVerified(new GuidanceOptions().ResolvedLetterModelPath()!);
+        using var api = new ApiFactory();
+
+        var engine = api.Services.GetRequiredService<GuidanceEngine>();
+
+        Assert.Equal(manifest.Adopted, engine.SecondOpinion is not null);
+        Assert.Equal(manifest.Adopted, TestEngine.Shipped.SecondOpinion is not null);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void AManifestBringsItsThresholdsAndGatesIntoTheEngineOnlyWhenItAdoptedTheModel(bool adopted)
+    {
+        var folder = Directory.CreateTempSubdirectory("letter-model-");
+        try
+        {
+            var zip = Path.Combine(folder.FullName, "letter-model.zip");
+            File.Copy(ModelPath, zip);
+            var manifest = LetterModelManifest.ReadVerified(ModelPath);
+            (manifest.Adopted, manifest.ThresholdWhenRulesUnsure, manifest.MinimumContentWords, manifest.MinimumMargin) = (adopted, 0.9, 7, 0.25);
+            manifest.SealAndWrite(zip);
+
+            var opinion = LetterModelSetup.SecondOpinion(zip);
+
+            if (!adopted)
+            {
+                Assert.Null(opinion);
+                return;
+            }
+            Assert.NotNull(opinion);
+            Assert.Equal((0.9, 7, 0.25), (opinion.ThresholdWhenRulesUnsure, opinion.MinimumContentWords, opinion.MinimumMargin));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     // A model that is sure of one kind whatever the letter says: the combination alone decides whether it is heard.
     private static LetterCategoryModel SureOf(GuidanceCategory category)
     {
@@ -73,8 +117,8 @@ public class LetterModelTests
     [Fact]
     public void RulesThatAreClearKeepTheirCategoryBelowTheClearThreshold()
     {
-        var rulesAlone = TestEngine.Shipped.Suggest(AsksClearly);
-        var engine = TestEngine.Shipped.WithSecondOpinion(new CategorySecondOpinion(SureOf(GuidanceCategory.Approval), 2, 0, CandidatesOnly: false));
+        var rulesAlone = TestEngine.RulesAlone.Suggest(AsksClearly);
+        var engine = TestEngine.RulesAlone.WithSecondOpinion(new CategorySecondOpinion(SureOf(GuidanceCategory.Approval), 2, 0, CandidatesOnly: false));
 
         var got = engine.Suggest(AsksClearly);
 
@@ -86,8 +130,8 @@ public class LetterModelTests
     [Fact]
     public void UnsureRulesGiveWayToAConfidentModelWithADanishReasonWithoutScores()
     {
-        var rulesAlone = TestEngine.Shipped.Suggest(SaysLittle);
-        var engine = TestEngine.Shipped.WithSecondOpinion(new CategorySecondOpinion(SureOf(GuidanceCategory.Receipt), 2, 0.9, CandidatesOnly: false));
+        var rulesAlone = TestEngine.RulesAlone.Suggest(SaysLittle);
+        var engine = TestEngine.RulesAlone.WithSecondOpinion(new CategorySecondOpinion(SureOf(GuidanceCategory.Receipt), 2, 0.9, CandidatesOnly: false));
 
         var got = engine.Suggest(SaysLittle);
 
@@ -101,18 +145,18 @@ public class LetterModelTests
     [Fact]
     public void CandidatesOnlyKeepsTheModelToKindsTheRulesSawEvidenceFor()
     {
-        var engine = TestEngine.Shipped.WithSecondOpinion(new CategorySecondOpinion(SureOf(GuidanceCategory.DrivingRightWithdrawal), 0, 0, CandidatesOnly: true));
+        var engine = TestEngine.RulesAlone.WithSecondOpinion(new CategorySecondOpinion(SureOf(GuidanceCategory.DrivingRightWithdrawal), 0, 0, CandidatesOnly: true));
 
-        Assert.Equal(TestEngine.Shipped.Suggest(SaysLittle).Category, engine.Suggest(SaysLittle).Category);
+        Assert.Equal(TestEngine.RulesAlone.Suggest(SaysLittle).Category, engine.Suggest(SaysLittle).Category);
     }
 
     [Fact]
     public void ALetterWithFewerContentWordsThanTheGateKeepsTheRulesCategory()
     {
-        var rulesAlone = TestEngine.Shipped.Suggest(SaysLittle);
-        var words = TestEngine.Shipped.ContentWords(SaysLittle);
-        var gated = TestEngine.Shipped.WithSecondOpinion(new CategorySecondOpinion(SureOf(GuidanceCategory.Receipt), 2, 0.9, false, MinimumContentWords: words + 1));
-        var atGate = TestEngine.Shipped.WithSecondOpinion(new CategorySecondOpinion(SureOf(GuidanceCategory.Receipt), 2, 0.9, false, MinimumContentWords: words));
+        var rulesAlone = TestEngine.RulesAlone.Suggest(SaysLittle);
+        var words = TestEngine.RulesAlone.ContentWords(SaysLittle);
+        var gated = TestEngine.RulesAlone.WithSecondOpinion(new CategorySecondOpinion(SureOf(GuidanceCategory.Receipt), 2, 0.9, false, MinimumContentWords: words + 1));
+        var atGate = TestEngine.RulesAlone.WithSecondOpinion(new CategorySecondOpinion(SureOf(GuidanceCategory.Receipt), 2, 0.9, false, MinimumContentWords: words));
 
         Assert.InRange(words, 1, 10);
         Assert.Equal(rulesAlone.Category, gated.Suggest(SaysLittle).Category);
@@ -127,10 +171,10 @@ public class LetterModelTests
         biases[(int)GuidanceCategory.Receipt] = 20.05f;
         biases[(int)GuidanceCategory.Approval] = 19.95f;
         var torn = new LetterCategoryModel(new float[LetterModelRow.ClassCount * LetterFeatures.Dimension], biases);
-        var rulesAlone = TestEngine.Shipped.Suggest(SaysLittle);
+        var rulesAlone = TestEngine.RulesAlone.Suggest(SaysLittle);
 
-        var gated = TestEngine.Shipped.WithSecondOpinion(new CategorySecondOpinion(torn, 2, 0.5, false, MinimumMargin: 0.1));
-        var ungated = TestEngine.Shipped.WithSecondOpinion(new CategorySecondOpinion(torn, 2, 0.5, false, MinimumMargin: 0));
+        var gated = TestEngine.RulesAlone.WithSecondOpinion(new CategorySecondOpinion(torn, 2, 0.5, false, MinimumMargin: 0.1));
+        var ungated = TestEngine.RulesAlone.WithSecondOpinion(new CategorySecondOpinion(torn, 2, 0.5, false, MinimumMargin: 0));
 
         Assert.Equal(rulesAlone.Category, gated.Suggest(SaysLittle).Category);
         Assert.Equal(GuidanceCategory.Receipt, ungated.Suggest(SaysLittle).Category);
@@ -142,18 +186,18 @@ public class LetterModelTests
         var shortWords = new LetterFacts("Afgørelse om kørekort til bil", null, "Vi har det, og du er på.");
         var more = new LetterFacts("Brev", null, "Vi har det, og du er på. Lægeerklæringen om dit helbred mangler stadig i sagen.");
 
-        Assert.Equal(0, TestEngine.Shipped.ContentWords(shortWords));
-        Assert.True(TestEngine.Shipped.ContentWords(more) >= 4);
+        Assert.Equal(0, TestEngine.RulesAlone.ContentWords(shortWords));
+        Assert.True(TestEngine.RulesAlone.ContentWords(more) >= 4);
     }
 
     [Fact]
     public void ThresholdsAboveOneLeaveEveryCorpusLetterAsTheRulesHaveIt()
     {
-        var engine = TestEngine.Shipped.WithSecondOpinion(new CategorySecondOpinion(LetterCategoryModel.Load(ModelPath), 2, 2, CandidatesOnly: false));
+        var engine = TestEngine.RulesAlone.WithSecondOpinion(new CategorySecondOpinion(LetterCategoryModel.Load(ModelPath), 2, 2, CandidatesOnly: false));
 
         foreach (var letter in LetterCorpus.Read("blind-d.jsonl"))
         {
-            var rules = TestEngine.Shipped.Suggest(letter.Facts, letter.Standing, letter.ChosenOption);
+            var rules = TestEngine.RulesAlone.Suggest(letter.Facts, letter.Standing, letter.ChosenOption);
             var both = engine.Suggest(letter.Facts, letter.Standing, letter.ChosenOption);
             Assert.Equal((rules.Category, rules.Recommendation), (both.Category, both.Recommendation));
             Assert.Equal(rules.Checks.Select(c => c.Code), both.Checks.Select(c => c.Code));
