@@ -3,6 +3,7 @@ using SmartPost.Api.Calendar;
 using SmartPost.Api.Dispatch;
 using SmartPost.Api.Guidance;
 using SmartPost.Api.Infrastructure;
+using SmartPost.Api.Infrastructure.BulkWork;
 using SmartPost.Api.Infrastructure.Database;
 using SmartPost.Api.Infrastructure.Health;
 using SmartPost.Api.Infrastructure.Telemetry;
@@ -21,9 +22,10 @@ builder.Services.AddCaseworkerAuthentication(builder.Environment);
 builder.Services.AddSwaggerDocs();
 builder.Services.AddDatabase(builder.Configuration);
 
-// Running it: health probes, OpenTelemetry, per-caller rate limits, security headers.
+// Running it: health probes, OpenTelemetry, ingest behind the caseworkers (bulk work), rate limits, security headers.
 builder.Services.AddHealth(builder.Configuration);
 builder.Services.AddTelemetry(builder.Configuration);
+builder.Services.AddBulkWork(builder.Configuration);
 builder.Services.AddRateLimits(builder.Configuration);
 builder.Services.AddSecurityHeaders();
 
@@ -50,7 +52,8 @@ app.UseSwaggerDocs();
 app.UseAddinHosting();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseRateLimiter(); // after authentication: limits are per signed-in caller
+app.UseRateLimiter(); // after authentication: limits are per signed-in caller; bulk admission queues ingest here
+app.UseSuggestFastPath(); // ordinary suggest requests answered without MVC; the rest fall through to the controller
 
 app.MapControllers();
 app.MapHealth();

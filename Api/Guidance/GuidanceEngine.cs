@@ -51,6 +51,7 @@ public sealed class GuidanceEngine
             ?? strong.MaxBy(r => r.Priority)
             ?? _rules.Rules.Where(scan.MatchedWeakly).MaxBy(r => r.Priority)
             ?? _rules.Fallback;
+        winner = AnswerAskedInText(scan, strong, winner);
         var byModel = SecondOpinionRule(scan, strong, winner);
         winner = byModel ?? winner;
 
@@ -125,15 +126,32 @@ public sealed class GuidanceEngine
     }
 
     /// <summary>
+    /// An expected answer is something the text asks for. A title that announces one ("Påtænkt afgørelse", "Manglende
+    /// bilag") over a text that asks nothing but shows another kind (a decision made after the hearing, a receipt) is
+    /// that kind: the title is weaker evidence than the text. With nothing else in the text, the title still decides.
+    /// </summary>
+    private static CompiledRule AnswerAskedInText(GuidelineScan scan, List<CompiledRule> strong, CompiledRule winner)
+    {
+        if (winner.Recommendation != ReplyOption.WithReply || InText(scan, winner)) return winner;
+        return strong.Where(r => !r.Fallback && r != winner && InText(scan, r)).MaxBy(r => r.Priority) ?? winner;
+    }
+
+    private static bool InText(GuidelineScan scan, CompiledRule rule) =>
+        scan.MatchedByWords(rule) && scan.Strong[rule.Index].Any(e => e.Field == GuidelineScan.TextField);
+
+    /// <summary>
     /// A letter that asks for something is also of the formal kind when its text performs the act ("Vi indkalder dig til
     /// kontrollerende køreprøve"), says so twice, or once with the title or document type agreeing ("Du skal til
-    /// kontrollerende køreprøve. Vælg prøvested …" is a question, not a summons).
+    /// kontrollerende køreprøve. Vælg prøvested …" is a question, not a summons), or when the title names the act itself
+    /// (an operative cue in the title: "Påbud om lægeerklæring").
     /// </summary>
     private static bool FormalKindIsInText(GuidelineScan scan, CompiledRule formal)
     {
         var inText = scan.Strong[formal.Index].Count(e => e.Field == GuidelineScan.TextField);
         var elsewhere = scan.Strong[formal.Index].Count(e => e.Field != GuidelineScan.TextField) + scan.Weak[formal.Index].Count;
-        return inText >= 2 || inText == 1 && (elsewhere > 0 || scan.Performed[formal.Index]);
+        // A title that names the act ("Påbud om lægeerklæring") over a text that states the duty ("Du skal indsende …") is
+        // the order itself; a generic "Afgørelse" title and type over a request are not (caseworkers often type them wrongly).
+        return inText >= 2 || inText == 1 && (elsewhere > 0 || scan.Performed[formal.Index]) || scan.PerformedByTitle[formal.Index];
     }
 
     /// <summary>

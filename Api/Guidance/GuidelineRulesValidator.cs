@@ -97,6 +97,7 @@ internal sealed partial class GuidelineRulesValidator(string path)
         AddCues(rule.Title, $"{where}: title", cue, text: false);
         AddCues(rule.Text, $"{where}: text", cue, text: true);
         AddCues(rule.Operative, $"{where}: operative", cue with { Operative = true }, text: true);
+        AddCues(rule.Operative, $"{where}: operative", cue with { Operative = true }, text: false);
         AddCues(rule.Requires, $"{where}: requires", cue with { Role = CueRole.Requirement }, text: true);
         AddCues(rule.Requires, $"{where}: requires", cue with { Role = CueRole.Requirement }, text: false);
         AddCues(rule.Unless, $"{where}: unless", cue with { Role = CueRole.Veto }, text: true);

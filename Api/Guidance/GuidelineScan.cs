@@ -24,6 +24,7 @@ internal sealed class GuidelineScan
         VetoedByTitle = new bool[count];
         ByCaseClosedFlag = new bool[count];
         Performed = new bool[count];
+        PerformedByTitle = new bool[count];
         Topical = new bool[count];
         for (var i = 0; i < count; i++)
         {
@@ -64,6 +65,10 @@ internal sealed class GuidelineScan
 
     /// <summary>Per rule: the text performs its act with an operative cue ("Vi indkalder dig hermed …").</summary>
     public bool[] Performed { get; }
+
+    /// <summary>Per rule: the title names the act itself ("Påbud om lægeerklæring"), not only the kind of letter.</summary>
+    public bool[] PerformedByTitle { get; }
+
     /// <summary>The klagevejledning: each sentence (a heading with the sentence after it) that tells how to complain.</summary>
     public List<Evidence> ComplaintGuidance { get; } = new();
 
@@ -130,7 +135,9 @@ internal sealed class GuidelineScan
                     if (text.ComplementClauseAfter(first) is { } complement) ignoredClauses.Add((cue.Rule, complement));
                     break;
                 case CueRole.ComplaintGuidanceIgnore: (ignored ??= new()).Add((ComplaintGuidanceSentence, sentence)); break;
-                case CueRole.SelfServiceIgnore: (ignored ??= new()).Add((SelfServiceSentence, sentence)); break;
+                // Per clause: "…, skal ansøgningen indgives via den digitale ansøgning med MitID, og din læge skal sende en ny
+                // lægeerklæring" still directs the recipient online; only the doctor's part is someone else acting.
+                case CueRole.SelfServiceIgnore: (ignoredClauses ??= new()).Add((SelfServiceClause, text.ClauseOf(first))); break;
                 case CueRole.Veto: (inTitle ? VetoedByTitle : Vetoed)[cue.Rule] = true; break;
                 case CueRole.Requirement: Topical[cue.Rule] = true; break;
             }
@@ -143,7 +150,7 @@ internal sealed class GuidelineScan
         foreach (var (cue, first, _) in hits)
         {
             var sentence = text.SentenceOf(first);
-            if (cue.Role == CueRole.SelfService && ignored?.Contains((SelfServiceSentence, sentence)) != true && text.SentenceHasWord(sentence, "skal"))
+            if (cue.Role == CueRole.SelfService && ignoredClauses?.Contains((SelfServiceClause, text.ClauseOf(first))) != true && text.SentenceHasWord(sentence, "skal"))
                 (selfServiceSentences ??= new()).Add(sentence);
         }
 
@@ -158,13 +165,14 @@ internal sealed class GuidelineScan
             }
             else if (cue.Role == CueRole.SelfService)
             {
-                if (ignored?.Contains((SelfServiceSentence, sentence)) == true) continue;
+                if (ignoredClauses?.Contains((SelfServiceClause, text.ClauseOf(first))) == true) continue;
                 AddSentence(SelfService, text, first, fieldName, _rules.SelfServiceId);
             }
             else if (cue.Role == CueRole.Cue)
             {
                 var rule = _rules.Rules[cue.Rule];
                 if (ignored?.Contains((rule.Index, sentence)) == true) continue;
+                if (ignored?.Contains((rule.Index, sentence + 1)) == true && IsHeading(text, sentence)) continue;
                 if (ignoredClauses?.Contains((rule.Index, text.ClauseOf(first))) == true) continue;
                 if (rule.Negatable && IsNegated(text, first, last)) continue;
                 if (rule.Negatable && selfServiceSentences?.Contains(sentence + 1) == true && !selfServiceSentences.Contains(sentence)) continue;
@@ -172,7 +180,7 @@ internal sealed class GuidelineScan
                 var length = text.End(last) - start;
                 var evidence = new Evidence(fieldName, original.Substring(start, length), start, length, rule.Id);
                 if (!Strong[rule.Index].Contains(evidence)) Strong[rule.Index].Add(evidence);
-                if (cue.Operative && !inTitle) Performed[rule.Index] = true;
+                if (cue.Operative) (inTitle ? PerformedByTitle : Performed)[rule.Index] = true;
             }
         }
 
@@ -180,6 +188,27 @@ internal sealed class GuidelineScan
         // heading names the section, the sentence under it decides what it says.
         ComplaintGuidance.RemoveAll(heading => heading.Field == fieldName && NoAppeal.Any(statement => statement.Field == fieldName
             && statement.Start > heading.Start && statement.Start < heading.Start + heading.Length));
+
+        // A klagevejledning's own instructions ("Hvis du vil klage" / "Skriv til os senest 4 uger efter …") tell how to
+        // complain; they do not ask for an answer to this letter.
+        foreach (var rule in _rules.Rules.Where(r => r.Negatable))
+        {
+            Strong[rule.Index].RemoveAll(asking => asking.Field == fieldName && ComplaintGuidance.Any(guidance => guidance.Field == fieldName
+                && asking.Start >= guidance.Start && asking.Start < guidance.Start + guidance.Length));
+        }
+    }
+
+    /// <summary>
+    /// A heading ("2. Partshøring") means what the sentence under it says: over a sentence the rule ignores ("Køreskolen har
+    /// … fået lejlighed til at udtale sig") it is ignored too, as a "Klagevejledning" heading over a no-appeal statement is.
+    /// A short sentence with its full stop ("Vi mangler en lægeerklæring.") says something of its own.
+    /// </summary>
+    private static bool IsHeading(LetterText text, int sentence)
+    {
+        var (first, last) = text.SentenceBounds(sentence);
+        if (last - first >= HeadingWords) return false;
+        var end = text.End(last);
+        return end >= text.Original.Length || text.Original[end] is not ('.' or '!' or '?');
     }
 
     // Negation and condition words of the field being scanned, by word.
@@ -219,7 +248,7 @@ internal sealed class GuidelineScan
     }
 
     private const int ComplaintGuidanceSentence = -1;
-    private const int SelfServiceSentence = -2;
+    private const int SelfServiceClause = -2;
     private const int HeadingWords = 4;
 
     /// <summary>

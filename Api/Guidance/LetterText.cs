@@ -92,15 +92,16 @@ internal sealed class LetterText
     }
 
     /// <summary>
-    /// A question starting a line and answered in the same line ("Har du fyldt 17 år? Så kan du …", "… ? Ja, …",
-    /// "Hvorfor skal du til prøve? Det skyldes …", "Vil du have et nyt kørekort? Det skal du ikke") is rhetorical.
+    /// A question answered in the same line ("Har du fyldt 17 år? Så kan du …", "… ? Ja, …", "Hvorfor skal du til
+    /// prøve? Det skyldes …", "Vil du have et nyt kørekort? Det skal du ikke", "Fra 1. juli ændres prøven. Skal jeres
+    /// elever til prøve efter den dato? Så skal de …") is rhetorical, wherever in the line it starts.
     /// "Så" followed by "vi"/"os" is our own next step ("Kan du sende kopien? Så kan vi …"): still asking.
     /// </summary>
     private bool IsAnsweredOnItsLine(int sentence)
     {
-        var (first, last) = SentenceBounds(sentence);
+        var (_, last) = SentenceBounds(sentence);
         var next = last + 1;
-        if (!StartsLine(first) || next >= Count || Original.AsSpan(End(last), Start(next) - End(last)).Contains('\n')) return false;
+        if (next >= Count || Original.AsSpan(End(last), Start(next) - End(last)).Contains('\n')) return false;
         if (WordIs(next, "ja") || WordIs(next, "nej")) return true;
         if (WordIs(next, "det")) return IsAnswerOpening(next);
         if (!WordIs(next, "så") && !WordIs(next, "saa")) return false;

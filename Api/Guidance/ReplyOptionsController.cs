@@ -18,6 +18,7 @@ public sealed class ReplyOptionsController(GuidanceEngine engine, RecipientStand
     /// <c>evidence</c> gives offsets into the original title/text for highlighting; <c>checks</c> have stable codes.
     /// </remarks>
     [HttpPost("suggest")]
+    [SuggestFastPath]
     [SwaggerOperation(Summary = "Foreslå med/uden svarmulighed eller fysisk post til et brev", Tags = ["Guidance"])]
     [SwaggerResponse(StatusCodes.Status200OK, "The suggestion, its reasons, checks and evidence", typeof(Suggestion))]
     [SwaggerResponse(StatusCodes.Status400BadRequest, "A field is missing or invalid (named in 'errors')", typeof(ValidationProblemDetails))]
@@ -35,7 +36,13 @@ public sealed class ReplyOptionsController(GuidanceEngine engine, RecipientStand
                 : "Ugyldigt CVR-nummer: 8 cifre.");
         }
         if (!ModelState.IsValid) return ValidationProblem(ModelState);
+        return await SuggestAsync(request, engine, recipients, cancellationToken);
+    }
 
+    /// <summary>The suggestion for a valid request; <see cref="SuggestFastPath"/> answers ordinary requests with it too.</summary>
+    internal static async Task<Suggestion> SuggestAsync(SuggestRequest request, GuidanceEngine engine,
+        RecipientStandingResolver recipients, CancellationToken cancellationToken)
+    {
         var standing = await recipients.ResolveAsync(request.Recipient, cancellationToken);
         var letter = new LetterFacts(request.DocumentTitle, request.DocumentType, request.Text, request.CaseClosed);
         return engine.Suggest(letter, standing, request.ChosenOption);

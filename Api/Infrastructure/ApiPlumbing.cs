@@ -28,7 +28,13 @@ public static class ApiPlumbing
         services.AddProblemDetails(o => DanishStatusProblems.Configure(o, env));
         services.AddSingleton(TimeProvider.System);
         services.AddControllers()
-            .AddNewtonsoftJson(o => Configure(o.SerializerSettings));
+            .AddNewtonsoftJson(o =>
+            {
+                Configure(o.SerializerSettings);
+                // MVC buffers the serialized body before sending it, in memory only up to this size and in a temporary
+                // file beyond it: 30 KB by default, which a 50-row inbox page comes close to and a 200-row page passes.
+                o.OutputFormatterMemoryBufferThreshold = 1024 * 1024;
+            });
         // After the features' Configure calls have added their converters (e.g. DateOnly).
         services.PostConfigure<MvcNewtonsoftJsonOptions>(o => ConverterCachingContractResolver.Apply(o.SerializerSettings));
         services.Configure<ApiBehaviorOptions>(o =>

@@ -3,6 +3,8 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using SmartPost.Api.Infrastructure.BulkWork;
 
 namespace SmartPost.Api.Infrastructure;
 
@@ -26,7 +28,10 @@ public sealed class RateLimitOptions
     public int SearchPerMinute { get; set; } = 600;
 }
 
-/// <summary>Which endpoints are limited, by whom, and the Danish 429 answer.</summary>
+/// <summary>
+/// Which endpoints are limited, by whom, and the Danish answers: 429 when a caller is over its allowance, 503 when
+/// bulk admission (<see cref="BulkAdmission"/>, always on) has no room for another delivery.
+/// </summary>
 public static class RateLimits
 {
     private static readonly TimeSpan Refill = TimeSpan.FromSeconds(10);
@@ -41,12 +46,16 @@ public static class RateLimits
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.OnRejected = WriteTooManyRequestsAsync;
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                options.Enabled && Group(context.Request) is { } group
-                    ? RateLimitPartition.GetTokenBucketLimiter($"{group.Name}:{Caller(context)}", _ => Bucket(group.PerMinute(options)))
-                    : RateLimitPartition.GetNoLimiter(""));
+            limiter.OnRejected = WriteRejectionAsync;
         });
+        // The caller's allowance first (it answers at once), then admission, which may queue a delivery.
+        services.AddOptions<RateLimiterOptions>().Configure<BulkAdmission>((limiter, admission) =>
+            limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                    options.Enabled && Group(context.Request) is { } group
+                        ? RateLimitPartition.GetTokenBucketLimiter($"{group.Name}:{Caller(context)}", _ => Bucket(group.PerMinute(options)))
+                        : RateLimitPartition.GetNoLimiter("")),
+                admission));
         return services;
     }
 
@@ -85,23 +94,32 @@ public static class RateLimits
         AutoReplenishment = true,
     };
 
-    private static async ValueTask WriteTooManyRequestsAsync(OnRejectedContext rejected, CancellationToken ct)
+    private static ValueTask WriteRejectionAsync(OnRejectedContext rejected, CancellationToken ct)
     {
         var context = rejected.HttpContext;
-        var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
-            ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : (int)Refill.TotalSeconds;
-        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        // Only the token buckets know when the caller may come back; admission's refusal carries no such time.
+        if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+            return WriteProblemAsync(context, StatusCodes.Status429TooManyRequests, seconds,
+                "For mange forespørgsler / too many requests",
+                $"Du har sendt mange forespørgsler på kort tid. Vent {seconds} sekunder, og prøv igen.");
+        }
+        var wait = (int)context.RequestServices.GetRequiredService<IOptions<BulkWorkOptions>>().Value.RetryAfter.TotalSeconds;
+        return WriteProblemAsync(context, StatusCodes.Status503ServiceUnavailable, wait,
+            "Modtagelsen er optaget",
+            $"Der modtages mange svar lige nu, så dette svar er ikke gemt. Send det igen om {wait} sekunder.");
+    }
+
+    private static async ValueTask WriteProblemAsync(HttpContext context, int status, int retryAfterSeconds, string title, string detail)
+    {
+        context.Response.StatusCode = status;
+        context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
         await problems.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "For mange forespørgsler / too many requests",
-                Detail = $"Du har sendt mange forespørgsler på kort tid. Vent {seconds} sekunder, og prøv igen.",
-                Instance = context.Request.Path,
-            },
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail, Instance = context.Request.Path },
         });
     }
 }

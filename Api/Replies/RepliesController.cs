@@ -28,13 +28,15 @@ public sealed class RepliesController(
             + "stored and flagged for manual screening). Links the reply to its case/team (the answered dispatch in MeMo ReplyData, "
             + "given team, case number, case number in the text, or the default team), screens it and stores it once: 201 the first time, 200 on "
             + "redelivery (a caller outside the reply's team gets only {id, created}). Any caseworker (the ingest service). "
-            + "400: invalid field or sender id, malformed XML (with line/position) or a DTD; 413: over 10 MB.")]
+            + "400: invalid field or sender id, malformed XML (with line/position) or a DTD; 413: over 10 MB; "
+            + "503 with Retry-After: too many deliveries at once (nothing stored; send it again after Retry-After).")]
     [SwaggerRawBody("application/xml", MemoReplyExample.Xml,
         Description = "application/json: a journalized reply; application/xml (or text/xml): a MeMo 1.1 message.")]
     [ProducesResponseType<IngestResult>(201)]
     [ProducesResponseType<IngestResult>(200)]
     [ProducesResponseType<ValidationProblemDetails>(400)]
     [ProducesResponseType<ProblemDetails>(413)]
+    [ProducesResponseType<ProblemDetails>(503)]
     public async Task<ActionResult<IngestResult>> IngestJson([FromBody] JsonReplyRequest request, CancellationToken ct)
     {
         string? senderId = null;

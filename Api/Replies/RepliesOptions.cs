@@ -40,14 +40,6 @@ public sealed class RepliesOptions
     [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00", ErrorMessage = "Replies:ScreeningTimeout must be between 1 ms and 60 seconds.")]
     public TimeSpan ScreeningTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>
-    /// Replies screened at the same time by this process (0: one per CPU core). Ingest waits for a free slot without
-    /// holding a thread, so a burst of deliveries cannot crowd out the caseworkers' requests; the time budget above
-    /// starts when a reply's screening starts.
-    /// </summary>
-    [Range(0, 256, ErrorMessage = "Replies:ScreeningConcurrency must be between 0 (one per core) and 256.")]
-    public int ScreeningConcurrency { get; set; }
-
     /// <summary>Minutes of screening per reply, for the inbox estimate (the guideline: "i gennemsnit 1 minut pr. henvendelse").</summary>
     [Range(0.1, 60)]
     public double ScreeningMinutesPerReply { get; set; } = 1;

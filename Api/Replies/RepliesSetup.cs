@@ -12,7 +12,6 @@ public static class RepliesSetup
         services.AddScoped<ReplyLinker>();
         services.AddSingleton<RecipientNameIndex>();
         services.AddScoped<ReplyIngest>();
-        services.AddSingleton<ScreeningSlots>();
         services.AddScoped<ReplyAccess>();
         services.AddScoped<ReplyChanges>();
         services.AddScoped<ClaimTakeoverPermission>();

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Newtonsoft.Json;
 using Npgsql;
 using SmartPost.Api.Infrastructure;
+using SmartPost.Api.Infrastructure.BulkWork;
 using SmartPost.Api.Infrastructure.Database;
 using SmartPost.Api.Infrastructure.Telemetry;
 using SmartPost.Api.Screening;
@@ -15,16 +16,20 @@ namespace SmartPost.Api.Replies;
 /// <summary>
 /// Stores an incoming reply exactly once: link, screen, save reply + documents + audit event in one SaveChanges.
 /// A redelivery (same messageUUID or documentId) returns the stored reply, also when two arrive at the same time:
-/// the unique index on SourceKey decides, and the loser reads the winner's row.
+/// the unique index on SourceKey decides, and the loser reads the winner's row. Every ingest (HTTP, the WorkZone feed,
+/// demo data) runs in the <see cref="BulkWorkLane"/>: at most one per lane thread at once, behind the caseworkers' requests.
 /// </summary>
 public sealed class ReplyIngest(
-    AppDb db, ReplyLinker linker, ReplyScreener screener, ScreeningSlots slots, TimeProvider clock, IOptions<RepliesOptions> options, ILogger<ReplyIngest> logger)
+    AppDb db, ReplyLinker linker, ReplyScreener screener, BulkWorkLane lane, TimeProvider clock, IOptions<RepliesOptions> options, ILogger<ReplyIngest> logger)
 {
     private static readonly CultureInfo Danish = CultureInfo.GetCultureInfo("da-DK");
 
     public static readonly JsonSerializerSettings FlagJson = CreateFlagJson();
 
-    public async Task<(Reply Reply, bool Created)> IngestAsync(IncomingReply incoming, string actor, CancellationToken ct)
+    public Task<(Reply Reply, bool Created)> IngestAsync(IncomingReply incoming, string actor, CancellationToken ct) =>
+        lane.RunAsync(() => IngestOnLaneAsync(incoming, actor, ct), ct);
+
+    private async Task<(Reply Reply, bool Created)> IngestOnLaneAsync(IncomingReply incoming, string actor, CancellationToken ct)
     {
         using var activity = SmartPostTelemetry.Source.StartActivity("reply ingest");
         // One connection for the look-ups and the insert instead of an open/close (and SQLite pragmas) per query.
@@ -108,28 +113,25 @@ public sealed class ReplyIngest(
     /// <summary>
     /// The screener with a time budget around it: a reply that cannot be screened in time (or makes the screener
     /// fail) is still stored, with no flags and the reason for manual screening. The screener itself is not
-    /// interruptible; its regexes carry their own match timeouts, so an abandoned run ends on its own. The run waits
-    /// for a screening slot first, and the budget counts from its start: waiting behind other work under load is not
-    /// a slow screening and must not send a reply to manual screening.
+    /// interruptible; its regexes carry their own match timeouts, so an abandoned run ends on its own. The run is
+    /// queued on the lane like the rest of the ingest (TaskScheduler.Current), and the budget counts from its start:
+    /// waiting behind other work under load is not a slow screening and must not send a reply to manual screening.
     /// </summary>
     private async Task<(ScreeningResult? Result, string? Problem)> ScreenWithinBudgetAsync(
         IncomingReply incoming, ReplyLink link, TimeSpan budget, CancellationToken ct)
     {
-        await slots.WaitAsync(ct);
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var run = Task.Run(() =>
+        var run = Task.Factory.StartNew(() =>
         {
             started.TrySetResult();
             var watch = Stopwatch.StartNew();
             return (Result: Screen(incoming, link), Took: watch.Elapsed);
-        }, ct);
-        // The slot is free when the run ends, also a run abandoned over its budget: the slots bound CPU work, not waits.
-        _ = run.ContinueWith(static (_, s) => ((ScreeningSlots)s!).Release(), slots, TaskScheduler.Default);
+        }, ct, TaskCreationOptions.DenyChildAttach, TaskScheduler.Current);
         try
         {
             await started.Task.WaitAsync(ct);
             var (result, took) = await run.WaitAsync(budget, ct);
-            // The wait above can resume after the run has finished (a busy thread pool), so the run's own clock decides.
+            // The wait above can resume after the run has finished (a busy lane), so the run's own clock decides.
             return took <= budget ? (result, null) : OverBudget();
         }
         catch (TimeoutException)

@@ -99,7 +99,10 @@ public static class ReplyViews
     public static IReadOnlyList<FlagSummary> Summaries(Reply r)
     {
         var summaries = new List<FlagSummary>(2);
-        using var reader = new JsonTextReader(new StringReader(r.FlagsJson)) { DateParseHandling = DateParseHandling.None };
+        using var reader = new JsonTextReader(new StringReader(r.FlagsJson))
+        {
+            DateParseHandling = DateParseHandling.None, PropertyNameTable = FlagPropertyNames, ArrayPool = PooledChars.Instance,
+        };
         reader.Read(); // [
         while (reader.Read() && reader.TokenType == JsonToken.StartObject)
         {
@@ -131,6 +134,33 @@ public static class ReplyViews
                 certainty ?? "Certain", verdict)); // flags stored before the tiers existed were all confirmed by the rules
         }
         return summaries;
+    }
+
+    /// <summary>
+    /// The stored flags' property names, so the reader hands out these strings instead of allocating each name of
+    /// every flag of every row. Filled once here and only read afterwards (JsonTextReader only calls Get), so it is
+    /// safe to share between requests.
+    /// </summary>
+    private static readonly DefaultJsonNameTable FlagPropertyNames = NameTable(
+        "kind", "subKind", "dueDate", "certainty", "correction", "verdict", "evidence", "text", "start", "length", "field",
+        "rule", "deadlines", "date", "code", "inTime", "reason");
+
+    private static DefaultJsonNameTable NameTable(params string[] names)
+    {
+        var table = new DefaultJsonNameTable();
+        foreach (var name in names) table.Add(name);
+        return table;
+    }
+
+    /// <summary>The reader's character buffer from the shared pool instead of a new one per row.</summary>
+    private sealed class PooledChars : IArrayPool<char>
+    {
+        public static readonly PooledChars Instance = new();
+        public char[] Rent(int minimumLength) => System.Buffers.ArrayPool<char>.Shared.Rent(minimumLength);
+        public void Return(char[]? array)
+        {
+            if (array is not null) System.Buffers.ArrayPool<char>.Shared.Return(array);
+        }
     }
 
     /// <summary>An active claim, or null when there is none or it has expired (Replies:ClaimTimeout).</summary>

@@ -16,7 +16,14 @@ public sealed class RetentionOptions
     /// <summary>How often the purge runs (on one instance at a time).</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>Replies purged per transaction.</summary>
+    public int BatchSize { get; set; } = 200;
+
+    /// <summary>Rest between two batches of one round, so a large backlog does not hold a core.</summary>
+    public TimeSpan BatchPause { get; set; } = TimeSpan.FromMilliseconds(100);
+
     public string? Validate() => DaysAfterHandled is < 1 or > 3650 || Interval <= TimeSpan.Zero
-        ? "Retention: DaysAfterHandled must be 1–3650 and Interval positive."
+                                 || BatchSize is < 1 or > 10_000 || BatchPause < TimeSpan.Zero
+        ? "Retention: DaysAfterHandled must be 1–3650, Interval positive, BatchSize 1–10000 and BatchPause not negative."
         : null;
 }

@@ -12,7 +12,8 @@ namespace SmartPost.Api.Screening;
 /// Why: the guideline (seeds/000, "Dette har vist sig at kunne give visse udfordringer … anmoder om aktindsigt.
 /// Dette bliver ikke automatisk opdaget ved modtagelsen") and its rule "Sager/dokumenter screenes for frister
 /// (fx aktindsigt, klager)". The rules (Rules/screening-concepts.json) compose concepts on the shared text core;
-/// the optional learned model can add Possible findings, raise a Possible one to Certain, and never remove one.
+/// the optional learned model can add Possible findings, raise a Possible one to Certain, lower a Certain one it finds
+/// very unlikely to Possible, and never remove one (<see cref="SecondOpinion"/>).
 /// </remarks>
 public sealed class ReplyScreener
 {
@@ -41,14 +42,18 @@ public sealed class ReplyScreener
         var inSubject = ownSubject ? RuleMatcher.Match(_rules, subjectDocument!, subjectConcepts) : [];
         var ownText = document.OwnText();
 
-        var scores = _classifier is not null && ownText.Length > 0 ? _classifier.Score(ReplyClassifier.InputText(subject, text)) : null;
+        var scores = _classifier is not null && ownText.Length > 0 ? _classifier.Score(ReplyClassifier.InputText(subject, text), _rules.Concepts.Analyzer) : null;
         var flags = new List<ScreeningFlag>();
+        // A long reply has thousands of candidates: sorted by kind in one pass, not filtered once per kind.
+        var textByKind = FindingsByKind(inText, out var blockedInText);
+        var subjectByKind = FindingsByKind(inSubject, out _);
         foreach (var kind in Enum.GetValues<FlagKind>())
         {
-            var textFindings = inText.Where(c => c.Rule.Spec.Kind == kind && !c.Blocked).ToList();
-            var subjectFindings = inSubject.Where(c => c.Rule.Spec.Kind == kind && !c.Blocked).ToList();
+            var textFindings = textByKind[(int)kind];
+            var subjectFindings = subjectByKind[(int)kind];
+            var blocked = blockedInText[(int)kind];
             // A subject "Klage" counts with a body that only sends a document, not with one that says "jeg vil ikke klage".
-            if (textFindings.Count == 0 && inText.Any(c => c.Rule.Spec.Kind == kind && c.Blocked)) subjectFindings.Clear();
+            if (textFindings.Count == 0 && blocked) subjectFindings.Clear();
             // A subject is a title ("Min klage", "Ny tid", "Klage over naboens bil"): it confirms what the text asks for,
             // but on its own it is a topic, and the text may be a status question, thanks or someone else's matter.
             if (textFindings.Count == 0)
@@ -58,9 +63,9 @@ public sealed class ReplyScreener
             }
             var findings = subjectFindings.Concat(textFindings).ToList();
 
-            var score = scores is not null && scores.TryGetValue(kind, out var s) ? s : 0f;
+            float? score = scores is not null && scores.TryGetValue(kind, out var s) ? s : null;
             if (findings.Count > 0) flags.Add(FromRules(kind, findings, subjectDocument, context, score));
-            else if (SecondOpinion.Combine(null, score, ModelOnlyThreshold(kind, inText), _options) is not null)
+            else if (SecondOpinion.Combine(null, score, ModelOnlyThreshold(kind, blocked), _options) is not null)
             {
                 flags.Add(_dueDates.Flag(kind, null, [], context, Certainty.Possible,
                     $"Modellen vurderer, at svaret kan indeholde {RequestName(kind)} – tjek"));
@@ -74,33 +79,50 @@ public sealed class ReplyScreener
     /// them ("jeg ønsker ikke aktindsigt", a complaint to the police, someone else's request), the text speaks against
     /// the finding, and only a confident model (the raise threshold) overrules that.
     /// </summary>
-    private float ModelOnlyThreshold(FlagKind kind, List<Candidate> inText) =>
-        inText.Any(c => c.Rule.Spec.Kind == kind && c.Blocked)
-            ? Math.Max(AddThreshold(kind), _options.ModelRaiseThreshold)
-            : AddThreshold(kind);
+    private float ModelOnlyThreshold(FlagKind kind, bool blockedInText) =>
+        blockedInText ? Math.Max(AddThreshold(kind), _options.ModelRaiseThreshold) : AddThreshold(kind);
+
+    /// <summary>Per kind (indexed by its value), the candidates no scope blocked, in the matcher's order; and whether a scope blocked any.</summary>
+    private static List<Candidate>[] FindingsByKind(List<Candidate> candidates, out bool[] blocked)
+    {
+        var kinds = Enum.GetValues<FlagKind>().Length;
+        var findings = new List<Candidate>[kinds];
+        for (var k = 0; k < kinds; k++) findings[k] = [];
+        blocked = new bool[kinds];
+        foreach (var candidate in candidates)
+        {
+            var kind = (int)candidate.Rule.Spec.Kind;
+            if (candidate.Blocked) blocked[kind] = true;
+            else findings[kind].Add(candidate);
+        }
+        return findings;
+    }
 
     private float AddThreshold(FlagKind kind) =>
         _classifier is not null && _classifier.Thresholds.TryGetValue(kind, out var t) ? t : _options.ModelThreshold;
 
-    private ScreeningFlag FromRules(FlagKind kind, List<Candidate> findings, AnalyzedDocument? subject, ScreeningContext context, float score)
+    private ScreeningFlag FromRules(FlagKind kind, List<Candidate> findings, AnalyzedDocument? subject, ScreeningContext context, float? score)
     {
         var best = findings.FirstOrDefault(c => c.Certainty == Certainty.Certain) ?? findings[0];
         var reason = best.Reason?.Replace("{kind}", DanishName(kind), StringComparison.Ordinal)
+                .Replace("{request}", RequestName(kind), StringComparison.Ordinal)
             ?? $"Kan være {DanishName(kind)} – tjek";
         var certainty = SecondOpinion.Combine(best.Certainty, score, AddThreshold(kind), _options)!.Value;
+        if (best.Certainty == Certainty.Certain && certainty == Certainty.Possible)
+            reason = $"Svaret ser ud til at indeholde {RequestName(kind)}, men ordlyden er usædvanlig – tjek";
 
         var evidence = new List<Evidence>();
-        var seen = new HashSet<Evidence>();
+        // Field and offsets identify a piece of evidence (its text follows from them): the text is cut only once per piece.
+        var seen = new HashSet<(bool InSubject, int Start, int End)>();
         foreach (var finding in findings.Where(f => f.Certainty == best.Certainty))
         {
             var document = finding.Document;
-            var field = ReferenceEquals(document, subject) ? "subject" : "text";
+            var inSubject = ReferenceEquals(document, subject);
             foreach (var hit in finding.Hits)
             {
                 var tokens = document.Tokens;
-                var start = tokens[hit.First].Start;
-                var evidenceItem = new Evidence(document.Text[start..tokens[hit.Last].End], start, tokens[hit.Last].End - start, field);
-                if (seen.Add(evidenceItem)) evidence.Add(evidenceItem);
+                var (start, end) = (tokens[hit.First].Start, tokens[hit.Last].End);
+                if (seen.Add((inSubject, start, end))) evidence.Add(new Evidence(document.Text[start..end], start, end - start, inSubject ? "subject" : "text"));
             }
         }
         evidence.Sort((a, b) => a.Field != b.Field ? (a.Field == "subject" ? -1 : 1) : a.Start.CompareTo(b.Start));

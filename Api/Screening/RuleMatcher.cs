@@ -7,6 +7,15 @@ namespace SmartPost.Api.Screening;
 internal sealed record Candidate(CompiledRule Rule, Certainty Certainty, bool Blocked, string? Reason, List<ConceptHit> Hits, AnalyzedDocument Document,
     string? Scope = null);
 
+/// <summary>Where a rule's concepts must meet (<see cref="RuleSpec.Within"/>).</summary>
+internal enum RuleUnit { Sentence, Clause, Adjacent }
+
+/// <summary>Where a scope's concept must stand relative to a rule's anchor (<see cref="ScopeSpec.Where"/>); Unknown never applies.</summary>
+internal enum ScopePlacement
+{
+    Unknown, InText, InClause, BeforeInClause, BeforeOrAtInClause, AfterInClause, InSentence, BeforeInSentence, AfterInSentence,
+}
+
 /// <summary>
 /// Applies the compiled rules to one analysed text: for each hit of a rule's first concept, the other concepts must be
 /// found (not overlapping) in the same clause or sentence; then each blocking scope present makes it a non-finding
@@ -25,6 +34,8 @@ internal static class RuleMatcher
 
         var questionStart = rules.Concepts.Contains("questionStart") ? rules.Concepts.IdOf("questionStart") : -1;
         var candidates = new List<Candidate>();
+        // The hits a rule is trying out; a candidate gets its own copy (most tries find no hit for the second concept).
+        var chosen = new List<ConceptHit>();
         foreach (var rule in rules.Rules)
         {
             if (rule.SubjectConcept >= 0 && subjectConcepts?.Contains(rule.SubjectConcept) != true) continue;
@@ -33,7 +44,7 @@ internal static class RuleMatcher
             {
                 foreach (var anchor in byConcept[anchorConcept] ?? [])
                 {
-                    var candidate = Try(rule, anchor, document, byConcept, questionStart);
+                    var candidate = Try(rule, anchor, document, byConcept, questionStart, chosen);
                     if (candidate is not null) candidates.Add(candidate);
                 }
             }
@@ -41,20 +52,42 @@ internal static class RuleMatcher
         return candidates;
     }
 
-    private static Candidate? Try(CompiledRule rule, ConceptHit anchor, AnalyzedDocument document, List<ConceptHit>[] byConcept, int questionStart)
+    internal static RuleUnit UnitOf(string? within) => within switch
+    {
+        "clause" => RuleUnit.Clause,
+        "adjacent" => RuleUnit.Adjacent,
+        _ => RuleUnit.Sentence,
+    };
+
+    internal static ScopePlacement PlacementOf(string where) => where switch
+    {
+        "inText" => ScopePlacement.InText,
+        "inClause" => ScopePlacement.InClause,
+        "beforeInClause" => ScopePlacement.BeforeInClause,
+        "beforeOrAtInClause" => ScopePlacement.BeforeOrAtInClause,
+        "afterInClause" => ScopePlacement.AfterInClause,
+        "inSentence" => ScopePlacement.InSentence,
+        "beforeInSentence" => ScopePlacement.BeforeInSentence,
+        "afterInSentence" => ScopePlacement.AfterInSentence,
+        _ => ScopePlacement.Unknown,
+    };
+
+    private static Candidate? Try(CompiledRule rule, ConceptHit anchor, AnalyzedDocument document, List<ConceptHit>[] byConcept, int questionStart,
+        List<ConceptHit> chosen)
     {
         var token = document.Tokens[anchor.First];
         var sentence = document.Sentences[token.Sentence];
-        var unit = rule.Spec.Within switch
+        if (rule.Spec.Question && !sentence.IsQuestion) return null;
+        var unit = rule.Unit switch
         {
-            "clause" => document.Clauses[token.Clause],
+            RuleUnit.Clause => document.Clauses[token.Clause],
             // "Jeg har hørt om en rapport fra politiet. Den vil jeg gerne se.": the thing asked for was named just before.
-            "adjacent" when token.Sentence > 0 => sentence with { FirstToken = document.Sentences[token.Sentence - 1].FirstToken },
+            RuleUnit.Adjacent when token.Sentence > 0 => sentence with { FirstToken = document.Sentences[token.Sentence - 1].FirstToken },
             _ => sentence,
         };
-        if (rule.Spec.Question && !sentence.IsQuestion) return null;
 
-        var chosen = new List<ConceptHit> { anchor };
+        chosen.Clear();
+        chosen.Add(anchor);
         for (var place = 1; place < rule.Concepts.Length; place++)
         {
             ConceptHit? found = null;
@@ -77,7 +110,7 @@ internal static class RuleMatcher
 
         foreach (var scope in rule.Block)
         {
-            if (Applies(scope, anchor, document, byConcept, questionStart)) return new Candidate(rule, rule.Spec.Certainty, true, null, chosen, document, scope.Name);
+            if (Applies(scope, anchor, document, byConcept, questionStart)) return new Candidate(rule, rule.Spec.Certainty, true, null, [.. chosen], document, scope.Name);
         }
         var certainty = rule.Spec.Certainty;
         var reason = rule.Spec.Reason;
@@ -98,7 +131,7 @@ internal static class RuleMatcher
             reason = scope.Spec.Reason ?? reason;
             downgradedBy = scope.Name;
         }
-        return new Candidate(rule, certainty, false, certainty == Certainty.Possible ? reason : null, chosen, document, downgradedBy);
+        return new Candidate(rule, certainty, false, certainty == Certainty.Possible ? reason : null, [.. chosen], document, downgradedBy);
     }
 
     /// <summary>
@@ -122,9 +155,13 @@ internal static class RuleMatcher
         if (scope.Spec.NotInQuestion && IsQuestionClause(document, at, byConcept, questionStart)) return false;
         if (scope.Spec.OnlyInQuestion && !document.Sentences[at.Sentence].IsQuestion) return false;
         if (byConcept[scope.Concept] is not { } hits) return false;
+        foreach (var concept in scope.UnlessInText)
+        {
+            if (byConcept[concept] is not null) return false;
+        }
         // "Jeg er ikke enig, men det er ikke en klage": a waiver anywhere in the writer's own words speaks for the whole
         // reply (quoted words never make a hit).
-        if (scope.Spec.Where == "inText")
+        if (scope.Placement == ScopePlacement.InText)
         {
             foreach (var hit in hits)
             {
@@ -139,16 +176,16 @@ internal static class RuleMatcher
             var hit = hits[h];
             var first = tokens[hit.First];
             var window = scope.Spec.Window;
-            var placed = scope.Spec.Where switch
+            var placed = scope.Placement switch
             {
-                "inClause" => first.Clause == at.Clause,
-                "beforeInClause" => first.Clause == at.Clause && hit.Last < anchor.First && (window == 0 || anchor.First - hit.Last <= window),
+                ScopePlacement.InClause => first.Clause == at.Clause,
+                ScopePlacement.BeforeInClause => first.Clause == at.Clause && hit.Last < anchor.First && (window == 0 || anchor.First - hit.Last <= window),
                 // "Jeg har klaget" (the act is past), not "jeg klager over, at ansøgningen er blevet afvist" (the act is now).
-                "beforeOrAtInClause" => first.Clause == at.Clause && hit.First <= anchor.Last && (window == 0 || anchor.First - hit.Last <= window),
-                "afterInClause" => first.Clause == at.Clause && hit.First > anchor.Last && (window == 0 || hit.First - anchor.Last <= window),
-                "inSentence" => first.Sentence == at.Sentence,
-                "beforeInSentence" => first.Sentence == at.Sentence && hit.Last < anchor.First && (window == 0 || anchor.First - hit.Last <= window),
-                "afterInSentence" => first.Sentence == at.Sentence && hit.First > anchor.Last && (window == 0 || hit.First - anchor.Last <= window),
+                ScopePlacement.BeforeOrAtInClause => first.Clause == at.Clause && hit.First <= anchor.Last && (window == 0 || anchor.First - hit.Last <= window),
+                ScopePlacement.AfterInClause => first.Clause == at.Clause && hit.First > anchor.Last && (window == 0 || hit.First - anchor.Last <= window),
+                ScopePlacement.InSentence => first.Sentence == at.Sentence,
+                ScopePlacement.BeforeInSentence => first.Sentence == at.Sentence && hit.Last < anchor.First && (window == 0 || anchor.First - hit.Last <= window),
+                ScopePlacement.AfterInSentence => first.Sentence == at.Sentence && hit.First > anchor.Last && (window == 0 || hit.First - anchor.Last <= window),
                 _ => false,
             };
             if (placed && !Shielded(hit, scope, byConcept)) return true;

@@ -58,7 +58,8 @@ public sealed class ScreeningRules
         {
             if (!Placements.Contains(spec.Where)) errors.Add($"scope '{scopeName}': 'where' must be one of {string.Join(", ", Placements)}.");
             scopes[scopeName] = new CompiledScope(scopeName, spec, Resolve($"scope '{scopeName}'", spec.Concept)[0],
-                (spec.Unless ?? []).Select(u => Resolve($"scope '{scopeName}'", u)[0]).ToArray());
+                (spec.Unless ?? []).Select(u => Resolve($"scope '{scopeName}'", u)[0]).ToArray(),
+                (spec.UnlessInText ?? []).Select(u => Resolve($"scope '{scopeName}'", u)[0]).ToArray());
         }
 
         var rules = new List<CompiledRule>();
@@ -93,6 +94,14 @@ public sealed class ScreeningRules
 /// <param name="Concepts">Per required place, the concept ids that fill it.</param>
 /// <param name="SubjectConcept">Concept id the subject must contain, or -1.</param>
 /// <param name="UnlessSubject">Concept id the subject must not contain, or -1.</param>
-public sealed record CompiledRule(RuleSpec Spec, int[][] Concepts, CompiledScope[] Block, CompiledScope[] Downgrade, int SubjectConcept, int UnlessSubject);
+public sealed record CompiledRule(RuleSpec Spec, int[][] Concepts, CompiledScope[] Block, CompiledScope[] Downgrade, int SubjectConcept, int UnlessSubject)
+{
+    /// <summary><see cref="RuleSpec.Within"/> read once, as the matcher asks at every anchor.</summary>
+    internal RuleUnit Unit { get; } = RuleMatcher.UnitOf(Spec.Within);
+}
 
-public sealed record CompiledScope(string Name, ScopeSpec Spec, int Concept, int[] Unless);
+public sealed record CompiledScope(string Name, ScopeSpec Spec, int Concept, int[] Unless, int[] UnlessInText)
+{
+    /// <summary><see cref="ScopeSpec.Where"/> read once, as the matcher asks at every hit it places.</summary>
+    internal ScopePlacement Placement { get; } = RuleMatcher.PlacementOf(Spec.Where);
+}

@@ -30,9 +30,11 @@ public sealed record KindSpec(List<RuleSpec> Rules, List<string>? Block = null, 
 /// (anywhere in the writer's own words: a waiver such as "det er ikke en klage" speaks for the whole reply).</param>
 /// <param name="Window">For before/after: at most this many words away (0 = the whole clause).</param>
 /// <param name="Unless">Hits of the scope concept inside a hit of these concepts do not count ("ikke" in "ikke tilfreds").</param>
-/// <param name="Reason">Danish reason when the scope downgrades a finding; "{kind}" is replaced by the kind's name.</param>
+/// <param name="UnlessInText">The scope does not apply at all when the writer's own words hold one of these concepts anywhere: a
+/// relative who writes "på vegne af min far" reports the citizen's own requests in the third person.</param>
+/// <param name="Reason">Danish reason when the scope downgrades a finding; "{kind}" is replaced by the kind's name, "{request}" by the request ("en klage", "en anmodning om fristforlængelse").</param>
 public sealed record ScopeSpec(string Concept, string Where, int Window = 0, bool NotInQuestion = false, bool OnlyInQuestion = false,
-    List<string>? Unless = null, string? Reason = null);
+    List<string>? Unless = null, string? Reason = null, List<string>? UnlessInText = null);
 
 /// <summary>A rule: concepts that must meet within one clause or sentence ("a|b" = either), and scopes that block or downgrade it.</summary>
 /// <param name="Question">The sentence must be a question.</param>

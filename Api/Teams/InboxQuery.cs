@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using SmartPost.Api.Replies;
 using SmartPost.Api.Screening;
@@ -40,7 +41,9 @@ public static class InboxQuery
     /// What a list row shows (<see cref="ReplyViews.ToListItem"/>): everything but the text, which can be long and
     /// is only needed in the detail view.
     /// </summary>
-    public static IQueryable<Reply> ListColumns(this IQueryable<Reply> q) => q.Select(r => new Reply
+    public static IQueryable<Reply> ListColumns(this IQueryable<Reply> q) => q.Select(ListColumnsSelector);
+
+    public static readonly Expression<Func<Reply, Reply>> ListColumnsSelector = r => new Reply
     {
         Id = r.Id, Team = r.Team, ReceivedAt = r.ReceivedAt, Subject = r.Subject, CaseNumber = r.CaseNumber,
         SenderIdType = r.SenderIdType, SenderId = r.SenderId, FlagsJson = r.FlagsJson, DueDate = r.DueDate,
@@ -48,7 +51,7 @@ public static class InboxQuery
         RoutingReason = r.RoutingReason, ScreenedAt = r.ScreenedAt, ScreenedBy = r.ScreenedBy, ClaimedBy = r.ClaimedBy,
         ClaimedAt = r.ClaimedAt, IsHandled = r.IsHandled, HandledBy = r.HandledBy, HandledAt = r.HandledAt,
         Version = r.Version,
-    });
+    };
 
     /// <summary>Due date first (no due date last), then oldest first; the id breaks ties.</summary>
     public static IQueryable<Reply> InInboxOrder(this IQueryable<Reply> q) =>

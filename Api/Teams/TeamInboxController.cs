@@ -76,6 +76,8 @@ public sealed class TeamInboxController(
         }
         if (!ModelState.IsValid) return ValidationProblem(ModelState);
 
+        // One connection for the page's queries (totals, rows, screener) instead of taking it from the pool for each.
+        await db.Database.OpenConnectionAsync(ct);
         var q = db.Set<Reply>().AsNoTracking().Where(r => r.Team == team).WithStatus(status);
         if (receivedFrom is { } from) q = q.Where(r => r.ReceivedAt >= from.UtcDateTime);
         if (receivedTo is { } to) q = q.Where(r => r.ReceivedAt < to.UtcDateTime);
@@ -104,7 +106,9 @@ public sealed class TeamInboxController(
             : await TotalsAsync(q, ct);
         var (rows, more) = newestHandledFirst
             ? await HandledOrder.PageAsync(q, flag, afterHandled, limit, ct)
-            : await PageAsync(db, q, flag, after, limit, ct);
+            : PlainInboxPage.Serves(status, flag, dateWindow: receivedFrom is not null || receivedTo is not null, screening)
+                ? await PlainInboxPage.PageAsync(db, team, status, after, limit, ct)
+                : await PageAsync(db, q, flag, after, limit, ct);
         var nextCursor = !more ? null
             : newestHandledFirst ? HandledCursor.From(rows[^1]).Encode() : InboxCursor.From(rows[^1]).Encode();
 

@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SmartPost.Api.Infrastructure.Database;
 
@@ -23,16 +25,34 @@ public sealed class TeamReplyCount
     /// <summary>The totals of an inbox status (unhandled, handled or all) from the team's one or two count rows.</summary>
     public static async Task<FlagTotals> ReadAsync(AppDb db, string team, string status, CancellationToken ct)
     {
-        var rows = db.Set<TeamReplyCount>().AsNoTracking().Where(c => c.Team == team);
-        if (status != "all")
+        bool? handled = status == "all" ? null : status == "handled";
+        int all = 0, access = 0, complaint = 0, extension = 0, manual = 0, unscreened = 0;
+        await foreach (var c in CountRows(db)(db, team, handled).WithCancellation(ct))
         {
-            var handled = status == "handled";
-            rows = rows.Where(c => c.IsHandled == handled);
+            all += c.Total;
+            access += c.AccessToRecordsRequest;
+            complaint += c.Complaint;
+            extension += c.DeadlineExtensionRequest;
+            manual += c.NeedsManualScreening;
+            unscreened += c.Unscreened;
         }
-        var counts = await rows.ToListAsync(ct);
-        return new FlagTotals(
-            counts.Sum(c => c.Total), counts.Sum(c => c.AccessToRecordsRequest), counts.Sum(c => c.Complaint),
-            counts.Sum(c => c.DeadlineExtensionRequest), counts.Sum(c => c.NeedsManualScreening), counts.Sum(c => c.Unscreened));
+        return new FlagTotals(all, access, complaint, extension, manual, unscreened);
+    }
+
+    /// <summary>
+    /// Precompiled, as it is read on every inbox page and EF would otherwise rebuild the query each time; one per EF
+    /// model, as a compiled query refuses a context of another (SQLite and PostgreSQL side by side in the tests).
+    /// </summary>
+    private static Func<AppDb, string, bool?, IAsyncEnumerable<TeamReplyCount>> CountRows(AppDb db) =>
+        CompiledByModel.GetValue(db.Model, _ => new CompiledCountRows()).Query;
+
+    private static readonly ConditionalWeakTable<IModel, CompiledCountRows> CompiledByModel = new();
+
+    private sealed class CompiledCountRows
+    {
+        public readonly Func<AppDb, string, bool?, IAsyncEnumerable<TeamReplyCount>> Query = EF.CompileAsyncQuery(
+            (AppDb db, string team, bool? handled) => db.Set<TeamReplyCount>().AsNoTracking()
+                .Where(c => c.Team == team && (handled == null || c.IsHandled == handled)));
     }
 }
 

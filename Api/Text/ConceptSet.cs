@@ -16,9 +16,14 @@ public sealed class ConceptSet
     private readonly Dictionary<string, int> _ids;
     private readonly LemmasStartingWith?[] _byFirstTerm;
     private readonly int _mostLemmasOfOneWord;
+    private readonly int _lemmaCount;
 
     /// <summary>A lemma as vocabulary ids: per step the ids that fill it and how many other words may come before it.</summary>
-    private sealed record CompiledLemma(int Concept, int[][] Steps, int[] Gaps);
+    private sealed record CompiledLemma(int Concept, int[][] Steps, int[] Gaps)
+    {
+        /// <summary>Its place among all compiled lemmas, for per-text notes (<see cref="WordsPresent"/>).</summary>
+        public int Id { get; init; }
+    }
 
     /// <summary>
     /// The lemmas that start with one word, in rule order, and which of them could go on with the words that follow.
@@ -73,9 +78,11 @@ public sealed class ConceptSet
     {
         _names = names;
         _ids = names.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
+        var lemmaCount = 0;
         _byFirstTerm = byFirstTerm
-            .Select(lemmas => lemmas is null ? null : new LemmasStartingWith(lemmas.Select(l => new CompiledLemma(l.Item1, l.Item2, l.Item3)).ToArray(), byFirstTerm.Length))
+            .Select(lemmas => lemmas is null ? null : new LemmasStartingWith(lemmas.Select(l => new CompiledLemma(l.Item1, l.Item2, l.Item3) { Id = lemmaCount++ }).ToArray(), byFirstTerm.Length))
             .ToArray();
+        _lemmaCount = lemmaCount;
         _mostLemmasOfOneWord = _byFirstTerm.Max(l => l?.Lemmas.Length ?? 0);
         Analyzer = analyzer;
     }
@@ -162,13 +169,20 @@ public sealed class ConceptSet
         var tokens = document.Tokens;
         var hits = new List<ConceptHit>(tokens.Length / 8 + 4);
         var coveredUpTo = -1;
-        Span<bool> candidates = _mostLemmasOfOneWord <= 512 ? stackalloc bool[_mostLemmasOfOneWord] : new bool[_mostLemmasOfOneWord];
+        var candidates = new Candidates(_mostLemmasOfOneWord <= 256 ? stackalloc int[_mostLemmasOfOneWord] : new int[_mostLemmasOfOneWord],
+            _mostLemmasOfOneWord <= 256 ? stackalloc int[_mostLemmasOfOneWord] : new int[_mostLemmasOfOneWord]);
+        var present = new WordsPresent(_byFirstTerm.Length <= 4096 ? stackalloc bool[_byFirstTerm.Length] : new bool[_byFirstTerm.Length],
+            _lemmaCount <= 4096 ? stackalloc byte[_lemmaCount] : new byte[_lemmaCount]);
+        foreach (ref readonly var token in tokens)
+        {
+            if (!token.Quoted && token.Term != Vocabulary.Unknown) present.Add(token.Term);
+        }
         for (var i = 0; i < tokens.Length; i++)
         {
             ref readonly var token = ref tokens[i];
             if (token.Quoted) continue;
             var before = hits.Count;
-            if (token.Term != Vocabulary.Unknown && _byFirstTerm[token.Term] is { } lemmas) Match(tokens, i, lemmas, token.Fuzzy, false, hits, candidates);
+            if (token.Term != Vocabulary.Unknown && _byFirstTerm[token.Term] is { } lemmas) Match(tokens, i, lemmas, token.Fuzzy, false, hits, ref candidates, ref present);
             if (hits.Count > before)
             {
                 for (var h = before; h < hits.Count; h++) coveredUpTo = Math.Max(coveredUpTo, hits[h].Last);
@@ -178,10 +192,73 @@ public sealed class ConceptSet
             if (token.PartCount == 0 || i <= coveredUpTo) continue;
             foreach (var part in document.Parts(token))
             {
-                if (_byFirstTerm[part.Term] is { } partLemmas) Match(tokens, i, partLemmas, token.Fuzzy, true, hits, candidates);
+                if (_byFirstTerm[part.Term] is { } partLemmas) Match(tokens, i, partLemmas, token.Fuzzy, true, hits, ref candidates, ref present);
             }
         }
         return hits;
+    }
+
+    /// <summary>
+    /// The lemmas worth trying at one word, by index, kept in rule order as they are found. A stamp per lemma says it is
+    /// already in: a new word takes a new stamp instead of clearing a mark per lemma of its first word (common first
+    /// words start dozens, of which a handful go on with the words that follow).
+    /// </summary>
+    private ref struct Candidates(Span<int> stamps, Span<int> chosen)
+    {
+        private readonly Span<int> _stamps = stamps;
+        private readonly Span<int> _chosen = chosen;
+        private int _stamp;
+
+        public int Count { get; private set; }
+
+        public readonly ReadOnlySpan<int> Chosen => _chosen[..Count];
+
+        public void Start()
+        {
+            _stamp++;
+            Count = 0;
+        }
+
+        public void Add(int lemma)
+        {
+            if (_stamps[lemma] == _stamp) return;
+            _stamps[lemma] = _stamp;
+            var at = Count++;
+            for (; at > 0 && _chosen[at - 1] > lemma; at--) _chosen[at] = _chosen[at - 1];
+            _chosen[at] = lemma;
+        }
+    }
+
+    /// <summary>
+    /// Which vocabulary ids stand among the writer's own words, and per lemma (noted the first time it is asked) whether
+    /// each of its later words is among them. A lemma with a word the text never uses cannot match anywhere in it: most
+    /// lemmas of a common first word ("vi har modtaget …", "vi har afgjort …") are passed over without being tried.
+    /// </summary>
+    private ref struct WordsPresent(Span<bool> terms, Span<byte> lemmas)
+    {
+        private const byte Possible = 1, Impossible = 2;
+        private readonly Span<bool> _terms = terms;
+        private readonly Span<byte> _lemmas = lemmas;
+
+        public readonly void Add(int term) => _terms[term] = true;
+
+        public readonly bool CanMatch(CompiledLemma lemma)
+        {
+            ref var known = ref _lemmas[lemma.Id];
+            if (known == 0) known = AllLaterWordsPresent(lemma) ? Possible : Impossible;
+            return known == Possible;
+        }
+
+        private readonly bool AllLaterWordsPresent(CompiledLemma lemma)
+        {
+            for (var s = 1; s < lemma.Steps.Length; s++)
+            {
+                var any = false;
+                foreach (var id in lemma.Steps[s]) any |= _terms[id];
+                if (!any) return false;
+            }
+            return true;
+        }
     }
 
     /// <summary>
@@ -189,30 +266,30 @@ public sealed class ConceptSet
     /// word stands within reach are tried (a superset of those that match: each is still matched in full).
     /// </summary>
     private static void Match(ReadOnlySpan<TextToken> tokens, int i, LemmasStartingWith starting, bool fuzzy, bool inCompound,
-        List<ConceptHit> hits, Span<bool> candidates)
+        List<ConceptHit> hits, ref Candidates candidates, ref WordsPresent present)
     {
         var lemmas = starting.Lemmas;
         if (starting.BySecondTerm is not { } bySecond)
         {
-            foreach (var lemma in lemmas) Match(tokens, i, lemma, fuzzy, inCompound, hits);
+            foreach (var lemma in lemmas)
+            {
+                if (present.CanMatch(lemma)) Match(tokens, i, lemma, fuzzy, inCompound, hits);
+            }
             return;
         }
-        var marks = candidates[..lemmas.Length];
-        marks.Clear();
-        var any = false;
-        foreach (var k in starting.OneWord) any = marks[k] = true;
+        candidates.Start();
+        foreach (var k in starting.OneWord) candidates.Add(k);
         var sentence = tokens[i].Sentence;
         for (var next = i + 1; next <= i + starting.Window && next < tokens.Length; next++)
         {
             ref readonly var word = ref tokens[next];
             if (word.Sentence != sentence || word.Quoted) break;
             if (word.Term == Vocabulary.Unknown || bySecond[word.Term] is not { } goOn) continue;
-            foreach (var k in goOn) any = marks[k] = true;
+            foreach (var k in goOn) candidates.Add(k);
         }
-        if (!any) return;
-        for (var k = 0; k < lemmas.Length; k++)
+        foreach (var k in candidates.Chosen)
         {
-            if (marks[k]) Match(tokens, i, lemmas[k], fuzzy, inCompound, hits);
+            if (present.CanMatch(lemmas[k])) Match(tokens, i, lemmas[k], fuzzy, inCompound, hits);
         }
     }
 
@@ -230,7 +307,7 @@ public sealed class ConceptSet
             {
                 ref readonly var word = ref tokens[next];
                 if (word.Sentence != sentence || word.Quoted) break;
-                if (Array.IndexOf(steps[s], word.Term) < 0) continue;
+                if (!Fills(steps[s], word.Term)) continue;
                 anyFuzzy |= word.Fuzzy;
                 at = next;
                 matched = true;
@@ -240,6 +317,16 @@ public sealed class ConceptSet
         if (!matched) return;
         if (hits.Count > 0 && hits[^1].Concept == concept && hits[^1].First == i && hits[^1].Last == at) return;
         hits.Add(new ConceptHit(concept, i, at, anyFuzzy, inCompound));
+    }
+
+    // A step holds one to a few ids: a plain loop beats Array.IndexOf's call for so few.
+    private static bool Fills(int[] step, int term)
+    {
+        foreach (var id in step)
+        {
+            if (id == term) return true;
+        }
+        return false;
     }
 
     private static List<List<string[]>> Expand(string name, Dictionary<string, List<LemmaPattern>> parsed, HashSet<string> visiting, List<string> errors)

@@ -49,6 +49,48 @@ public sealed class TextAnalyzer
 
     private static readonly DanishAnalyzer Plain = new();
 
+    /// <summary>
+    /// The same stems as <see cref="Stems"/> gives for <paramref name="text"/>, read the way <see cref="Analyze"/> reads
+    /// words: the scanner finds them and each stem comes from the memo. The screener's model reads a window of the reply
+    /// the rules have just analysed, so its words are known and the Lucene chain does not run a second time (a word's
+    /// compound parts follow it at the same position, so its own stem is the one the plain chain gives). A text the
+    /// scanner cannot read as Lucene would is read by <see cref="Stems"/>.
+    /// </summary>
+    public List<string> StemsOf(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var stems = new List<string>(text.Length / 5 + 1);
+        if (!WordScanner.HasLineBreakHyphen(text))
+        {
+            if (ReadStems(new WordScanner(text), text, stems)) return stems;
+        }
+        else
+        {
+            var scanner = WordScanner.Joined(text, out var joined, out var points, out var shifts);
+            try
+            {
+                if (ReadStems(scanner, text, stems)) return stems;
+            }
+            finally
+            {
+                WordScanner.ReturnJoined(joined, points, shifts);
+            }
+        }
+        return Stems(text);
+    }
+
+    private bool ReadStems(WordScanner scanner, string text, List<string> stems)
+    {
+        while (scanner.Next(out var start, out var end, out var hash))
+        {
+            var surface = text.AsSpan(start, end - start);
+            var word = _memo.Get(surface, hash) ?? Learn(surface.ToString(), hash);
+            if (word is null) return false;
+            stems.Add(word.Stem);
+        }
+        return !scanner.GaveUp;
+    }
+
     public AnalyzedDocument Analyze(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SmartPost.Api.Infrastructure.Database;
 using SmartPost.Api.Replies;
@@ -21,10 +20,7 @@ public static class InboxPlans
 
     public static async Task<int> RunAsync(string target)
     {
-        var postgres = target.StartsWith("postgres:", StringComparison.Ordinal);
-        var config = new ConfigurationBuilder().AddInMemoryCollection(postgres
-            ? new Dictionary<string, string?> { ["Database:PostgresConnectionString"] = target["postgres:".Length..] }
-            : new Dictionary<string, string?> { ["Database:SqlitePath"] = target["sqlite:".Length..] }).Build();
+        var (postgres, config) = DatabaseTarget.Parse(target);
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddDatabase(config);

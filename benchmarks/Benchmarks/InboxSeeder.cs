@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json;
 using Npgsql;
@@ -57,11 +56,7 @@ public static class InboxSeeder
 
     public static async Task<int> RunAsync(string target, int count)
     {
-        var postgres = target.StartsWith("postgres:", StringComparison.Ordinal);
-        var settings = postgres
-            ? new Dictionary<string, string?> { ["Database:PostgresConnectionString"] = target["postgres:".Length..] }
-            : new Dictionary<string, string?> { ["Database:SqlitePath"] = target.StartsWith("sqlite:", StringComparison.Ordinal) ? target["sqlite:".Length..] : target };
-        var config = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var (postgres, config) = DatabaseTarget.Parse(target);
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);

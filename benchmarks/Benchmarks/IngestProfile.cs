@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SmartPost.Api.Calendar;
 using SmartPost.Api.Dispatch;
+using SmartPost.Api.Infrastructure.BulkWork;
 using SmartPost.Api.Infrastructure.Database;
 using SmartPost.Api.Replies;
 using SmartPost.Api.Screening;
@@ -36,7 +37,7 @@ public static class IngestProfile
         services.AddSingleton<RecipientNameIndex>();
         services.AddScoped<ReplyLinker>();
         services.AddScoped<ReplyIngest>();
-        services.AddSingleton<ScreeningSlots>();
+        services.AddBulkWork(config);
         await using var provider = services.BuildServiceProvider();
         await using (var scope = provider.CreateAsyncScope())
         {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SmartPost.Api.Guidance;
 using SmartPost.Api.Text;
 
@@ -27,9 +26,9 @@ internal static class SuggestProfile
         var memo = (WordMemo)typeof(TextAnalyzer).GetField("_memo", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(analyzer)!;
         var found = concepts.Find(document);
         Console.WriteLine($"letter: {letter.Text.Length} chars, {document.Tokens.Length} words, {document.Sentences.Count} sentences, "
-            + $"{found.Count} concept hits; load [{Load()}]");
+            + $"{found.Count} concept hits; load [{ProfileStage.Load()}]");
 
-        var stages = new List<Stage>
+        var stages = new List<ProfileStage>
         {
             new("analyze text (disposed)", () => { using var d = analyzer.Analyze(letter.Text); return d.Tokens.Length; }),
             new("  of which finding words", () =>
@@ -53,52 +52,8 @@ internal static class SuggestProfile
             new("whole suggestion", () => bench.SuggestForTwoPageLetter()),
         };
         if (Environment.GetEnvironmentVariable("PROFILE_ONLY") is { Length: > 0 } only) stages.RemoveAll(s => !s.Name.Contains(only, StringComparison.Ordinal));
-        foreach (var stage in stages) stage.Warm();
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed.TotalSeconds < seconds)
-        {
-            foreach (var stage in stages) stage.Round(TimeSpan.FromMilliseconds(10));
-        }
-        Console.WriteLine($"{"stage",-30} {"fastest",9} {"median",9}  allocated  (µs per call, {stages[0].Rounds} rounds of 10 ms)");
-        foreach (var stage in stages) Console.WriteLine(stage);
-        Console.WriteLine($"load [{Load()}]");
+        ProfileStage.RunAll(stages, seconds);
         return 0;
     }
 
-    private sealed class Stage(string name, Func<object> call)
-    {
-        private readonly List<double> _perCall = [];
-        private long _calls, _bytes;
-
-        public string Name => name;
-        public int Rounds => _perCall.Count;
-
-        public void Warm()
-        {
-            for (var i = 0; i < 3_000; i++) call(); // tiered compilation reaches the optimised code
-        }
-
-        public void Round(TimeSpan length)
-        {
-            var allocated = GC.GetAllocatedBytesForCurrentThread();
-            var watch = Stopwatch.StartNew();
-            long n = 0;
-            while (watch.Elapsed < length)
-            {
-                for (var i = 0; i < 10; i++) call();
-                n += 10;
-            }
-            _perCall.Add(watch.Elapsed.TotalMicroseconds / n);
-            _calls += n;
-            _bytes += GC.GetAllocatedBytesForCurrentThread() - allocated;
-        }
-
-        public override string ToString()
-        {
-            var sorted = _perCall.Order().ToList();
-            return $"{name,-30} {sorted[0],9:F2} {sorted[sorted.Count / 2],9:F2} {_bytes / _calls,8} B";
-        }
-    }
-
-    private static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "?";
 }

@@ -8,7 +8,9 @@
 #   DB="postgres:Host=127.0.0.1;Port=5432;Username=postgres;Database=inbox1m" benchmarks/http/inbox-at-scale.sh
 #   REPLIES=100000 DB=sqlite:/tmp/smartpost-inbox-100k.db benchmarks/http/inbox-at-scale.sh
 # A SQLite file that does not exist yet is seeded first (seed-inbox in the benchmark project, ~2–5 min for a
-# million at load); a PostgreSQL database is seeded when SEED=1. The APIs run without demo data and only read.
+# million at load); a PostgreSQL database is seeded when SEED=1. The APIs run without demo data and only read, with
+# the per-caller rate limits off (one wrk caller would otherwise get 429s, which are cheap and flatter the figures)
+# and retention off (on a seeded database its first purge takes a core for about a minute while the load runs).
 # Not part of the test run. Figures in BENCHMARKS.md and docs/inbox-at-scale.md.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -16,6 +18,8 @@ repo="$(cd "$here/../.." && pwd)"
 REPLIES="${REPLIES:-1000000}"
 DB="${DB:-sqlite:/tmp/smartpost-inbox-$REPLIES.db}"
 DURATION="${DURATION:-5s}"
+# Tiered compilation reaches optimised code only after a while under load; a 2 s warm-up measured tier-0 code.
+WARMUP="${WARMUP:-15s}"
 ROUNDS="${ROUNDS:-2}"
 BASELINE="${BASELINE:-}"
 TEAM="team-helbred"
@@ -23,31 +27,19 @@ USER_ID="cw-bench"
 SCENARIOS="${SCENARIOS:-/api/v1/teams/$TEAM/replies}"
 
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 1; }
+source "$repo/benchmarks/lib/api.sh"
 work="$(mktemp -d -t smartpost-inbox-XXXXXX)"
 api_pid=""
-stop() {
-  if [[ -n "$api_pid" ]] && kill -0 "$api_pid" 2>/dev/null; then
-    kill -TERM -- "-$api_pid" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$api_pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL -- "-$api_pid" 2>/dev/null || true
-  fi
-  api_pid=""
-}
+stop() { stop_group "$api_pid"; api_pid=""; }
 trap 'stop; rm -rf "$work"' EXIT INT TERM
 
 echo "Building this tree (Release) ..." >&2
 dotnet build -c Release "$repo/Api" -nologo -v q >&2
 dotnet build -c Release "$repo/benchmarks/Benchmarks" -nologo -v q >&2
 builds=("change=$repo")
-if [[ -d "$BASELINE" ]]; then
-  builds=("baseline=$BASELINE" "change=$repo")   # an already built tree (e.g. from an earlier run's BASELINE_KEEP)
-elif [[ -n "$BASELINE" ]]; then
-  echo "Building $BASELINE (Release) in $work/baseline ..." >&2
-  mkdir -p "$work/baseline"
-  git -C "$repo" archive "$BASELINE" | tar -x -C "$work/baseline"
-  # The baseline's add-in build is not needed to serve the API.
-  dotnet build -c Release "$work/baseline/Api" -nologo -v q -p:SkipAddinBuild=true >&2
-  builds=("baseline=$work/baseline" "change=$repo")
+if [[ -n "$BASELINE" ]]; then
+  baseline="$(build_baseline "$repo" "$BASELINE" "$work")"
+  builds=("baseline=$baseline" "change=$repo")
 fi
 
 db_env=()
@@ -64,26 +56,13 @@ esac
 
 start() {
   local tree="$1"
-  local port; port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-  url="http://127.0.0.1:$port"
-  # setsid directly under this shell: the API leads its own process group (its pid), which stop() ends.
-  cd "$tree/Api"
-  ASPNETCORE_ENVIRONMENT=Development Database__SeedDemoData=false DOTNET_NOLOGO=1 \
-    setsid env "${db_env[@]}" dotnet bin/Release/net10.0/SmartPost.Api.dll --urls "$url" >"$work/api.log" 2>&1 &
-  api_pid=$!
-  cd "$repo"
-  for _ in $(seq 1 240); do
-    kill -0 "$api_pid" 2>/dev/null || { tail -30 "$work/api.log" >&2; exit 1; }
-    curl -fsS "$url/health" >/dev/null 2>&1 && return 0
-    sleep 0.5
-  done
-  echo "API did not start" >&2; tail -30 "$work/api.log" >&2; exit 1
+  url="http://127.0.0.1:$(free_port)"
+  serve_dll "$tree/Api/bin/Release/net10.0/SmartPost.Api.dll" "$url" "$work/api.log" \
+    ASPNETCORE_ENVIRONMENT=Development Database__SeedDemoData=false RateLimits__Enabled=false Retention__Enabled=false "${db_env[@]}"
+  api_pid="$SERVED_PID"
+  wait_healthy "$api_pid" "$url" "$work/api.log" || exit 1
 }
 
-load() { uptime | sed 's/.*load average: //'; }
-# CPU time (user + system, ms) the API process has used: per request it is the figure the other helpers' load
-# cannot inflate much, unlike wall-clock latency and requests/s on a shared machine.
-cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) * 1000 / hz }' "/proc/$api_pid/stat"; }
 for round in $(seq 1 "$ROUNDS"); do
   for build in "${builds[@]}"; do
     name="${build%%=*}"; tree="${build#*=}"
@@ -93,15 +72,15 @@ for round in $(seq 1 "$ROUNDS"); do
       [[ "$code" == 200 ]] || { echo "$name: GET $path answered $code" >&2; cat "$work/page.json" >&2; exit 1; }
       totals="$(python3 -c 'import json,sys; t=json.load(open(sys.argv[1]))["totals"]; print(t["all"], "in the list")' "$work/page.json")"
       # Warm-up (JIT, connection pool, page cache), not reported.
-      wrk -t1 -c4 -d2s -s "$here/get.lua" "$url$path" -- "$USER_ID" "$TEAM" >/dev/null
+      wrk -t2 -c16 -d"$WARMUP" -s "$here/get.lua" "$url$path" -- "$USER_ID" "$TEAM" >/dev/null
       for c in 1 16; do
         t=$(( c == 1 ? 1 : 2 ))
-        before="$(cpu_ms)"
+        before="$(process_cpu_ms "$api_pid")"
         result="$(wrk -t$t -c$c -d"$DURATION" --latency -s "$here/get.lua" "$url$path" -- "$USER_ID" "$TEAM" | grep '^RESULT')"
-        after="$(cpu_ms)"
+        after="$(process_cpu_ms "$api_pid")"
         requests="$(sed -E 's/.*requests=([0-9]+).*/\1/' <<<"$result")"
         per="$(awk -v a="$after" -v b="$before" -v n="$requests" 'BEGIN { printf "%.3f", (a - b) / n }')"
-        echo "round=$round build=$name db=${DB%%:*} c=$c path=$path ($totals) load=[$(load)] ${result#RESULT } api_cpu_ms_per_request=$per"
+        echo "round=$round build=$name db=${DB%%:*} c=$c path=$path ($totals) load=[$(load_average)] ${result#RESULT } api_cpu_ms_per_request=$per"
       done
     done
     stop

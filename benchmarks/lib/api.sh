@@ -1,6 +1,8 @@
-# Sourced by the benchmark scripts: builds and starts the API in Release on a free loopback port with a temporary
-# SQLite file and demo data (Development), waits for /health, and stops it (whole process group) on exit.
-# After start_api: $API_URL, $API_DATA_DIR, $API_LOG.
+# Sourced by the benchmark scripts. Two ways to run an API:
+# - start_api REPO: builds it in Release and starts it on a free loopback port with a temporary SQLite file and demo
+#   data (Development), waits for /health; stop_api ends it. After start_api: $API_URL, $API_DATA_DIR, $API_LOG.
+# - serve_dll / stop_group: for scripts that start several already built servers (a baseline next to the change,
+#   one per round), each in its own process group.
 
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()' 2>/dev/null \
@@ -45,3 +47,54 @@ start_api() {
   echo "API did not answer /health within 120 s:" >&2; tail -40 "$API_LOG" >&2
   return 1
 }
+
+# stop_group PID: ends a server started by serve_dll (its whole process group): TERM, up to 5 s, then KILL.
+stop_group() {
+  local pid="$1"
+  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
+  kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+  kill -KILL -- "-$pid" 2>/dev/null || true
+}
+
+# serve_dll DLL URL LOG [NAME=VALUE ...]: starts a built server from its own folder (so it finds its rules files) in
+# its own process group with the given environment, and sets SERVED_PID. Does not wait: see wait_healthy.
+serve_dll() {
+  local dll="$1" url="$2" log="$3"; shift 3
+  # setsid directly under this shell: the server leads its own process group (its pid), which stop_group ends.
+  (cd "$(dirname "$dll")" && DOTNET_NOLOGO=1 exec setsid env "$@" dotnet "$dll" --urls "$url" >"$log" 2>&1) &
+  SERVED_PID=$!
+}
+
+# wait_healthy PID URL LOG: waits up to 120 s for URL/health; on a crash or timeout shows the log's end and fails.
+wait_healthy() {
+  local pid="$1" url="$2" log="$3"
+  for _ in $(seq 1 240); do
+    kill -0 "$pid" 2>/dev/null || { echo "the server exited during start-up:" >&2; tail -30 "$log" >&2; return 1; }
+    curl -fsS "$url/health" >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  echo "$url did not answer /health within 120 s:" >&2; tail -30 "$log" >&2
+  return 1
+}
+
+# build_baseline REPO REF-OR-DIR WORK: prints the folder of a Release-built tree to compare against. A folder is taken as
+# already built (e.g. a checkout whose Api was built before); a git ref is exported into WORK/baseline and built
+# without the add-in (not needed to serve the API).
+build_baseline() {
+  local repo="$1" ref="$2" work="$3"
+  if [[ -d "$ref" ]]; then echo "$ref"; return 0; fi
+  echo "Building $ref (Release) in $work/baseline ..." >&2
+  mkdir -p "$work/baseline"
+  git -C "$repo" archive "$ref" | tar -x -C "$work/baseline"
+  dotnet build -c Release "$work/baseline/Api" -nologo -v q -p:SkipAddinBuild=true >&2
+  echo "$work/baseline"
+}
+
+# process_cpu_ms PID: CPU time (user + system, ms) the process has used. Per request it is the figure other work on
+# a shared machine inflates least, unlike wall-clock latency and requests/s.
+process_cpu_ms() {
+  awk -v hz="$(getconf CLK_TCK)" '{ sub(/.*\) /, ""); print ($12 + $13) * 1000 / hz }' "/proc/$1/stat"
+}
+
+load_average() { uptime | sed 's/.*load average: //'; }

@@ -5,15 +5,18 @@
 #   benchmarks/reliability/run.sh --short --no-build   the bounded variant ./test.sh runs on its Debug build
 #   benchmarks/reliability/run.sh --only mixed   chosen rows only (claim, duplicates, mixed, slow, kill, sigterm,
 #                                                postgres; comma-separated); prints them, leaves RELIABILITY.md alone
+#   benchmarks/reliability/run.sh --only mixed --mix inbox   the mixed row with only some of its endpoints (suggest,
+#                                                inbox, ingest), each on its usual share of the connections
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
-short=() only=() build=1
+short=() only=() mix=() build=1
 while (( $# )); do
   case "$1" in
     --short) short=(--short) ;;
     --no-build) build=0 ;;
     --only) only=(--only "${2:?--only needs a list}"); shift ;;
-    *) echo "usage: $0 [--short] [--no-build] [--only claim,duplicates,mixed,slow,kill,sigterm,postgres]" >&2; exit 2 ;;
+    --mix) mix=(--mix "${2:?--mix needs a list}"); shift ;;
+    *) echo "usage: $0 [--short] [--no-build] [--only claim,duplicates,mixed,slow,kill,sigterm,postgres] [--mix suggest,inbox,ingest]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -33,4 +36,4 @@ fi
 
 write=()
 (( ${#short[@]} == 0 && ${#only[@]} == 0 )) && write=(--write "$repo/RELIABILITY.md")
-python3 "$repo/benchmarks/reliability/run.py" --dll "$dll" "${short[@]}" "${only[@]}" "${write[@]}"
+python3 "$repo/benchmarks/reliability/run.py" --dll "$dll" "${short[@]}" "${only[@]}" "${mix[@]}" "${write[@]}"

@@ -19,12 +19,14 @@ using SmartPost.EvaluateScreening;
 //   --cost <zip>...       in-process cost per reply of each model (InputText + Score) next to the rule screening
 //   --raise-threshold <p> the model score that raises the rules' Possible to Certain (Screening:ModelRaiseThreshold,
 //                         default 0.9), to try another setting before changing the option
+//   --lower-threshold <p> the model score below which the rules' Certain becomes Possible (Screening:ModelLowerThreshold)
 //   --rules               per kind and Possible reason: how often a flag was right, wrong and on a clean reply
 //   --explain "text"      how the core reads a text and which rules fire
 //   --show <id>...        the same for corpus replies by id, with subject, labels and the flags the screener gives
 var quiet = args.Contains("--quiet");
 var modelPath = ValueOf("--model");
 var raise = ValueOf("--raise-threshold") is { } r ? float.Parse(r, CultureInfo.InvariantCulture) : new ScreeningOptions().ModelRaiseThreshold;
+var lower = ValueOf("--lower-threshold") is { } l ? float.Parse(l, CultureInfo.InvariantCulture) : new ScreeningOptions().ModelLowerThreshold;
 var rulesPath = Path.Combine(AppContext.BaseDirectory, "Rules", "screening-concepts.json");
 var rules = ScreeningRules.Load(rulesPath);
 if (args is ["--explain", .. var texts])
@@ -49,7 +51,7 @@ if (args.Contains("--by-writer"))
     return;
 }
 var screener = new ReplyScreener(rules, new DueDateRules(new DanishWorkingDays(new CalendarOptions()), new ScreeningOptions()),
-    scorer, new ScreeningOptions { ModelRaiseThreshold = raise });
+    scorer, new ScreeningOptions { ModelRaiseThreshold = raise, ModelLowerThreshold = lower });
 var context = new ScreeningContext(new DateTimeOffset(2025, 6, 2, 9, 0, 0, TimeSpan.FromHours(2)));
 var corpus = CorpusReply.CorpusDirectory(AppContext.BaseDirectory);
 var showAt = Array.IndexOf(args, "--show");
@@ -61,7 +63,7 @@ if (showAt >= 0)
         Console.WriteLine($"=== {reply.Id} [{reply.Subject}] labels: {string.Join(", ", reply.Kinds)} — {reply.Note}");
         Console.WriteLine(reply.Text);
         Console.WriteLine("--- text");
-        Explain.Print(rules, reply.Text, Console.Out, rulesOnly: true);
+        Explain.Print(rules, reply.Text, Console.Out, rulesOnly: true, subject: reply.Subject);
         if (!string.IsNullOrWhiteSpace(reply.Subject))
         {
             Console.WriteLine("--- subject");
@@ -73,7 +75,7 @@ if (showAt >= 0)
     return;
 }
 
-string[] optionsWithValue = ["--model", "--raise-threshold", "--oof"];
+string[] optionsWithValue = ["--model", "--raise-threshold", "--lower-threshold", "--oof"];
 var given = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !optionsWithValue.Contains(args[i - 1]))
     && (i < 2 || args[i - 2] != "--oof")).ToArray();
 var files = given.Length > 0 ? given : Directory.GetFiles(corpus, "*.jsonl").Order().ToArray();

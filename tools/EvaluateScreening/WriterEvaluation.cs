@@ -20,7 +20,7 @@ public static class WriterEvaluation
 {
     private static readonly FlagKind[] Kinds = Enum.GetValues<FlagKind>();
 
-    public sealed record Policy(string Name, double? NestedMaxFpr, bool ModelOnlyFlags = true, bool UsesModel = true);
+    public sealed record Policy(string Name, double? NestedMaxFpr, bool ModelOnlyFlags = true, bool UsesModel = true, float LowerBelow = 0f);
 
     public static IReadOnlyList<Policy> DefaultPolicies() =>
     [
@@ -30,6 +30,10 @@ public static class WriterEvaluation
         new("rules + model, nested thresholds FPR 2%", 0.02),
         new("rules + model, nested thresholds FPR 1%", 0.01),
         new("rules + model, nested thresholds FPR 0.5%", 0.005),
+        new("rules + model, manifest thresholds, Certain lowered below 0.01", null, LowerBelow: 0.01f),
+        new("rules + model, manifest thresholds, Certain lowered below 0.03", null, LowerBelow: 0.03f),
+        new("rules + model, manifest thresholds, Certain lowered below 0.05", null, LowerBelow: 0.05f),
+        new("rules + model, manifest thresholds, Certain lowered below 0.10", null, LowerBelow: 0.10f),
     ];
 
     public static void Run(ScreeningRules rules, RecordedScores scores, IReadOnlyList<string> files, IReadOnlyList<Policy> policies,
@@ -50,7 +54,7 @@ public static class WriterEvaluation
                     : !policy.ModelOnlyFlags ? scores.WithThresholds(Kinds.ToDictionary(k => k, _ => 2f))
                     : policy.NestedMaxFpr is { } fpr ? scores.WithThresholds(NestedThresholds(batches.Where(b => b.Name != name).SelectMany(b => b.Replies), scores, fpr))
                     : scores;
-                var options = new ScreeningOptions { ModelRaiseThreshold = raise };
+                var options = new ScreeningOptions { ModelRaiseThreshold = raise, ModelLowerThreshold = policy.LowerBelow };
                 var screener = new ReplyScreener(rules, dueDates, scorer, options);
                 var screened = replies.Select(r => (r, (IReadOnlyList<Finding>)screener.Screen(r.Subject, r.Text, context).Flags
                     .Select(f => new Finding(f.Kind, f.Certainty == Certainty.Certain)).ToList())).ToList();

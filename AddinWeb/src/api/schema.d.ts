@@ -761,7 +761,7 @@ export interface paths {
         put?: never;
         /**
          * Modtag et svar (JSON eller MeMo XML)
-         * @description JSON: a reply already journalized in WorkZone (idempotent on documentId). application/xml: a MeMo 1.1 message as Digital Post delivers it (idempotent on messageUUID; documents text/plain, text/html, .docx; a PDF is stored and flagged for manual screening). Links the reply to its case/team (the answered dispatch in MeMo ReplyData, given team, case number, case number in the text, or the default team), screens it and stores it once: 201 the first time, 200 on redelivery (a caller outside the reply's team gets only {id, created}). Any caseworker (the ingest service). 400: invalid field or sender id, malformed XML (with line/position) or a DTD; 413: over 10 MB.
+         * @description JSON: a reply already journalized in WorkZone (idempotent on documentId). application/xml: a MeMo 1.1 message as Digital Post delivers it (idempotent on messageUUID; documents text/plain, text/html, .docx; a PDF is stored and flagged for manual screening). Links the reply to its case/team (the answered dispatch in MeMo ReplyData, given team, case number, case number in the text, or the default team), screens it and stores it once: 201 the first time, 200 on redelivery (a caller outside the reply's team gets only {id, created}). Any caseworker (the ingest service). 400: invalid field or sender id, malformed XML (with line/position) or a DTD; 413: over 10 MB; 503 with Retry-After: too many deliveries at once (nothing stored; send it again after Retry-After).
          */
         post: {
             parameters: {
@@ -842,6 +842,17 @@ export interface paths {
                 };
                 /** @description Content Too Large */
                 413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": components["schemas"]["ProblemDetails"];
+                        "application/json": components["schemas"]["ProblemDetails"];
+                        "text/json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };

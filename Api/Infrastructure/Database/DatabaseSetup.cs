@@ -24,7 +24,7 @@ public static class DatabaseSetup
         services.AddOptions<DatabaseOptions>().Bind(config.GetSection(DatabaseOptions.Section)).ValidateOnStart();
         services.AddSingleton<DatabaseLocks>();
         services.AddSingleton<LeaderLease>();
-        // Read the options when the context is built, not here: the test host adds its settings after registration.
+        // Read the options when the context options are first built, not here: the test host adds its settings after registration.
         services.AddDbContext<AppDb>((sp, o) =>
         {
             var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
@@ -39,7 +39,7 @@ public static class DatabaseSetup
             // Migrations are written by hand (the EF design-time package is not available here) and carry no
             // model snapshot, so EF cannot diff them against the model; the migration tests check the schema instead.
             o.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
-        });
+        }, optionsLifetime: ServiceLifetime.Singleton); // built once, not per request (EF then looks up its services by them each time)
         return services;
     }
 

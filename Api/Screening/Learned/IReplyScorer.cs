@@ -10,4 +10,10 @@ public interface IReplyScorer
     IReadOnlyDictionary<FlagKind, float> Thresholds { get; }
 
     IReadOnlyDictionary<FlagKind, float> Score(string inputText);
+
+    /// <summary>
+    /// The same scores, where <paramref name="words"/> has just read the reply the input text comes from (the screener's
+    /// analyzer): a scorer that reads stems may take them from its memo instead of running the analysis chain again.
+    /// </summary>
+    IReadOnlyDictionary<FlagKind, float> Score(string inputText, Text.TextAnalyzer words) => Score(inputText);
 }

@@ -6,20 +6,29 @@ namespace SmartPost.Api.Screening.Learned;
 
 /// <summary>
 /// The learned second opinion: a probability per kind for a reply's own text, from a model trained by
-/// tools/TrainScreeningModel (docs/screening-model.md). Loaded once, after its manifest is verified; thread-safe
-/// (prediction engines are not, so each call borrows one from a pool).
+/// tools/TrainScreeningModel (docs/screening-model.md). Loaded once, after its manifest is verified; thread-safe.
+/// A stems model trained with SDCA is scored by hand (<see cref="StemsLinearModel"/>, checked against ML.NET's pipeline
+/// when loaded); any other model the trainer can write (characters, LightGbm) is scored through ML.NET prediction
+/// engines, borrowed from a pool since they are not thread-safe, and <see cref="WhyNotDirect"/> says why.
 /// </summary>
 public sealed class ReplyClassifier : IReplyScorer
 {
     /// <summary>
     /// The model reads at most this many characters of own text, so its cost per reply is bounded whatever the length:
     /// the earlier character n-gram model would have taken a 256 kB reply from about 20 MB/s to about 1 MB/s unbounded,
-    /// and the stems model still analyses its window a second time (docs/screening-model.md). Every labelled reply is shorter (longest 1,133 characters, 99th percentile 751),
+    /// and the stems model still reads the stems of its window (docs/screening-model.md). Every labelled reply is shorter (longest 1,133 characters, 99th percentile 751),
     /// and a request sits in the first lines of a reply; a request further down a long letter is left to the rules.
     /// </summary>
     public const int WindowChars = 2048;
 
-    private readonly ObjectPool<PredictionEngine<ReplyModelInput, ReplyModelOutput>> _engines;
+    /// <summary>
+    /// The largest difference from ML.NET's pipeline the load check accepts for a probability: float rounding differs
+    /// in the seventh digit; a wrong n-gram, weight or calibrator differs in the second.
+    /// </summary>
+    internal const float DirectTolerance = 1e-5f;
+
+    private readonly StemsLinearModel? _direct;
+    private readonly ObjectPool<PredictionEngine<ReplyModelInput, ReplyModelOutput>>? _engines;
     private readonly (int Slot, FlagKind Kind)[] _reported;
 
     private ReplyClassifier(ScreeningModelManifest manifest, MLContext ml, ITransformer model)
@@ -30,11 +39,21 @@ public sealed class ReplyClassifier : IReplyScorer
             .Where(s => s.Item2 is not null).Select(s => (s.slot, s.Item2!.Value)).ToArray();
         Thresholds = trained.Where(k => ModelLabels.KindOf(k.Label) is not null)
             .ToDictionary(k => ModelLabels.KindOf(k.Label)!.Value, k => (float)k.Threshold);
-        _engines = new DefaultObjectPool<PredictionEngine<ReplyModelInput, ReplyModelOutput>>(
+        var engines = new DefaultObjectPool<PredictionEngine<ReplyModelInput, ReplyModelOutput>>(
             new EnginePolicy(ml, model), Environment.ProcessorCount * 2);
+        _direct = DirectScorer(manifest, trained.Count, ml, model, engines, out var whyNot);
+        WhyNotDirect = whyNot;
+        // A direct scorer needs nothing of ML.NET after loading; the pipeline and its engines are left to the collector.
+        _engines = _direct is null ? engines : null;
     }
 
     public ScreeningModelManifest Manifest { get; }
+
+    /// <summary>Whether replies are scored by hand (<see cref="StemsLinearModel"/>) rather than through ML.NET's pipeline.</summary>
+    public bool ScoresDirectly => _direct is not null;
+
+    /// <summary>Why this model is scored through ML.NET's pipeline; null when it is scored directly.</summary>
+    public string? WhyNotDirect { get; }
 
     /// <summary>Per kind, the score at or above which the model says "this reply carries it" (chosen by cross-validation).</summary>
     public IReadOnlyDictionary<FlagKind, float> Thresholds { get; }
@@ -63,10 +82,18 @@ public sealed class ReplyClassifier : IReplyScorer
     }
 
     /// <summary>The probability of each kind the product knows, for text built by <see cref="InputText"/>.</summary>
-    public IReadOnlyDictionary<FlagKind, float> Score(string inputText)
+    public IReadOnlyDictionary<FlagKind, float> Score(string inputText) => Score(inputText, null);
+
+    /// <summary>
+    /// The same as <see cref="Score(string)"/>; a stems model scored directly takes the window's stems from
+    /// <paramref name="words"/>' memo (<see cref="TextAnalyzer.StemsOf"/>) — the screener's analyzer, which has just
+    /// read the reply — rather than running the analysis chain over the window again.
+    /// </summary>
+    public IReadOnlyDictionary<FlagKind, float> Score(string inputText, TextAnalyzer? words)
     {
         ArgumentNullException.ThrowIfNull(inputText);
-        var engine = _engines.Get();
+        if (_direct is not null) return ScoreDirectly(_direct, inputText, words);
+        var engine = _engines!.Get();
         try
         {
             var output = engine.Predict(new ReplyModelInput { Text = ModelText(Window(inputText), Manifest.Input) });
@@ -77,6 +104,56 @@ public sealed class ReplyClassifier : IReplyScorer
         finally
         {
             _engines.Return(engine);
+        }
+    }
+
+    private Dictionary<FlagKind, float> ScoreDirectly(StemsLinearModel direct, string inputText, TextAnalyzer? words)
+    {
+        Span<float> probabilities = stackalloc float[direct.Labels];
+        var window = Window(inputText);
+        direct.Probabilities(words is null ? TextAnalyzer.Stems(window) : words.StemsOf(window), probabilities);
+        var scores = new Dictionary<FlagKind, float>(_reported.Length);
+        foreach (var (slot, kind) in _reported) scores[kind] = probabilities[slot];
+        return scores;
+    }
+
+    /// <summary>The probabilities ML.NET's pipeline gives, whatever the scoring path: the reference the direct scorer is checked against.</summary>
+    internal static float[] PipelineProbabilities(ObjectPool<PredictionEngine<ReplyModelInput, ReplyModelOutput>> engines, string modelText)
+    {
+        var engine = engines.Get();
+        try
+        {
+            return engine.Predict(new ReplyModelInput { Text = modelText }).Probabilities.ToArray();
+        }
+        finally
+        {
+            engines.Return(engine);
+        }
+    }
+
+    // Direct scoring only where it is proven on this model: a stems model whose pipeline it can read, agreeing with
+    // ML.NET on the load check's probes. Anything else keeps ML.NET's pipeline, so every model the trainer writes loads.
+    private static StemsLinearModel? DirectScorer(ScreeningModelManifest manifest, int trainedKinds, MLContext ml, ITransformer model,
+        ObjectPool<PredictionEngine<ReplyModelInput, ReplyModelOutput>> engines, out string? whyNot)
+    {
+        if (manifest.Input != StemsInput)
+        {
+            whyNot = "the model reads characters, not stems; direct scoring reads stems models only.";
+            return null;
+        }
+        try
+        {
+            var direct = StemsLinearModel.Read(ml, model);
+            if (direct.Labels != trainedKinds)
+                throw new NotSupportedException($"The screening model has {direct.Labels} classifiers for {trainedKinds} trained kinds in its manifest.");
+            direct.Verify(text => PipelineProbabilities(engines, text), DirectTolerance);
+            whyNot = null;
+            return direct;
+        }
+        catch (NotSupportedException e)
+        {
+            whyNot = e.Message;
+            return null;
         }
     }
 
@@ -109,7 +186,7 @@ public sealed class ReplyClassifier : IReplyScorer
         _ => throw new InvalidOperationException($"Unknown model input '{input}' in the screening model manifest (known: {StemsInput})."),
     };
 
-    private static string Window(string text)
+    internal static string Window(string text)
     {
         if (text.Length <= WindowChars) return text;
         var cut = WindowChars;

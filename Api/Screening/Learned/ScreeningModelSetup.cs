@@ -23,7 +23,16 @@ public static class ScreeningModelSetup
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ScreeningModelOptions>, ManifestValidator>();
-        services.AddSingleton(sp => ReplyClassifier.Shared(ResolvePath(sp.GetRequiredService<IOptions<ScreeningModelOptions>>().Value.ModelPath)));
+        services.AddSingleton(sp =>
+        {
+            var classifier = ReplyClassifier.Shared(ResolvePath(sp.GetRequiredService<IOptions<ScreeningModelOptions>>().Value.ModelPath));
+            if (!classifier.ScoresDirectly)
+            {
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ReplyClassifier))
+                    .LogWarning("Screening model scored through ML.NET's pipeline (several times slower per reply): {Reason}", classifier.WhyNotDirect);
+            }
+            return classifier;
+        });
         return services;
     }
 

@@ -83,6 +83,41 @@ public class RetentionTests
         Assert.All(await db.Set<FindingCorrection>().Where(c => c.ReplyId == id).ToListAsync(), c => Assert.Null(c.Note));
     }
 
+    [Fact]
+    public async Task ABacklogLargerThanABatchGoesInOneRoundAndEachReplyIsPurgedOnce()
+    {
+        var clock = new FixedClock(DateTimeOffset.Parse("2026-11-02T09:00:00Z"));
+        using var api = new ApiFactory().WithClock(clock)
+            .WithSetting("Retention:DaysAfterHandled", "30")
+            .WithSetting("Retention:BatchSize", "2")
+            .WithSetting("Retention:BatchPause", "00:00:00")
+            .WithSetting("Retention:Interval", "00:00:00.100");
+        var client = api.CreateCaseworkerClient("cw-anna", "team-a");
+        var due = new List<long>();
+        var kept = new List<long>();
+        for (var i = 0; i < 7; i++)
+        {
+            var id = (long)(await client.IngestAsync($"WZ-B{i}", "team-a", Words))["id"]!;
+            // Every third reply stays unhandled, so the due ones are not one contiguous run of ids.
+            if (i % 3 == 2) { kept.Add(id); continue; }
+            await client.ChangeAsync(HttpMethod.Post, id, "handled");
+            due.Add(id);
+        }
+
+        clock.Now += TimeSpan.FromDays(31);
+        foreach (var id in due) await WaitForPurgeAsync(client, id);
+        await Task.Delay(500); // a few more rounds: none may purge a reply again
+
+        foreach (var id in kept)
+        {
+            Assert.Equal(Words, (string?)(await (await client.GetAsync($"/api/v1/replies/{id}")).ReadJsonAsync())["text"]);
+        }
+        await using var db = api.CreateDbContext();
+        var purgeEvents = await db.Set<ReplyEvent>().Where(e => e.Kind == ReplyEventKind.ContentPurged)
+            .Select(e => e.ReplyId).ToListAsync();
+        Assert.Equal(due.OrderBy(id => id), purgeEvents.OrderBy(id => id));
+    }
+
     private static async Task<JObject> WaitForPurgeAsync(HttpClient client, long id)
     {
         JObject detail = new();

@@ -72,35 +72,6 @@ public class BoundedIngestTests
     }
 
     [Fact]
-    public async Task ReplyWaitingForAScreeningSlotIsScreenedWhenOneFrees()
-    {
-        // One slot and a 1 s budget. The test holds the slot for longer than the budget: the delivery must wait (not be
-        // screened alongside) and then be screened in full, because waiting behind other work is not a slow screening.
-        using var api = new ApiFactory().WithSetting("Replies:ScreeningConcurrency", "1").WithSetting("Replies:ScreeningTimeout", "00:00:01");
-        var client = api.CreateCaseworkerClient("cw-anna", "team-a", "team-postmodtagelse");
-        await client.IngestAsync("D-WARM", "team-a", "Jeg vil gerne have aktindsigt."); // first screening loads the model
-        var slots = api.Services.GetRequiredService<ScreeningSlots>();
-
-        await slots.WaitAsync(CancellationToken.None);
-        Task<JObject> waiting;
-        try
-        {
-            waiting = client.IngestAsync("D-QUEUED", "team-a", "Jeg vil gerne have aktindsigt i sagen.");
-            await Task.Delay(TimeSpan.FromSeconds(1.5));
-            Assert.False(waiting.IsCompleted, "the reply was screened while the only slot was taken");
-        }
-        finally
-        {
-            slots.Release();
-        }
-        var body = await waiting;
-
-        var detail = await (await client.GetAsync($"/api/v1/replies/{body["id"]}")).ReadJsonAsync();
-        Assert.False((bool)detail["needsManualScreening"]!, (string?)detail["manualScreeningReason"]);
-        Assert.Contains(detail["flags"]!, f => (string?)f["kind"] == "AccessToRecordsRequest");
-    }
-
-    [Fact]
     public async Task DocxWithinTheLimitsIsReadWholeAndNotMarked()
     {
         using var api = new ApiFactory();

@@ -134,6 +134,14 @@ public class ReplyScreenerTests
         Assert.True(Screen("Jeg er ikke enig i afgørelsen.", "Klage").HasCertain(FlagKind.Complaint));
 
     [Fact]
+    public void WritingOnBehalfOfTheCitizenMakesTheirThirdPersonRequestTheirOwn()
+    {
+        const string request = "Hun vil gerne klage over afgørelsen.";
+        Assert.False(Screen(request, "Sv: Afgørelse om inddragelse").HasCertain(FlagKind.Complaint));
+        Assert.True(Screen("Jeg skriver på vegne af min mor. " + request, "Sv: Afgørelse om inddragelse").HasCertain(FlagKind.Complaint));
+    }
+
+    [Fact]
     public void AShortWordALetterFromALemmaIsAtMostPossible() =>
         Assert.False(Screen("Min søn hjælper mig med at søge på nettet, så det klarer vi.").HasCertain(FlagKind.Complaint));
 }

@@ -21,6 +21,20 @@ public class SecondOpinionTests
     }
 
     [Fact]
-    public void TheModelNeverRemovesOrLowersARuleFinding() =>
-        Assert.Equal(Certainty.Certain, SecondOpinion.Combine(Certainty.Certain, 0f, Options.ModelThreshold, Options));
+    public void TheModelLowersACertainFindingItFindsVeryUnlikelyToPossibleButNeverRemovesIt()
+    {
+        var options = new ScreeningOptions { ModelThreshold = 0.5f, ModelRaiseThreshold = 0.9f, ModelLowerThreshold = 0.05f };
+        Assert.Equal(Certainty.Possible, SecondOpinion.Combine(Certainty.Certain, 0.01f, options.ModelThreshold, options));
+        Assert.Equal(Certainty.Certain, SecondOpinion.Combine(Certainty.Certain, 0.2f, options.ModelThreshold, options));
+        Assert.Equal(Certainty.Possible, SecondOpinion.Combine(Certainty.Possible, 0f, options.ModelThreshold, options));
+    }
+
+    [Fact]
+    public void WithoutAModelTheRulesDecideAlone()
+    {
+        var options = new ScreeningOptions { ModelLowerThreshold = 0.05f };
+        Assert.Equal(Certainty.Certain, SecondOpinion.Combine(Certainty.Certain, null, options.ModelThreshold, options));
+        Assert.Equal(Certainty.Possible, SecondOpinion.Combine(Certainty.Possible, null, options.ModelThreshold, options));
+        Assert.Null(SecondOpinion.Combine(null, null, options.ModelThreshold, options));
+    }
 }

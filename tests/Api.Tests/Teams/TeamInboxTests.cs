@@ -34,6 +34,42 @@ public class TeamInboxTests
         Assert.Equal(new[] { aktEarly, aktLate, plainOld, plainNew }.Select(r => (long)r["id"]!), ids);
     }
 
+    // The unfiltered list runs as precompiled queries (PlainInboxPage); any filter takes the general query. A date
+    // window that holds every reply must page through exactly the same rows in the same order, cursor by cursor,
+    // including replies that tie on due date and receipt time.
+    [Theory]
+    [InlineData(DatabaseKind.Sqlite, "unhandled")]
+    [InlineData(DatabaseKind.Sqlite, "all")]
+    [InlineData(DatabaseKind.Postgres, "unhandled")]
+    [InlineData(DatabaseKind.Postgres, "all")]
+    public async Task UnfilteredListPagesLikeTheFilteredQueryOverTheSameReplies(DatabaseKind kind, string status)
+    {
+        using var api = new ApiFactory(kind);
+        var client = api.CreateCaseworkerClient("cw-anna", "team-a");
+        var sameTime = DateTimeOffset.Parse("2026-11-05T09:00:00Z");
+        string[] texts = ["Jeg vil have aktindsigt.", "Tak for brevet.", "Aktindsigt tak.", "Hermed papirerne.", "Jeg klager over afgørelsen.", "Tak.", "Kan jeg få mere tid?"];
+        for (var i = 0; i < texts.Length; i++)
+            await client.IngestAsync($"D-{i}", "team-a", texts[i], i % 2 == 0 ? sameTime : sameTime.AddDays(i));
+
+        async Task<List<long>> WalkAsync(string filter)
+        {
+            var ids = new List<long>();
+            string? cursor = null;
+            do
+            {
+                var page = await (await client.GetAsync(
+                    $"/api/v1/teams/team-a/replies?status={status}&limit=2{filter}{(cursor is null ? "" : "&cursor=" + cursor)}")).ReadJsonAsync();
+                ids.AddRange(page["items"]!.Select(item => (long)item["id"]!));
+                cursor = (string?)page["nextCursor"];
+            } while (cursor is not null);
+            return ids;
+        }
+
+        var plain = await WalkAsync("");
+        Assert.Equal(texts.Length, plain.Distinct().Count());
+        Assert.Equal(await WalkAsync("&receivedFrom=2000-01-01T00:00:00Z"), plain);
+    }
+
     [Fact]
     public async Task FlagAndDateFiltersNarrowTheList()
     {

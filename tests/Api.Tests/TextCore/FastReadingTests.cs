@@ -56,6 +56,22 @@ public class FastReadingTests
         Assert.True(fastCount > 2900, $"the fast path read only {fastCount} of 3000 generated texts");
     }
 
+    [Theory]
+    [MemberData(nameof(Vocabularies))]
+    public void StemsFromTheMemoAreThePlainChainsStems(string vocabulary)
+    {
+        var analyzer = FreshAnalyzer(vocabulary);
+        var random = new Random(20261207);
+        var texts = CorpusTexts().Select(t => t.Text)
+            .Concat(Enumerable.Range(0, 3000).Select(_ => AwkwardText(random)))
+            .Append("Jeg beder om aktindsigt " + new string('a', 300) + " i sagen.")
+            .ToList();
+        for (var pass = 0; pass < 2; pass++)
+        {
+            foreach (var text in texts) Assert.True(TextAnalyzer.Stems(text).SequenceEqual(analyzer.StemsOf(text)), Escape(text));
+        }
+    }
+
     [Fact]
     public void AWordAsLongAsLucenesTokenLimitIsReadByLucene()
     {
