@@ -52,7 +52,7 @@ public sealed class GuidanceEngine
             ?? _rules.Rules.Where(scan.MatchedWeakly).MaxBy(r => r.Priority)
             ?? _rules.Fallback;
         winner = AnswerAskedInText(scan, strong, winner);
-        var byModel = SecondOpinionRule(scan, strong, winner);
+        var (byModel, doubted) = ReadSecondOpinion(scan, strong, winner);
         winner = byModel ?? winner;
 
         // A decision that also asks for documentation: the expected answer wins, and the caseworker is told.
@@ -66,6 +66,9 @@ public sealed class GuidanceEngine
         var reasons = new List<string> { CategoryReason(winner, scan) };
         if (byModel is not null)
             reasons.Add($"Brevets ordlyd som helhed ligner mest breve af kategorien {byModel.Name}, så kategorien følger den; kontrollér, at det passer.");
+        if (doubted is not null)
+            reasons.Add($"Usikker kategori: reglerne genkender brevet som \"{winner.Name}\", men brevets ordlyd som helhed ligner mest "
+                + $"\"{doubted.Name}\". Du vælger selv, hvad brevet er.");
         if (formal is not null)
         {
             reasons.Add($"Konflikt: brevet ligner også kategorien {formal.Name} (\"{formal.GuidelineLine}\"), som sendes uden "
@@ -79,7 +82,7 @@ public sealed class GuidanceEngine
         var evidence = Evidence(scan, winner, formal);
         var formalInText = formal is not null && FormalKindIsInText(scan, formal);
         var checks = GuidanceChecks.Evaluate(new GuidanceChecks.Context(
-            winner, formal, scan.ComplaintGuidance, scan.SelfService, scan.Strong[winner.Index], formalInText, replyOption, recipient, chosenOption));
+            winner, formal, scan.ComplaintGuidance, scan.SelfService, scan.Strong[winner.Index], formalInText, replyOption, recipient, chosenOption, doubted));
 
         return new Suggestion(recommendation, _materials.For(recommendation), winner.Category, replyOption, formal is not null,
             scan.ComplaintGuidance.Count > 0, reasons, checks, evidence,
@@ -87,19 +90,26 @@ public sealed class GuidanceEngine
     }
 
     /// <summary>
-    /// The rule of the category the learned model puts in place of the rules' winner, or null. The rules are "clear" when
-    /// the winner matched by its words and no other kind did; otherwise they are unsure, and the model needs less confidence.
+    /// What the learned model adds: the rule of the category it puts in place of the rules' winner, or the rule of a kind
+    /// it is sure of where it may not overrule (the rules are clear, or the kind would change the reply option while the
+    /// combination keeps it): then the answer stays the rules' but is marked unsure, and the caseworker chooses. The rules
+    /// are "clear" when the winner matched by its words and no other kind did; otherwise they are unsure, and the model
+    /// needs less confidence to overrule.
     /// </summary>
-    private CompiledRule? SecondOpinionRule(GuidelineScan scan, List<CompiledRule> strong, CompiledRule winner)
+    private (CompiledRule? Overrule, CompiledRule? Doubt) ReadSecondOpinion(GuidelineScan scan, List<CompiledRule> strong, CompiledRule winner)
     {
-        if (_secondOpinion is null) return null;
+        if (_secondOpinion is null) return (null, null);
         var byWords = strong.Where(r => !r.Fallback && scan.MatchedByWords(r)).Select(r => r.Category).Distinct().Count();
         var clear = !winner.Fallback && scan.MatchedByWords(winner) && byWords == 1;
-        var category = _secondOpinion.Overrule(scan.Features, scan.ContentWords, winner.Category, clear,
-            c => _rules.Rules.Any(r => r.Category == c && scan.SawEvidenceFor(r)));
-        var rule = category is { } c2 ? _rules.Rules.Where(r => r.Category == c2).MaxBy(r => r.Priority) : null;
-        return rule is not null && _secondOpinion.SameReplyOption && rule.Recommendation != winner.Recommendation ? null : rule;
+        var rule = RuleOf(_secondOpinion.Overrule(scan.Features, scan.ContentWords, winner.Category, clear,
+            c => _rules.Rules.Any(r => r.Category == c && scan.SawEvidenceFor(r))));
+        if (rule is not null)
+            return _secondOpinion.SameReplyOption && rule.Recommendation != winner.Recommendation ? (null, rule) : (rule, null);
+        return (null, RuleOf(_secondOpinion.Doubt(scan.Features, scan.ContentWords, winner.Category, clear)));
     }
+
+    private CompiledRule? RuleOf(GuidanceCategory? category) =>
+        category is { } c ? _rules.Rules.Where(r => r.Category == c).MaxBy(r => r.Priority) : null;
 
     /// <summary>
     /// What every rule saw in a letter, one line per rule that saw anything (strong and weak evidence, veto, topic,

@@ -58,6 +58,20 @@ public sealed record LetterOutcome(CorpusLetter Letter, Suggestion Rules, Sugges
         ModelDisagrees && !RulesClear && Probability >= c.WhenRulesUnsure && Margin >= c.MinimumMargin && ContentWords >= c.MinimumContentWords
         && (!c.CandidatesOnly || Candidate) && (!c.SameReplyOption || Overruled.ReplyOption == Rules.ReplyOption) ? Overruled : Rules;
 
+    /// <summary>
+    /// Whether the engine says it is unsure of the letter (and lets the caseworker choose) under combination
+    /// <paramref name="c"/> and doubt threshold <paramref name="doubt"/>: clear rules and a model at least that sure of
+    /// another kind, or unsure rules the model would overrule but for a different reply option. As
+    /// <see cref="CategorySecondOpinion.Doubt"/> and the engine's second opinion.
+    /// </summary>
+    public bool DoubtedUnder(Combination c, double doubt) =>
+        ModelDisagrees && ContentWords >= c.MinimumContentWords && Margin >= c.MinimumMargin
+        && (RulesClear ? Probability >= doubt
+            : Probability >= c.WhenRulesUnsure && (!c.CandidatesOnly || Candidate) && c.SameReplyOption && Overruled.ReplyOption != Rules.ReplyOption);
+
+    /// <summary>The rules' category is not the label (a doubt about it was worth the caseworker's look).</summary>
+    public bool RulesWrong => Letter.ExpectedCategory is { } e && e != Rules.Category;
+
     public static LetterOutcome Of(CorpusLetter letter, GuidanceEngine rules, LetterCategoryModel model)
     {
         var facts = letter.Facts;
@@ -122,4 +136,34 @@ public sealed record Tally(int Letters, int CategoryRight, int CategoryLabelled,
     private static string Share(int right, int of) => of == 0 ? "–" : $"{Percent(right, of)} ({right}/{of})";
 
     private static string Percent(int part, int whole) => whole == 0 ? "–" : (100.0 * part / whole).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// When clear rules are doubted: the lowest probability at which, on the new writers' first runs, the rules were wrong
+/// on at least half of the letters doubted (a warning that is right less often than not teaches caseworkers to ignore
+/// it) and the known writers see it on at most one letter in a hundred. Never (2) when no threshold qualifies.
+/// </summary>
+public static class DoubtChoice
+{
+    public static readonly double[] Thresholds = [0.8, 0.9, 0.95, 0.97, 0.98, 0.99, 0.995, 0.999];
+
+    public static double Choose(IReadOnlyList<LetterOutcome> newWriters, IReadOnlyList<LetterOutcome> knownWriters, Combination c, TextWriter log)
+    {
+        var chosen = 2.0;
+        foreach (var t in Thresholds.Reverse())
+        {
+            var (n, nWrong) = Count(newWriters.Where(o => o.RulesClear), c, t);
+            var (k, kWrong) = Count(knownWriters.Where(o => o.RulesClear), c, t);
+            var qualifies = n > 0 && 2 * nWrong >= n && k * 100 <= knownWriters.Count;
+            log.WriteLine($"  doubt clear rules at ≥ {t:0.000}: first runs {n} doubted, rules wrong on {nWrong}; known writers {k} of {knownWriters.Count} doubted, rules wrong on {kWrong}{(qualifies ? "" : " (does not qualify)")}");
+            if (qualifies) chosen = t;
+        }
+        return chosen;
+    }
+
+    public static (int Doubted, int RulesWrong) Count(IEnumerable<LetterOutcome> outcomes, Combination c, double doubt)
+    {
+        var doubted = outcomes.Where(o => o.DoubtedUnder(c, doubt)).ToList();
+        return (doubted.Count, doubted.Count(o => o.RulesWrong));
+    }
 }

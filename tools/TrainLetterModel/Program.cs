@@ -91,6 +91,14 @@ var adopted = !shipped.IsNever
     && firstRunTable.WithModel.CategoryRight > firstRunTable.Rules.CategoryRight && firstRunTable.WithModel.NoWorseThan(firstRunTable.Rules)
     && knownTable.WithModel.CategoryRight >= knownTable.Rules.CategoryRight && knownTable.WithModel.NoWorseThan(knownTable.Rules);
 Console.WriteLine($"chosen on all first runs and known writers: {shipped}; adopted: {adopted} ({watch.Elapsed.TotalSeconds:0} s)");
+// The model never picks against clear rules; where it is sure of another kind, the engine says it is unsure instead.
+var doubt = DoubtChoice.Choose(batches.SelectMany(b => b.Outcomes).ToList(), known.SelectMany(k => k.Outcomes).ToList(), shipped, Console.Out);
+var doubts = batches.Concat(known).ToDictionary(h => h.Group, h =>
+{
+    var (n, wrong) = DoubtChoice.Count(h.Outcomes, shipped, doubt);
+    return $"{n} doubted, rules wrong on {wrong}";
+});
+Console.WriteLine($"doubt clear rules at ≥ {doubt:0.000}: " + string.Join("; ", doubts.Select(kv => $"{kv.Key} {kv.Value}")));
 
 var training = letters.Where(l => l.ExpectedCategory is not null).ToList();
 var transformer = LetterModelTrainer.Train(training.Select(l => (rules.Features(l.Facts), l.ExpectedCategory!.Value)));
@@ -115,6 +123,8 @@ var manifest = new LetterModelManifest
     Seed = LetterModelTrainer.Seed,
     ThresholdWhenRulesClear = Combination.WhenRulesClear,
     ThresholdWhenRulesUnsure = shipped.WhenRulesUnsure,
+    ThresholdToDoubtClearRules = doubt,
+    Doubts = doubts,
     CandidatesOnly = shipped.CandidatesOnly,
     SameReplyOption = shipped.SameReplyOption,
     MinimumContentWords = shipped.MinimumContentWords,

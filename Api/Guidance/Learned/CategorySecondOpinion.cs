@@ -14,9 +14,12 @@ namespace SmartPost.Api.Guidance.Learned;
 /// model on three sentences is still guessing) and a lead of at least <see cref="MinimumMargin"/> over its second kind.
 /// Every threshold comes from leave-one-writer-out evaluation (tools/TrainLetterModel), never by hand. A probability
 /// threshold above 1 means never.
+/// Where the model may not overrule but is sure of another kind — the rules are clear and the model reaches
+/// <see cref="ThresholdToDoubtClearRules"/> — it does not pick either: the engine keeps the rules' answer, says it is
+/// unsure and lets the caseworker choose (<see cref="Doubt"/>).
 /// </summary>
 public sealed record CategorySecondOpinion(LetterCategoryModel Model, double ThresholdWhenRulesClear, double ThresholdWhenRulesUnsure, bool CandidatesOnly,
-    bool SameReplyOption = false, int MinimumContentWords = 0, double MinimumMargin = 0)
+    bool SameReplyOption = false, int MinimumContentWords = 0, double MinimumMargin = 0, double ThresholdToDoubtClearRules = 2)
 {
     /// <summary>The category the model puts in place of the rules', or null when the rules' category stands.</summary>
     public GuidanceCategory? Overrule(ReadOnlySpan<int> features, int contentWords, GuidanceCategory rules, bool rulesClear, Func<GuidanceCategory, bool> rulesSawEvidenceFor)
@@ -28,5 +31,16 @@ public sealed record CategorySecondOpinion(LetterCategoryModel Model, double Thr
         if (margin < MinimumMargin) return null;
         if (CandidatesOnly && !rulesSawEvidenceFor(best)) return null;
         return best;
+    }
+
+    /// <summary>
+    /// The kind the model is sure of against rules that are clear about another (same evidence gates as
+    /// <see cref="Overrule"/>), or null: the engine then says it is unsure instead of choosing silently.
+    /// </summary>
+    public GuidanceCategory? Doubt(ReadOnlySpan<int> features, int contentWords, GuidanceCategory rules, bool rulesClear)
+    {
+        if (!rulesClear || contentWords < MinimumContentWords) return null;
+        var (best, probability, margin) = Model.Best(features);
+        return best != rules && probability >= ThresholdToDoubtClearRules && margin >= MinimumMargin ? best : null;
     }
 }

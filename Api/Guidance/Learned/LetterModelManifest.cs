@@ -30,6 +30,15 @@ public sealed class LetterModelManifest
     public bool CandidatesOnly { get; set; }
     public bool SameReplyOption { get; set; }
 
+    /// <summary>
+    /// Rules that are clear about one kind and a model this sure of another: the engine says it is unsure and lets the
+    /// caseworker choose (above 1: never; a manifest written before this existed reads as never).
+    /// </summary>
+    public double ThresholdToDoubtClearRules { get; set; } = 2;
+
+    /// <summary>Per held-out writer group (first runs and known writers) at <see cref="ThresholdToDoubtClearRules"/>: "letters doubted, of them the rules wrong".</summary>
+    public Dictionary<string, string> Doubts { get; set; } = [];
+
     /// <summary>The evidence gates adopted: content words in the letter's own text, lead over the second kind.</summary>
     public int MinimumContentWords { get; set; }
     public double MinimumMargin { get; set; }
@@ -89,7 +98,7 @@ public sealed class LetterModelManifest
 
     /// <summary>The combination the manifest records, with the model it belongs to.</summary>
     public CategorySecondOpinion SecondOpinion(LetterCategoryModel model) =>
-        new(model, ThresholdWhenRulesClear, ThresholdWhenRulesUnsure, CandidatesOnly, SameReplyOption, MinimumContentWords, MinimumMargin);
+        new(model, ThresholdWhenRulesClear, ThresholdWhenRulesUnsure, CandidatesOnly, SameReplyOption, MinimumContentWords, MinimumMargin, ThresholdToDoubtClearRules);
 
     /// <summary>Reads the manifest beside the zip and checks that both belong together; throws saying what does not match.</summary>
     public static LetterModelManifest ReadVerified(string modelPath)

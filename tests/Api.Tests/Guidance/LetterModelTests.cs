@@ -60,21 +60,27 @@ public class LetterModelTests
     }
 
     [Fact]
-    public void TheAppVerifiesTheCommittedModelAtStartUpAndConsultsItOnlyIfItsManifestAdoptedIt()
+    public void TheAppVerifiesTheCommittedModelAtStartUpAndConsultsItAsItsManifestSays()
     {
         var manifest = LetterModelManifest.ReadVerified(new GuidanceOptions().ResolvedLetterModelPath()!);
         using var api = new ApiFactory();
 
-        var engine = api.Services.GetRequiredService<GuidanceEngine>();
+        var opinion = api.Services.GetRequiredService<GuidanceEngine>().SecondOpinion;
 
-        Assert.Equal(manifest.Adopted, engine.SecondOpinion is not null);
-        Assert.Equal(manifest.Adopted, TestEngine.Shipped.SecondOpinion is not null);
+        var consulted = manifest.Adopted || manifest.ThresholdToDoubtClearRules <= 1;
+        Assert.Equal(consulted, opinion is not null);
+        Assert.Equal(consulted, TestEngine.Shipped.SecondOpinion is not null);
+        if (opinion is null) return;
+        Assert.Equal(manifest.ThresholdToDoubtClearRules, opinion.ThresholdToDoubtClearRules);
+        Assert.Equal(manifest.Adopted ? manifest.ThresholdWhenRulesUnsure : 2, opinion.ThresholdWhenRulesUnsure);
     }
 
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void AManifestBringsItsThresholdsAndGatesIntoTheEngineOnlyWhenItAdoptedTheModel(bool adopted)
+    [InlineData(true, 2.0)]
+    [InlineData(false, 2.0)]
+    [InlineData(true, 0.8)]
+    [InlineData(false, 0.8)]
+    public void AManifestBringsItsOverruleThresholdsOnlyWhenItAdoptedTheModelAndItsDoubtThresholdWhenItChoseOne(bool adopted, double doubt)
     {
         var folder = Directory.CreateTempSubdirectory("letter-model-");
         try
@@ -82,18 +88,21 @@ public class LetterModelTests
             var zip = Path.Combine(folder.FullName, "letter-model.zip");
             File.Copy(ModelPath, zip);
             var manifest = LetterModelManifest.ReadVerified(ModelPath);
-            (manifest.Adopted, manifest.ThresholdWhenRulesUnsure, manifest.MinimumContentWords, manifest.MinimumMargin) = (adopted, 0.9, 7, 0.25);
+            (manifest.Adopted, manifest.ThresholdWhenRulesUnsure, manifest.MinimumContentWords, manifest.MinimumMargin, manifest.ThresholdToDoubtClearRules) =
+                (adopted, 0.9, 7, 0.25, doubt);
             manifest.SealAndWrite(zip);
 
             var opinion = LetterModelSetup.SecondOpinion(zip);
 
-            if (!adopted)
+            if (!adopted && doubt > 1)
             {
                 Assert.Null(opinion);
                 return;
             }
             Assert.NotNull(opinion);
-            Assert.Equal((0.9, 7, 0.25), (opinion.ThresholdWhenRulesUnsure, opinion.MinimumContentWords, opinion.MinimumMargin));
+            Assert.Equal((adopted ? 0.9 : 2, 7, 0.25, doubt),
+                (opinion.ThresholdWhenRulesUnsure, opinion.MinimumContentWords, opinion.MinimumMargin, opinion.ThresholdToDoubtClearRules));
+            Assert.True(opinion.ThresholdWhenRulesClear > 1);
         }
         finally
         {
@@ -140,6 +149,55 @@ public class LetterModelTests
         var reason = Assert.Single(got.Reasons, r => r.Contains("ordlyd som helhed"));
         Assert.DoesNotMatch(@"\d", reason);
         Assert.DoesNotContain("Receipt", reason);
+    }
+
+    [Fact]
+    public void ClearRulesAgainstAModelSureOfAnotherKindStayButTheCaseworkerIsToldToChoose()
+    {
+        var rulesAlone = TestEngine.RulesAlone.Suggest(AsksClearly);
+        var doubting = TestEngine.RulesAlone.WithSecondOpinion(
+            new CategorySecondOpinion(SureOf(GuidanceCategory.InformationMaterial), 2, 0.9, false, ThresholdToDoubtClearRules: 0.9));
+
+        var got = doubting.Suggest(AsksClearly, chosenOption: ReplyOption.WithoutReply);
+
+        Assert.Equal((rulesAlone.Category, rulesAlone.Recommendation), (got.Category, got.Recommendation));
+        var check = Assert.Single(got.Checks, c => c.Code == GuidanceChecks.CategoryUncertain);
+        Assert.Equal(CheckSeverity.Warning, check.Severity);
+        Assert.Equal(GuidanceCategory.InformationMaterial, check.Kind);
+        Assert.Contains("med svarmulighed", check.Message);
+        Assert.Contains("uden svarmulighed", check.Message);
+        Assert.Contains("Vælg selv", check.Message);
+        Assert.DoesNotMatch(@"\d|InformationMaterial|ExpectsReply", check.Message);
+        Assert.Contains(got.Reasons, r => r.StartsWith("Usikker kategori", StringComparison.Ordinal));
+        // Either kind's reply option is the caseworker's choice: choosing the other one is not against the suggestion.
+        Assert.DoesNotContain(got.Checks, c => c.Code == GuidanceChecks.ChosenOptionContradictsSuggestion);
+        Assert.Contains(TestEngine.RulesAlone.Suggest(AsksClearly, chosenOption: ReplyOption.WithoutReply).Checks,
+            c => c.Code == GuidanceChecks.ChosenOptionContradictsSuggestion);
+    }
+
+    [Fact]
+    public void ClearRulesAreNotDoubtedBelowTheDoubtThreshold()
+    {
+        var engine = TestEngine.RulesAlone.WithSecondOpinion(
+            new CategorySecondOpinion(SureOf(GuidanceCategory.InformationMaterial), 2, 0.9, false, ThresholdToDoubtClearRules: 2));
+
+        var got = engine.Suggest(AsksClearly);
+
+        Assert.DoesNotContain(got.Checks, c => c.Code == GuidanceChecks.CategoryUncertain);
+        Assert.Equal(TestEngine.RulesAlone.Suggest(AsksClearly).Reasons, got.Reasons);
+    }
+
+    [Fact]
+    public void UnsureRulesTheModelMayNotOverruleForAnotherReplyOptionAreMarkedUnsureNotChanged()
+    {
+        var rulesAlone = TestEngine.RulesAlone.Suggest(SaysLittle);
+        var other = rulesAlone.ReplyOption == ReplyOption.WithReply ? GuidanceCategory.InformationMaterial : GuidanceCategory.ExpectsReply;
+        var engine = TestEngine.RulesAlone.WithSecondOpinion(new CategorySecondOpinion(SureOf(other), 2, 0.9, false, SameReplyOption: true));
+
+        var got = engine.Suggest(SaysLittle);
+
+        Assert.Equal((rulesAlone.Category, rulesAlone.Recommendation), (got.Category, got.Recommendation));
+        Assert.Equal(other, Assert.Single(got.Checks, c => c.Code == GuidanceChecks.CategoryUncertain).Kind);
     }
 
     [Fact]
