@@ -82,7 +82,7 @@ public sealed class GuidanceEngine
         var evidence = Evidence(scan, winner, formal);
         var formalInText = formal is not null && FormalKindIsInText(scan, formal);
         var checks = GuidanceChecks.Evaluate(new GuidanceChecks.Context(
-            winner, formal, scan.ComplaintGuidance, scan.SelfService, scan.Strong[winner.Index], formalInText, replyOption, recipient, chosenOption, doubted));
+            winner, formal, scan.ComplaintGuidance, scan.SelfService, scan.Strong[winner.Index].Where(e => !scan.AskedThroughSelfService.Contains(e)).ToList(), formalInText, replyOption, recipient, chosenOption, doubted));
 
         return new Suggestion(recommendation, _materials.For(recommendation), winner.Category, replyOption, formal is not null,
             scan.ComplaintGuidance.Count > 0, reasons, checks, evidence,

@@ -75,6 +75,12 @@ internal sealed class GuidelineScan
     /// <summary>Statements that there is no appeal ("Du kan ikke klage over …"): not a klagevejledning.</summary>
     public List<Evidence> NoAppeal { get; } = new();
 
+    /// <summary>
+    /// Asking whose answer the next sentence sends through a self-service solution ("Vi mangler dit pasfoto. Det skal
+    /// uploades i selvbetjeningen"): the letter expects it back, but not as a reply to this letter.
+    /// </summary>
+    public HashSet<Evidence> AskedThroughSelfService { get; } = new();
+
     /// <summary>Sentences that direct the recipient to a digital self-service solution.</summary>
     public List<Evidence> SelfService { get; } = new();
 
@@ -144,13 +150,17 @@ internal sealed class GuidelineScan
         }
 
         // "Vi mangler dit pasfoto. Det skal indsendes via selvbetjeningen": what the next sentence requires to go through a
-        // self-service solution is an instruction to act there, not something to answer this letter with ("Du kan sende
-        // oplysningerne via kontaktformularen" only offers a channel: the request stands).
+        // self-service solution is still expected back (the letter's kind), but it is an instruction to act there, not
+        // something to answer this letter with, so it raises no question check (AskedThroughSelfService; "Du kan sende
+        // oplysningerne via kontaktformularen" only offers a channel: the request stands). A self-service sentence that opens
+        // with a condition ("Har du lektionsplaner, …, skal de uploades …") is about something else the recipient may have,
+        // not the channel for what the sentence before asks for.
         HashSet<int>? selfServiceSentences = null;
         foreach (var (cue, first, _) in hits)
         {
             var sentence = text.SentenceOf(first);
-            if (cue.Role == CueRole.SelfService && ignoredClauses?.Contains((SelfServiceClause, text.ClauseOf(first))) != true && text.SentenceHasWord(sentence, "skal"))
+            if (cue.Role == CueRole.SelfService && ignoredClauses?.Contains((SelfServiceClause, text.ClauseOf(first))) != true && text.SentenceHasWord(sentence, "skal")
+                && !text.OpensWithCondition(sentence))
                 (selfServiceSentences ??= new()).Add(sentence);
         }
 
@@ -175,10 +185,11 @@ internal sealed class GuidelineScan
                 if (ignored?.Contains((rule.Index, sentence + 1)) == true && IsHeading(text, sentence)) continue;
                 if (ignoredClauses?.Contains((rule.Index, text.ClauseOf(first))) == true) continue;
                 if (rule.Negatable && IsNegated(text, first, last)) continue;
-                if (rule.Negatable && selfServiceSentences?.Contains(sentence + 1) == true && !selfServiceSentences.Contains(sentence)) continue;
                 var start = text.Start(first);
                 var length = text.End(last) - start;
                 var evidence = new Evidence(fieldName, original.Substring(start, length), start, length, rule.Id);
+                if (rule.Negatable && selfServiceSentences?.Contains(sentence + 1) == true && !selfServiceSentences.Contains(sentence))
+                    AskedThroughSelfService.Add(evidence);
                 if (!Strong[rule.Index].Contains(evidence)) Strong[rule.Index].Add(evidence);
                 if (cue.Operative) (inTitle ? PerformedByTitle : Performed)[rule.Index] = true;
             }
