@@ -48,6 +48,7 @@ public sealed class GuidanceEngine
         // The caseClosed flag says the case is done, not what the letter is: a kind the words show (a decision, a receipt,
         // an answer to a question, a GDPR notice) wins over it; it decides only against the fallback.
         var winner = strong.Where(r => !r.Fallback && scan.MatchedByWords(r)).MaxBy(r => r.Priority)
+            ?? strong.Where(scan.MatchedByWords).MaxBy(r => r.Priority)
             ?? strong.MaxBy(r => r.Priority)
             ?? _rules.Rules.Where(scan.MatchedWeakly).MaxBy(r => r.Priority)
             ?? _rules.Fallback;
