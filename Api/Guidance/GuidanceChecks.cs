@@ -80,8 +80,11 @@ public static class GuidanceChecks
                 + (doubted.ComplaintGuidance == c.Winner.ComplaintGuidance ? "" : " Kontrollér også klagevejledningen: den afhænger af, hvad brevet er."),
                 [], doubted.Category));
         }
-        // Between two kinds SmartPost is unsure of, either kind's reply option is the caseworker's to choose.
-        if (c.ChosenOption is { } chosen && chosen != c.ReplyOption && chosen != c.Doubted?.Recommendation)
+        // Between two kinds SmartPost is unsure of, either kind's reply option is the caseworker's to choose; and when all
+        // the letter asks for comes back through a self-service solution, uden svarmulighed does not contradict it.
+        var answeredOnlyThroughSelfService = c.Winner.Recommendation == ReplyOption.WithReply && c.WinnerEvidence.Count == 0;
+        if (c.ChosenOption is { } chosen && chosen != c.ReplyOption && chosen != c.Doubted?.Recommendation
+            && !(answeredOnlyThroughSelfService && chosen == ReplyOption.WithoutReply))
         {
             checks.Add(new(ChosenOptionContradictsSuggestion, CheckSeverity.Warning,
                 $"Du har valgt {GuidanceEngine.Danish(chosen)}, men retningslinjen foreslår {GuidanceEngine.Danish(c.ReplyOption)} "

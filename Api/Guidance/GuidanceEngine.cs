@@ -83,7 +83,7 @@ public sealed class GuidanceEngine
         var evidence = Evidence(scan, winner, formal);
         var formalInText = formal is not null && FormalKindIsInText(scan, formal);
         var checks = GuidanceChecks.Evaluate(new GuidanceChecks.Context(
-            winner, formal, scan.ComplaintGuidance, scan.SelfService, scan.Strong[winner.Index].Where(e => !scan.AskedThroughSelfService.Contains(e)).ToList(), formalInText, replyOption, recipient, chosenOption, doubted));
+            winner, formal, scan.ComplaintGuidance, scan.SelfService, AnswerableEvidence(scan, winner), formalInText, replyOption, recipient, chosenOption, doubted));
 
         return new Suggestion(recommendation, _materials.For(recommendation), winner.Category, replyOption, formal is not null,
             scan.ComplaintGuidance.Count > 0, reasons, checks, evidence,
@@ -147,8 +147,18 @@ public sealed class GuidanceEngine
         return strong.Where(r => !r.Fallback && r != winner && InText(scan, r)).MaxBy(r => r.Priority) ?? winner;
     }
 
+    // Asking answered through a self-service solution is weaker: it makes the letter one that expects something back only
+    // when the text shows no other kind ("Ønsker du indsigt, kan du anmode om det i selvbetjeningen" under a decision).
     private static bool InText(GuidelineScan scan, CompiledRule rule) =>
-        scan.MatchedByWords(rule) && scan.Strong[rule.Index].Any(e => e.Field == GuidelineScan.TextField);
+        scan.MatchedByWords(rule) && scan.Strong[rule.Index].Any(e => e.Field == GuidelineScan.TextField && !scan.AskedThroughSelfService.Contains(e));
+
+    /// <summary>
+    /// The winner's evidence that asks for a reply to this letter: not what the text sends back through a self-service
+    /// solution. A title that names the request ("Anmodning om lægeerklæring") still counts: blind batch C labels such a
+    /// letter a question sent uden svarmulighed even when the text sends the statement through self-service.
+    /// </summary>
+    private static List<Evidence> AnswerableEvidence(GuidelineScan scan, CompiledRule winner) =>
+        scan.Strong[winner.Index].Where(e => !scan.AskedThroughSelfService.Contains(e)).ToList();
 
     /// <summary>
     /// A letter that asks for something is also of the formal kind when its text performs the act ("Vi indkalder dig til
