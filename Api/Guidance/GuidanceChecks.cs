@@ -27,6 +27,12 @@ public static class GuidanceChecks
     /// </summary>
     public const string SelfServiceForExemptRecipient = nameof(SelfServiceForExemptRecipient);
 
+    /// <summary>
+    /// Warning: the rules and the learned letter model confidently disagree on what the letter is; the suggestion is the
+    /// rules', but the caseworker chooses (the message names both kinds and their reply options).
+    /// </summary>
+    public const string CategoryUncertain = nameof(CategoryUncertain);
+
     /// <summary>Warning: the register could not say whether the recipient is exempt.</summary>
     public const string RecipientStatusUnknown = nameof(RecipientStatusUnknown);
 
@@ -39,7 +45,8 @@ public static class GuidanceChecks
         bool FormalFoundInText,
         ReplyOption ReplyOption,
         RecipientStanding? Recipient,
-        ReplyOption? ChosenOption);
+        ReplyOption? ChosenOption,
+        CompiledRule? Doubted = null);
 
     internal static List<GuidanceCheck> Evaluate(Context c)
     {
@@ -63,7 +70,21 @@ public static class GuidanceChecks
             }
         }
 
-        if (c.ChosenOption is { } chosen && chosen != c.ReplyOption)
+        if (c.Doubted is { } doubted)
+        {
+            var sameOption = doubted.Recommendation == c.Winner.Recommendation;
+            checks.Add(new(CategoryUncertain, CheckSeverity.Warning,
+                $"SmartPost er usikker på, hvilken slags brev det er: \"{c.Winner.Name}\" ({GuidanceEngine.Danish(c.Winner.Recommendation)}) "
+                + $"eller \"{doubted.Name}\" ({GuidanceEngine.Danish(doubted.Recommendation)}). Vælg selv ud fra brevets indhold"
+                + (sameOption ? "; svarmuligheden er den samme." : ": svarmuligheden afhænger af det.")
+                + (doubted.ComplaintGuidance == c.Winner.ComplaintGuidance ? "" : " Kontrollér også klagevejledningen: den afhænger af, hvad brevet er."),
+                [], doubted.Category));
+        }
+        // Between two kinds SmartPost is unsure of, either kind's reply option is the caseworker's to choose; and when all
+        // the letter asks for comes back through a self-service solution, uden svarmulighed does not contradict it.
+        var answeredOnlyThroughSelfService = c.Winner.Recommendation == ReplyOption.WithReply && c.WinnerEvidence.Count == 0;
+        if (c.ChosenOption is { } chosen && chosen != c.ReplyOption && chosen != c.Doubted?.Recommendation
+            && !(answeredOnlyThroughSelfService && chosen == ReplyOption.WithoutReply))
         {
             checks.Add(new(ChosenOptionContradictsSuggestion, CheckSeverity.Warning,
                 $"Du har valgt {GuidanceEngine.Danish(chosen)}, men retningslinjen foreslår {GuidanceEngine.Danish(c.ReplyOption)} "

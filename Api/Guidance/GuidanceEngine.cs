@@ -1,3 +1,5 @@
+using SmartPost.Api.Guidance.Learned;
+
 namespace SmartPost.Api.Guidance;
 
 /// <summary>
@@ -10,11 +12,25 @@ public sealed class GuidanceEngine
     private readonly CompiledGuideline _rules;
     private readonly MaterialNames _materials;
 
-    internal GuidanceEngine(CompiledGuideline rules, MaterialNames materials)
+    private readonly CategorySecondOpinion? _secondOpinion;
+
+    internal GuidanceEngine(CompiledGuideline rules, MaterialNames materials, CategorySecondOpinion? secondOpinion = null)
     {
         _rules = rules;
         _materials = materials;
+        _secondOpinion = secondOpinion;
     }
+
+    /// <summary>The same rules with the learned category model as second opinion (null: the rules alone).</summary>
+    public GuidanceEngine WithSecondOpinion(CategorySecondOpinion? secondOpinion) => new(_rules, _materials, secondOpinion);
+
+    public CategorySecondOpinion? SecondOpinion => _secondOpinion;
+
+    /// <summary>The learned model's input for a letter (for training and evaluation: tools/TrainLetterModel).</summary>
+    public int[] Features(LetterFacts letter) => new GuidelineScan(_rules, letter, featurize: true).Features;
+
+    /// <summary>How many content words the letter's own text has (the model's evidence gate; tools/TrainLetterModel).</summary>
+    public int ContentWords(LetterFacts letter) => new GuidelineScan(_rules, letter, featurize: true).ContentWords;
 
     /// <summary>Loads, validates and compiles the rules file; throws <see cref="GuidelineRulesException"/> if it is invalid.</summary>
     public static GuidanceEngine FromFile(string rulesPath, MaterialNames materials) =>
@@ -27,15 +43,18 @@ public sealed class GuidanceEngine
 
     public Suggestion Suggest(LetterFacts letter, RecipientStanding? recipient = null, ReplyOption? chosenOption = null)
     {
-        var scan = new GuidelineScan(_rules, letter);
+        var scan = new GuidelineScan(_rules, letter, featurize: _secondOpinion is not null);
         var strong = _rules.Rules.Where(scan.MatchedStrongly).ToList();
         // The caseClosed flag says the case is done, not what the letter is: a kind the words show (a decision, a receipt,
         // an answer to a question, a GDPR notice) wins over it; it decides only against the fallback.
         var winner = strong.Where(r => !r.Fallback && scan.MatchedByWords(r)).MaxBy(r => r.Priority)
+            ?? strong.Where(scan.MatchedByWords).MaxBy(r => r.Priority)
             ?? strong.MaxBy(r => r.Priority)
             ?? _rules.Rules.Where(scan.MatchedWeakly).MaxBy(r => r.Priority)
             ?? _rules.Fallback;
         winner = AnswerAskedInText(scan, strong, winner);
+        var (byModel, doubted) = ReadSecondOpinion(scan, strong, winner);
+        winner = byModel ?? winner;
 
         // A decision that also asks for documentation: the expected answer wins, and the caseworker is told.
         var formal = winner.Recommendation != ReplyOption.WithReply ? null
@@ -46,6 +65,11 @@ public sealed class GuidanceEngine
         var recommendation = physical ? ReplyOption.PhysicalMail : replyOption;
 
         var reasons = new List<string> { CategoryReason(winner, scan) };
+        if (byModel is not null)
+            reasons.Add($"Brevets ordlyd som helhed ligner mest breve af kategorien {byModel.Name}, så kategorien følger den; kontrollér, at det passer.");
+        if (doubted is not null)
+            reasons.Add($"Usikker kategori: reglerne genkender brevet som \"{winner.Name}\", men brevets ordlyd som helhed ligner mest "
+                + $"\"{doubted.Name}\". Du vælger selv, hvad brevet er.");
         if (formal is not null)
         {
             reasons.Add($"Konflikt: brevet ligner også kategorien {formal.Name} (\"{formal.GuidelineLine}\"), som sendes uden "
@@ -59,12 +83,34 @@ public sealed class GuidanceEngine
         var evidence = Evidence(scan, winner, formal);
         var formalInText = formal is not null && FormalKindIsInText(scan, formal);
         var checks = GuidanceChecks.Evaluate(new GuidanceChecks.Context(
-            winner, formal, scan.ComplaintGuidance, scan.SelfService, scan.Strong[winner.Index], formalInText, replyOption, recipient, chosenOption));
+            winner, formal, scan.ComplaintGuidance, scan.SelfService, AnswerableEvidence(scan, winner), formalInText, replyOption, recipient, chosenOption, doubted));
 
         return new Suggestion(recommendation, _materials.For(recommendation), winner.Category, replyOption, formal is not null,
             scan.ComplaintGuidance.Count > 0, reasons, checks, evidence,
             new MatchedRule(winner.Id, winner.Category, winner.Name, winner.GuidelineLine));
     }
+
+    /// <summary>
+    /// What the learned model adds: the rule of the category it puts in place of the rules' winner, or the rule of a kind
+    /// it is sure of where it may not overrule (the rules are clear, or the kind would change the reply option while the
+    /// combination keeps it): then the answer stays the rules' but is marked unsure, and the caseworker chooses. The rules
+    /// are "clear" when the winner matched by its words and no other kind did; otherwise they are unsure, and the model
+    /// needs less confidence to overrule.
+    /// </summary>
+    private (CompiledRule? Overrule, CompiledRule? Doubt) ReadSecondOpinion(GuidelineScan scan, List<CompiledRule> strong, CompiledRule winner)
+    {
+        if (_secondOpinion is null) return (null, null);
+        var byWords = strong.Where(r => !r.Fallback && scan.MatchedByWords(r)).Select(r => r.Category).Distinct().Count();
+        var clear = !winner.Fallback && scan.MatchedByWords(winner) && byWords == 1;
+        var rule = RuleOf(_secondOpinion.Overrule(scan.Features, scan.ContentWords, winner.Category, clear,
+            c => _rules.Rules.Any(r => r.Category == c && scan.SawEvidenceFor(r))));
+        if (rule is not null)
+            return _secondOpinion.SameReplyOption && rule.Recommendation != winner.Recommendation ? (null, rule) : (rule, null);
+        return (null, RuleOf(_secondOpinion.Doubt(scan.Features, scan.ContentWords, winner.Category, clear)));
+    }
+
+    private CompiledRule? RuleOf(GuidanceCategory? category) =>
+        category is { } c ? _rules.Rules.Where(r => r.Category == c).MaxBy(r => r.Priority) : null;
 
     /// <summary>
     /// What every rule saw in a letter, one line per rule that saw anything (strong and weak evidence, veto, topic,
@@ -101,8 +147,18 @@ public sealed class GuidanceEngine
         return strong.Where(r => !r.Fallback && r != winner && InText(scan, r)).MaxBy(r => r.Priority) ?? winner;
     }
 
+    // Asking answered through a self-service solution is weaker: it makes the letter one that expects something back only
+    // when the text shows no other kind ("Ønsker du indsigt, kan du anmode om det i selvbetjeningen" under a decision).
     private static bool InText(GuidelineScan scan, CompiledRule rule) =>
-        scan.MatchedByWords(rule) && scan.Strong[rule.Index].Any(e => e.Field == GuidelineScan.TextField);
+        scan.MatchedByWords(rule) && scan.Strong[rule.Index].Any(e => e.Field == GuidelineScan.TextField && !scan.AskedThroughSelfService.Contains(e));
+
+    /// <summary>
+    /// The winner's evidence that asks for a reply to this letter: not what the text sends back through a self-service
+    /// solution. A title that names the request ("Anmodning om lægeerklæring") still counts: blind batch C labels such a
+    /// letter a question sent uden svarmulighed even when the text sends the statement through self-service.
+    /// </summary>
+    private static List<Evidence> AnswerableEvidence(GuidelineScan scan, CompiledRule winner) =>
+        scan.Strong[winner.Index].Where(e => !scan.AskedThroughSelfService.Contains(e)).ToList();
 
     /// <summary>
     /// A letter that asks for something is also of the formal kind when its text performs the act ("Vi indkalder dig til

@@ -22,6 +22,18 @@ public sealed class GuidanceOptions
     [Required]
     public string ComplaintGuidanceTemplatesPath { get; set; } = "Rules/complaint-guidance-templates.json";
 
+    /// <summary>
+    /// The learned category model (tools/TrainLetterModel) with its sealed manifest beside it; empty for the rules alone.
+    /// The engine is built while the host starts: the manifest is verified then, and the model is loaded and consulted as
+    /// the manifest says: it replaces unsure rules' category only if leave-one-writer-out adopted it (more categories
+    /// right on new writers' first runs, none lost on known writers, no recommendation or check worse), and it marks a
+    /// clear rules' answer unsure (the CategoryUncertain check) where it is sure of another kind, if the training tool
+    /// chose a threshold for that. The committed model only doubts (docs/guidance.md, "letter model").
+    /// </summary>
+    public string LetterModelPath { get; set; } = "Rules/letter-model.zip";
+
+    public string? ResolvedLetterModelPath() => string.IsNullOrWhiteSpace(LetterModelPath) ? null : Resolve(LetterModelPath);
+
     public string ResolvedRulesPath() => Resolve(RulesPath);
 
     public string ResolvedTemplatesPath() => Resolve(ComplaintGuidanceTemplatesPath);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SmartPost.Api.Guidance.Learned;
 
 namespace SmartPost.Api.Guidance;
 
@@ -22,7 +23,8 @@ public static class GuidanceSetup
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<GuidanceOptions>>().Value;
-            return GuidanceEngine.FromFile(options.ResolvedRulesPath(), options.Materials);
+            return GuidanceEngine.FromFile(options.ResolvedRulesPath(), options.Materials)
+                .WithSecondOpinion(LetterModelSetup.SecondOpinion(options.ResolvedLetterModelPath()));
         });
         services.AddSingleton(sp => ComplaintGuidanceTemplates.Load(sp.GetRequiredService<IOptions<GuidanceOptions>>().Value.ResolvedTemplatesPath()));
         // Scoped: it asks the request's scope for IDigitalPostRegister, whose embedded form holds the scoped AppDb.

@@ -1,4 +1,5 @@
 using System.Buffers;
+using SmartPost.Api.Guidance.Learned;
 using SmartPost.Api.Text;
 
 namespace SmartPost.Api.Guidance;
@@ -15,7 +16,7 @@ internal sealed class GuidelineScan
 
     private readonly CompiledGuideline _rules;
 
-    public GuidelineScan(CompiledGuideline rules, LetterFacts letter)
+    public GuidelineScan(CompiledGuideline rules, LetterFacts letter, bool featurize = false)
     {
         _rules = rules;
         var count = rules.Rules.Count;
@@ -34,10 +35,30 @@ internal sealed class GuidelineScan
             ByCaseClosedFlag[i] = letter.CaseClosed == true && rules.Rules[i].WhenCaseClosed;
         }
 
+        _features = featurize ? new List<int>(256) : null;
         Scan(letter.DocumentTitle, inTitle: true, TitleField);
         Scan(letter.Text, inTitle: false, TextField);
         ScanDocumentType(letter.DocumentType);
+        if (_features is not null)
+        {
+            if (!string.IsNullOrWhiteSpace(letter.DocumentType))
+                LetterFeatures.AddDocumentType(CompiledGuideline.NormalizeDocumentType(letter.DocumentType), _features);
+            LetterFeatures.AddCaseClosed(letter.CaseClosed, _features);
+            Features = LetterFeatures.Sorted(_features);
+        }
     }
+
+    private readonly List<int>? _features;
+
+    /// <summary>The learned model's input (<see cref="LetterFeatures"/>), made from the same analysis; empty unless asked for.</summary>
+    public int[] Features { get; } = [];
+
+    /// <summary>Content words of the letter's own text (<see cref="LetterFeatures.IsContentWord"/>); 0 unless features were asked for.</summary>
+    public int ContentWords { get; private set; }
+
+    /// <summary>The rule saw anything of its kind in the letter (words, document type or the caseClosed flag), vetoed or not.</summary>
+    public bool SawEvidenceFor(CompiledRule rule) =>
+        Strong[rule.Index].Count > 0 || Weak[rule.Index].Count > 0 || ByCaseClosedFlag[rule.Index];
 
     public List<Evidence>[] Strong { get; }
     public List<Evidence>[] Weak { get; }
@@ -55,6 +76,12 @@ internal sealed class GuidelineScan
 
     /// <summary>Statements that there is no appeal ("Du kan ikke klage over …"): not a klagevejledning.</summary>
     public List<Evidence> NoAppeal { get; } = new();
+
+    /// <summary>
+    /// Asking whose answer the next sentence sends through a self-service solution ("Vi mangler dit pasfoto. Det skal
+    /// uploades i selvbetjeningen"): the letter expects it back, but not as a reply to this letter.
+    /// </summary>
+    public HashSet<Evidence> AskedThroughSelfService { get; } = new();
 
     /// <summary>Sentences that direct the recipient to a digital self-service solution.</summary>
     public List<Evidence> SelfService { get; } = new();
@@ -86,6 +113,7 @@ internal sealed class GuidelineScan
     {
         // Nothing of the document outlives this scan (evidence copies its text), so its pooled arrays go back at the end.
         using var document = _rules.Concepts.Analyzer.Analyze(original);
+        if (_features is not null) ContentWords += LetterFeatures.AddWords(document, inTitle, _features);
         var text = new LetterText(document);
         // The working lists and flags are the thread's, lent for this scan and given back at its end.
         var found = ThreadLists<ConceptHit>.Rent();
@@ -149,13 +177,17 @@ internal sealed class GuidelineScan
         }
 
         // "Vi mangler dit pasfoto. Det skal indsendes via selvbetjeningen": what the next sentence requires to go through a
-        // self-service solution is an instruction to act there, not something to answer this letter with ("Du kan sende
-        // oplysningerne via kontaktformularen" only offers a channel: the request stands).
+        // self-service solution is still expected back (the letter's kind), but it is an instruction to act there, not
+        // something to answer this letter with, so it raises no question check (AskedThroughSelfService; "Du kan sende
+        // oplysningerne via kontaktformularen" only offers a channel: the request stands). A self-service sentence that opens
+        // with a condition ("Har du lektionsplaner, …, skal de uploades …") is about something else the recipient may have,
+        // not the channel for what the sentence before asks for.
         HashSet<int>? selfServiceSentences = null;
         foreach (var (cue, first, _) in hits)
         {
             var sentence = text.SentenceOf(first);
-            if (cue.Role == CueRole.SelfService && ignoredClauses?.Contains((SelfServiceClause, text.ClauseOf(first))) != true && text.SentenceHasWord(sentence, "skal"))
+            if (cue.Role == CueRole.SelfService && ignoredClauses?.Contains((SelfServiceClause, text.ClauseOf(first))) != true && text.SentenceHasWord(sentence, "skal")
+                && !text.OpensWithCondition(sentence))
                 (selfServiceSentences ??= new()).Add(sentence);
         }
 
@@ -180,10 +212,11 @@ internal sealed class GuidelineScan
                 if (ignored?.Contains((rule.Index, sentence + 1)) == true && IsHeading(text, sentence)) continue;
                 if (ignoredClauses?.Contains((rule.Index, text.ClauseOf(first))) == true) continue;
                 if (rule.Negatable && IsNegated(text, first, last)) continue;
-                if (rule.Negatable && selfServiceSentences?.Contains(sentence + 1) == true && !selfServiceSentences.Contains(sentence)) continue;
                 var start = text.Start(first);
                 var length = text.End(last) - start;
                 var evidence = new Evidence(fieldName, original.Substring(start, length), start, length, rule.Id);
+                if (rule.Negatable && selfServiceSentences?.Contains(sentence + 1) == true && !selfServiceSentences.Contains(sentence))
+                    AskedThroughSelfService.Add(evidence);
                 if (!Strong[rule.Index].Contains(evidence)) Strong[rule.Index].Add(evidence);
                 if (cue.Operative) (inTitle ? PerformedByTitle : Performed)[rule.Index] = true;
             }

@@ -134,6 +134,20 @@ internal sealed class LetterText
         return false;
     }
 
+    /// <summary>
+    /// The sentence opens with a condition: "Hvis …", "Såfremt …", or a verb-first clause about the recipient that is no
+    /// question ("Har du lektionsplaner, der …, skal de uploades …", "Ønsker du …, kan du …").
+    /// </summary>
+    public bool OpensWithCondition(int sentence)
+    {
+        var (first, last) = SentenceBounds(sentence);
+        if (WordIs(first, "hvis") || WordIs(first, "såfremt") || WordIs(first, "skulle")) return true;
+        if (last <= first || _document.Sentences[sentence].IsQuestion) return false;
+        return (WordIs(first + 1, "du") || WordIs(first + 1, "i"))
+            && (WordIs(first, "har") || WordIs(first, "er") || WordIs(first, "ønsker") || WordIs(first, "vil") || WordIs(first, "får")
+                || WordIs(first, "bliver") || WordIs(first, "kan"));
+    }
+
     /// <summary>Whether sentence <paramref name="sentence"/> has this word form (a short function word such as "skal").</summary>
     public bool SentenceHasWord(int sentence, string word)
     {

@@ -1,4 +1,5 @@
 using SmartPost.Api.Guidance;
+using SmartPost.Api.Guidance.Learned;
 
 namespace SmartPost.EvaluateLetters;
 
@@ -11,7 +12,13 @@ internal static class Program
 {
     private static int Main(string[] args)
     {
+        // As the app builds it by default (the rules alone); "--with-model" adds the learned category model as its manifest says.
         var engine = GuidanceEngine.FromFile(Path.Combine(AppContext.BaseDirectory, "Rules", "guideline-rules.json"), new MaterialNames());
+        if (args is ["--with-model", .. var rest])
+        {
+            args = rest;
+            engine = engine.WithSecondOpinion(LetterModelSetup.SecondOpinion(Path.Combine(AppContext.BaseDirectory, "Rules", "letter-model.zip")));
+        }
         if (args is ["--explain", var explainFile, .. var ids])
         {
             // One letter in full: what the engine took it for and every piece of evidence, for working on the rules.

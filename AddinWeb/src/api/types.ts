@@ -24,6 +24,7 @@ export type CheckCode =
   | "MissingComplaintGuidance"
   | "ComplaintGuidanceInWithdrawal"
   | "ChosenOptionContradictsSuggestion"
+  | "CategoryUncertain"
   | "QuestionWithoutReplyOption"
   | "RecipientExempt"
   | "RecipientStatusUnknown"

@@ -43,6 +43,21 @@ public class GuidanceChecksTests
     }
 
     [Fact]
+    public void WhatComesBackOnlyThroughSelfServiceExpectsItButUdenSvarmulighedIsNoQuestionAndNoContradiction()
+    {
+        const string Text = "Vi mangler en kopi af dit lejebevis. Kopien skal uploades i vores selvbetjening, hvor du logger på med MitID.";
+
+        var withoutReply = TestEngine.Suggest("Din sag om kørekort", Text, chosen: ReplyOption.WithoutReply);
+        var sentBack = TestEngine.Suggest("Din sag om kørekort", Text + " Send den også til os senest 1. maj 2027.", chosen: ReplyOption.WithoutReply);
+
+        Assert.Equal(GuidanceCategory.ExpectsReply, withoutReply.Category);
+        Assert.DoesNotContain(withoutReply.Checks, c => c.Code is GuidanceChecks.QuestionWithoutReplyOption or GuidanceChecks.ChosenOptionContradictsSuggestion);
+        // Asked as a reply as well: the question check and the contradiction stand.
+        Assert.Contains(sentBack.Checks, c => c.Code == GuidanceChecks.QuestionWithoutReplyOption);
+        Assert.Contains(sentBack.Checks, c => c.Code == GuidanceChecks.ChosenOptionContradictsSuggestion);
+    }
+
+    [Fact]
     public void QuestionWithoutReplyOptionIsFlagged()
     {
         var s = TestEngine.Suggest("Din ansøgning", "Ønsker du også kørekort til kategori BE?", chosen: ReplyOption.WithoutReply);
