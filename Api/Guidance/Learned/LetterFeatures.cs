@@ -34,10 +34,12 @@ public static class LetterFeatures
         var contentWords = 0;
         var previous = 0u;
         var previousSentence = -1;
-        foreach (var token in document.Tokens)
+        var tokens = document.Tokens;
+        for (var word = 0; word < tokens.Length; word++)
         {
+            var token = tokens[word];
             if (token.Quoted) continue;
-            var stem = document.Stem(token);
+            var stem = document.Stem(word);
             var hash = Hash(inTitle ? TitleWord : TextWord, stem);
             into.Add(Index(hash));
             if (!inTitle)
