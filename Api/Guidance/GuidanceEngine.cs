@@ -102,11 +102,12 @@ public sealed class GuidanceEngine
         if (_secondOpinion is null) return (null, null);
         var byWords = strong.Where(r => !r.Fallback && scan.MatchedByWords(r)).Select(r => r.Category).Distinct().Count();
         var clear = !winner.Fallback && scan.MatchedByWords(winner) && byWords == 1;
-        var rule = RuleOf(_secondOpinion.Overrule(scan.Features, scan.ContentWords, winner.Category, clear,
-            c => _rules.Rules.Any(r => r.Category == c && scan.SawEvidenceFor(r))));
+        var (overrule, doubt) = _secondOpinion.Read(scan.Features, scan.ContentWords, winner.Category, clear,
+            c => _rules.Rules.Any(r => r.Category == c && scan.SawEvidenceFor(r)));
+        var rule = RuleOf(overrule);
         if (rule is not null)
             return _secondOpinion.SameReplyOption && rule.Recommendation != winner.Recommendation ? (null, rule) : (rule, null);
-        return (null, RuleOf(_secondOpinion.Doubt(scan.Features, scan.ContentWords, winner.Category, clear)));
+        return (null, RuleOf(doubt));
     }
 
     private CompiledRule? RuleOf(GuidanceCategory? category) =>

@@ -16,31 +16,26 @@ namespace SmartPost.Api.Guidance.Learned;
 /// threshold above 1 means never.
 /// Where the model may not overrule but is sure of another kind — the rules are clear and the model reaches
 /// <see cref="ThresholdToDoubtClearRules"/> — it does not pick either: the engine keeps the rules' answer, says it is
-/// unsure and lets the caseworker choose (<see cref="Doubt"/>).
+/// unsure and lets the caseworker choose (<see cref="Read"/>).
 /// </summary>
 public sealed record CategorySecondOpinion(LetterCategoryModel Model, double ThresholdWhenRulesClear, double ThresholdWhenRulesUnsure, bool CandidatesOnly,
     bool SameReplyOption = false, int MinimumContentWords = 0, double MinimumMargin = 0, double ThresholdToDoubtClearRules = 2)
 {
-    /// <summary>The category the model puts in place of the rules', or null when the rules' category stands.</summary>
-    public GuidanceCategory? Overrule(ReadOnlySpan<int> features, int contentWords, GuidanceCategory rules, bool rulesClear, Func<GuidanceCategory, bool> rulesSawEvidenceFor)
-    {
-        if (contentWords < MinimumContentWords) return null;
-        var (best, probability, margin) = Model.Best(features);
-        if (best == rules) return null;
-        if (probability < (rulesClear ? ThresholdWhenRulesClear : ThresholdWhenRulesUnsure)) return null;
-        if (margin < MinimumMargin) return null;
-        if (CandidatesOnly && !rulesSawEvidenceFor(best)) return null;
-        return best;
-    }
-
     /// <summary>
-    /// The kind the model is sure of against rules that are clear about another (same evidence gates as
-    /// <see cref="Overrule"/>), or null: the engine then says it is unsure instead of choosing silently.
+    /// What the model says about a letter, scored once: the category it puts in place of the rules' (Overrule), or the
+    /// kind it is sure of against rules that are clear about another (Doubt: the engine then says it is unsure instead of
+    /// choosing silently), or neither. Scoring reads one row of a large weight table per feature, which costs more than
+    /// the rest of the model's work, so a letter is scored once for both questions.
     /// </summary>
-    public GuidanceCategory? Doubt(ReadOnlySpan<int> features, int contentWords, GuidanceCategory rules, bool rulesClear)
+    public (GuidanceCategory? Overrule, GuidanceCategory? Doubt) Read(ReadOnlySpan<int> features, int contentWords,
+        GuidanceCategory rules, bool rulesClear, Func<GuidanceCategory, bool> rulesSawEvidenceFor)
     {
-        if (!rulesClear || contentWords < MinimumContentWords) return null;
+        if (contentWords < MinimumContentWords) return (null, null);
         var (best, probability, margin) = Model.Best(features);
-        return best != rules && probability >= ThresholdToDoubtClearRules && margin >= MinimumMargin ? best : null;
+        if (best == rules || margin < MinimumMargin) return (null, null);
+        if (probability >= (rulesClear ? ThresholdWhenRulesClear : ThresholdWhenRulesUnsure)
+            && (!CandidatesOnly || rulesSawEvidenceFor(best)))
+            return (best, null);
+        return rulesClear && probability >= ThresholdToDoubtClearRules ? (null, best) : (null, null);
     }
 }
