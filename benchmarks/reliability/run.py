@@ -366,7 +366,8 @@ def mix_split(connections):
     return split
 
 
-RUNTIME_TOTALS = {"jit_methods": "dotnet_jit_compiled_methods_total", "gc_pause": "dotnet_gc_pause_time_seconds_total"}
+RUNTIME_TOTALS = {"jit_methods": "dotnet_jit_compiled_methods_total", "gc_pause": "dotnet_gc_pause_time_seconds_total",
+                  "lock_contentions": "dotnet_monitor_lock_contentions_total", "pool_threads": "dotnet_thread_pool_thread_count"}
 
 
 def runtime_totals(api):
@@ -417,7 +418,8 @@ def mixed_load(api, connections, duration, mix=MIX):
     errors = sum(int(r.get("socket_errors", 1)) + int(r.get("non2xx", 1)) for r in results.values())
     # What the process did besides answering during the row: methods still being compiled (code not yet optimized
     # runs slower for every request) and time stopped for garbage collection (every request waits).
-    stalls = (f"JIT compiled {runtime['jit_methods']:.0f} methods, GC paused {runtime['gc_pause']:.2f} s; "
+    stalls = (f"JIT compiled {runtime['jit_methods']:.0f} methods, GC paused {runtime['gc_pause']:.2f} s, "
+              f"{runtime.get('lock_contentions', 0):.0f} lock contentions, thread pool grew by {runtime.get('pool_threads', 0):.0f} threads; "
               if {"jit_methods", "gc_pause"} <= runtime.keys() else "")
     detail = f"API CPU {cpu / took:.2f} cores, {cpu * 1000 / max(requests, 1):.2f} ms per request; {stalls}" + "; ".join(
         f"{name} ({split[name]} conn): {r.get('rps', 0):.0f} req/s, p50 {r.get('p50_ms', 0):.0f} ms, p99 {r.get('p99_ms', 0):.0f} ms, "
