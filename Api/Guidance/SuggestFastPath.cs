@@ -46,7 +46,7 @@ public sealed class SuggestFastPath(RequestDelegate next)
             var suggestion = await ReplyOptionsController.SuggestAsync(request,
                 context.RequestServices.GetRequiredService<GuidanceEngine>(),
                 context.RequestServices.GetRequiredService<RecipientStandingResolver>(), context.RequestAborted);
-            await WriteAsync(context.Response, suggestion);
+            await PooledJsonResponse.WriteAsync(context.Response, suggestion, SuggestionJson.Write);
         }
         finally
         {
@@ -90,25 +90,6 @@ public sealed class SuggestFastPath(RequestDelegate next)
         {
             ArrayPool<char>.Shared.Return(chars);
         }
-    }
-
-    private static async Task WriteAsync(HttpResponse response, Suggestion suggestion)
-    {
-        int length;
-        using (var text = new PooledCharWriter(4096))
-        {
-            using (var writer = new JsonTextWriter(text) { ArrayPool = JsonCharPool.Instance, CloseOutput = false })
-            {
-                SuggestionJson.Write(writer, suggestion);
-            }
-            length = Encoding.UTF8.GetByteCount(text.Written);
-            response.StatusCode = StatusCodes.Status200OK;
-            response.ContentType = "application/json; charset=utf-8";
-            response.ContentLength = length;
-            Encoding.UTF8.GetBytes(text.Written, response.BodyWriter.GetSpan(length));
-        }
-        response.BodyWriter.Advance(length);
-        await response.BodyWriter.FlushAsync(response.HttpContext.RequestAborted);
     }
 }
 

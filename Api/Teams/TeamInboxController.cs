@@ -113,10 +113,10 @@ public sealed class TeamInboxController(
             : newestHandledFirst ? HandledCursor.From(rows[^1]).Encode() : InboxCursor.From(rows[^1]).Encode();
 
         var now = clock.GetUtcNow().UtcDateTime;
-        return new InboxPage(
+        return new InboxPageResult(new InboxPage(
             team, status, rows.Select(r => ReplyViews.ToListItem(r, now, options.Value.ClaimTimeout)).ToList(),
             nextCursor, totals,
-            totals.Unscreened * options.Value.ScreeningMinutesPerReply, yesterday, screener);
+            totals.Unscreened * options.Value.ScreeningMinutesPerReply, yesterday, screener));
     }
 
     /// <summary>One page in inbox order (keyset paging after the cursor), list columns only.</summary>
