@@ -35,20 +35,28 @@ internal sealed class GuidelineScan
             ByCaseClosedFlag[i] = letter.CaseClosed == true && rules.Rules[i].WhenCaseClosed;
         }
 
-        _features = featurize ? new List<int>(256) : null;
-        Scan(letter.DocumentTitle, inTitle: true, TitleField);
-        Scan(letter.Text, inTitle: false, TextField);
-        ScanDocumentType(letter.DocumentType);
-        if (_features is not null)
+        _features = featurize ? LetterFeatureSet.ForThread() : null;
+        try
         {
-            if (!string.IsNullOrWhiteSpace(letter.DocumentType))
-                LetterFeatures.AddDocumentType(CompiledGuideline.NormalizeDocumentType(letter.DocumentType), _features);
-            LetterFeatures.AddCaseClosed(letter.CaseClosed, _features);
-            Features = LetterFeatures.Sorted(_features);
+            Scan(letter.DocumentTitle, inTitle: true, TitleField);
+            Scan(letter.Text, inTitle: false, TextField);
+            ScanDocumentType(letter.DocumentType);
+            if (_features is not null)
+            {
+                if (!string.IsNullOrWhiteSpace(letter.DocumentType))
+                    LetterFeatures.AddDocumentType(CompiledGuideline.NormalizeDocumentType(letter.DocumentType), _features);
+                LetterFeatures.AddCaseClosed(letter.CaseClosed, _features);
+                Features = _features.TakeSorted();
+            }
+        }
+        catch
+        {
+            _features?.Clear();
+            throw;
         }
     }
 
-    private readonly List<int>? _features;
+    private readonly LetterFeatureSet? _features;
 
     /// <summary>The learned model's input (<see cref="LetterFeatures"/>), made from the same analysis; empty unless asked for.</summary>
     public int[] Features { get; } = [];
