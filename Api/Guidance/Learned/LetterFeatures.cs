@@ -15,7 +15,7 @@ public static class LetterFeatures
 {
     /// <summary>
     /// Size of the hashed feature space; a change needs a retrained model. 2^14 (round 10; was 2^15): with 16-bit weights the
-    /// table is 426 kB instead of 1.7 MB, so the two-page letter's ~1,000 row reads stay in the core's cache.
+    /// table is 426 kB instead of 1.7 MB, a quarter of the cache lines for other requests to evict.
     /// </summary>
     public const int Dimension = 1 << 14;
 
@@ -70,8 +70,8 @@ public static class LetterFeatures
     }
 
     /// <summary>
-    /// FNV-style, but four characters per multiply: the per-character chain of multiplies was a third of the model's cost on
-    /// a long letter (~1,400 words and pairs), and the hash only has to spread stems over the space, deterministically.
+    /// FNV-style, but four characters per multiply: a long letter hashes ~1,400 words and pairs, each a chain of dependent
+    /// multiplies, and the hash only has to spread stems over the space, deterministically (training and scoring share it).
     /// </summary>
     private static uint Hash(uint seed, ReadOnlySpan<char> text)
     {
