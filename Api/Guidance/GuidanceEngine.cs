@@ -53,6 +53,7 @@ public sealed class GuidanceEngine
             ?? _rules.Rules.Where(scan.MatchedWeakly).MaxBy(r => r.Priority)
             ?? _rules.Fallback;
         winner = AnswerAskedInText(scan, strong, winner);
+        winner = KindShownByText(letter, scan, strong, winner);
         var (byModel, doubted) = ReadSecondOpinion(scan, strong, winner);
         winner = byModel ?? winner;
 
@@ -146,6 +147,28 @@ public sealed class GuidanceEngine
     {
         if (winner.Recommendation != ReplyOption.WithReply || InText(scan, winner)) return winner;
         return strong.Where(r => !r.Fallback && r != winner && InText(scan, r)).MaxBy(r => r.Priority) ?? winner;
+    }
+
+    /// <summary>
+    /// A title that only names a document type ("Afgørelse", "Information") is as weak as the document type: when it is
+    /// the winner's only words, a kind the text itself shows wins (a receipt of a complaint, a GDPR notice or a closing
+    /// letter titled "Afgørelse"). A title that names the matter ("Fristudsættelse", "Kontrollerende køreprøve") still decides.
+    /// </summary>
+    private static CompiledRule KindShownByText(LetterFacts letter, GuidelineScan scan, List<CompiledRule> strong, CompiledRule winner)
+    {
+        if (winner.Fallback || !scan.MatchedByWords(winner) || scan.Strong[winner.Index].Any(e => e.Field == GuidelineScan.TextField)
+            || string.IsNullOrWhiteSpace(letter.DocumentTitle)
+            || !NamesDocumentType(winner, letter.DocumentTitle))
+            return winner;
+        return strong.Where(r => !r.Fallback && r != winner && InText(scan, r)).MaxBy(r => r.Priority) ?? winner;
+    }
+
+    // "Afgørelse" or "Afgørelse om kontrollerende køreprøve": the title opens with a document type of the kind.
+    private static bool NamesDocumentType(CompiledRule rule, string title)
+    {
+        var words = title.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return rule.DocumentTypes.Contains(CompiledGuideline.NormalizeDocumentType(words[0]))
+            || rule.DocumentTypes.Contains(CompiledGuideline.NormalizeDocumentType(title));
     }
 
     // Asking answered through a self-service solution is weaker: it makes the letter one that expects something back only

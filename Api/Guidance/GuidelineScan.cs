@@ -35,20 +35,28 @@ internal sealed class GuidelineScan
             ByCaseClosedFlag[i] = letter.CaseClosed == true && rules.Rules[i].WhenCaseClosed;
         }
 
-        _features = featurize ? new List<int>(256) : null;
-        Scan(letter.DocumentTitle, inTitle: true, TitleField);
-        Scan(letter.Text, inTitle: false, TextField);
-        ScanDocumentType(letter.DocumentType);
-        if (_features is not null)
+        _features = featurize ? LetterFeatureSet.ForThread() : null;
+        try
         {
-            if (!string.IsNullOrWhiteSpace(letter.DocumentType))
-                LetterFeatures.AddDocumentType(CompiledGuideline.NormalizeDocumentType(letter.DocumentType), _features);
-            LetterFeatures.AddCaseClosed(letter.CaseClosed, _features);
-            Features = LetterFeatures.Sorted(_features);
+            Scan(letter.DocumentTitle, inTitle: true, TitleField);
+            Scan(letter.Text, inTitle: false, TextField);
+            ScanDocumentType(letter.DocumentType);
+            if (_features is not null)
+            {
+                if (!string.IsNullOrWhiteSpace(letter.DocumentType))
+                    LetterFeatures.AddDocumentType(CompiledGuideline.NormalizeDocumentType(letter.DocumentType), _features);
+                LetterFeatures.AddCaseClosed(letter.CaseClosed, _features);
+                Features = _features.TakeSorted();
+            }
+        }
+        catch
+        {
+            _features?.Clear();
+            throw;
         }
     }
 
-    private readonly List<int>? _features;
+    private readonly LetterFeatureSet? _features;
 
     /// <summary>The learned model's input (<see cref="LetterFeatures"/>), made from the same analysis; empty unless asked for.</summary>
     public int[] Features { get; } = [];
@@ -232,8 +240,20 @@ internal sealed class GuidelineScan
         foreach (var rule in _rules.Rules.Where(r => r.Negatable))
         {
             Strong[rule.Index].RemoveAll(asking => asking.Field == fieldName && ComplaintGuidance.Any(guidance => guidance.Field == fieldName
-                && asking.Start >= guidance.Start && asking.Start < guidance.Start + guidance.Length));
+                && InPassage(original, guidance, asking.Start)));
         }
+    }
+
+    /// <summary>
+    /// A klagevejledning's passage is its sentence (with its heading) and the sentences that follow it on the same line:
+    /// "Du har ret til at få afgørelsen prøvet af … Skriv til os inden 4 uger, så sender vi sagen videre" tells how to
+    /// complain in its second sentence too. A line break ends it: the next paragraph may ask for something of its own.
+    /// </summary>
+    private static bool InPassage(string original, Evidence guidance, int start)
+    {
+        var end = guidance.Start + guidance.Length;
+        if (start < guidance.Start) return false;
+        return start < end || original.AsSpan(end, start - end).IndexOf('\n') < 0;
     }
 
     /// <summary>

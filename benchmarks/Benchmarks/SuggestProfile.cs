@@ -67,6 +67,18 @@ internal static class SuggestProfile
             new("scan (analyses, finds, cues)", () => new GuidelineScan(rules, letter)),
             new("whole suggestion", () => bench.SuggestForTwoPageLetter()),
         };
+        // The letter model as the app loads it (Rules/letter-model.zip, sealed manifest): the scan with its features, the
+        // scoring alone, and the whole suggestion with the model consulted (it doubts, so it is consulted on every letter).
+        var modelPath = Path.Combine(AppContext.BaseDirectory, "Rules", "letter-model.zip");
+        if (SmartPost.Api.Guidance.Learned.LetterModelSetup.SecondOpinion(modelPath) is { } opinion)
+        {
+            var withModel = engine.WithSecondOpinion(opinion);
+            var features = withModel.Features(letter);
+            Console.WriteLine($"letter model: {features.Length} distinct features in the two-page letter");
+            stages.Add(new("scan with the model's features", () => new GuidelineScan(rules, letter, featurize: true).Features.Length));
+            stages.Add(new("letter model scoring alone", () => opinion.Model.Best(features).Probability));
+            stages.Add(new("whole suggestion with the letter model", () => withModel.Suggest(letter).Evidence.Count));
+        }
         if (Environment.GetEnvironmentVariable("PROFILE_ONLY") is { Length: > 0 } only) stages.RemoveAll(s => !s.Name.Contains(only, StringComparison.Ordinal));
         ProfileStage.RunAll(stages, seconds);
         return 0;

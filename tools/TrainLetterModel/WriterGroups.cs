@@ -2,7 +2,7 @@ namespace SmartPost.Tools.TrainLetterModel;
 
 /// <summary>
 /// Which writer wrote a corpus file: files of one writer are held out together (a writer's batch shares wording, so
-/// holding out single letters would flatter the model). The class and check cases were written by hand for the rules'
+/// holding out single letters would flatter the model). The class and check cases and the probe letters (probes-*) were written by hand for the rules'
 /// classes, short and to the point: one group, so leave-one-writer-out also measures the model on such letters unseen.
 /// </summary>
 public static class WriterGroups
@@ -13,7 +13,7 @@ public static class WriterGroups
         if (name.StartsWith("heldout-", StringComparison.Ordinal)) return "heldout";
         if (name.StartsWith("checks-", StringComparison.Ordinal)) return "checks";
         if (name.StartsWith("sample-", StringComparison.Ordinal)) return "samples";
-        if (name is "class-letters" or "class-cases" or "check-cases") return "hand-written";
+        if (name is "class-letters" or "class-cases" or "check-cases" || name.StartsWith("probes-", StringComparison.Ordinal)) return "hand-written";
         return name;
     }
 }

@@ -1,5 +1,8 @@
 using SmartPost.Api.Text;
 
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+
 namespace SmartPost.Api.Guidance.Learned;
 
 /// <summary>
@@ -10,11 +13,14 @@ namespace SmartPost.Api.Guidance.Learned;
 /// </summary>
 public static class LetterFeatures
 {
-    /// <summary>Size of the hashed feature space; a change needs a retrained model.</summary>
-    public const int Dimension = 1 << 15;
+    /// <summary>
+    /// Size of the hashed feature space; a change needs a retrained model. 2^14 (round 10; was 2^15): with 16-bit weights the
+    /// table is 426 kB instead of 1.7 MB, a quarter of the cache lines for other requests to evict.
+    /// </summary>
+    public const int Dimension = 1 << 14;
 
     public const string Description =
-        "binary presence of hashed (FNV-1a, 2^15) text-core stems: title words, text words, neighbouring text-word pairs within a sentence; folded document type; caseClosed flag";
+        "binary presence of hashed (4 chars per multiply, 2^14) text-core stems: title words, text words, neighbouring text-word pairs within a sentence; folded document type; caseClosed flag";
 
     private const uint TitleWord = 0x811C9DC5, TextWord = 0x01000193, WordPair = 0x9E3779B9, DocumentType = 0x85EBCA6B;
     private const int CaseClosedIndex = 0;
@@ -29,7 +35,7 @@ public static class LetterFeatures
     /// Adds the words of an analysed title or text (quoted text is not the letter's own and is skipped); returns how many
     /// content words the text has of its own (0 for a title).
     /// </summary>
-    internal static int AddWords(AnalyzedDocument document, bool inTitle, List<int> into)
+    internal static int AddWords(AnalyzedDocument document, bool inTitle, LetterFeatureSet into)
     {
         var contentWords = 0;
         var previous = 0u;
@@ -53,37 +59,89 @@ public static class LetterFeatures
         return contentWords;
     }
 
-    internal static void AddDocumentType(string? normalizedType, List<int> into)
+    internal static void AddDocumentType(string? normalizedType, LetterFeatureSet into)
     {
         if (!string.IsNullOrEmpty(normalizedType)) into.Add(Index(Hash(DocumentType, normalizedType)));
     }
 
-    internal static void AddCaseClosed(bool? caseClosed, List<int> into)
+    internal static void AddCaseClosed(bool? caseClosed, LetterFeatureSet into)
     {
         if (caseClosed == true) into.Add(CaseClosedIndex);
     }
 
-    /// <summary>The features as sorted distinct indices (the form the model and the trainer take).</summary>
-    internal static int[] Sorted(List<int> features)
-    {
-        features.Sort();
-        var distinct = 0;
-        for (var i = 0; i < features.Count; i++)
-        {
-            if (i == 0 || features[i] != features[i - 1]) features[distinct++] = features[i];
-        }
-        return features.GetRange(0, distinct).ToArray();
-    }
-
+    /// <summary>
+    /// FNV-style, but four characters per multiply: a long letter hashes ~1,400 words and pairs, each a chain of dependent
+    /// multiplies, and the hash only has to spread stems over the space, deterministically (training and scoring share it).
+    /// </summary>
     private static uint Hash(uint seed, ReadOnlySpan<char> text)
     {
-        var h = seed;
-        foreach (var c in text) h = (h ^ c) * 0x01000193;
-        return h;
+        var h = (ulong)seed ^ (ulong)text.Length * 0x9E3779B97F4A7C15;
+        var bytes = MemoryMarshal.AsBytes(text);
+        while (bytes.Length >= 8)
+        {
+            h = (h ^ BinaryPrimitives.ReadUInt64LittleEndian(bytes)) * 0x100000001B3;
+            h ^= h >> 29;
+            bytes = bytes[8..];
+        }
+        foreach (var b in bytes) h = (h ^ b) * 0x100000001B3;
+        h ^= h >> 32;
+        return (uint)h;
     }
 
     private static uint Mix(uint seed, uint a, uint b) => ((seed ^ a) * 0x01000193 ^ b) * 0x01000193;
 
     // Index 0 is the caseClosed flag; words use 1 … Dimension-1.
     private static int Index(uint hash) => 1 + (int)(hash % (Dimension - 1));
+}
+
+/// <summary>
+/// A letter's features while they are collected: one bit per index of the hashed space (2 kB), so a word that recurs
+/// costs a bit that is already set, and reading the bits in order gives the sorted distinct indices the model and the
+/// trainer take — no list to grow and no sort of ~1,400 entries. One per thread, cleared as it is read.
+/// </summary>
+internal sealed class LetterFeatureSet
+{
+    private readonly ulong[] _bits = new ulong[LetterFeatures.Dimension / 64];
+    private int _count;
+
+    [ThreadStatic] private static LetterFeatureSet? _forThread;
+
+    /// <summary>The thread's empty set (a scan takes it for its features and <see cref="TakeSorted"/> empties it again).</summary>
+    public static LetterFeatureSet ForThread() => _forThread ??= new LetterFeatureSet();
+
+    public void Add(int index)
+    {
+        ref var word = ref _bits[index >> 6];
+        var bit = 1UL << (index & 63);
+        if ((word & bit) != 0) return;
+        word |= bit;
+        _count++;
+    }
+
+    /// <summary>The indices in ascending order; the set is empty afterwards.</summary>
+    public int[] TakeSorted()
+    {
+        var sorted = new int[_count];
+        var n = 0;
+        for (var w = 0; w < _bits.Length && n < sorted.Length; w++)
+        {
+            var bits = _bits[w];
+            if (bits == 0) continue;
+            _bits[w] = 0;
+            while (bits != 0)
+            {
+                sorted[n++] = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+            }
+        }
+        _count = 0;
+        return sorted;
+    }
+
+    /// <summary>Empties the set without reading it (a scan that failed halfway).</summary>
+    public void Clear()
+    {
+        Array.Clear(_bits);
+        _count = 0;
+    }
 }

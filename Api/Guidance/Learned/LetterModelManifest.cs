@@ -2,7 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using Newtonsoft.Json.Serialization;
+
+using SmartPost.Api.Infrastructure;
 
 namespace SmartPost.Api.Guidance.Learned;
 
@@ -11,7 +12,7 @@ namespace SmartPost.Api.Guidance.Learned;
 /// learned from, how the rules and the model combine (thresholds chosen by leave-one-writer-out evaluation) and the
 /// figures behind that choice. The seal binds the manifest to its zip, so neither can be swapped or edited alone.
 /// </summary>
-public sealed class LetterModelManifest
+public sealed class LetterModelManifest : SealedModelManifest
 {
     public int Schema { get; set; } = 1;
 
@@ -64,12 +65,6 @@ public sealed class LetterModelManifest
     /// </summary>
     public List<HeldOutFigures> NewWriters { get; set; } = [];
 
-    public string ModelSha256 { get; set; } = "";
-    public string? Seal { get; set; }
-
-    private static readonly JsonSerializerSettings Json = new() { ContractResolver = new CamelCasePropertyNamesContractResolver() };
-
-    public static string PathBeside(string modelPath) => Path.ChangeExtension(modelPath, ".json");
 
     /// <summary>
     /// The training data's fingerprint: one canonical JSON line per labelled letter (title, type, text, caseClosed,
@@ -88,14 +83,6 @@ public sealed class LetterModelManifest
         return Hex(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", lines))));
     }
 
-    public void SealAndWrite(string modelPath)
-    {
-        var zip = File.ReadAllBytes(modelPath);
-        ModelSha256 = Hex(SHA256.HashData(zip));
-        Seal = ComputeSeal(zip);
-        File.WriteAllText(PathBeside(modelPath), JsonConvert.SerializeObject(this, Formatting.Indented, Json) + "\n");
-    }
-
     /// <summary>The combination the manifest records, with the model it belongs to.</summary>
     public CategorySecondOpinion SecondOpinion(LetterCategoryModel model) =>
         new(model, ThresholdWhenRulesClear, ThresholdWhenRulesUnsure, CandidatesOnly, SameReplyOption, MinimumContentWords, MinimumMargin, ThresholdToDoubtClearRules);
@@ -103,44 +90,14 @@ public sealed class LetterModelManifest
     /// <summary>Reads the manifest beside the zip and checks that both belong together; throws saying what does not match.</summary>
     public static LetterModelManifest ReadVerified(string modelPath)
     {
-        var manifestPath = PathBeside(modelPath);
         const string retrain = "Retrain with: tools/TrainLetterModel/retrain.sh";
-        if (!File.Exists(modelPath)) throw new InvalidOperationException($"Letter model not found: '{modelPath}' (setting Guidance:LetterModelPath). {retrain}");
-        if (!File.Exists(manifestPath)) throw new InvalidOperationException($"Letter model manifest not found: '{manifestPath}'. {retrain}");
-        LetterModelManifest? manifest;
-        try
-        {
-            manifest = JsonConvert.DeserializeObject<LetterModelManifest>(File.ReadAllText(manifestPath), Json);
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidOperationException($"Letter model manifest '{manifestPath}' is not valid JSON: {e.Message}");
-        }
-        if (manifest is null) throw new InvalidOperationException($"Letter model manifest '{manifestPath}' is empty.");
-        var zip = File.ReadAllBytes(modelPath);
-        if (!string.Equals(Hex(SHA256.HashData(zip)), manifest.ModelSha256, StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException($"Letter model '{modelPath}' does not match its manifest (SHA-256 differs). {retrain}");
-        if (!string.Equals(manifest.ComputeSeal(zip), manifest.Seal, StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException($"Letter model manifest '{manifestPath}' was changed after training (its seal does not match). {retrain}");
-        return manifest;
+        return ReadVerified<LetterModelManifest>(modelPath, new Wording(
+            "Letter model",
+            $"Letter model not found: '{modelPath}' (setting Guidance:LetterModelPath). {retrain}",
+            $"Letter model manifest not found: '{PathBeside(modelPath)}'. {retrain}",
+            (_, _) => $"Letter model '{modelPath}' does not match its manifest (SHA-256 differs). {retrain}",
+            $"Letter model manifest '{PathBeside(modelPath)}' was changed after training (its seal does not match). {retrain}"));
     }
-
-    private string ComputeSeal(byte[] zip)
-    {
-        var seal = Seal;
-        Seal = null;
-        try
-        {
-            var body = Encoding.UTF8.GetBytes(JsonConvert.SerializeObject(this, Formatting.None, Json));
-            return Hex(SHA256.HashData([.. zip, .. body]));
-        }
-        finally
-        {
-            Seal = seal;
-        }
-    }
-
-    private static string Hex(byte[] hash) => Convert.ToHexString(hash).ToLowerInvariant();
 }
 
 /// <summary>One held-out writer group: what the engine scores on it with the rules alone and with the model.</summary>

@@ -1,7 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Serialization;
+
+using SmartPost.Api.Infrastructure;
 
 namespace SmartPost.Api.Screening.Learned;
 
@@ -10,7 +9,7 @@ namespace SmartPost.Api.Screening.Learned;
 /// from, the per-kind thresholds chosen by cross-validation and the figures behind them. The seal binds this file to its
 /// model zip, so neither can be swapped or edited on its own.
 /// </summary>
-public sealed class ScreeningModelManifest
+public sealed class ScreeningModelManifest : SealedModelManifest
 {
     public int Schema { get; set; } = 1;
 
@@ -42,82 +41,18 @@ public sealed class ScreeningModelManifest
     /// <summary>Cross-validated figures of every trainer that was compared, per kind.</summary>
     public Dictionary<string, Dictionary<string, CrossValidatedFigures>> Comparison { get; set; } = [];
 
-    /// <summary>SHA-256 (hex) of the model zip.</summary>
-    public string ModelSha256 { get; set; } = "";
-
-    /// <summary>SHA-256 (hex) of the zip's bytes followed by this manifest serialised without the seal.</summary>
-    public string? Seal { get; set; }
-
-    public const string FileExtension = ".json";
-
-    private static readonly JsonSerializerSettings Json = new() { ContractResolver = new CamelCasePropertyNamesContractResolver() };
-
-    public static string PathBeside(string modelPath) => Path.ChangeExtension(modelPath, FileExtension);
-
-    /// <summary>Sets <see cref="ModelSha256"/> and <see cref="Seal"/> for this zip and writes the manifest beside it.</summary>
-    public void SealAndWrite(string modelPath)
-    {
-        var zip = File.ReadAllBytes(modelPath);
-        ModelSha256 = Hex(SHA256.HashData(zip));
-        Seal = ComputeSeal(zip);
-        File.WriteAllText(PathBeside(modelPath), JsonConvert.SerializeObject(this, Formatting.Indented, Json) + "\n");
-    }
-
     /// <summary>
     /// Reads the manifest beside <paramref name="modelPath"/> and checks it against the zip. Throws
     /// <see cref="InvalidOperationException"/> saying what does not match and how to fix it.
     /// </summary>
-    public static ScreeningModelManifest ReadVerified(string modelPath)
-    {
-        var manifestPath = PathBeside(modelPath);
-        if (!File.Exists(modelPath))
-            throw new InvalidOperationException($"Screening model not found: '{modelPath}' (setting Screening:ModelPath). Train it with: dotnet run --project tools/TrainScreeningModel");
-        if (!File.Exists(manifestPath))
-            throw new InvalidOperationException($"Screening model manifest not found: '{manifestPath}'. The model and its manifest are written together by tools/TrainScreeningModel.");
-
-        ScreeningModelManifest? manifest;
-        try
-        {
-            manifest = JsonConvert.DeserializeObject<ScreeningModelManifest>(File.ReadAllText(manifestPath), Json);
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidOperationException($"Screening model manifest '{manifestPath}' is not valid JSON: {e.Message}");
-        }
-        if (manifest is null) throw new InvalidOperationException($"Screening model manifest '{manifestPath}' is empty.");
-
-        var zip = File.ReadAllBytes(modelPath);
-        var zipHash = Hex(SHA256.HashData(zip));
-        if (!string.Equals(zipHash, manifest.ModelSha256, StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException(
-                $"Screening model '{modelPath}' does not match its manifest: the zip's SHA-256 is {zipHash}, the manifest says {manifest.ModelSha256}. " +
-                "Retrain with tools/TrainScreeningModel so the pair is written together.");
-        if (!string.Equals(manifest.ComputeSeal(zip), manifest.Seal, StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException(
-                $"Screening model manifest '{manifestPath}' was changed after training (its seal does not match; thresholds and figures " +
-                "must come from the training run). Retrain with tools/TrainScreeningModel instead of editing the manifest.");
-        return manifest;
-    }
-
-    private string ComputeSeal(byte[] zip)
-    {
-        var seal = Seal;
-        Seal = null;
-        try
-        {
-            var body = Encoding.UTF8.GetBytes(JsonConvert.SerializeObject(this, Formatting.None, Json));
-            var all = new byte[zip.Length + body.Length];
-            zip.CopyTo(all, 0);
-            body.CopyTo(all, zip.Length);
-            return Hex(SHA256.HashData(all));
-        }
-        finally
-        {
-            Seal = seal;
-        }
-    }
-
-    public static string Hex(byte[] hash) => Convert.ToHexString(hash).ToLowerInvariant();
+    public static ScreeningModelManifest ReadVerified(string modelPath) => ReadVerified<ScreeningModelManifest>(modelPath, new Wording(
+        "Screening model",
+        $"Screening model not found: '{modelPath}' (setting Screening:ModelPath). Train it with: dotnet run --project tools/TrainScreeningModel",
+        $"Screening model manifest not found: '{PathBeside(modelPath)}'. The model and its manifest are written together by tools/TrainScreeningModel.",
+        (zipHash, said) => $"Screening model '{modelPath}' does not match its manifest: the zip's SHA-256 is {zipHash}, the manifest says {said}. " +
+            "Retrain with tools/TrainScreeningModel so the pair is written together.",
+        $"Screening model manifest '{PathBeside(modelPath)}' was changed after training (its seal does not match; thresholds and figures " +
+            "must come from the training run). Retrain with tools/TrainScreeningModel instead of editing the manifest."));
 }
 
 /// <summary>One kind in the model: its label, how many training replies carry it, and the threshold the score is compared with.</summary>
