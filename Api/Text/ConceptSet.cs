@@ -120,14 +120,15 @@ public sealed class ConceptSet
         var expanded = new Dictionary<string, List<List<string[]>>>(StringComparer.Ordinal);
         foreach (var name in parsed.Keys) expanded[name] = Expand(name, parsed, [], errors);
 
-        var clauseStems = clauseWords.SelectMany(TextAnalyzer.Stems).ToList();
+        var clauseWordList = clauseWords.ToList();
+        var clauseStems = clauseWordList.SelectMany(TextAnalyzer.Stems).ToList();
         var allStems = expanded.Values.SelectMany(p => p).SelectMany(p => p).SelectMany(step => step)
             .Where(s => !s.StartsWith("..", StringComparison.Ordinal) && !s.StartsWith('=') && !s.StartsWith(LemmaPattern.SurfaceMarker))
             .Concat(clauseStems);
         var exactOnly = parsed.Values.SelectMany(p => p).SelectMany(p => p.ExactStems);
         var aliases = parsed.Values.SelectMany(p => p).SelectMany(p => p.Aliases);
         var surfaces = parsed.Values.SelectMany(p => p).SelectMany(p => p.Surfaces);
-        var analyzer = new TextAnalyzer(new Vocabulary(allStems, exactOnly, aliases, surfaces), clauseStems, maskSignatures);
+        var analyzer = new TextAnalyzer(new Vocabulary(allStems, exactOnly, aliases, surfaces), clauseWordList, maskSignatures);
 
         var names = parsed.Keys.ToArray();
         var byFirstTerm = new List<(int, int[][], int[])>?[analyzer.Vocabulary.Count];

@@ -13,10 +13,12 @@ public sealed class TextAnalyzer
     private readonly DanishAnalyzer _analyzer;
     private readonly DanishAnalyzer _analyzerJoiningHyphens;
     private readonly bool[] _startsClause;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _clauseWords;
     private readonly bool _signatures;
 
     /// <param name="vocabulary">The stems the rules know.</param>
-    /// <param name="clauseWords">Stems that open a new clause ("men", "but", "fordi").</param>
+    /// <param name="clauseWords">Words that open a new clause ("men", "but", "fordi"), as written: a word opens a clause
+    /// only in that form, not every word with its stem ("mener" stems to "men" and is no "but").</param>
     /// <param name="signatures">Whether a signature under a closing line is masked like quoted text (citizens' replies).</param>
     public TextAnalyzer(Vocabulary vocabulary, IEnumerable<string> clauseWords, bool signatures = false)
     {
@@ -26,11 +28,17 @@ public sealed class TextAnalyzer
         _analyzer = new DanishAnalyzer(parts, joinLineBreakHyphens: false);
         _analyzerJoiningHyphens = new DanishAnalyzer(parts);
         _startsClause = new bool[vocabulary.Count];
+        var written = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var word in clauseWords)
         {
-            var id = vocabulary.Exact(word);
-            if (id != Vocabulary.Unknown) _startsClause[id] = true;
+            written.Add(word);
+            foreach (var stem in Stems(word))
+            {
+                var id = vocabulary.Exact(stem);
+                if (id != Vocabulary.Unknown) _startsClause[id] = true;
+            }
         }
+        _clauseWords = written.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public Vocabulary Vocabulary { get; }
@@ -171,12 +179,15 @@ public sealed class TextAnalyzer
         }
         if (stem is null) return null;
         var id = Lookup(stem, surface, out var fuzzy);
-        var word = new AnalyzedWord(surface, hash, stem, id, fuzzy, id != Vocabulary.Unknown && !fuzzy && _startsClause[id], [.. parts]);
+        var word = new AnalyzedWord(surface, hash, stem, id, fuzzy, StartsClause(id, fuzzy, surface), [.. parts]);
         _memo.Add(word);
         return word;
     }
 
     private readonly WordMemo _memo = new();
+
+    private bool StartsClause(int id, bool fuzzy, ReadOnlySpan<char> surface) =>
+        id != Vocabulary.Unknown && !fuzzy && _startsClause[id] && _clauseWords.Contains(surface);
 
     /// <summary>The vocabulary id of a word: its stem exactly or within the spelling tolerance, else its whole folded form.</summary>
     private int Lookup(ReadOnlySpan<char> stem, ReadOnlySpan<char> original, out bool fuzzy)
@@ -211,7 +222,7 @@ public sealed class TextAnalyzer
             }
             var start = offset.StartOffset;
             var id = Lookup(stem, text.AsSpan(start, offset.EndOffset - start), out var fuzzy);
-            reader.Add(start, offset.EndOffset, id, fuzzy, id != Vocabulary.Unknown && !fuzzy && _startsClause[id], stem.ToString());
+            reader.Add(start, offset.EndOffset, id, fuzzy, StartsClause(id, fuzzy, text.AsSpan(start, offset.EndOffset - start)), stem.ToString());
         }
         stream.End();
         return reader.Build();

@@ -77,6 +77,14 @@ public class TextAnalyzerTests
     }
 
     [Fact]
+    public void AClauseWordOpensAClauseOnlyAsWrittenNotEveryWordWithItsStem()
+    {
+        // "mener" stems to "men"; read as "but" it cut "hvad I mener med 'aktindsigt'" in two.
+        Assert.Single(Concepts.Analyzer.Analyze("Jeg ved ikke hvad I mener med aktindsigt").Clauses);
+        Assert.Equal(2, Concepts.Analyzer.Analyze("Jeg mener det Men jeg vil se akterne").Clauses.Count);
+    }
+
+    [Fact]
     public void QuotedTextIsMaskedAndOffsetsStayThoseOfTheOriginal()
     {
         const string text = "Tak.\n\nDen 3. maj 2025 skrev Færdselsstyrelsen:\n> aktindsigt";
