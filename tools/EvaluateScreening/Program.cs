@@ -5,7 +5,7 @@ using SmartPost.Api.Screening.Learned;
 using SmartPost.EvaluateScreening;
 
 // dotnet run --project tools/EvaluateScreening -- [files...] [--quiet] [--model <zip>] [--raise-threshold <0..1>]
-//   [--rules] [--explain "text"...] [--show <reply id>...]
+//   [--rules] [--flags] [--explain "text"...] [--show <reply id>...]
 // Screens every labelled reply of tests/corpus/replies (or the files given) and prints the figures per file and in
 // total, then the confusion list.
 //   --quiet               leaves the confusion list out (for a held-out first run)
@@ -21,6 +21,7 @@ using SmartPost.EvaluateScreening;
 //                         default 0.9), to try another setting before changing the option
 //   --lower-threshold <p> the model score below which the rules' Certain becomes Possible (Screening:ModelLowerThreshold)
 //   --rules               per kind and Possible reason: how often a flag was right, wrong and on a clean reply
+//   --flags               one line per reply: labels and every flag (kind, certainty, reason), for before/after diffs
 //   --explain "text"      how the core reads a text and which rules fire
 //   --show <id>...        the same for corpus replies by id, with subject, labels and the flags the screener gives
 var quiet = args.Contains("--quiet");
@@ -91,6 +92,16 @@ if (args.Contains("--model-only") && scorer is { } modelScorer)
             var verdict = reply.Kinds.Contains(flag.Kind) ? "right" : reply.Kinds.Count == 0 ? "CLEAN" : "wrong";
             Console.WriteLine($"{verdict} {flag.Kind,-28} {scores[flag.Kind]:F3} / {modelScorer.Thresholds[flag.Kind]:F3}  {reply.Id}");
         }
+    }
+    return;
+}
+if (args.Contains("--flags"))
+{
+    // One line per reply: its labels and every flag with certainty and reason, to diff two builds reply by reply.
+    foreach (var reply in files.SelectMany(CorpusReply.Load))
+    {
+        var flags = screener.Screen(reply.Subject, reply.Text, context).Flags.Select(f => $"{f.Kind}/{f.Certainty}/{f.Reason}");
+        Console.WriteLine($"{reply.Id}\tlabels: {string.Join(",", reply.Kinds)}\tflags: {string.Join(" | ", flags)}");
     }
     return;
 }
