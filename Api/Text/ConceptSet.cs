@@ -104,11 +104,17 @@ public sealed class ConceptSet
         bool maskSignatures = false)
     {
         var parsed = new Dictionary<string, List<LemmaPattern>>(StringComparer.Ordinal);
+        var verbFirst = new List<string>();
         foreach (var (name, lemmas) in concepts)
         {
             var patterns = new List<LemmaPattern>();
             foreach (var lemma in lemmas)
             {
+                if (lemma == VerbFirstClauseMarker)
+                {
+                    verbFirst.Add(name);
+                    continue;
+                }
                 var pattern = LemmaPattern.Parse(lemma, out var error);
                 if (error is not null) errors.Add($"concept '{name}', lemma '{lemma}': {error}");
                 else patterns.Add(pattern!);
@@ -161,8 +167,16 @@ public sealed class ConceptSet
                 }
             }
         }
-        return new ConceptSet(names, byFirstTerm, analyzer);
+        return new ConceptSet(names, byFirstTerm, analyzer) { _verbFirstConcepts = [.. verbFirst.Select(n => Array.IndexOf(names, n))] };
     }
+
+    /// <summary>
+    /// A lemma that is no words but a clause shape: the concept is found at the first word of a verb-first condition
+    /// clause (<see cref="VerbFirstCondition"/>: "Tager I kortet fra mig, klager jeg"), as if "hvis" stood there.
+    /// </summary>
+    public const string VerbFirstClauseMarker = "#verbFirstClause";
+
+    private int[] _verbFirstConcepts = [];
 
     /// <summary>Every hit of every concept in the writer's own words (quoted words never match), in text order.</summary>
     public List<ConceptHit> Find(AnalyzedDocument document)
@@ -186,10 +200,20 @@ public sealed class ConceptSet
         {
             if (!token.Quoted && token.Term != Vocabulary.Unknown) present.Add(token.Term);
         }
+        // At most one per sentence: a small list, made only for a concept set that asks for the clause shape.
+        List<int>? clauseStarts = null;
+        if (_verbFirstConcepts.Length > 0) VerbFirstCondition.Find(document, clauseStarts = []);
+        var nextStart = 0;
         for (var i = 0; i < tokens.Length; i++)
         {
             ref readonly var token = ref tokens[i];
             if (token.Quoted) continue;
+            if (clauseStarts is not null && nextStart < clauseStarts.Count && clauseStarts[nextStart] == i)
+            {
+                // Before the word's own lemmas, so hits stay in text order (First, then rule order).
+                foreach (var concept in _verbFirstConcepts) hits.Add(new ConceptHit(concept, i, i, false, false));
+                nextStart++;
+            }
             var before = hits.Count;
             if (token.Term != Vocabulary.Unknown && _byFirstTerm[token.Term] is { } lemmas) Match(tokens, i, lemmas, token.Fuzzy, false, hits, ref candidates, ref present);
             if (hits.Count > before)

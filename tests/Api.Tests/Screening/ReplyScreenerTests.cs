@@ -144,4 +144,19 @@ public class ReplyScreenerTests
     [Fact]
     public void AShortWordALetterFromALemmaIsAtMostPossible() =>
         Assert.False(Screen("Min søn hjælper mig med at søge på nettet, så det klarer vi.").HasCertain(FlagKind.Complaint));
+
+    [Theory]
+    [InlineData("Tager I kortet fra mig, klager jeg med det samme.", "Hvis I tager kortet fra mig, klager jeg med det samme.")]
+    [InlineData("Skulle prøven blive aflyst igen, vil jeg klage.", "Hvis prøven bliver aflyst igen, vil jeg klage.")]
+    public void AVerbFirstConditionScopesAsHvisDoes(string verbFirst, string withHvis)
+    {
+        Assert.False(Screen(withHvis).Has(FlagKind.Complaint));
+        Assert.Equal(Screen(withHvis).Flags.Select(f => (f.Kind, f.Certainty)), Screen(verbFirst).Flags.Select(f => (f.Kind, f.Certainty)));
+        // Without the comma the shape is gone and the threat reads as a complaint: the clause, not a word, blocks it.
+        Assert.True(Screen(verbFirst.Replace(",", "", StringComparison.Ordinal)).Has(FlagKind.Complaint));
+    }
+
+    [Fact]
+    public void AVerbFirstQuestionKeepsItsRequest() =>
+        Assert.True(Screen("Kan I sende mig en kopi af lægens notat?").HasCertain(FlagKind.AccessToRecordsRequest));
 }

@@ -1,0 +1,147 @@
+namespace SmartPost.Api.Text;
+
+/// <summary>
+/// Danish marks a condition by word order as often as by "hvis": a clause that opens the sentence with its finite verb
+/// and ends at a comma, followed by a main clause with verb–subject inversion ("Tager I kortet fra mig, klager jeg",
+/// "Får jeg ikke medhold, går jeg videre", "Skulle I give afslag, vil jeg klage") means the same as "Hvis I tager
+/// kortet fra mig, klager jeg". Listing the verbs that may open such a clause does not carry over to a new writer, so
+/// this is a structural test on closed word classes and verb endings only:
+/// <list type="bullet">
+/// <item>the clause's first word looks finite: a present tense in -r ("tager", "får"), a passive in -es ("stadfæstes"),
+/// a weak past in -ede/-te, or a modal or auxiliary ("skulle", "vil", "var", "fik"); and it is no function word that
+/// happens to end so ("derfor", "hvor", "efter", "hvis");</item>
+/// <item>a subject follows it directly (a pronoun, a determiner, or a definite noun such as "afgørelsen");</item>
+/// <item>the clause ends at a comma in the same sentence, and the next clause again opens with a finite-looking word
+/// (after an optional "så"/"da") followed by its subject: the V2 inversion a fronted subordinate clause forces.</item>
+/// </list>
+/// Not a condition: a question (the sentence ends with "?": "Kan I sende mig akterne?"), an imperative ("Send mig
+/// akterne, så kan jeg svare": no subject after the verb), a request opened by a modal of ability, permission or will
+/// ("Kan I give mig en uge mere, vil jeg være glad": like "hvis I kan", which the screening rules treat as politeness,
+/// not a condition), a clause opened by a subordinator ("Før jeg svarer, beder jeg om …") and an ordinary sentence
+/// that opens with its subject or an adverb.
+/// </summary>
+public static class VerbFirstCondition
+{
+    // Function words that end like a finite verb (-r, -es, -te) but never are one; the subordinators among them ("før
+    // jeg kommer med …, beder jeg om …", "når I nu er i gang, så vil jeg …") open clauses that are no condition either.
+    private static readonly HashSet<string> NotVerbs = new(StringComparer.Ordinal)
+    {
+        "foer", "naar", "hvornaar", "eftersom", "der", "her", "hvor", "derfor", "hvorfor", "herfor", "for", "eller", "ellers", "efter", "bagefter", "under", "over",
+        "hver", "vedr", "naer", "hvis", "vores", "jeres", "deres", "hans", "hendes", "dens", "dets", "os", "des", "mens",
+        "tvaers", "naeste", "sidste", "foerste",
+    };
+
+    // Modals and the finite forms of "være", "blive", "have", "få" that no ending test catches.
+    private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
+    {
+        "skal", "skulle", "vil", "ville", "kan", "kunne", "maa", "maatte", "boer", "burde", "toer", "turde",
+        "var", "blev", "havde", "fik",
+    };
+
+    // Modals of ability, permission and will open requests far more often than conditions: "Kan I give mig en uge
+    // mere, vil jeg være glad" is asked like "hvis I kan", which the rules read as politeness, and "kan jeg beholde
+    // kortet en uge mere …, så afleverer jeg det" is a question without its "?".
+    private static readonly HashSet<string> RequestModals = new(StringComparer.Ordinal)
+    {
+        "kan", "kunne", "maa", "maatte", "vil", "ville", "gider",
+    };
+
+    private static readonly HashSet<string> SubjectPronouns = new(StringComparer.Ordinal)
+    {
+        "jeg", "du", "i", "vi", "de", "han", "hun", "man", "den", "det", "der", "dette", "denne", "disse",
+    };
+
+    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
+    {
+        "min", "mit", "mine", "din", "dit", "dine", "jeres", "vores", "hans", "hendes", "deres", "en", "et",
+    };
+
+    private static readonly HashSet<string> Greetings = new(StringComparer.Ordinal)
+    {
+        "hej", "kaere", "goddag", "dav", "hejsa", "hello", "hi", "dear",
+    };
+
+    /// <summary>The first word of each verb-first condition clause in the writer's own words, in text order.</summary>
+    public static void Find(AnalyzedDocument document, List<int> starts)
+    {
+        starts.Clear();
+        foreach (var sentence in document.SentenceSpans)
+        {
+            if (!sentence.IsQuestion && StartOf(document, sentence) is { } first) starts.Add(first);
+        }
+    }
+
+    /// <summary>The first word of a verb-first condition clause that opens <paramref name="sentence"/>, if there is one.</summary>
+    public static int? StartOf(AnalyzedDocument document, TextSpan sentence)
+    {
+        var tokens = document.Tokens;
+        var end = sentence.EndToken;
+        var i = sentence.FirstToken;
+        if (i >= end || tokens[i].Quoted) return null;
+        if (Greetings.Contains(Word(document, i)))
+        {
+            // "Hej Peter, tager I kortet …": the condition opens after the greeting's comma.
+            var afterGreeting = CommaWithin(document, i + 1, Math.Min(end, i + 5));
+            if (afterGreeting is not { } next) return null;
+            i = next;
+        }
+        if (Word(document, i) is "og" or "men") i++;
+        if (i + 1 >= end || !OpensInvertedClause(document, i, end, SubjectPronouns, Determiners, definiteNoun: true)) return null;
+        if (RequestModals.Contains(Word(document, i))) return null;
+        var comma = CommaWithin(document, i + 2, Math.Min(end, i + 25));
+        if (comma is not { } main) return null;
+        if (Word(document, main) is "saa" or "da") main++;
+        return main + 1 < end && OpensInvertedClause(document, main, end, SubjectPronouns, Determiners, definiteNoun: false) ? i : null;
+    }
+
+    /// <summary>Word <paramref name="at"/> looks finite, is no function word, and its subject follows it within the clause.</summary>
+    private static bool OpensInvertedClause(AnalyzedDocument document, int at, int end, HashSet<string> pronouns, HashSet<string> determiners, bool definiteNoun)
+    {
+        if (at + 1 >= end || HasPunctuation(document, at + 1)) return false;
+        var verb = Word(document, at);
+        if (!LooksFinite(verb)) return false;
+        var subject = Word(document, at + 1);
+        return pronouns.Contains(subject) || determiners.Contains(subject)
+            || definiteNoun && subject.Length >= 6 && (subject.EndsWith("en", StringComparison.Ordinal) || subject.EndsWith("et", StringComparison.Ordinal));
+    }
+
+    private static bool LooksFinite(string word) =>
+        !NotVerbs.Contains(word) && !word.Any(char.IsDigit)
+        && (Auxiliaries.Contains(word)
+            || word.Length >= 3 && word.EndsWith('r')
+            || word.Length >= 5 && (word.EndsWith("es", StringComparison.Ordinal) || word.EndsWith("ede", StringComparison.Ordinal) || word.EndsWith("te", StringComparison.Ordinal)));
+
+    /// <summary>The first word from <paramref name="from"/> on that follows a comma, if no other punctuation comes first.</summary>
+    private static int? CommaWithin(AnalyzedDocument document, int from, int until)
+    {
+        for (var k = from; k < until; k++)
+        {
+            var gap = Gap(document, k);
+            if (gap.Contains(',')) return gap.IndexOfAny(";:()[]\"«»–—") < 0 ? k : null;
+            if (HasPunctuation(document, k)) return null;
+        }
+        return null;
+    }
+
+    /// <summary>Anything but spaces between word <paramref name="k"/> and the word before it: a clause boundary.</summary>
+    private static bool HasPunctuation(AnalyzedDocument document, int k)
+    {
+        foreach (var c in Gap(document, k))
+        {
+            if (!char.IsWhiteSpace(c)) return true;
+        }
+        return false;
+    }
+
+    private static ReadOnlySpan<char> Gap(AnalyzedDocument document, int k)
+    {
+        var tokens = document.Tokens;
+        return document.Text.AsSpan(tokens[k - 1].End, tokens[k].Start - tokens[k - 1].End);
+    }
+
+    private static string Word(AnalyzedDocument document, int k)
+    {
+        var token = document.Tokens[k];
+        return DanishText.Fold(document.Text.Substring(token.Start, token.Length).ToLowerInvariant()).Replace("-", "");
+    }
+}
