@@ -91,7 +91,7 @@ public static class VerbFirstCondition
         var comma = CommaWithin(document, i + 2, Math.Min(end, i + 25));
         if (comma is not { } main) return null;
         if (Word(document, main) is "saa" or "da") main++;
-        return main + 1 < end && OpensInvertedClause(document, main, end, SubjectPronouns, Determiners, definiteNoun: false) ? i : null;
+        return main + 1 < end && OpensInvertedClause(document, main, end, SubjectPronouns, Determiners, definiteNoun: true) ? i : null;
     }
 
     /// <summary>Word <paramref name="at"/> looks finite, is no function word, and its subject follows it within the clause.</summary>
@@ -102,7 +102,7 @@ public static class VerbFirstCondition
         if (!LooksFinite(verb)) return false;
         var subject = Word(document, at + 1);
         return pronouns.Contains(subject) || determiners.Contains(subject)
-            || definiteNoun && subject.Length >= 6 && (subject.EndsWith("en", StringComparison.Ordinal) || subject.EndsWith("et", StringComparison.Ordinal));
+            || definiteNoun && subject.Length >= 5 && (subject.EndsWith("en", StringComparison.Ordinal) || subject.EndsWith("et", StringComparison.Ordinal));
     }
 
     private static bool LooksFinite(string word) =>

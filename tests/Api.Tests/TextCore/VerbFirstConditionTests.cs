@@ -39,6 +39,7 @@ public class VerbFirstConditionTests
     [InlineData("Stadfæstes afgørelsen, går jeg videre.", "Stadfæstes")]
     [InlineData("Hej Peter, inddrager I mit kørekort, går jeg til advokat.", "inddrager")]
     [InlineData("Men fastholder I den, må I regne med en klage.", "fastholder")]
+    [InlineData("Giver I mig ikke medhold, går sagen videre til min advokat.", "Giver")]
     public void AVerbFirstClauseBeforeAnInvertedMainClauseIsACondition(string text, string first) =>
         Assert.Equal([first], Starts(text));
 
