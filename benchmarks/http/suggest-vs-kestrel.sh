@@ -9,6 +9,8 @@
 # before and after are compared in one run. Each line also gives the server's CPU time per request (µs), which a
 # shared machine's load disturbs less than requests per second.
 #   BASELINE=main benchmarks/http/suggest-vs-kestrel.sh
+# CHANGE=<git ref, checkout or published folder> serves that instead of this tree (two published variants side by
+# side, e.g. one runtime setting changed in a copy's runtimeconfig.json).
 # Not part of the test run. Figures in BENCHMARKS.md.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -32,7 +34,8 @@ trap 'stop_group "$api_pid"; stop_group "$base_pid"; stop_group "$echo_pid"; rm 
 
 baseline=""
 [[ -z "$BASELINE" ]] || baseline="$(build_baseline "$repo" "$BASELINE" "$work")"
-publish_api "$repo" -p:SkipAddinBuild=true >/dev/null
+change="$repo"
+if [[ -n "${CHANGE:-}" ]]; then change="$(build_baseline "$repo" "$CHANGE" "$work/change")"; else publish_api "$repo" -p:SkipAddinBuild=true >/dev/null; fi
 dotnet build -c Release "$repo/benchmarks/BareKestrel" -nologo -v q >&2
 # serve_api TREE URL NAME: that tree's published API, Development identity, rate limits off; sets SERVED_PID.
 serve_api() {
@@ -40,7 +43,7 @@ serve_api() {
     Database__SqlitePath="$work/$3.db" Database__SeedDemoData=false RateLimits__Enabled=false
 }
 api="http://127.0.0.1:$(free_port)"
-serve_api "$repo" "$api" api
+serve_api "$change" "$api" api
 api_pid="$SERVED_PID"
 if [[ -n "$baseline" ]]; then
   base_api="http://127.0.0.1:$(free_port)"

@@ -88,10 +88,12 @@ publish_api() {
 }
 
 # build_baseline REPO REF-OR-DIR WORK: prints the folder of a tree to compare against, its API published (publish_api)
-# without the add-in (not needed to serve the API). A folder is a checkout (published here, quick when unchanged); a
-# git ref is exported into WORK/baseline first.
+# without the add-in (not needed to serve the API). A folder is a checkout (published here, quick when unchanged) or
+# an API already published (it holds SmartPost.Api.dll: served as it is, e.g. with a runtime setting changed in its
+# runtimeconfig.json); a git ref is exported into WORK/baseline first.
 build_baseline() {
   local repo="$1" ref="$2" work="$3" tree="$2"
+  if [[ -f "$ref/SmartPost.Api.dll" ]]; then echo "$ref"; return 0; fi
   if [[ ! -d "$ref" ]]; then
     tree="$work/baseline"
     mkdir -p "$tree"
@@ -101,8 +103,10 @@ build_baseline() {
   echo "$tree"
 }
 
-# published_dll TREE: the SmartPost.Api.dll that publish_api wrote for TREE.
-published_dll() { echo "$1/Api/bin/Release/publish/SmartPost.Api.dll"; }
+# published_dll TREE: the SmartPost.Api.dll that publish_api wrote for TREE (or TREE's own, if it is a published API).
+published_dll() {
+  if [[ -f "$1/SmartPost.Api.dll" ]]; then echo "$1/SmartPost.Api.dll"; else echo "$1/Api/bin/Release/publish/SmartPost.Api.dll"; fi
+}
 
 # process_cpu_ms PID: CPU time (user + system, ms) the process has used. Per request it is the figure other work on
 # a shared machine inflates least, unlike wall-clock latency and requests/s.
