@@ -4,7 +4,7 @@
 # commit's API, alternating baseline/change per round, so both see the same machine load.
 #   benchmarks/http/inbox-at-scale.sh                                   # SQLite, 1,000,000 replies, this tree only
 #   BASELINE=main ROUNDS=2 benchmarks/http/inbox-at-scale.sh            # main vs this tree, alternating
-#   BASELINE=/tmp/main-tree benchmarks/http/inbox-at-scale.sh           # a tree whose Api is already built in Release
+#   BASELINE=/tmp/main-tree benchmarks/http/inbox-at-scale.sh           # a checkout (its Api published here)
 #   DB="postgres:Host=127.0.0.1;Port=5432;Username=postgres;Database=inbox1m" benchmarks/http/inbox-at-scale.sh
 #   REPLIES=100000 DB=sqlite:/tmp/smartpost-inbox-100k.db benchmarks/http/inbox-at-scale.sh
 # A SQLite file that does not exist yet is seeded first (seed-inbox in the benchmark project, ~2–5 min for a
@@ -33,8 +33,7 @@ api_pid=""
 stop() { stop_group "$api_pid"; api_pid=""; }
 trap 'stop; rm -rf "$work"' EXIT INT TERM
 
-echo "Building this tree (Release) ..." >&2
-dotnet build -c Release "$repo/Api" -nologo -v q >&2
+publish_api "$repo" -p:SkipAddinBuild=true >/dev/null
 dotnet build -c Release "$repo/benchmarks/Benchmarks" -nologo -v q >&2
 builds=("change=$repo")
 if [[ -n "$BASELINE" ]]; then
@@ -57,7 +56,7 @@ esac
 start() {
   local tree="$1"
   url="http://127.0.0.1:$(free_port)"
-  serve_dll "$tree/Api/bin/Release/net10.0/SmartPost.Api.dll" "$url" "$work/api.log" \
+  serve_dll "$(published_dll "$tree")" "$url" "$work/api.log" \
     ASPNETCORE_ENVIRONMENT=Development Database__SeedDemoData=false RateLimits__Enabled=false Retention__Enabled=false "${db_env[@]}"
   api_pid="$SERVED_PID"
   wait_healthy "$api_pid" "$url" "$work/api.log" || exit 1

@@ -2,7 +2,7 @@
 # Ingest over HTTP on SQLite: POST /api/v1/replies (JSON, a new documentId per request, the 1 kB reply of
 # payloads/reply-text.json) with wrk, on a fresh SQLite file per round. Prints replies/s, latency and the API's CPU
 # time per reply (from /proc: less sensitive to a busy machine than replies/s) with the load average of each round.
-# With BASELINE=<git ref or built tree> that commit's API runs too, alternating baseline/change per round.
+# With BASELINE=<git ref or checkout> that commit's API runs too, alternating baseline/change per round.
 #   benchmarks/http/ingest.sh                                  # this tree, 3 rounds of 10 s at 16 connections
 #   BASELINE=main ROUNDS=3 DURATION=10s CONNECTIONS=16 benchmarks/http/ingest.sh
 # Not part of the test run. Figures in BENCHMARKS.md (Ingest).
@@ -23,8 +23,7 @@ api_pid=""
 stop() { stop_group "$api_pid"; api_pid=""; }
 trap 'stop; rm -rf "$work"' EXIT INT TERM
 
-echo "Building this tree (Release) ..." >&2
-dotnet build -c Release "$repo/Api" -nologo -v q -p:SkipAddinBuild=true >&2
+publish_api "$repo" -p:SkipAddinBuild=true >/dev/null
 builds=("change=$repo")
 if [[ -n "$BASELINE" ]]; then
   baseline="$(build_baseline "$repo" "$BASELINE" "$work")"
@@ -36,7 +35,7 @@ echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|"
 for round in $(seq 1 "$ROUNDS"); do
   for build in "${builds[@]}"; do
     name="${build%%=*}" tree="${build#*=}"
-    dll="$tree/Api/bin/Release/net10.0/SmartPost.Api.dll"
+    dll="$(published_dll "$tree")"
     url="http://127.0.0.1:$(free_port)"
     rm -f "$work"/ingest.db*
     serve_dll "$dll" "$url" "$work/$name.log" ASPNETCORE_ENVIRONMENT=Development Database__SqlitePath="$work/ingest.db" \

@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # POST /api/v1/reply-options/suggest (the 4,743-character letter) against a bare Kestrel minimal API that echoes the
-# same JSON body (benchmarks/BareKestrel), both Release on loopback, wrk -t2 -c32: ROUNDS alternating rounds of
-# DURATION each (suggest, then echo), ratio per round and the median ratio. Both servers run side by side, so each
-# round's pair sees the same machine load.
+# same JSON body (benchmarks/BareKestrel), both Release on loopback (the API published, as production runs it), wrk -t2
+# -c32: ROUNDS alternating rounds of DURATION each (suggest, then echo), ratio per round and the median ratio. Both
+# servers run side by side, so each round's pair sees the same machine load.
 #   benchmarks/http/suggest-vs-kestrel.sh                   # 3 rounds of 5 s
 #   ROUNDS=5 DURATION=10s WARMUP=20s benchmarks/http/suggest-vs-kestrel.sh
-# With BASELINE=<git ref or built tree> that commit's API runs too (baseline suggest, suggest, echo in each round), so
+# With BASELINE=<git ref or checkout> that commit's API runs too (baseline suggest, suggest, echo in each round), so
 # before and after are compared in one run. Each line also gives the server's CPU time per request (µs), which a
 # shared machine's load disturbs less than requests per second.
 #   BASELINE=main benchmarks/http/suggest-vs-kestrel.sh
+# CHANGE=<git ref, checkout or published folder> serves that instead of this tree (two published variants side by
+# side, e.g. one runtime setting changed in a copy's runtimeconfig.json).
 # Not part of the test run. Figures in BENCHMARKS.md.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -32,15 +34,16 @@ trap 'stop_group "$api_pid"; stop_group "$base_pid"; stop_group "$echo_pid"; rm 
 
 baseline=""
 [[ -z "$BASELINE" ]] || baseline="$(build_baseline "$repo" "$BASELINE" "$work")"
-dotnet build -c Release "$repo/Api" -nologo -v q >&2
+change="$repo"
+if [[ -n "${CHANGE:-}" ]]; then change="$(build_baseline "$repo" "$CHANGE" "$work/change")"; else publish_api "$repo" -p:SkipAddinBuild=true >/dev/null; fi
 dotnet build -c Release "$repo/benchmarks/BareKestrel" -nologo -v q >&2
-# serve_api TREE URL NAME: that tree's API, Release, Development identity, rate limits off; sets SERVED_PID.
+# serve_api TREE URL NAME: that tree's published API, Development identity, rate limits off; sets SERVED_PID.
 serve_api() {
-  serve_dll "$1/Api/bin/Release/net10.0/SmartPost.Api.dll" "$2" "$work/$3.log" ASPNETCORE_ENVIRONMENT=Development \
+  serve_dll "$(published_dll "$1")" "$2" "$work/$3.log" ASPNETCORE_ENVIRONMENT=Development \
     Database__SqlitePath="$work/$3.db" Database__SeedDemoData=false RateLimits__Enabled=false
 }
 api="http://127.0.0.1:$(free_port)"
-serve_api "$repo" "$api" api
+serve_api "$change" "$api" api
 api_pid="$SERVED_PID"
 if [[ -n "$baseline" ]]; then
   base_api="http://127.0.0.1:$(free_port)"

@@ -1,5 +1,6 @@
-// Node side of the benchmark scripts: build and start the API in Release on a free loopback port (Development,
-// temporary SQLite file, demo data), wait for /health, and stop it (its whole process group) on exit or Ctrl-C.
+// Node side of the benchmark scripts: publish the API in Release as production runs it (ReadyToRun, with the panes'
+// assets; see publish_api in api.sh) and start it on a free loopback port (Development, temporary SQLite file, demo
+// data), wait for /health, and stop it (its whole process group) on exit or Ctrl-C.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -21,15 +22,17 @@ const freePort = () => new Promise((resolve) => {
 export const loadAverage = () => (spawnSync("cat", ["/proc/loadavg"], { encoding: "utf8" }).stdout ?? "").split(" ").slice(0, 3).join(" ");
 
 export async function startApi() {
-  console.log("Building the API (Release) ...");
-  const build = spawnSync("dotnet", ["build", "-c", "Release", join(repo, "Api"), "-nologo", "-v", "q"], { stdio: "inherit" });
-  if (build.status !== 0) fail("API build failed");
+  console.log("Publishing the API (Release) ...");
+  const published = join(repo, "Api", "bin", "Release", "publish");
+  const build = spawnSync("dotnet", ["publish", "-c", "Release", join(repo, "Api"), "-o", published, "-nologo", "-v", "q"], { stdio: "inherit" });
+  if (build.status !== 0) fail("API publish failed");
   const baseUrl = `http://127.0.0.1:${await freePort()}`;
   const data = mkdtempSync(join(tmpdir(), "smartpost-bench-"));
-  const api = spawn("dotnet", ["run", "-c", "Release", "--no-build", "--project", join(repo, "Api"), "--no-launch-profile", "--urls", baseUrl], {
+  const api = spawn("dotnet", [join(published, "SmartPost.Api.dll"), "--urls", baseUrl], {
+    cwd: published, // the content root: rules files and the panes' assets
     env: { ...process.env, ASPNETCORE_ENVIRONMENT: "Development", Database__SqlitePath: join(data, "bench.db"), Database__SeedDemoData: "true", DOTNET_NOLOGO: "1" },
     stdio: ["ignore", "pipe", "pipe"],
-    detached: true, // own process group: stop() ends dotnet run and the app it started, nothing else
+    detached: true, // own process group: stop() ends the API and nothing else
   });
   let log = "";
   api.stdout.on("data", (d) => (log = (log + d).slice(-5000)));

@@ -1,5 +1,7 @@
-# Sourced by the benchmark scripts. Two ways to run an API:
-# - start_api REPO: builds it in Release and starts it on a free loopback port with a temporary SQLite file and demo
+# Sourced by the benchmark scripts. Every script measures the API as production runs it: published in Release
+# (publish_api), which precompiles the app and its packages to native code (ReadyToRun, Api.csproj); a plain build
+# does not, and starts and warms up differently. Two ways to run an API:
+# - start_api REPO: publishes it and starts it on a free loopback port with a temporary SQLite file and demo
 #   data (Development), waits for /health; stop_api ends it. After start_api: $API_URL, $API_DATA_DIR, $API_LOG.
 # - serve_dll / stop_group: for scripts that start several already built servers (a baseline next to the change,
 #   one per round), each in its own process group.
@@ -23,21 +25,17 @@ stop_api() {
 start_api() {
   local repo="$1"
   command -v dotnet >/dev/null || { echo "dotnet SDK not found on PATH" >&2; return 1; }
-  echo "Building the API (Release) ..." >&2
-  dotnet build -c Release "$repo/Api" -nologo -v q >&2 || { echo "API build failed" >&2; return 1; }
+  local dll; dll="$(publish_api "$repo")" || { echo "API publish failed" >&2; return 1; }
   local port; port="$(free_port)"
   [[ -n "$port" ]] || { echo "could not find a free port (needs python3 or node)" >&2; return 1; }
   API_URL="http://127.0.0.1:$port"
   API_DATA_DIR="$(mktemp -d -t smartpost-bench-XXXXXX)"
   API_LOG="$API_DATA_DIR/api.log"
-  # setsid: the API gets its own process group, so stop_api ends dotnet run and the app it started, nothing else.
   # Rate limits off: a load test is one caller at thousands of requests a second, which the per-caller limits refuse
   # by design; the figures measure the endpoints, not the limiter.
-  ASPNETCORE_ENVIRONMENT=Development Database__SqlitePath="$API_DATA_DIR/bench.db" Database__SeedDemoData=true \
-    RateLimits__Enabled=false \
-    DOTNET_NOLOGO=1 \
-    setsid dotnet run -c Release --no-build --project "$repo/Api" --no-launch-profile --urls "$API_URL" >"$API_LOG" 2>&1 &
-  API_PID=$!
+  serve_dll "$dll" "$API_URL" "$API_LOG" ASPNETCORE_ENVIRONMENT=Development Database__SqlitePath="$API_DATA_DIR/bench.db" \
+    Database__SeedDemoData=true RateLimits__Enabled=false
+  API_PID="$SERVED_PID"
   echo "Starting the API on $API_URL (pid $API_PID) ..." >&2
   for _ in $(seq 1 240); do
     if ! kill -0 "$API_PID" 2>/dev/null; then echo "API exited during start-up:" >&2; tail -40 "$API_LOG" >&2; return 1; fi
@@ -78,17 +76,36 @@ wait_healthy() {
   return 1
 }
 
-# build_baseline REPO REF-OR-DIR WORK: prints the folder of a Release-built tree to compare against. A folder is taken as
-# already built (e.g. a checkout whose Api was built before); a git ref is exported into WORK/baseline and built
-# without the add-in (not needed to serve the API).
+# publish_api TREE [ARGS...]: publishes TREE's API as production runs it (`dotnet publish -c Release`, ReadyToRun where
+# its Api.csproj asks for it; ARGS go to dotnet publish) into TREE/Api/bin/Release/publish and prints the path of its
+# SmartPost.Api.dll. Precompiling the packages takes about 3 minutes the first time; an unchanged tree is quick.
+publish_api() {
+  local tree="$1"; shift
+  local out="$tree/Api/bin/Release/publish"
+  echo "Publishing $tree/Api (Release) ..." >&2
+  dotnet publish -c Release "$tree/Api" -o "$out" -nologo -v q "$@" >&2 || return 1
+  echo "$out/SmartPost.Api.dll"
+}
+
+# build_baseline REPO REF-OR-DIR WORK: prints the folder of a tree to compare against, its API published (publish_api)
+# without the add-in (not needed to serve the API). A folder is a checkout (published here, quick when unchanged) or
+# an API already published (it holds SmartPost.Api.dll: served as it is, e.g. with a runtime setting changed in its
+# runtimeconfig.json); a git ref is exported into WORK/baseline first.
 build_baseline() {
-  local repo="$1" ref="$2" work="$3"
-  if [[ -d "$ref" ]]; then echo "$ref"; return 0; fi
-  echo "Building $ref (Release) in $work/baseline ..." >&2
-  mkdir -p "$work/baseline"
-  git -C "$repo" archive "$ref" | tar -x -C "$work/baseline"
-  dotnet build -c Release "$work/baseline/Api" -nologo -v q -p:SkipAddinBuild=true >&2
-  echo "$work/baseline"
+  local repo="$1" ref="$2" work="$3" tree="$2"
+  if [[ -f "$ref/SmartPost.Api.dll" ]]; then echo "$ref"; return 0; fi
+  if [[ ! -d "$ref" ]]; then
+    tree="$work/baseline"
+    mkdir -p "$tree"
+    git -C "$repo" archive "$ref" | tar -x -C "$tree"
+  fi
+  publish_api "$tree" -p:SkipAddinBuild=true >/dev/null || return 1
+  echo "$tree"
+}
+
+# published_dll TREE: the SmartPost.Api.dll that publish_api wrote for TREE (or TREE's own, if it is a published API).
+published_dll() {
+  if [[ -f "$1/SmartPost.Api.dll" ]]; then echo "$1/SmartPost.Api.dll"; else echo "$1/Api/bin/Release/publish/SmartPost.Api.dll"; fi
 }
 
 # process_cpu_ms PID: CPU time (user + system, ms) the process has used. Per request it is the figure other work on

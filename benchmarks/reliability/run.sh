@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Reliability suite (loopback only, bounded): claim races, duplicate ingests, kill -9 mid-ingest, two instances on
 # PostgreSQL with the outbox, a WorkZone outage with an API restart, mixed load, slow connections. Prints one table.
-#   benchmarks/reliability/run.sh                 full run (minutes), builds Release, writes RELIABILITY.md
+#   benchmarks/reliability/run.sh                 full run (minutes), publishes Release as production runs it (ReadyToRun),
+#                                                writes RELIABILITY.md
 #   benchmarks/reliability/run.sh --short --no-build   the bounded variant ./test.sh runs on its Debug build
 #   benchmarks/reliability/run.sh --only mixed   chosen rows only (claim, duplicates, mixed, slow, kill, sigterm,
 #                                                postgres; comma-separated); prints them, leaves RELIABILITY.md alone
@@ -26,9 +27,8 @@ if (( ${#only[@]} == 0 )) || [[ ",${only[1]}," == *,postgres,* ]]; then
 fi
 
 if (( build )); then
-  echo "Building the API (Release) ..." >&2
-  dotnet build -c Release "$repo/Api" -nologo -v q -p:SkipAddinBuild=true >&2
-  dll="$repo/Api/bin/Release/net10.0/SmartPost.Api.dll"
+  source "$repo/benchmarks/lib/api.sh"
+  dll="$(publish_api "$repo" -p:SkipAddinBuild=true)"
 else
   dll="$repo/Api/bin/Debug/net10.0/SmartPost.Api.dll"
 fi

@@ -52,7 +52,9 @@ def wait(what, check, timeout, step=0.05):
 
 def main():
     subprocess.run(["dotnet", "build", "-c", "Release", "-v", "q", "-nologo", "-p:SkipAddinBuild=true", "tools/WorkZoneStandIn"], cwd=ROOT, check=True)
-    subprocess.run(["dotnet", "build", "-c", "Release", "-v", "q", "-nologo", "-p:SkipAddinBuild=true", "Api"], cwd=ROOT, check=True)
+    # The API as production runs it: published (ReadyToRun), started from its folder.
+    published = os.path.join(ROOT, "Api", "bin", "Release", "publish")
+    subprocess.run(["dotnet", "publish", "-c", "Release", "-v", "q", "-nologo", "-p:SkipAddinBuild=true", "Api", "-o", published], cwd=ROOT, check=True)
     wz_port, wz_auth, api_port = free_port(), free_port(), free_port()
     workdir = tempfile.mkdtemp(prefix="wz-bench-")
     stand_in = subprocess.Popen(["dotnet", "tools/WorkZoneStandIn/bin/Release/net10.0/WorkZoneStandIn.dll", f"--Port={wz_port}",
@@ -67,7 +69,7 @@ def main():
     try:
         wait("the stand-in", lambda: get(f"{wz}/admin/records/none")[0] == 404, 60)
         load = os.getloadavg()[0]
-        api_process = subprocess.Popen(["dotnet", "bin/Release/net10.0/SmartPost.Api.dll", "--urls", api], cwd=os.path.join(ROOT, "Api"),
+        api_process = subprocess.Popen(["dotnet", "SmartPost.Api.dll", "--urls", api], cwd=published,
                                        env=env, stdout=open(os.path.join(workdir, "api.log"), "w"), stderr=subprocess.STDOUT)
         status = lambda: get(f"{api}/api/v1/workzone/status", HEADERS)[1] or {}
         wait("the first stored reply", lambda: status().get("ingestedSinceStart", 0) > 0, 300, 0.02)
