@@ -419,7 +419,7 @@ def mixed_load(api, connections, duration, mix=MIX):
     # What the process did besides answering during the row: methods still being compiled (code not yet optimized
     # runs slower for every request) and time stopped for garbage collection (every request waits).
     stalls = (f"JIT compiled {runtime['jit_methods']:.0f} methods, GC paused {runtime['gc_pause']:.2f} s, "
-              f"{runtime.get('lock_contentions', 0):.0f} lock contentions, thread pool grew by {runtime.get('pool_threads', 0):.0f} threads; "
+              f"{runtime.get('lock_contentions', 0):.0f} lock contentions, thread-pool threads {runtime.get('pool_threads', 0):+.0f}; "
               if {"jit_methods", "gc_pause"} <= runtime.keys() else "")
     detail = f"API CPU {cpu / took:.2f} cores, {cpu * 1000 / max(requests, 1):.2f} ms per request; {stalls}" + "; ".join(
         f"{name} ({split[name]} conn): {r.get('rps', 0):.0f} req/s, p50 {r.get('p50_ms', 0):.0f} ms, p99 {r.get('p99_ms', 0):.0f} ms, "
@@ -656,8 +656,9 @@ def render_markdown(table, command):
         "duplicates, mixed, slow, kill, sigterm, postgres). `./test.sh` runs the short variant (`--short`) and fails when a",
         "guarantee breaks.",
         "",
-        f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on this machine ({machine}), **shared with other",
-        "build/test jobs running at the same time**: throughput and latency figures are lower bounds, not capacity.",
+        f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on this machine ({machine}). "
+        + ("**Other build/test jobs ran at the same time**: throughput and latency figures are lower bounds, not capacity."
+           if os.getloadavg()[0] > 4 else "Nothing else ran on the machine."),
         "",
         *table,
         "",
