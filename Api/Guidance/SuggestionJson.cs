@@ -1,4 +1,5 @@
 using Newtonsoft.Json;
+using SmartPost.Api.Infrastructure;
 
 namespace SmartPost.Api.Guidance;
 
@@ -13,18 +14,12 @@ public static class SuggestionJson
     public static void Write(JsonWriter json, Suggestion suggestion)
     {
         json.WriteStartObject();
-        json.WritePropertyName("recommendation");
-        json.WriteValue(suggestion.Recommendation.ToString());
-        json.WritePropertyName("material");
-        json.WriteValue(suggestion.Material);
-        json.WritePropertyName("category");
-        json.WriteValue(suggestion.Category.ToString());
-        json.WritePropertyName("replyOption");
-        json.WriteValue(suggestion.ReplyOption.ToString());
-        json.WritePropertyName("conflict");
-        json.WriteValue(suggestion.Conflict);
-        json.WritePropertyName("complaintGuidanceFound");
-        json.WriteValue(suggestion.ComplaintGuidanceFound);
+        json.Property("recommendation", suggestion.Recommendation.ToString());
+        json.Property("material", suggestion.Material);
+        json.Property("category", suggestion.Category.ToString());
+        json.Property("replyOption", suggestion.ReplyOption.ToString());
+        json.Property("conflict", suggestion.Conflict);
+        json.Property("complaintGuidanceFound", suggestion.ComplaintGuidanceFound);
         json.WritePropertyName("reasons");
         json.WriteStartArray();
         foreach (var reason in suggestion.Reasons) json.WriteValue(reason);
@@ -43,12 +38,9 @@ public static class SuggestionJson
     private static void Write(JsonWriter json, GuidanceCheck check)
     {
         json.WriteStartObject();
-        json.WritePropertyName("code");
-        json.WriteValue(check.Code);
-        json.WritePropertyName("severity");
-        json.WriteValue(check.Severity.ToString());
-        json.WritePropertyName("message");
-        json.WriteValue(check.Message);
+        json.Property("code", check.Code);
+        json.Property("severity", check.Severity.ToString());
+        json.Property("message", check.Message);
         json.WritePropertyName("evidence");
         Write(json, check.Evidence);
         json.WritePropertyName("kind");
@@ -63,16 +55,11 @@ public static class SuggestionJson
         foreach (var e in evidence)
         {
             json.WriteStartObject();
-            json.WritePropertyName("field");
-            json.WriteValue(e.Field);
-            json.WritePropertyName("text");
-            json.WriteValue(e.Text);
-            json.WritePropertyName("start");
-            json.WriteValue(e.Start);
-            json.WritePropertyName("length");
-            json.WriteValue(e.Length);
-            json.WritePropertyName("rule");
-            json.WriteValue(e.Rule);
+            json.Property("field", e.Field);
+            json.Property("text", e.Text);
+            json.Property("start", e.Start);
+            json.Property("length", e.Length);
+            json.Property("rule", e.Rule);
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -81,14 +68,10 @@ public static class SuggestionJson
     private static void Write(JsonWriter json, MatchedRule rule)
     {
         json.WriteStartObject();
-        json.WritePropertyName("id");
-        json.WriteValue(rule.Id);
-        json.WritePropertyName("category");
-        json.WriteValue(rule.Category.ToString());
-        json.WritePropertyName("name");
-        json.WriteValue(rule.Name);
-        json.WritePropertyName("guidelineLine");
-        json.WriteValue(rule.GuidelineLine);
+        json.Property("id", rule.Id);
+        json.Property("category", rule.Category.ToString());
+        json.Property("name", rule.Name);
+        json.Property("guidelineLine", rule.GuidelineLine);
         json.WriteEndObject();
     }
 }

@@ -19,28 +19,22 @@ public static class InboxPageJson
     public static void Write(JsonWriter json, InboxPage page)
     {
         json.WriteStartObject();
-        json.WritePropertyName("team");
-        json.WriteValue(page.Team);
-        json.WritePropertyName("status");
-        json.WriteValue(page.Status);
+        json.Property("team", page.Team);
+        json.Property("status", page.Status);
         json.WritePropertyName("items");
         json.WriteStartArray();
         foreach (var item in page.Items) Write(json, item);
         json.WriteEndArray();
-        json.WritePropertyName("nextCursor");
-        json.WriteValue(page.NextCursor);
+        json.Property("nextCursor", page.NextCursor);
         json.WritePropertyName("totals");
         Write(json, page.Totals);
-        json.WritePropertyName("screeningEstimateMinutes");
-        json.WriteValue(page.ScreeningEstimateMinutes);
+        json.Property("screeningEstimateMinutes", page.ScreeningEstimateMinutes);
         json.WritePropertyName("screeningWindow");
         if (page.ScreeningWindow is { } window)
         {
             json.WriteStartObject();
-            json.WritePropertyName("from");
-            json.WriteValue(window.From);
-            json.WritePropertyName("to");
-            json.WriteValue(window.To);
+            json.Property("from", window.From);
+            json.Property("to", window.To);
             json.WriteEndObject();
         }
         else json.WriteNull();
@@ -48,16 +42,11 @@ public static class InboxPageJson
         if (page.Screener is { } screener)
         {
             json.WriteStartObject();
-            json.WritePropertyName("person");
-            json.WriteValue(screener.Person);
-            json.WritePropertyName("isSubstitute");
-            json.WriteValue(screener.IsSubstitute);
-            json.WritePropertyName("reason");
-            json.WriteValue(screener.Reason);
-            json.WritePropertyName("scheduled");
-            json.WriteValue(screener.Scheduled);
-            json.WritePropertyName("because");
-            json.WriteValue(screener.Because);
+            json.Property("person", screener.Person);
+            json.Property("isSubstitute", screener.IsSubstitute);
+            json.Property("reason", screener.Reason);
+            json.Property("scheduled", screener.Scheduled);
+            json.Property("because", screener.Because);
             json.WriteEndObject();
         }
         else json.WriteNull();
@@ -67,86 +56,62 @@ public static class InboxPageJson
     private static void Write(JsonWriter json, FlagTotals totals)
     {
         json.WriteStartObject();
-        json.WritePropertyName("all");
-        json.WriteValue(totals.All);
-        json.WritePropertyName("accessToRecordsRequest");
-        json.WriteValue(totals.AccessToRecordsRequest);
-        json.WritePropertyName("complaint");
-        json.WriteValue(totals.Complaint);
-        json.WritePropertyName("deadlineExtensionRequest");
-        json.WriteValue(totals.DeadlineExtensionRequest);
-        json.WritePropertyName("needsManualScreening");
-        json.WriteValue(totals.NeedsManualScreening);
-        json.WritePropertyName("unscreened");
-        json.WriteValue(totals.Unscreened);
+        json.Property("all", totals.All);
+        json.Property("accessToRecordsRequest", totals.AccessToRecordsRequest);
+        json.Property("complaint", totals.Complaint);
+        json.Property("deadlineExtensionRequest", totals.DeadlineExtensionRequest);
+        json.Property("needsManualScreening", totals.NeedsManualScreening);
+        json.Property("unscreened", totals.Unscreened);
         json.WriteEndObject();
     }
 
     private static void Write(JsonWriter json, ReplyListItem item)
     {
         json.WriteStartObject();
-        json.WritePropertyName("id");
-        json.WriteValue(item.Id);
-        json.WritePropertyName("team");
-        json.WriteValue(item.Team);
-        json.WritePropertyName("receivedAt");
-        json.WriteValue(item.ReceivedAt);
-        json.WritePropertyName("subject");
-        json.WriteValue(item.Subject);
-        json.WritePropertyName("caseNumber");
-        json.WriteValue(item.CaseNumber);
+        json.Property("id", item.Id);
+        json.Property("team", item.Team);
+        json.Property("receivedAt", item.ReceivedAt);
+        json.Property("subject", item.Subject);
+        json.Property("caseNumber", item.CaseNumber);
         json.WritePropertyName("sender");
         json.WriteStartObject();
-        json.WritePropertyName("idType");
-        json.WriteValue(item.Sender.IdType);
-        json.WritePropertyName("id");
-        json.WriteValue(item.Sender.Id);
+        json.Property("idType", item.Sender.IdType);
+        json.Property("id", item.Sender.Id);
         json.WriteEndObject();
         json.WritePropertyName("flags");
         json.WriteStartArray();
         foreach (var flag in item.Flags)
         {
             json.WriteStartObject();
-            json.WritePropertyName("kind");
-            json.WriteValue(flag.Kind);
-            json.WritePropertyName("subKind");
-            json.WriteValue(flag.SubKind);
+            json.Property("kind", flag.Kind);
+            json.Property("subKind", flag.SubKind);
             json.WritePropertyName("dueDate");
             WriteDate(json, flag.DueDate);
-            json.WritePropertyName("certainty");
-            json.WriteValue(flag.Certainty);
-            json.WritePropertyName("verdict");
-            json.WriteValue(flag.Verdict);
+            json.Property("certainty", flag.Certainty);
+            json.Property("verdict", flag.Verdict);
             json.WriteEndObject();
         }
         json.WriteEndArray();
         json.WritePropertyName("dueDate");
         WriteDate(json, item.DueDate);
-        json.WritePropertyName("needsManualScreening");
-        json.WriteValue(item.NeedsManualScreening);
-        json.WritePropertyName("routing");
-        json.WriteValue(item.Routing);
-        json.WritePropertyName("routingReason");
-        json.WriteValue(item.RoutingReason);
+        json.Property("needsManualScreening", item.NeedsManualScreening);
+        json.Property("routing", item.Routing);
+        json.Property("routingReason", item.RoutingReason);
         json.WritePropertyName("screened");
         Write(json, item.Screened);
         json.WritePropertyName("claim");
         if (item.Claim is { } claim)
         {
             json.WriteStartObject();
-            json.WritePropertyName("by");
-            json.WriteValue(claim.By);
-            json.WritePropertyName("since");
-            json.WriteValue(claim.Since);
-            json.WritePropertyName("expiresAt");
-            json.WriteValue(claim.ExpiresAt);
+            json.Property("by", claim.By);
+            json.Property("since", claim.Since);
+            json.Property("expiresAt", claim.ExpiresAt);
             json.WriteEndObject();
         }
         else json.WriteNull();
         json.WritePropertyName("handled");
         Write(json, item.Handled);
-        json.WritePropertyName("eTag");
-        json.WriteValue(item.ETag);
+        json.Property("eTag", item.ETag);
         json.WriteEndObject();
     }
 
@@ -158,10 +123,8 @@ public static class InboxPageJson
             return;
         }
         json.WriteStartObject();
-        json.WritePropertyName("by");
-        json.WriteValue(done.By);
-        json.WritePropertyName("at");
-        json.WriteValue(done.At);
+        json.Property("by", done.By);
+        json.Property("at", done.At);
         json.WriteEndObject();
     }
 
