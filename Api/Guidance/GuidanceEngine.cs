@@ -124,9 +124,9 @@ public sealed class GuidanceEngine
         var lines = new List<string>();
         foreach (var rule in _rules.Rules)
         {
-            var found = scan.Strong[rule.Index].Concat(scan.Weak[rule.Index]).Select(e => $"{e.Field}:\"{e.Text.ReplaceLineEndings(" ")}\"").ToList();
+            var found = scan.StrongOf(rule).Concat(scan.WeakOf(rule)).Select(e => $"{e.Field}:\"{e.Text.ReplaceLineEndings(" ")}\"").ToList();
             var flags = new List<string>();
-            if (scan.Vetoed[rule.Index] || !scan.MatchedByWords(rule) && scan.Strong[rule.Index].Count > 0 && (!rule.HasRequirement || scan.Topical[rule.Index])) flags.Add("vetoed");
+            if (scan.Vetoed[rule.Index] || !scan.MatchedByWords(rule) && scan.StrongOf(rule).Count > 0 && (!rule.HasRequirement || scan.Topical[rule.Index])) flags.Add("vetoed");
             if (rule.HasRequirement && !scan.Topical[rule.Index]) flags.Add("off-topic");
             if (scan.Performed[rule.Index]) flags.Add("operative");
             if (scan.ByCaseClosedFlag[rule.Index]) flags.Add("caseClosed");
@@ -156,7 +156,7 @@ public sealed class GuidanceEngine
     /// </summary>
     private static CompiledRule KindShownByText(LetterFacts letter, GuidelineScan scan, List<CompiledRule> strong, CompiledRule winner)
     {
-        if (winner.Fallback || !scan.MatchedByWords(winner) || scan.Strong[winner.Index].Any(e => e.Field == GuidelineScan.TextField)
+        if (winner.Fallback || !scan.MatchedByWords(winner) || scan.HasTextEvidence(winner)
             || string.IsNullOrWhiteSpace(letter.DocumentTitle)
             || !NamesDocumentType(winner, letter.DocumentTitle))
             return winner;
@@ -174,7 +174,7 @@ public sealed class GuidanceEngine
     // Asking answered through a self-service solution is weaker: it makes the letter one that expects something back only
     // when the text shows no other kind ("Ønsker du indsigt, kan du anmode om det i selvbetjeningen" under a decision).
     private static bool InText(GuidelineScan scan, CompiledRule rule) =>
-        scan.MatchedByWords(rule) && scan.Strong[rule.Index].Any(e => e.Field == GuidelineScan.TextField && !scan.AskedThroughSelfService.Contains(e));
+        scan.MatchedByWords(rule) && scan.HasAnswerableTextEvidence(rule);
 
     /// <summary>
     /// The winner's evidence that asks for a reply to this letter: not what the text sends back through a self-service
@@ -182,7 +182,7 @@ public sealed class GuidanceEngine
     /// letter a question sent uden svarmulighed even when the text sends the statement through self-service.
     /// </summary>
     private static List<Evidence> AnswerableEvidence(GuidelineScan scan, CompiledRule winner) =>
-        scan.Strong[winner.Index].Where(e => !scan.AskedThroughSelfService.Contains(e)).ToList();
+        scan.StrongOf(winner).Where(e => !scan.AskedThroughSelfService(e)).ToList();
 
     /// <summary>
     /// A letter that asks for something is also of the formal kind when its text performs the act ("Vi indkalder dig til
@@ -192,8 +192,8 @@ public sealed class GuidanceEngine
     /// </summary>
     private static bool FormalKindIsInText(GuidelineScan scan, CompiledRule formal)
     {
-        var inText = scan.Strong[formal.Index].Count(e => e.Field == GuidelineScan.TextField);
-        var elsewhere = scan.Strong[formal.Index].Count(e => e.Field != GuidelineScan.TextField) + scan.Weak[formal.Index].Count;
+        var inText = scan.StrongOf(formal).Count(e => e.Field == GuidelineScan.TextField);
+        var elsewhere = scan.StrongOf(formal).Count(e => e.Field != GuidelineScan.TextField) + scan.WeakOf(formal).Count;
         // A title that names the act ("Påbud om lægeerklæring") over a text that states the duty ("Du skal indsende …") is
         // the order itself; a generic "Afgørelse" title and type over a request are not (caseworkers often type them wrongly).
         return inText >= 2 || inText == 1 && (elsewhere > 0 || scan.Performed[formal.Index]) || scan.PerformedByTitle[formal.Index];
@@ -206,11 +206,11 @@ public sealed class GuidanceEngine
     private string? DocumentTypeReason(LetterFacts letter, GuidelineScan scan, CompiledRule winner, CompiledRule? formal)
     {
         if (string.IsNullOrWhiteSpace(letter.DocumentType)) return null;
-        var typed = _rules.Rules.Where(r => scan.Weak[r.Index].Count > 0).ToList();
+        var typed = _rules.Rules.Where(r => scan.WeakOf(r).Count > 0).ToList();
         if (typed.Count == 0 || typed.Contains(winner) || formal is not null && typed.Contains(formal)) return null;
         // "Afgørelse" fits every kind of decision (fristudsættelse, aktindsigt, godkendelse, indkaldelse, inddragelse).
         if (typed.All(r => r.Category == GuidanceCategory.Decision) && winner.ComplaintGuidance != ComplaintGuidanceRule.Optional) return null;
-        if (!scan.Strong[winner.Index].Any(e => e.Field == GuidelineScan.TextField)) return null;
+        if (!scan.HasTextEvidence(winner)) return null;
         return $"Dokumenttypen \"{letter.DocumentType}\" passer ikke til brevets indhold: teksten viser {winner.Name.ToLowerInvariant()}, "
             + $"ikke {typed[0].Name.ToLowerInvariant()}. Kategorien følger teksten; ret dokumenttypen i WorkZone.";
     }
@@ -220,11 +220,24 @@ public sealed class GuidanceEngine
     private static string CategoryReason(CompiledRule winner, GuidelineScan scan)
     {
         var option = winner.Recommendation == ReplyOption.WithReply ? "med svarmulighed" : "uden svarmulighed";
-        var found = scan.Strong[winner.Index].Concat(scan.Weak[winner.Index]).Select(e => $"\"{e.Text}\"").Distinct().Take(3).ToList();
-        var why = found.Count > 0 ? $"Fundet: {string.Join(", ", found)}."
+        // The first three distinct phrases, strong before weak: a plain loop, as this runs on every suggestion.
+        var found = new List<string>(ReasonPhrases);
+        AddDistinctTexts(found, scan.StrongOf(winner));
+        AddDistinctTexts(found, scan.WeakOf(winner));
+        var why = found.Count > 0 ? $"Fundet: \"{string.Join("\", \"", found)}\"."
             : scan.ByCaseClosedFlag[winner.Index] ? "Sagen er markeret som afsluttet."
             : "Ingen anden regel genkendte brevet.";
         return $"Kategori {winner.Name}: retningslinjen \"{winner.GuidelineLine}\" → {option}. {why}";
+    }
+
+    private const int ReasonPhrases = 3;
+
+    private static void AddDistinctTexts(List<string> found, IReadOnlyList<Evidence> evidence)
+    {
+        for (var i = 0; i < evidence.Count && found.Count < ReasonPhrases; i++)
+        {
+            if (!found.Contains(evidence[i].Text)) found.Add(evidence[i].Text);
+        }
     }
 
     private static string? RecipientReason(RecipientStanding? recipient, ReplyOption replyOption) => recipient switch
@@ -247,8 +260,8 @@ public sealed class GuidanceEngine
 
     private static List<Evidence> Evidence(GuidelineScan scan, CompiledRule winner, CompiledRule? formal)
     {
-        var all = scan.Strong[winner.Index].Concat(scan.Weak[winner.Index]);
-        if (formal is not null) all = all.Concat(scan.Strong[formal.Index]).Concat(scan.Weak[formal.Index]);
+        var all = scan.StrongOf(winner).Concat(scan.WeakOf(winner));
+        if (formal is not null) all = all.Concat(scan.StrongOf(formal)).Concat(scan.WeakOf(formal));
         return all.Concat(scan.ComplaintGuidance).Distinct().ToList();
     }
 }
