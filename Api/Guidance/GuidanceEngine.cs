@@ -44,13 +44,17 @@ public sealed class GuidanceEngine
     public Suggestion Suggest(LetterFacts letter, RecipientStanding? recipient = null, ReplyOption? chosenOption = null)
     {
         var scan = new GuidelineScan(_rules, letter, featurize: _secondOpinion is not null);
-        var strong = _rules.Rules.Where(scan.MatchedStrongly).ToList();
+        var strong = new List<CompiledRule>();
+        foreach (var rule in _rules.Rules)
+        {
+            if (scan.MatchedStrongly(rule)) strong.Add(rule);
+        }
         // The caseClosed flag says the case is done, not what the letter is: a kind the words show (a decision, a receipt,
         // an answer to a question, a GDPR notice) wins over it; it decides only against the fallback.
-        var winner = strong.Where(r => !r.Fallback && scan.MatchedByWords(r)).MaxBy(r => r.Priority)
-            ?? strong.Where(scan.MatchedByWords).MaxBy(r => r.Priority)
-            ?? strong.MaxBy(r => r.Priority)
-            ?? _rules.Rules.Where(scan.MatchedWeakly).MaxBy(r => r.Priority)
+        var winner = Highest(strong, scan, static (r, s) => !r.Fallback && s.MatchedByWords(r))
+            ?? Highest(strong, scan, static (r, s) => s.MatchedByWords(r))
+            ?? Highest(strong, scan, static (_, _) => true)
+            ?? Highest(_rules.Rules, scan, static (r, s) => s.MatchedWeakly(r))
             ?? _rules.Fallback;
         winner = AnswerAskedInText(scan, strong, winner);
         winner = KindShownByText(letter, scan, strong, winner);
@@ -59,7 +63,7 @@ public sealed class GuidanceEngine
 
         // A decision that also asks for documentation: the expected answer wins, and the caseworker is told.
         var formal = winner.Recommendation != ReplyOption.WithReply ? null
-            : (strong.Where(IsFormal).MaxBy(r => r.Priority) ?? _rules.Rules.Where(r => IsFormal(r) && scan.MatchedWeakly(r)).MaxBy(r => r.Priority));
+            : (Highest(strong, scan, static (r, _) => IsFormal(r)) ?? Highest(_rules.Rules, scan, static (r, s) => IsFormal(r) && s.MatchedWeakly(r)));
 
         var replyOption = winner.Recommendation;
         var physical = recipient is { Exempt: true, SpecialLawMandatesDigitalPost: false };
@@ -101,14 +105,43 @@ public sealed class GuidanceEngine
     private (CompiledRule? Overrule, CompiledRule? Doubt) ReadSecondOpinion(GuidelineScan scan, List<CompiledRule> strong, CompiledRule winner)
     {
         if (_secondOpinion is null) return (null, null);
-        var byWords = strong.Where(r => !r.Fallback && scan.MatchedByWords(r)).Select(r => r.Category).Distinct().Count();
-        var clear = !winner.Fallback && scan.MatchedByWords(winner) && byWords == 1;
+        // Clear: the winner matched by its words and the rules that matched by words show a single kind.
+        GuidanceCategory? kind = null;
+        var oneKind = false;
+        foreach (var r in strong)
+        {
+            if (r.Fallback || !scan.MatchedByWords(r)) continue;
+            if (kind is null) (kind, oneKind) = (r.Category, true);
+            else if (kind != r.Category)
+            {
+                oneKind = false;
+                break;
+            }
+        }
+        var clear = !winner.Fallback && scan.MatchedByWords(winner) && oneKind;
         var (overrule, doubt) = _secondOpinion.Read(scan.Features, scan.ContentWords, winner.Category, clear,
             c => _rules.Rules.Any(r => r.Category == c && scan.SawEvidenceFor(r)));
         var rule = RuleOf(overrule);
         if (rule is not null)
             return _secondOpinion.SameReplyOption && rule.Recommendation != winner.Recommendation ? (null, rule) : (rule, null);
         return (null, RuleOf(doubt));
+    }
+
+    /// <summary>
+    /// Of the rules that fit, the one of highest priority, the first of equals (as MaxBy picks): a loop with a static
+    /// test, as the winner is chosen on every suggestion and closures over the scan cost an allocation each.
+    /// </summary>
+    private static CompiledRule? Highest(IReadOnlyList<CompiledRule> rules, GuidelineScan scan, Func<CompiledRule, GuidelineScan, bool> fits,
+        CompiledRule? except = null)
+    {
+        CompiledRule? best = null;
+        for (var i = 0; i < rules.Count; i++)
+        {
+            var rule = rules[i];
+            if (rule == except || !fits(rule, scan)) continue;
+            if (best is null || rule.Priority > best.Priority) best = rule;
+        }
+        return best;
     }
 
     private CompiledRule? RuleOf(GuidanceCategory? category) =>
@@ -146,7 +179,7 @@ public sealed class GuidanceEngine
     private static CompiledRule AnswerAskedInText(GuidelineScan scan, List<CompiledRule> strong, CompiledRule winner)
     {
         if (winner.Recommendation != ReplyOption.WithReply || InText(scan, winner)) return winner;
-        return strong.Where(r => !r.Fallback && r != winner && InText(scan, r)).MaxBy(r => r.Priority) ?? winner;
+        return Highest(strong, scan, static (r, s) => !r.Fallback && InText(s, r), except: winner) ?? winner;
     }
 
     /// <summary>
@@ -160,7 +193,7 @@ public sealed class GuidanceEngine
             || string.IsNullOrWhiteSpace(letter.DocumentTitle)
             || !NamesDocumentType(winner, letter.DocumentTitle))
             return winner;
-        return strong.Where(r => !r.Fallback && r != winner && InText(scan, r)).MaxBy(r => r.Priority) ?? winner;
+        return Highest(strong, scan, static (r, s) => !r.Fallback && InText(s, r), except: winner) ?? winner;
     }
 
     // "Afgørelse" or "Afgørelse om kontrollerende køreprøve": the title opens with a document type of the kind.
