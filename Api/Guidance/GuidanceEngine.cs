@@ -214,8 +214,15 @@ public sealed class GuidanceEngine
     /// solution. A title that names the request ("Anmodning om lægeerklæring") still counts: blind batch C labels such a
     /// letter a question sent uden svarmulighed even when the text sends the statement through self-service.
     /// </summary>
-    private static List<Evidence> AnswerableEvidence(GuidelineScan scan, CompiledRule winner) =>
-        scan.StrongOf(winner).Where(e => !scan.AskedThroughSelfService(e)).ToList();
+    private static List<Evidence> AnswerableEvidence(GuidelineScan scan, CompiledRule winner)
+    {
+        var answerable = new List<Evidence>();
+        foreach (var e in scan.StrongOf(winner))
+        {
+            if (!scan.AskedThroughSelfService(e)) answerable.Add(e);
+        }
+        return answerable;
+    }
 
     /// <summary>
     /// A letter that asks for something is also of the formal kind when its text performs the act ("Vi indkalder dig til
@@ -293,8 +300,25 @@ public sealed class GuidanceEngine
 
     private static List<Evidence> Evidence(GuidelineScan scan, CompiledRule winner, CompiledRule? formal)
     {
-        var all = scan.StrongOf(winner).Concat(scan.WeakOf(winner));
-        if (formal is not null) all = all.Concat(scan.StrongOf(formal)).Concat(scan.WeakOf(formal));
-        return all.Concat(scan.ComplaintGuidance).Distinct().ToList();
+        // Each piece once, in the order found: the winner's, the formal kind's, then the klagevejledning.
+        var all = new List<Evidence>();
+        var seen = new HashSet<Evidence>();
+        AddUnseen(scan.StrongOf(winner));
+        AddUnseen(scan.WeakOf(winner));
+        if (formal is not null)
+        {
+            AddUnseen(scan.StrongOf(formal));
+            AddUnseen(scan.WeakOf(formal));
+        }
+        AddUnseen(scan.ComplaintGuidance);
+        return all;
+
+        void AddUnseen(IReadOnlyList<Evidence> evidence)
+        {
+            foreach (var e in evidence)
+            {
+                if (seen.Add(e)) all.Add(e);
+            }
+        }
     }
 }
