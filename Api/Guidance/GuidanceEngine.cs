@@ -44,13 +44,17 @@ public sealed class GuidanceEngine
     public Suggestion Suggest(LetterFacts letter, RecipientStanding? recipient = null, ReplyOption? chosenOption = null)
     {
         var scan = new GuidelineScan(_rules, letter, featurize: _secondOpinion is not null);
-        var strong = _rules.Rules.Where(scan.MatchedStrongly).ToList();
+        var strong = new List<CompiledRule>();
+        foreach (var rule in _rules.Rules)
+        {
+            if (scan.MatchedStrongly(rule)) strong.Add(rule);
+        }
         // The caseClosed flag says the case is done, not what the letter is: a kind the words show (a decision, a receipt,
         // an answer to a question, a GDPR notice) wins over it; it decides only against the fallback.
-        var winner = strong.Where(r => !r.Fallback && scan.MatchedByWords(r)).MaxBy(r => r.Priority)
-            ?? strong.Where(scan.MatchedByWords).MaxBy(r => r.Priority)
-            ?? strong.MaxBy(r => r.Priority)
-            ?? _rules.Rules.Where(scan.MatchedWeakly).MaxBy(r => r.Priority)
+        var winner = Highest(strong, scan, static (r, s) => !r.Fallback && s.MatchedByWords(r))
+            ?? Highest(strong, scan, static (r, s) => s.MatchedByWords(r))
+            ?? Highest(strong, scan, static (_, _) => true)
+            ?? Highest(_rules.Rules, scan, static (r, s) => s.MatchedWeakly(r))
             ?? _rules.Fallback;
         winner = AnswerAskedInText(scan, strong, winner);
         winner = KindShownByText(letter, scan, strong, winner);
@@ -59,7 +63,7 @@ public sealed class GuidanceEngine
 
         // A decision that also asks for documentation: the expected answer wins, and the caseworker is told.
         var formal = winner.Recommendation != ReplyOption.WithReply ? null
-            : (strong.Where(IsFormal).MaxBy(r => r.Priority) ?? _rules.Rules.Where(r => IsFormal(r) && scan.MatchedWeakly(r)).MaxBy(r => r.Priority));
+            : (Highest(strong, scan, static (r, _) => IsFormal(r)) ?? Highest(_rules.Rules, scan, static (r, s) => IsFormal(r) && s.MatchedWeakly(r)));
 
         var replyOption = winner.Recommendation;
         var physical = recipient is { Exempt: true, SpecialLawMandatesDigitalPost: false };
@@ -101,14 +105,43 @@ public sealed class GuidanceEngine
     private (CompiledRule? Overrule, CompiledRule? Doubt) ReadSecondOpinion(GuidelineScan scan, List<CompiledRule> strong, CompiledRule winner)
     {
         if (_secondOpinion is null) return (null, null);
-        var byWords = strong.Where(r => !r.Fallback && scan.MatchedByWords(r)).Select(r => r.Category).Distinct().Count();
-        var clear = !winner.Fallback && scan.MatchedByWords(winner) && byWords == 1;
+        // Clear: the winner matched by its words and the rules that matched by words show a single kind.
+        GuidanceCategory? kind = null;
+        var oneKind = false;
+        foreach (var r in strong)
+        {
+            if (r.Fallback || !scan.MatchedByWords(r)) continue;
+            if (kind is null) (kind, oneKind) = (r.Category, true);
+            else if (kind != r.Category)
+            {
+                oneKind = false;
+                break;
+            }
+        }
+        var clear = !winner.Fallback && scan.MatchedByWords(winner) && oneKind;
         var (overrule, doubt) = _secondOpinion.Read(scan.Features, scan.ContentWords, winner.Category, clear,
             c => _rules.Rules.Any(r => r.Category == c && scan.SawEvidenceFor(r)));
         var rule = RuleOf(overrule);
         if (rule is not null)
             return _secondOpinion.SameReplyOption && rule.Recommendation != winner.Recommendation ? (null, rule) : (rule, null);
         return (null, RuleOf(doubt));
+    }
+
+    /// <summary>
+    /// Of the rules that fit, the one of highest priority, the first of equals (as MaxBy picks): a loop with a static
+    /// test, as the winner is chosen on every suggestion and closures over the scan cost an allocation each.
+    /// </summary>
+    private static CompiledRule? Highest(IReadOnlyList<CompiledRule> rules, GuidelineScan scan, Func<CompiledRule, GuidelineScan, bool> fits,
+        CompiledRule? except = null)
+    {
+        CompiledRule? best = null;
+        for (var i = 0; i < rules.Count; i++)
+        {
+            var rule = rules[i];
+            if (rule == except || !fits(rule, scan)) continue;
+            if (best is null || rule.Priority > best.Priority) best = rule;
+        }
+        return best;
     }
 
     private CompiledRule? RuleOf(GuidanceCategory? category) =>
@@ -124,9 +157,9 @@ public sealed class GuidanceEngine
         var lines = new List<string>();
         foreach (var rule in _rules.Rules)
         {
-            var found = scan.Strong[rule.Index].Concat(scan.Weak[rule.Index]).Select(e => $"{e.Field}:\"{e.Text.ReplaceLineEndings(" ")}\"").ToList();
+            var found = scan.StrongOf(rule).Concat(scan.WeakOf(rule)).Select(e => $"{e.Field}:\"{e.Text.ReplaceLineEndings(" ")}\"").ToList();
             var flags = new List<string>();
-            if (scan.Vetoed[rule.Index] || !scan.MatchedByWords(rule) && scan.Strong[rule.Index].Count > 0 && (!rule.HasRequirement || scan.Topical[rule.Index])) flags.Add("vetoed");
+            if (scan.Vetoed[rule.Index] || !scan.MatchedByWords(rule) && scan.StrongOf(rule).Count > 0 && (!rule.HasRequirement || scan.Topical[rule.Index])) flags.Add("vetoed");
             if (rule.HasRequirement && !scan.Topical[rule.Index]) flags.Add("off-topic");
             if (scan.Performed[rule.Index]) flags.Add("operative");
             if (scan.ByCaseClosedFlag[rule.Index]) flags.Add("caseClosed");
@@ -146,7 +179,7 @@ public sealed class GuidanceEngine
     private static CompiledRule AnswerAskedInText(GuidelineScan scan, List<CompiledRule> strong, CompiledRule winner)
     {
         if (winner.Recommendation != ReplyOption.WithReply || InText(scan, winner)) return winner;
-        return strong.Where(r => !r.Fallback && r != winner && InText(scan, r)).MaxBy(r => r.Priority) ?? winner;
+        return Highest(strong, scan, static (r, s) => !r.Fallback && InText(s, r), except: winner) ?? winner;
     }
 
     /// <summary>
@@ -156,11 +189,11 @@ public sealed class GuidanceEngine
     /// </summary>
     private static CompiledRule KindShownByText(LetterFacts letter, GuidelineScan scan, List<CompiledRule> strong, CompiledRule winner)
     {
-        if (winner.Fallback || !scan.MatchedByWords(winner) || scan.Strong[winner.Index].Any(e => e.Field == GuidelineScan.TextField)
+        if (winner.Fallback || !scan.MatchedByWords(winner) || scan.HasTextEvidence(winner)
             || string.IsNullOrWhiteSpace(letter.DocumentTitle)
             || !NamesDocumentType(winner, letter.DocumentTitle))
             return winner;
-        return strong.Where(r => !r.Fallback && r != winner && InText(scan, r)).MaxBy(r => r.Priority) ?? winner;
+        return Highest(strong, scan, static (r, s) => !r.Fallback && InText(s, r), except: winner) ?? winner;
     }
 
     // "Afgørelse" or "Afgørelse om kontrollerende køreprøve": the title opens with a document type of the kind.
@@ -174,15 +207,22 @@ public sealed class GuidanceEngine
     // Asking answered through a self-service solution is weaker: it makes the letter one that expects something back only
     // when the text shows no other kind ("Ønsker du indsigt, kan du anmode om det i selvbetjeningen" under a decision).
     private static bool InText(GuidelineScan scan, CompiledRule rule) =>
-        scan.MatchedByWords(rule) && scan.Strong[rule.Index].Any(e => e.Field == GuidelineScan.TextField && !scan.AskedThroughSelfService.Contains(e));
+        scan.MatchedByWords(rule) && scan.HasAnswerableTextEvidence(rule);
 
     /// <summary>
     /// The winner's evidence that asks for a reply to this letter: not what the text sends back through a self-service
     /// solution. A title that names the request ("Anmodning om lægeerklæring") still counts: blind batch C labels such a
     /// letter a question sent uden svarmulighed even when the text sends the statement through self-service.
     /// </summary>
-    private static List<Evidence> AnswerableEvidence(GuidelineScan scan, CompiledRule winner) =>
-        scan.Strong[winner.Index].Where(e => !scan.AskedThroughSelfService.Contains(e)).ToList();
+    private static List<Evidence> AnswerableEvidence(GuidelineScan scan, CompiledRule winner)
+    {
+        var answerable = new List<Evidence>();
+        foreach (var e in scan.StrongOf(winner))
+        {
+            if (!scan.AskedThroughSelfService(e)) answerable.Add(e);
+        }
+        return answerable;
+    }
 
     /// <summary>
     /// A letter that asks for something is also of the formal kind when its text performs the act ("Vi indkalder dig til
@@ -192,8 +232,8 @@ public sealed class GuidanceEngine
     /// </summary>
     private static bool FormalKindIsInText(GuidelineScan scan, CompiledRule formal)
     {
-        var inText = scan.Strong[formal.Index].Count(e => e.Field == GuidelineScan.TextField);
-        var elsewhere = scan.Strong[formal.Index].Count(e => e.Field != GuidelineScan.TextField) + scan.Weak[formal.Index].Count;
+        var inText = scan.StrongOf(formal).Count(e => e.Field == GuidelineScan.TextField);
+        var elsewhere = scan.StrongOf(formal).Count(e => e.Field != GuidelineScan.TextField) + scan.WeakOf(formal).Count;
         // A title that names the act ("Påbud om lægeerklæring") over a text that states the duty ("Du skal indsende …") is
         // the order itself; a generic "Afgørelse" title and type over a request are not (caseworkers often type them wrongly).
         return inText >= 2 || inText == 1 && (elsewhere > 0 || scan.Performed[formal.Index]) || scan.PerformedByTitle[formal.Index];
@@ -206,11 +246,11 @@ public sealed class GuidanceEngine
     private string? DocumentTypeReason(LetterFacts letter, GuidelineScan scan, CompiledRule winner, CompiledRule? formal)
     {
         if (string.IsNullOrWhiteSpace(letter.DocumentType)) return null;
-        var typed = _rules.Rules.Where(r => scan.Weak[r.Index].Count > 0).ToList();
+        var typed = _rules.Rules.Where(r => scan.WeakOf(r).Count > 0).ToList();
         if (typed.Count == 0 || typed.Contains(winner) || formal is not null && typed.Contains(formal)) return null;
         // "Afgørelse" fits every kind of decision (fristudsættelse, aktindsigt, godkendelse, indkaldelse, inddragelse).
         if (typed.All(r => r.Category == GuidanceCategory.Decision) && winner.ComplaintGuidance != ComplaintGuidanceRule.Optional) return null;
-        if (!scan.Strong[winner.Index].Any(e => e.Field == GuidelineScan.TextField)) return null;
+        if (!scan.HasTextEvidence(winner)) return null;
         return $"Dokumenttypen \"{letter.DocumentType}\" passer ikke til brevets indhold: teksten viser {winner.Name.ToLowerInvariant()}, "
             + $"ikke {typed[0].Name.ToLowerInvariant()}. Kategorien følger teksten; ret dokumenttypen i WorkZone.";
     }
@@ -220,11 +260,24 @@ public sealed class GuidanceEngine
     private static string CategoryReason(CompiledRule winner, GuidelineScan scan)
     {
         var option = winner.Recommendation == ReplyOption.WithReply ? "med svarmulighed" : "uden svarmulighed";
-        var found = scan.Strong[winner.Index].Concat(scan.Weak[winner.Index]).Select(e => $"\"{e.Text}\"").Distinct().Take(3).ToList();
-        var why = found.Count > 0 ? $"Fundet: {string.Join(", ", found)}."
+        // The first three distinct phrases, strong before weak: a plain loop, as this runs on every suggestion.
+        var found = new List<string>(ReasonPhrases);
+        AddDistinctTexts(found, scan.StrongOf(winner));
+        AddDistinctTexts(found, scan.WeakOf(winner));
+        var why = found.Count > 0 ? $"Fundet: \"{string.Join("\", \"", found)}\"."
             : scan.ByCaseClosedFlag[winner.Index] ? "Sagen er markeret som afsluttet."
             : "Ingen anden regel genkendte brevet.";
         return $"Kategori {winner.Name}: retningslinjen \"{winner.GuidelineLine}\" → {option}. {why}";
+    }
+
+    private const int ReasonPhrases = 3;
+
+    private static void AddDistinctTexts(List<string> found, IReadOnlyList<Evidence> evidence)
+    {
+        for (var i = 0; i < evidence.Count && found.Count < ReasonPhrases; i++)
+        {
+            if (!found.Contains(evidence[i].Text)) found.Add(evidence[i].Text);
+        }
     }
 
     private static string? RecipientReason(RecipientStanding? recipient, ReplyOption replyOption) => recipient switch
@@ -247,8 +300,25 @@ public sealed class GuidanceEngine
 
     private static List<Evidence> Evidence(GuidelineScan scan, CompiledRule winner, CompiledRule? formal)
     {
-        var all = scan.Strong[winner.Index].Concat(scan.Weak[winner.Index]);
-        if (formal is not null) all = all.Concat(scan.Strong[formal.Index]).Concat(scan.Weak[formal.Index]);
-        return all.Concat(scan.ComplaintGuidance).Distinct().ToList();
+        // Each piece once, in the order found: the winner's, the formal kind's, then the klagevejledning.
+        var all = new List<Evidence>();
+        var seen = new HashSet<Evidence>();
+        AddUnseen(scan.StrongOf(winner));
+        AddUnseen(scan.WeakOf(winner));
+        if (formal is not null)
+        {
+            AddUnseen(scan.StrongOf(formal));
+            AddUnseen(scan.WeakOf(formal));
+        }
+        AddUnseen(scan.ComplaintGuidance);
+        return all;
+
+        void AddUnseen(IReadOnlyList<Evidence> evidence)
+        {
+            foreach (var e in evidence)
+            {
+                if (seen.Add(e)) all.Add(e);
+            }
+        }
     }
 }

@@ -20,8 +20,9 @@ internal sealed class GuidelineScan
     {
         _rules = rules;
         var count = rules.Rules.Count;
-        Strong = new List<Evidence>[count];
-        Weak = new List<Evidence>[count];
+        // A rule's evidence list is made when the rule first finds something: most rules find nothing in a letter.
+        _strong = new List<Evidence>?[count];
+        _weak = new List<Evidence>?[count];
         Vetoed = new bool[count];
         VetoedByTitle = new bool[count];
         ByCaseClosedFlag = new bool[count];
@@ -30,8 +31,6 @@ internal sealed class GuidelineScan
         Topical = new bool[count];
         for (var i = 0; i < count; i++)
         {
-            Strong[i] = new();
-            Weak[i] = new();
             ByCaseClosedFlag[i] = letter.CaseClosed == true && rules.Rules[i].WhenCaseClosed;
         }
 
@@ -66,10 +65,39 @@ internal sealed class GuidelineScan
 
     /// <summary>The rule saw anything of its kind in the letter (words, document type or the caseClosed flag), vetoed or not.</summary>
     public bool SawEvidenceFor(CompiledRule rule) =>
-        Strong[rule.Index].Count > 0 || Weak[rule.Index].Count > 0 || ByCaseClosedFlag[rule.Index];
+        _strong[rule.Index] is not null || _weak[rule.Index] is not null || ByCaseClosedFlag[rule.Index];
 
-    public List<Evidence>[] Strong { get; }
-    public List<Evidence>[] Weak { get; }
+    private readonly List<Evidence>?[] _strong;
+    private readonly List<Evidence>?[] _weak;
+    private static readonly Evidence[] NoEvidence = [];
+
+    /// <summary>The rule's strong evidence (title/text phrases), in the order found.</summary>
+    public IReadOnlyList<Evidence> StrongOf(CompiledRule rule) => _strong[rule.Index] ?? (IReadOnlyList<Evidence>)NoEvidence;
+
+    /// <summary>The rule's weak evidence (the document type).</summary>
+    public IReadOnlyList<Evidence> WeakOf(CompiledRule rule) => _weak[rule.Index] ?? (IReadOnlyList<Evidence>)NoEvidence;
+
+    /// <summary>The rule has strong evidence in the letter's own text, not only in its title.</summary>
+    public bool HasTextEvidence(CompiledRule rule)
+    {
+        if (_strong[rule.Index] is not { } strong) return false;
+        foreach (var e in strong)
+        {
+            if (e.Field == TextField) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The rule has strong evidence in the text that is not asked to go through a self-service solution.</summary>
+    public bool HasAnswerableTextEvidence(CompiledRule rule)
+    {
+        if (_strong[rule.Index] is not { } strong) return false;
+        foreach (var e in strong)
+        {
+            if (e.Field == TextField && !AskedThroughSelfService(e)) return true;
+        }
+        return false;
+    }
     public bool[] Vetoed { get; }
     public bool[] ByCaseClosedFlag { get; }
 
@@ -89,7 +117,9 @@ internal sealed class GuidelineScan
     /// Asking whose answer the next sentence sends through a self-service solution ("Vi mangler dit pasfoto. Det skal
     /// uploades i selvbetjeningen"): the letter expects it back, but not as a reply to this letter.
     /// </summary>
-    public HashSet<Evidence> AskedThroughSelfService { get; } = new();
+    public bool AskedThroughSelfService(Evidence evidence) => _askedThroughSelfService?.Contains(evidence) == true;
+
+    private HashSet<Evidence>? _askedThroughSelfService;
 
     /// <summary>Sentences that direct the recipient to a digital self-service solution.</summary>
     public List<Evidence> SelfService { get; } = new();
@@ -98,12 +128,12 @@ internal sealed class GuidelineScan
     public bool[] Topical { get; }
 
     public bool MatchedStrongly(CompiledRule rule) =>
-        Applies(rule) && (Strong[rule.Index].Count > 0 || ByCaseClosedFlag[rule.Index]);
+        Applies(rule) && (_strong[rule.Index] is not null || ByCaseClosedFlag[rule.Index]);
 
     /// <summary>Matched by the title or text, not only by the caseClosed flag.</summary>
-    public bool MatchedByWords(CompiledRule rule) => Applies(rule) && Strong[rule.Index].Count > 0;
+    public bool MatchedByWords(CompiledRule rule) => Applies(rule) && _strong[rule.Index] is not null;
 
-    public bool MatchedWeakly(CompiledRule rule) => Applies(rule) && Weak[rule.Index].Count > 0;
+    public bool MatchedWeakly(CompiledRule rule) => Applies(rule) && _weak[rule.Index] is not null;
 
     private bool Applies(CompiledRule rule) => !IsVetoed(rule) && (!rule.HasRequirement || Topical[rule.Index]);
 
@@ -113,7 +143,7 @@ internal sealed class GuidelineScan
     /// </summary>
     private bool IsVetoed(CompiledRule rule) =>
         Vetoed[rule.Index] || VetoedByTitle[rule.Index]
-            && !(rule.ComplaintGuidance == ComplaintGuidanceRule.Required && Strong[rule.Index].Any(e => e.Field == TextField));
+            && !(rule.ComplaintGuidance == ComplaintGuidanceRule.Required && HasTextEvidence(rule));
 
     private bool[] VetoedByTitle { get; }
 
@@ -126,13 +156,14 @@ internal sealed class GuidelineScan
         // The working lists and flags are the thread's, lent for this scan and given back at its end.
         var found = ThreadLists<ConceptHit>.Rent();
         var hits = ThreadLists<(CueEntry Cue, int First, int Last)>.Rent();
+        var places = IgnoredPlaces.Rent();
         _negation = ArrayPool<bool>.Shared.Rent(Math.Max(1, text.Count));
         _condition = ArrayPool<bool>.Shared.Rent(Math.Max(1, text.Count));
         Array.Clear(_negation, 0, text.Count);
         Array.Clear(_condition, 0, text.Count);
         try
         {
-            Scan(original, inTitle, fieldName, text, found, hits);
+            Scan(original, inTitle, fieldName, text, found, hits, places);
         }
         finally
         {
@@ -141,6 +172,7 @@ internal sealed class GuidelineScan
             _negation = _condition = [];
             ThreadLists<ConceptHit>.Return(found, RetainedHits);
             ThreadLists<(CueEntry Cue, int First, int Last)>.Return(hits, RetainedHits);
+            IgnoredPlaces.Return(places, RetainedHits);
         }
     }
 
@@ -148,7 +180,7 @@ internal sealed class GuidelineScan
     private const int RetainedHits = 1 << 14;
 
     private void Scan(string original, bool inTitle, string fieldName, LetterText text, List<ConceptHit> found,
-        List<(CueEntry Cue, int First, int Last)> hits)
+        List<(CueEntry Cue, int First, int Last)> hits, IgnoredPlaces places)
     {
         _rules.Concepts.Find(text.Document, found);
         foreach (var hit in found)
@@ -162,23 +194,23 @@ internal sealed class GuidelineScan
             else if (cue.InTitle == inTitle && cue.Anchors.Hold(text, hit.First, hit.Last)) hits.Add((cue, hit.First, hit.Last));
         }
 
-        HashSet<(int Rule, int Sentence)>? ignored = null;
-        HashSet<(int Rule, int Clause)>? ignoredClauses = null;
+        var ignored = places.Sentences;
+        var ignoredClauses = places.Clauses;
         foreach (var (cue, first, _) in hits)
         {
             var sentence = text.SentenceOf(first);
             switch (cue.Role)
             {
-                case CueRole.IgnoreSentence: (ignored ??= new()).Add((cue.Rule, sentence)); break;
+                case CueRole.IgnoreSentence: ignored.Add((cue.Rule, sentence)); break;
                 case CueRole.IgnoreClause:
-                    (ignoredClauses ??= new()).Add((cue.Rule, text.ClauseOf(first)));
+                    ignoredClauses.Add((cue.Rule, text.ClauseOf(first)));
                     // The clause's complement goes with it: "Du har bedt om, at fristen for at indsende … forlænges".
                     if (text.ComplementClauseAfter(first) is { } complement) ignoredClauses.Add((cue.Rule, complement));
                     break;
-                case CueRole.ComplaintGuidanceIgnore: (ignored ??= new()).Add((ComplaintGuidanceSentence, sentence)); break;
+                case CueRole.ComplaintGuidanceIgnore: ignored.Add((ComplaintGuidanceSentence, sentence)); break;
                 // Per clause: "…, skal ansøgningen indgives via den digitale ansøgning med MitID, og din læge skal sende en ny
                 // lægeerklæring" still directs the recipient online; only the doctor's part is someone else acting.
-                case CueRole.SelfServiceIgnore: (ignoredClauses ??= new()).Add((SelfServiceClause, text.ClauseOf(first))); break;
+                case CueRole.SelfServiceIgnore: ignoredClauses.Add((SelfServiceClause, text.ClauseOf(first))); break;
                 case CueRole.Veto: (inTitle ? VetoedByTitle : Vetoed)[cue.Rule] = true; break;
                 case CueRole.Requirement: Topical[cue.Rule] = true; break;
             }
@@ -190,13 +222,13 @@ internal sealed class GuidelineScan
         // oplysningerne via kontaktformularen" only offers a channel: the request stands). A self-service sentence that opens
         // with a condition ("Har du lektionsplaner, …, skal de uploades …") is about something else the recipient may have,
         // not the channel for what the sentence before asks for.
-        HashSet<int>? selfServiceSentences = null;
+        var selfServiceSentences = places.SelfServiceSentences;
         foreach (var (cue, first, _) in hits)
         {
             var sentence = text.SentenceOf(first);
-            if (cue.Role == CueRole.SelfService && ignoredClauses?.Contains((SelfServiceClause, text.ClauseOf(first))) != true && text.SentenceHasWord(sentence, "skal")
+            if (cue.Role == CueRole.SelfService && !ignoredClauses.Contains((SelfServiceClause, text.ClauseOf(first))) && text.SentenceHasWord(sentence, "skal")
                 && !text.OpensWithCondition(sentence))
-                (selfServiceSentences ??= new()).Add(sentence);
+                selfServiceSentences.Add(sentence);
         }
 
         foreach (var (cue, first, last) in hits)
@@ -204,43 +236,48 @@ internal sealed class GuidelineScan
             var sentence = text.SentenceOf(first);
             if (cue.Role == CueRole.ComplaintGuidance)
             {
-                if (ignored?.Contains((ComplaintGuidanceSentence, sentence)) == true) continue;
+                if (ignored.Contains((ComplaintGuidanceSentence, sentence))) continue;
                 if (StatesNoAppeal(text, first, last)) AddSentence(NoAppeal, text, first, fieldName, _rules.ComplaintGuidanceId);
                 else AddSentence(ComplaintGuidance, text, first, fieldName, _rules.ComplaintGuidanceId);
             }
             else if (cue.Role == CueRole.SelfService)
             {
-                if (ignoredClauses?.Contains((SelfServiceClause, text.ClauseOf(first))) == true) continue;
+                if (ignoredClauses.Contains((SelfServiceClause, text.ClauseOf(first)))) continue;
                 AddSentence(SelfService, text, first, fieldName, _rules.SelfServiceId);
             }
             else if (cue.Role == CueRole.Cue)
             {
                 var rule = _rules.Rules[cue.Rule];
-                if (ignored?.Contains((rule.Index, sentence)) == true) continue;
-                if (ignored?.Contains((rule.Index, sentence + 1)) == true && IsHeading(text, sentence)) continue;
-                if (ignoredClauses?.Contains((rule.Index, text.ClauseOf(first))) == true) continue;
+                if (ignored.Contains((rule.Index, sentence))) continue;
+                if (ignored.Contains((rule.Index, sentence + 1)) && IsHeading(text, sentence)) continue;
+                if (ignoredClauses.Contains((rule.Index, text.ClauseOf(first)))) continue;
                 if (rule.Negatable && IsNegated(text, first, last)) continue;
                 var start = text.Start(first);
                 var length = text.End(last) - start;
                 var evidence = new Evidence(fieldName, original.Substring(start, length), start, length, rule.Id);
-                if (rule.Negatable && selfServiceSentences?.Contains(sentence + 1) == true && !selfServiceSentences.Contains(sentence))
-                    AskedThroughSelfService.Add(evidence);
-                if (!Strong[rule.Index].Contains(evidence)) Strong[rule.Index].Add(evidence);
+                if (rule.Negatable && selfServiceSentences.Contains(sentence + 1) && !selfServiceSentences.Contains(sentence))
+                    (_askedThroughSelfService ??= new()).Add(evidence);
+                var strong = _strong[rule.Index] ??= new();
+                if (!strong.Contains(evidence)) strong.Add(evidence);
                 if (cue.Operative) (inTitle ? PerformedByTitle : Performed)[rule.Index] = true;
             }
         }
 
         // A "Klagevejledning" heading over "Der er ikke klageadgang …" tells the recipient that there is no appeal: the
         // heading names the section, the sentence under it decides what it says.
-        ComplaintGuidance.RemoveAll(heading => heading.Field == fieldName && NoAppeal.Any(statement => statement.Field == fieldName
+        if (NoAppeal.Count > 0) ComplaintGuidance.RemoveAll(heading => heading.Field == fieldName && NoAppeal.Any(statement => statement.Field == fieldName
             && statement.Start > heading.Start && statement.Start < heading.Start + heading.Length));
 
         // A klagevejledning's own instructions ("Hvis du vil klage" / "Skriv til os senest 4 uger efter …") tell how to
         // complain; they do not ask for an answer to this letter.
-        foreach (var rule in _rules.Rules.Where(r => r.Negatable))
+        if (ComplaintGuidance.Count == 0) return;
+        foreach (var rule in _rules.Rules)
         {
-            Strong[rule.Index].RemoveAll(asking => asking.Field == fieldName && ComplaintGuidance.Any(guidance => guidance.Field == fieldName
+            if (!rule.Negatable || _strong[rule.Index] is not { } strong) continue;
+            strong.RemoveAll(asking => asking.Field == fieldName && ComplaintGuidance.Any(guidance => guidance.Field == fieldName
                 && InPassage(original, guidance, asking.Start)));
+            // A rule whose every piece of evidence told how to complain found nothing.
+            if (strong.Count == 0) _strong[rule.Index] = null;
         }
     }
 
@@ -281,7 +318,7 @@ internal sealed class GuidelineScan
         {
             if (rule.DocumentTypes.Contains(normalized))
             {
-                Weak[rule.Index].Add(new Evidence(DocumentTypeField, documentType, 0, documentType.Length, rule.Id));
+                (_weak[rule.Index] ??= new()).Add(new Evidence(DocumentTypeField, documentType, 0, documentType.Length, rule.Id));
             }
         }
     }
