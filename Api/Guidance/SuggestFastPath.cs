@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text;
-using Newtonsoft.Json;
 using SmartPost.Api.Infrastructure;
 
 namespace SmartPost.Api.Guidance;

@@ -140,8 +140,6 @@ public static class InboxPageJson
 /// nothing to negotiate).</summary>
 public sealed class InboxPageResult(InboxPage page) : ActionResult
 {
-    public InboxPage Page => page;
-
     // A 50-row page is about 22 kB of JSON; starting there saves the buffer's doublings.
     public override Task ExecuteResultAsync(ActionContext context) =>
         PooledJsonResponse.WriteAsync(context.HttpContext.Response, page, InboxPageJson.Write, 32 * 1024);
