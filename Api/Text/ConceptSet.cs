@@ -104,17 +104,11 @@ public sealed class ConceptSet
         bool maskSignatures = false)
     {
         var parsed = new Dictionary<string, List<LemmaPattern>>(StringComparer.Ordinal);
-        var verbFirst = new List<string>();
         foreach (var (name, lemmas) in concepts)
         {
             var patterns = new List<LemmaPattern>();
             foreach (var lemma in lemmas)
             {
-                if (lemma == VerbFirstClauseMarker)
-                {
-                    verbFirst.Add(name);
-                    continue;
-                }
                 var pattern = LemmaPattern.Parse(lemma, out var error);
                 if (error is not null) errors.Add($"concept '{name}', lemma '{lemma}': {error}");
                 else patterns.Add(pattern!);
@@ -131,7 +125,7 @@ public sealed class ConceptSet
         var allStems = expanded.Values.SelectMany(p => p).SelectMany(p => p).SelectMany(step => step)
             .Where(s => !s.StartsWith("..", StringComparison.Ordinal) && !s.StartsWith('=') && !s.StartsWith(LemmaPattern.SurfaceMarker))
             .Concat(clauseStems);
-        var exactOnly = parsed.Values.SelectMany(p => p).SelectMany(p => p.ExactStems);
+        var exactOnly = parsed.Values.SelectMany(p => p).SelectMany(p => p.ExactStems).Append(LemmaPattern.VerbFirstClauseStem);
         var aliases = parsed.Values.SelectMany(p => p).SelectMany(p => p.Aliases);
         var surfaces = parsed.Values.SelectMany(p => p).SelectMany(p => p.Surfaces);
         var analyzer = new TextAnalyzer(new Vocabulary(allStems, exactOnly, aliases, surfaces), clauseWordList, maskSignatures);
@@ -167,16 +161,20 @@ public sealed class ConceptSet
                 }
             }
         }
-        return new ConceptSet(names, byFirstTerm, analyzer) { _verbFirstConcepts = [.. verbFirst.Select(n => Array.IndexOf(names, n))] };
+        var verbFirst = analyzer.Vocabulary.Exact(LemmaPattern.VerbFirstClauseStem);
+        return new ConceptSet(names, byFirstTerm, analyzer) { _verbFirstTerm = verbFirst != Vocabulary.Unknown && byFirstTerm[verbFirst] is not null ? verbFirst : Vocabulary.Unknown };
     }
 
     /// <summary>
-    /// A lemma that is no words but a clause shape: the concept is found at the first word of a verb-first condition
-    /// clause (<see cref="VerbFirstCondition"/>: "Tager I kortet fra mig, klager jeg"), as if "hvis" stood there.
+    /// A clause shape, not a word: the first word of a verb-first condition clause (<see cref="VerbFirstCondition"/>:
+    /// "Tager I kortet fra mig, klager jeg"), where "hvis" would stand. Alone it is a lemma of its own; it can also open
+    /// a lemma and then stands for the whole condition clause: "#verbFirstClause ..3 give os besked" is "give os besked"
+    /// within the first words of the main clause after the condition's comma ("Får du et nyt job, skal du give os besked").
     /// </summary>
     public const string VerbFirstClauseMarker = "#verbFirstClause";
 
-    private int[] _verbFirstConcepts = [];
+    /// <summary>The vocabulary id that lemmas opened by the marker are filed under; Unknown when no lemma uses it.</summary>
+    private int _verbFirstTerm = Vocabulary.Unknown;
 
     /// <summary>Every hit of every concept in the writer's own words (quoted words never match), in text order.</summary>
     public List<ConceptHit> Find(AnalyzedDocument document)
@@ -200,9 +198,9 @@ public sealed class ConceptSet
         {
             if (!token.Quoted && token.Term != Vocabulary.Unknown) present.Add(token.Term);
         }
-        // At most one per sentence: a small list, made only for a concept set that asks for the clause shape.
-        List<int>? clauseStarts = null;
-        if (_verbFirstConcepts.Length > 0) VerbFirstCondition.Find(document, clauseStarts = []);
+        // At most one per sentence: small lists, made only for a concept set that asks for the clause shape.
+        List<int>? clauseStarts = null, mainClauses = null;
+        if (_verbFirstTerm != Vocabulary.Unknown) VerbFirstCondition.Find(document, clauseStarts = [], mainClauses = []);
         var nextStart = 0;
         for (var i = 0; i < tokens.Length; i++)
         {
@@ -211,7 +209,11 @@ public sealed class ConceptSet
             if (clauseStarts is not null && nextStart < clauseStarts.Count && clauseStarts[nextStart] == i)
             {
                 // Before the word's own lemmas, so hits stay in text order (First, then rule order).
-                foreach (var concept in _verbFirstConcepts) hits.Add(new ConceptHit(concept, i, i, false, false));
+                // The marker stands for the whole condition clause: a lemma's next word is looked for from its main clause on.
+                foreach (var lemma in _byFirstTerm[_verbFirstTerm]!.Lemmas)
+                {
+                    if (present.CanMatch(lemma)) Match(tokens, i, lemma, false, false, hits, from: mainClauses![nextStart] - 1);
+                }
                 nextStart++;
             }
             var before = hits.Count;
@@ -325,11 +327,13 @@ public sealed class ConceptSet
         }
     }
 
-    private static void Match(ReadOnlySpan<TextToken> tokens, int i, CompiledLemma lemma, bool fuzzy, bool inCompound, List<ConceptHit> hits)
+    /// <param name="from">Where the lemma's first step ends, if not at <paramref name="i"/>: a verb-first clause's last word.</param>
+    private static void Match(ReadOnlySpan<TextToken> tokens, int i, CompiledLemma lemma, bool fuzzy, bool inCompound, List<ConceptHit> hits, int from = -1)
     {
         var sentence = tokens[i].Sentence;
         var (concept, steps, gaps) = lemma;
-        var at = i;
+        // Alone, the marker is found at the condition's first word, as "hvis" would be.
+        var at = from >= 0 && steps.Length > 1 ? from : i;
         var anyFuzzy = fuzzy;
         var matched = true;
         for (var s = 1; s < steps.Length && matched; s++)

@@ -2,13 +2,20 @@ namespace SmartPost.Api.Text;
 
 /// <summary>
 /// One lemma of a concept, parsed: words (each read through the analysis chain to its stem), "..N" gaps of up to N
-/// words, "a|b" alternatives for one word, "@concept" for any lemma of another concept, and "=word" for exactly this
-/// word form, not its stem and without spelling tolerance ("=tidligere" is not "tid", "=first" is not "frist").
+/// words, "a|b" alternatives for one word, "@concept" for any lemma of another concept, "=word" for exactly this
+/// word form, not its stem and without spelling tolerance ("=tidligere" is not "tid", "=first" is not "frist"), and an
+/// opening "#verbFirstClause" for the first word of a verb-first condition clause (<see cref="VerbFirstCondition"/>).
 /// </summary>
 internal sealed class LemmaPattern
 {
     /// <summary>Marks a word's folded form next to its stem in an <see cref="Element"/>.</summary>
     public const string SurfaceMarker = "~";
+
+    /// <summary>
+    /// The vocabulary entry of "#verbFirstClause": no word of a text stems to it (the tokenizer drops "#"), so only the
+    /// concept scan puts it at the first word of a verb-first condition clause.
+    /// </summary>
+    public const string VerbFirstClauseStem = "#verbfirstclause";
 
     /// <summary>A word (its alternatives' stems), a gap ("..N" as the only entry) or a concept reference.</summary>
     internal readonly record struct Element(string[] Words, string? Reference);
@@ -45,6 +52,13 @@ internal sealed class LemmaPattern
                 if (!int.TryParse(raw[2..], out var n) || n is < 1 or > 10) return Fail($"'{raw}' must be '..1' to '..10'", out error);
                 if (elements.Count == 0) return Fail("a lemma cannot start with a gap", out error);
                 elements.Add(new Element([raw], null));
+                continue;
+            }
+            if (raw == ConceptSet.VerbFirstClauseMarker)
+            {
+                // A clause shape, not a word: it stands for the clause's first word, so it can only open a lemma.
+                if (elements.Count > 0) return Fail($"'{raw}' can only open a lemma", out error);
+                elements.Add(new Element([VerbFirstClauseStem], null));
                 continue;
             }
             if (raw.StartsWith('@'))

@@ -62,17 +62,29 @@ public static class VerbFirstCondition
     };
 
     /// <summary>The first word of each verb-first condition clause in the writer's own words, in text order.</summary>
-    public static void Find(AnalyzedDocument document, List<int> starts)
+    public static void Find(AnalyzedDocument document, List<int> starts) => Find(document, starts, null);
+
+    /// <summary>
+    /// The same, and in <paramref name="mains"/> (when given) the first word of the main clause after each condition's
+    /// comma ("Får du et nyt job, <b>skal</b> du give os besked"), where a lemma that the clause opens goes on.
+    /// </summary>
+    public static void Find(AnalyzedDocument document, List<int> starts, List<int>? mains)
     {
         starts.Clear();
+        mains?.Clear();
         foreach (var sentence in document.SentenceSpans)
         {
-            if (!sentence.IsQuestion && StartOf(document, sentence) is { } first) starts.Add(first);
+            if (sentence.IsQuestion || Locate(document, sentence) is not var (first, main)) continue;
+            starts.Add(first);
+            mains?.Add(main);
         }
     }
 
     /// <summary>The first word of a verb-first condition clause that opens <paramref name="sentence"/>, if there is one.</summary>
-    public static int? StartOf(AnalyzedDocument document, TextSpan sentence)
+    public static int? StartOf(AnalyzedDocument document, TextSpan sentence) => Locate(document, sentence)?.First;
+
+    /// <summary>The condition clause's first word and the first word after its comma.</summary>
+    private static (int First, int Main)? Locate(AnalyzedDocument document, TextSpan sentence)
     {
         var tokens = document.Tokens;
         var end = sentence.EndToken;
@@ -89,9 +101,10 @@ public static class VerbFirstCondition
         if (i + 1 >= end || !OpensInvertedClause(document, i, end, SubjectPronouns, Determiners, definiteNoun: true)) return null;
         if (RequestModals.Contains(Word(document, i))) return null;
         var comma = CommaWithin(document, i + 2, Math.Min(end, i + 25));
-        if (comma is not { } main) return null;
+        if (comma is not { } afterComma) return null;
+        var main = afterComma;
         if (Word(document, main) is "saa" or "da") main++;
-        return main + 1 < end && OpensInvertedClause(document, main, end, SubjectPronouns, Determiners, definiteNoun: true) ? i : null;
+        return main + 1 < end && OpensInvertedClause(document, main, end, SubjectPronouns, Determiners, definiteNoun: true) ? (i, afterComma) : null;
     }
 
     /// <summary>Word <paramref name="at"/> looks finite, is no function word, and its subject follows it within the clause.</summary>

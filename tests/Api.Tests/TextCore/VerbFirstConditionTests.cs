@@ -79,4 +79,39 @@ public class VerbFirstConditionTests
         using var document = plain.Analyzer.Analyze("Tager I kortet fra mig, klager jeg.");
         Assert.Empty(plain.Find(document));
     }
+    private static readonly ConceptSet StandingDuty = Build(new()
+    {
+        ["conditionalNotice"] = [ConceptSet.VerbFirstClauseMarker + " ..3 give os besked"],
+    });
+
+    private static List<string> StandingDutyHits(string text)
+    {
+        using var document = StandingDuty.Analyzer.Analyze(text);
+        return StandingDuty.Find(document).Select(h => document.Excerpt(h.First, h.Last)).ToList();
+    }
+
+    [Theory]
+    [InlineData("Flytter du, skal du give os besked.", "Flytter du, skal du give os besked")]
+    [InlineData("Får du et nyt job, skal du give os besked.", "Får du et nyt job, skal du give os besked")]
+    [InlineData("Skifter du til kontaktlinser eller bliver du opereret for grå stær, skal du straks give os besked.",
+        "Skifter du til kontaktlinser eller bliver du opereret for grå stær, skal du straks give os besked")]
+    public void ALemmaOpenedByTheClauseGoesOnInTheMainClauseHoweverLongTheCondition(string text, string hit) =>
+        Assert.Equal([hit], StandingDutyHits(text));
+
+    [Theory]
+    [InlineData("Du skal give os besked, når du flytter.")]
+    [InlineData("Hvis du flytter, skal du give os besked.")]
+    [InlineData("Flytter du, skal du huske at søge om et nyt kort og derefter give os besked.")]
+    [InlineData("Kan du give os besked, vil vi gerne høre fra dig.")]
+    [InlineData("Flytter du til Aarhus? Så skal du give os besked.")]
+    public void WithoutAVerbFirstConditionOrWithTheWordsOutOfReachTheLemmaIsNotFound(string text) =>
+        Assert.Empty(StandingDutyHits(text));
+
+    [Fact]
+    public void TheMarkerCanOnlyOpenALemma()
+    {
+        var errors = new List<string>();
+        ConceptSet.Build(new Dictionary<string, List<string>> { ["late"] = ["give os " + ConceptSet.VerbFirstClauseMarker], ["notice"] = ["give os besked"] }, [], errors);
+        Assert.Contains(errors, e => e.Contains("can only open a lemma", StringComparison.Ordinal));
+    }
 }
