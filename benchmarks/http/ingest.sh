@@ -5,6 +5,7 @@
 # With BASELINE=<git ref or checkout> that commit's API runs too, alternating baseline/change per round.
 #   benchmarks/http/ingest.sh                                  # this tree, 3 rounds of 10 s at 16 connections
 #   BASELINE=main ROUNDS=3 DURATION=10s CONNECTIONS=16 benchmarks/http/ingest.sh
+#   PORT=5130 ...                                              # a fixed port instead of a free one
 # Not part of the test run. Figures in BENCHMARKS.md (Ingest).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -36,7 +37,7 @@ for round in $(seq 1 "$ROUNDS"); do
   for build in "${builds[@]}"; do
     name="${build%%=*}" tree="${build#*=}"
     dll="$(published_dll "$tree")"
-    url="http://127.0.0.1:$(free_port)"
+    url="http://127.0.0.1:${PORT:-$(free_port)}"
     rm -f "$work"/ingest.db*
     serve_dll "$dll" "$url" "$work/$name.log" ASPNETCORE_ENVIRONMENT=Development Database__SqlitePath="$work/ingest.db" \
       Database__SeedDemoData=false RateLimits__Enabled=false Logging__LogLevel__Default=Warning
