@@ -25,7 +25,7 @@ public static class DatabaseSetup
         services.AddSingleton<DatabaseLocks>();
         services.AddSingleton<LeaderLease>();
         // Pooled: a request takes a ready context (its EF services resolved, reset by EF when the scope ends) instead of
-        // building one, which cost ≈ 300 µs of CPU per request in ingest-profile — more than the source-key look-up itself.
+        // building one, which cost ≈ 300 µs of CPU per request (BENCHMARKS.md, "Tenth session: ingest").
         // Read the options when the context options are first built, not here: the test host adds its settings after registration.
         services.AddDbContextPool<AppDb>((sp, o) =>
         {
