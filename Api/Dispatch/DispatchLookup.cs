@@ -9,18 +9,13 @@ public sealed class DispatchLookup(AppDb db) : IDispatchLookup
 {
     public async Task<DispatchInfo?> FindByMessageUuidAsync(Guid messageUuid, CancellationToken cancellationToken = default)
     {
-        var dispatch = await db.Set<DispatchRecord>().AsNoTracking()
-            .FirstOrDefaultAsync(d => d.MessageUuid == messageUuid, cancellationToken);
+        var dispatch = await PerModel<Queries>.For(db).ByMessageUuid(db, messageUuid, cancellationToken);
         return dispatch is null ? null : ToInfo(dispatch);
     }
 
     public async Task<DispatchInfo?> FindLatestByCaseNumberAsync(string caseNumber, CancellationToken cancellationToken = default)
     {
-        var key = caseNumber.Trim();
-        var dispatch = await db.Set<DispatchRecord>().AsNoTracking()
-            .Where(d => d.CaseNumber == key)
-            .OrderByDescending(d => d.CreatedAt)
-            .FirstOrDefaultAsync(cancellationToken);
+        var dispatch = await PerModel<Queries>.For(db).LatestByCaseNumber(db, caseNumber.Trim(), cancellationToken);
         return dispatch is null ? null : ToInfo(dispatch);
     }
 
@@ -49,6 +44,17 @@ public sealed class DispatchLookup(AppDb db) : IDispatchLookup
             .Select(r => new RecipientDispatch(r.RecipientName, $"{r.RecipientIdType}:{r.RecipientId}",
                 new DispatchInfo(r.Id, r.MessageUuid, r.CaseNumber, r.Team, r.DocumentTitle, r.Category, r.CreatedAt)))
             .ToList();
+    }
+
+    /// <summary>Compiled: linking asks on every ingest, and EF translating the LINQ each time cost more than the query.</summary>
+    private sealed class Queries
+    {
+        public readonly Func<AppDb, Guid, CancellationToken, Task<DispatchRecord?>> ByMessageUuid = EF.CompileAsyncQuery(
+            (AppDb db, Guid messageUuid, CancellationToken ct) => db.Set<DispatchRecord>().AsNoTracking().FirstOrDefault(d => d.MessageUuid == messageUuid));
+
+        public readonly Func<AppDb, string, CancellationToken, Task<DispatchRecord?>> LatestByCaseNumber = EF.CompileAsyncQuery(
+            (AppDb db, string caseNumber, CancellationToken ct) => db.Set<DispatchRecord>().AsNoTracking()
+                .Where(d => d.CaseNumber == caseNumber).OrderByDescending(d => d.CreatedAt).FirstOrDefault());
     }
 
     private static DispatchInfo ToInfo(DispatchRecord d) =>

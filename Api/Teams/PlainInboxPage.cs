@@ -1,7 +1,5 @@
 using System.Linq.Expressions;
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using SmartPost.Api.Infrastructure.Database;
 using SmartPost.Api.Replies;
 
@@ -23,7 +21,7 @@ internal static class PlainInboxPage
         AppDb db, string team, string status, InboxCursor? after, int limit, CancellationToken ct)
     {
         bool? handled = status == "all" ? null : false;
-        var compiled = Compiled.For(db);
+        var compiled = PerModel<Compiled>.For(db);
         var query = after switch
         {
             null => compiled.First(db, team, handled, limit + 1),
@@ -39,16 +37,9 @@ internal static class PlainInboxPage
 
     private static readonly Expression<Func<Reply, Reply>> Columns = InboxQuery.ListColumnsSelector;
 
-    /// <summary>
-    /// One set per EF model: a compiled query refuses a context of another model, and one process can hold several
-    /// (SQLite and PostgreSQL side by side in the tests, a context with other options in a tool).
-    /// </summary>
+    /// <summary>One set per EF model (<see cref="PerModel{T}"/>).</summary>
     private sealed class Compiled
     {
-        private static readonly ConditionalWeakTable<IModel, Compiled> ByModel = new();
-
-        public static Compiled For(AppDb db) => ByModel.GetValue(db.Model, _ => new Compiled());
-
         public readonly Func<AppDb, string, bool?, int, IAsyncEnumerable<Reply>> First = EF.CompileAsyncQuery(
             (AppDb db, string team, bool? handled, int take) => db.Set<Reply>().AsNoTracking()
                 .Where(r => r.Team == team && (handled == null || r.IsHandled == handled))

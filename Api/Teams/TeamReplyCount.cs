@@ -1,6 +1,4 @@
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SmartPost.Api.Infrastructure.Database;
 
@@ -44,9 +42,7 @@ public sealed class TeamReplyCount
     /// model, as a compiled query refuses a context of another (SQLite and PostgreSQL side by side in the tests).
     /// </summary>
     private static Func<AppDb, string, bool?, IAsyncEnumerable<TeamReplyCount>> CountRows(AppDb db) =>
-        CompiledByModel.GetValue(db.Model, _ => new CompiledCountRows()).Query;
-
-    private static readonly ConditionalWeakTable<IModel, CompiledCountRows> CompiledByModel = new();
+        PerModel<CompiledCountRows>.For(db).Query;
 
     private sealed class CompiledCountRows
     {

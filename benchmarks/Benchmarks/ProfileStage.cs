@@ -75,8 +75,17 @@ internal sealed class ProfileStage(string name, Func<object> call)
 /// <summary>The calling thread's CPU time (CLOCK_THREAD_CPUTIME_ID); zero where the clock is not available.</summary>
 internal static class ThreadCpu
 {
-    private const int ThreadCpuClock = 3;
+    public static TimeSpan Now() => CpuClock.Read(3);
+}
 
+/// <summary>The whole process's CPU time (CLOCK_PROCESS_CPUTIME_ID), for work that hops threads; zero where not available.</summary>
+internal static class ProcessCpu
+{
+    public static TimeSpan Now() => CpuClock.Read(2);
+}
+
+internal static class CpuClock
+{
     [StructLayout(LayoutKind.Sequential)]
     private struct TimeSpec
     {
@@ -87,9 +96,9 @@ internal static class ThreadCpu
     [DllImport("libc", EntryPoint = "clock_gettime")]
     private static extern int ClockGetTime(int clock, out TimeSpec time);
 
-    public static TimeSpan Now()
+    public static TimeSpan Read(int clock)
     {
-        if (!OperatingSystem.IsLinux() || ClockGetTime(ThreadCpuClock, out var time) != 0) return TimeSpan.Zero;
+        if (!OperatingSystem.IsLinux() || ClockGetTime(clock, out var time) != 0) return TimeSpan.Zero;
         return TimeSpan.FromTicks(time.Seconds * TimeSpan.TicksPerSecond + time.Nanoseconds / 100);
     }
 }

@@ -18,7 +18,7 @@ if (args is ["explain-inbox", var planTarget])
 if (args is ["inbox-cpu", var cpuTarget, .. var cpuTeam])
     return await InboxPageCpu.RunAsync(cpuTarget, cpuTeam is [var t] ? t : "team-helbred");
 
-// Where one ingest's time goes: dotnet run -c Release --project benchmarks/Benchmarks -- ingest-profile <sqlite copy> <count> [without-model|without-triggers|without-counts|without-word-index]
+// Where one ingest's CPU goes, part by part: dotnet run -c Release --project benchmarks/Benchmarks -- ingest-profile <sqlite copy> <count> [without-model|without-triggers|without-counts|without-word-index]
 if (args is ["ingest-profile", var profilePath, var profileCount, .. var rest])
     return await IngestProfile.RunAsync(profilePath, int.Parse(profileCount, System.Globalization.CultureInfo.InvariantCulture), rest is [var drop] ? drop : null);
 

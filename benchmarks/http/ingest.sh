@@ -5,6 +5,8 @@
 # With BASELINE=<git ref or checkout> that commit's API runs too, alternating baseline/change per round.
 #   benchmarks/http/ingest.sh                                  # this tree, 3 rounds of 10 s at 16 connections
 #   BASELINE=main ROUNDS=3 DURATION=10s CONNECTIONS=16 benchmarks/http/ingest.sh
+#   PORT=5130 ...                                              # a fixed port instead of a free one
+#   WARMUP=20s ...                                             # longer warm-up: tiering runs for ~2,000 replies
 # Not part of the test run. Figures in BENCHMARKS.md (Ingest).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -12,6 +14,7 @@ repo="$(cd "$here/../.." && pwd)"
 DURATION="${DURATION:-10s}"
 ROUNDS="${ROUNDS:-3}"
 CONNECTIONS="${CONNECTIONS:-16}"
+WARMUP="${WARMUP:-3s}"
 BASELINE="${BASELINE:-}"
 TEAM="team-helbred"
 USER_ID="cw-bench"
@@ -36,7 +39,7 @@ for round in $(seq 1 "$ROUNDS"); do
   for build in "${builds[@]}"; do
     name="${build%%=*}" tree="${build#*=}"
     dll="$(published_dll "$tree")"
-    url="http://127.0.0.1:$(free_port)"
+    url="http://127.0.0.1:${PORT:-$(free_port)}"
     rm -f "$work"/ingest.db*
     serve_dll "$dll" "$url" "$work/$name.log" ASPNETCORE_ENVIRONMENT=Development Database__SqlitePath="$work/ingest.db" \
       Database__SeedDemoData=false RateLimits__Enabled=false Logging__LogLevel__Default=Warning
@@ -49,7 +52,7 @@ for round in $(seq 1 "$ROUNDS"); do
         --data "{\"documentId\":\"first-$round-$name-$i\",\"team\":\"$TEAM\",\"text\":\"Jeg vil gerne have aktindsigt.\"}" "$url/api/v1/replies"
     done
     args=(--timeout 10s -s "$here/ingest.lua" "$url/api/v1/replies" -- "$here/payloads/reply-text.json" "$USER_ID" "$TEAM")
-    wrk -t2 -c"$CONNECTIONS" -d3s "${args[@]}" "warm-$round-$name" >/dev/null
+    wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" "${args[@]}" "warm-$round-$name" >/dev/null
     before="$(process_cpu_ms "$api_pid")"
     result="$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "${args[@]}" "run-$round-$name" | grep '^RESULT')"
     after="$(process_cpu_ms "$api_pid")"

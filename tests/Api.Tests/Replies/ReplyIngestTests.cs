@@ -85,6 +85,36 @@ public class ReplyIngestTests
         Assert.Equal(1, await api.CreateDbContext().Set<Reply>().CountAsync());
     }
 
+    /// <summary>
+    /// The duplicate check is a compiled query on pooled contexts: a redelivery after a restart (a new process, a new
+    /// EF model, contexts that have served other requests) must still find the stored reply and not store a second.
+    /// </summary>
+    [Theory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.Postgres)]
+    public async Task RedeliveryAfterARestartReturnsTheStoredReply(DatabaseKind kind)
+    {
+        using var database = TestDatabase.Create(kind);
+        long storedId;
+        using (var before = new ApiFactory(database))
+        {
+            var client = before.CreateCaseworkerClient("cw-anna", "team-a");
+            await client.IngestAsync("D-other", "team-a", "Et andet svar.");
+            var (created, body) = await client.PostJsonReplyAsync(new { documentId = "D-restart", team = "team-a", text = "Jeg klager." });
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            storedId = (long)body["id"]!;
+        }
+
+        using var after = new ApiFactory(database);
+        var again = after.CreateCaseworkerClient("cw-anna", "team-a");
+        await again.IngestAsync("D-after", "team-a", "Et nyt svar."); // the pooled context serves another ingest first
+        var (redelivered, existing) = await again.PostJsonReplyAsync(new { documentId = "D-restart", team = "team-a", text = "Jeg klager igen." });
+        Assert.Equal(HttpStatusCode.OK, redelivered.StatusCode);
+        Assert.Equal(storedId, (long)existing["id"]!);
+        var stored = await after.CreateDbContext().Set<Reply>().Where(r => r.DocumentId == "D-restart").ToListAsync();
+        Assert.Equal("Jeg klager.", Assert.Single(stored).Text);
+    }
+
     [Fact]
     public async Task MemoHtmlReplyIsScreenedWithoutMarkup()
     {
