@@ -49,8 +49,19 @@ public class TelemetryTests
         Assert.Contains("kind=\"AccessToRecordsRequest\"", metrics);
         Assert.Contains("smartpost_screening_duration", metrics);
         Assert.Contains("smartpost_outbox_backlog", metrics);
-        AssertNoPersonalData(metrics);
+        var namesAndLabels = WithoutSampleValues(metrics);
+        Assert.Contains("kind=\"AccessToRecordsRequest\"", namesAndLabels);
+        Assert.DoesNotMatch(@"\} \d", namesAndLabels);
+        AssertNoPersonalData(namesAndLabels);
     }
+
+    /// <summary>
+    /// The exposition's names, labels and help texts without the measured numbers: personal data could only leak
+    /// through a name or a label (whose quoted values may hold braces: route=\"…/{cpr}/…\"), while a ten-digit sample value (1507540992 bytes of memory) is shaped like a CPR
+    /// number by chance and made this test fail now and then.
+    /// </summary>
+    private static string WithoutSampleValues(string exposition) =>
+        System.Text.RegularExpressions.Regex.Replace(exposition, @"(?m)^([^#\s][^\s{]*(?:\{(?:[^""}]|""(?:[^""\\]|\\.)*"")*\})?)\s+\S+(?:\s+\d+)?\s*$", "$1");
 
     [Fact]
     public async Task RuntimeMetricsAppearOnThePrometheusEndpoint()
