@@ -246,13 +246,22 @@ public sealed class GuidanceEngine
     private string? DocumentTypeReason(LetterFacts letter, GuidelineScan scan, CompiledRule winner, CompiledRule? formal)
     {
         if (string.IsNullOrWhiteSpace(letter.DocumentType)) return null;
-        var typed = _rules.Rules.Where(r => scan.WeakOf(r).Count > 0).ToList();
-        if (typed.Count == 0 || typed.Contains(winner) || formal is not null && typed.Contains(formal)) return null;
+        // The rules the document type matched, read in one loop (this runs on every suggestion with a type).
+        CompiledRule? firstTyped = null;
+        var allDecisions = true;
+        foreach (var r in _rules.Rules)
+        {
+            if (scan.WeakOf(r).Count == 0) continue;
+            if (r == winner || r == formal) return null;
+            firstTyped ??= r;
+            allDecisions &= r.Category == GuidanceCategory.Decision;
+        }
+        if (firstTyped is null) return null;
         // "Afgørelse" fits every kind of decision (fristudsættelse, aktindsigt, godkendelse, indkaldelse, inddragelse).
-        if (typed.All(r => r.Category == GuidanceCategory.Decision) && winner.ComplaintGuidance != ComplaintGuidanceRule.Optional) return null;
+        if (allDecisions && winner.ComplaintGuidance != ComplaintGuidanceRule.Optional) return null;
         if (!scan.HasTextEvidence(winner)) return null;
         return $"Dokumenttypen \"{letter.DocumentType}\" passer ikke til brevets indhold: teksten viser {winner.Name.ToLowerInvariant()}, "
-            + $"ikke {typed[0].Name.ToLowerInvariant()}. Kategorien følger teksten; ret dokumenttypen i WorkZone.";
+            + $"ikke {firstTyped.Name.ToLowerInvariant()}. Kategorien følger teksten; ret dokumenttypen i WorkZone.";
     }
 
     private static bool IsFormal(CompiledRule rule) => rule.Formal && rule.Recommendation == ReplyOption.WithoutReply;

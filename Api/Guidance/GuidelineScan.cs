@@ -39,11 +39,12 @@ internal sealed class GuidelineScan
         {
             Scan(letter.DocumentTitle, inTitle: true, TitleField);
             Scan(letter.Text, inTitle: false, TextField);
-            ScanDocumentType(letter.DocumentType);
+            // Folded once for the rules and the model (tokenizing and joining it made a list and strings each time).
+            var normalizedType = string.IsNullOrWhiteSpace(letter.DocumentType) ? null : CompiledGuideline.NormalizeDocumentType(letter.DocumentType);
+            ScanDocumentType(letter.DocumentType, normalizedType);
             if (_features is not null)
             {
-                if (!string.IsNullOrWhiteSpace(letter.DocumentType))
-                    LetterFeatures.AddDocumentType(CompiledGuideline.NormalizeDocumentType(letter.DocumentType), _features);
+                if (normalizedType is not null) LetterFeatures.AddDocumentType(normalizedType, _features);
                 LetterFeatures.AddCaseClosed(letter.CaseClosed, _features);
                 Features = _features.TakeSorted();
             }
@@ -157,19 +158,20 @@ internal sealed class GuidelineScan
         var found = ThreadLists<ConceptHit>.Rent();
         var hits = ThreadLists<(CueEntry Cue, int First, int Last)>.Rent();
         var places = IgnoredPlaces.Rent();
-        _negation = ArrayPool<bool>.Shared.Rent(Math.Max(1, text.Count));
-        _condition = ArrayPool<bool>.Shared.Rent(Math.Max(1, text.Count));
-        Array.Clear(_negation, 0, text.Count);
-        Array.Clear(_condition, 0, text.Count);
+        // One array for both kinds of flag: two of the same size would share one pool bucket, and the second rent and
+        // return of each scan then went past the thread's own slot to the pool's locked per-core stacks.
+        _words = text.Count;
+        _flags = ArrayPool<bool>.Shared.Rent(Math.Max(1, 2 * _words));
+        Array.Clear(_flags, 0, 2 * _words);
         try
         {
             Scan(original, inTitle, fieldName, text, found, hits, places);
         }
         finally
         {
-            ArrayPool<bool>.Shared.Return(_negation);
-            ArrayPool<bool>.Shared.Return(_condition);
-            _negation = _condition = [];
+            ArrayPool<bool>.Shared.Return(_flags);
+            _flags = [];
+            _words = 0;
             ThreadLists<ConceptHit>.Return(found, RetainedHits);
             ThreadLists<(CueEntry Cue, int First, int Last)>.Return(hits, RetainedHits);
             IgnoredPlaces.Return(places, RetainedHits);
@@ -189,8 +191,8 @@ internal sealed class GuidelineScan
             // another meaning ("oplyst" is not "oplys") than a typo, so the core's spelling tolerance is not used here.
             if (hit.Fuzzy) continue;
             var cue = _rules.Cues[hit.Concept];
-            if (cue.Role == CueRole.Negation) _negation[hit.First] = true;
-            else if (cue.Role == CueRole.Condition) _condition[hit.First] = true;
+            if (cue.Role == CueRole.Negation) _flags[hit.First] = true;
+            else if (cue.Role == CueRole.Condition) _flags[_words + hit.First] = true;
             else if (cue.InTitle == inTitle && cue.Anchors.Hold(text, hit.First, hit.Last)) hits.Add((cue, hit.First, hit.Last));
         }
 
@@ -306,14 +308,17 @@ internal sealed class GuidelineScan
         return end >= text.Original.Length || text.Original[end] is not ('.' or '!' or '?');
     }
 
-    // Negation and condition words of the field being scanned, by word.
-    private bool[] _negation = [];
-    private bool[] _condition = [];
+    // Negation words (the first _words flags) and condition words (the next _words) of the field being scanned, by word.
+    private bool[] _flags = [];
+    private int _words;
 
-    private void ScanDocumentType(string? documentType)
+    private bool IsNegation(int word) => _flags[word];
+
+    private bool IsCondition(int word) => _flags[_words + word];
+
+    private void ScanDocumentType(string? documentType, string? normalized)
     {
-        if (string.IsNullOrWhiteSpace(documentType)) return;
-        var normalized = CompiledGuideline.NormalizeDocumentType(documentType);
+        if (documentType is null || normalized is null) return;
         foreach (var rule in _rules.Rules)
         {
             if (rule.DocumentTypes.Contains(normalized))
@@ -332,10 +337,10 @@ internal sealed class GuidelineScan
         var sentenceStart = text.SentenceStart(first);
         for (var k = last - 1; k >= Math.Max(sentenceStart, first - _rules.NegationWindow); k--)
         {
-            if (!_negation[k]) continue;
+            if (!IsNegation(k)) continue;
             for (var c = sentenceStart; c < k; c++)
             {
-                if (_condition[c]) return false;
+                if (IsCondition(c)) return false;
             }
             return true;
         }
@@ -354,7 +359,7 @@ internal sealed class GuidelineScan
     {
         for (var k = Math.Max(text.SentenceStart(first), first - 1); k <= last; k++)
         {
-            if (_negation[k]) return true;
+            if (IsNegation(k)) return true;
         }
         return false;
     }

@@ -90,39 +90,46 @@ public static class VerbFirstCondition
         var end = sentence.EndToken;
         var i = sentence.FirstToken;
         if (i >= end || tokens[i].Quoted) return null;
-        if (Greetings.Contains(Word(document, i)))
+        Span<char> buffer = stackalloc char[FoldedLength];
+        if (GreetingWords.Contains(Word(document, i, buffer)))
         {
             // "Hej Peter, tager I kortet …": the condition opens after the greeting's comma.
             var afterGreeting = CommaWithin(document, i + 1, Math.Min(end, i + 5));
             if (afterGreeting is not { } next) return null;
             i = next;
         }
-        if (Word(document, i) is "og" or "men") i++;
-        if (i + 1 >= end || !OpensInvertedClause(document, i, end, SubjectPronouns, Determiners, definiteNoun: true)) return null;
-        if (RequestModals.Contains(Word(document, i))) return null;
+        if (Word(document, i, buffer) is "og" or "men") i++;
+        if (i + 1 >= end || !OpensInvertedClause(document, i, end)) return null;
+        if (RequestModalWords.Contains(Word(document, i, buffer))) return null;
         var comma = CommaWithin(document, i + 2, Math.Min(end, i + 25));
         if (comma is not { } afterComma) return null;
         var main = afterComma;
-        if (Word(document, main) is "saa" or "da") main++;
-        return main + 1 < end && OpensInvertedClause(document, main, end, SubjectPronouns, Determiners, definiteNoun: true) ? (i, afterComma) : null;
+        if (Word(document, main, buffer) is "saa" or "da") main++;
+        return main + 1 < end && OpensInvertedClause(document, main, end) ? (i, afterComma) : null;
     }
 
     /// <summary>Word <paramref name="at"/> looks finite, is no function word, and its subject follows it within the clause.</summary>
-    private static bool OpensInvertedClause(AnalyzedDocument document, int at, int end, HashSet<string> pronouns, HashSet<string> determiners, bool definiteNoun)
+    private static bool OpensInvertedClause(AnalyzedDocument document, int at, int end)
     {
         if (at + 1 >= end || HasPunctuation(document, at + 1)) return false;
-        var verb = Word(document, at);
-        if (!LooksFinite(verb)) return false;
-        var subject = Word(document, at + 1);
-        return pronouns.Contains(subject) || determiners.Contains(subject)
-            || definiteNoun && subject.Length >= 5 && (subject.EndsWith("en", StringComparison.Ordinal) || subject.EndsWith("et", StringComparison.Ordinal));
+        Span<char> buffer = stackalloc char[FoldedLength];
+        if (!LooksFinite(Word(document, at, buffer))) return false;
+        var subject = Word(document, at + 1, buffer);
+        return SubjectPronounWords.Contains(subject) || DeterminerWords.Contains(subject)
+            || subject.Length >= 5 && (subject.EndsWith("en") || subject.EndsWith("et"));
     }
 
-    private static bool LooksFinite(string word) =>
-        !NotVerbs.Contains(word) && !word.Any(char.IsDigit)
-        && (Auxiliaries.Contains(word)
-            || word.Length >= 3 && word.EndsWith('r')
-            || word.Length >= 5 && (word.EndsWith("es", StringComparison.Ordinal) || word.EndsWith("ede", StringComparison.Ordinal) || word.EndsWith("te", StringComparison.Ordinal)));
+    private static bool LooksFinite(ReadOnlySpan<char> word)
+    {
+        if (NotVerbWords.Contains(word)) return false;
+        foreach (var c in word)
+        {
+            if (char.IsDigit(c)) return false;
+        }
+        return AuxiliaryWords.Contains(word)
+            || word.Length >= 3 && word[^1] == 'r'
+            || word.Length >= 5 && (word.EndsWith("es") || word.EndsWith("ede") || word.EndsWith("te"));
+    }
 
     /// <summary>The first word from <paramref name="from"/> on that follows a comma, if no other punctuation comes first.</summary>
     private static int? CommaWithin(AnalyzedDocument document, int from, int until)
@@ -152,9 +159,52 @@ public static class VerbFirstCondition
         return document.Text.AsSpan(tokens[k - 1].End, tokens[k].Start - tokens[k - 1].End);
     }
 
-    private static string Word(AnalyzedDocument document, int k)
+    // The word sets read with a folded span: a letter asks for a few words of each of its ~50 sentences on every suggestion.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NotVerbWords = NotVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AuxiliaryWords = Auxiliaries.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> RequestModalWords = RequestModals.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SubjectPronounWords = SubjectPronouns.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> DeterminerWords = Determiners.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> GreetingWords = Greetings.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Room for a word folded in place; a longer one (a folded letter may take two characters) is folded as a string.</summary>
+    private const int FoldedLength = 64;
+
+    /// <summary>
+    /// Word <paramref name="k"/> lower-cased, folded (<see cref="DanishText.Fold"/>) and without hyphens, written into
+    /// <paramref name="buffer"/> when it is plain ASCII and Danish letters (every word of a letter, nearly): the string
+    /// steps it replaces (<see cref="FoldedAsString"/>) made four strings per word asked for.
+    /// </summary>
+    private static ReadOnlySpan<char> Word(AnalyzedDocument document, int k, Span<char> buffer)
     {
         var token = document.Tokens[k];
-        return DanishText.Fold(document.Text.Substring(token.Start, token.Length).ToLowerInvariant()).Replace("-", "");
+        var written = document.Text.AsSpan(token.Start, token.Length);
+        if (2 * written.Length > buffer.Length) return FoldedAsString(written);
+        var n = 0;
+        foreach (var c in written)
+        {
+            if (c == '-') continue;
+            if (c < 128)
+            {
+                buffer[n++] = c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
+                continue;
+            }
+            var pair = c switch
+            {
+                'æ' or 'Æ' or 'ä' or 'Ä' => "ae",
+                'ø' or 'Ø' or 'ö' or 'Ö' => "oe",
+                'å' or 'Å' => "aa",
+                'ü' or 'Ü' => "ue",
+                _ => null,
+            };
+            if (pair is null) return FoldedAsString(written);
+            buffer[n++] = pair[0];
+            buffer[n++] = pair[1];
+        }
+        return buffer[..n];
     }
+
+    /// <summary>The definition of a word's folded form, for what <see cref="Word"/> does not fold in place (accents, long words).</summary>
+    private static string FoldedAsString(ReadOnlySpan<char> written) =>
+        DanishText.Fold(written.ToString().ToLowerInvariant()).Replace("-", "");
 }

@@ -154,4 +154,17 @@ public class FastReadingTests
     }
 
     private static string Escape(string text) => text.Replace("\r", "\\r").Replace("\n", "\\n").Replace("\u00AD", "\\u00AD");
+
+    [Theory]
+    [InlineData("kommu-\nnikerer", true)]
+    [InlineData("kommu-\r\nnikerer", true)]
+    [InlineData("kommu\u00AD\nnikerer", true)]
+    [InlineData("e-mail og 1-2 uger -\n", true)]
+    [InlineData("e-mail og 1-2 uger", false)]
+    [InlineData("kommu\u00AD\r\nnikerer", false)]
+    [InlineData("kommu- \nnikerer", false)]
+    [InlineData("-", false)]
+    [InlineData("", false)]
+    public void ALineBreakHyphenIsFoundWhereverItStands(string text, bool expected) =>
+        Assert.Equal(expected, WordScanner.HasLineBreakHyphen(text));
 }
