@@ -93,6 +93,16 @@ public static class DanishText
         return true;
     }
 
+    /// <summary>The two letters a Danish (or German) letter folds to (æ → ae, ø → oe, å → aa, ü → ue), or null for any other.</summary>
+    internal static string? TwoLetterFold(char c) => c switch
+    {
+        'æ' or 'Æ' or 'ä' or 'Ä' => "ae",
+        'ø' or 'Ø' or 'ö' or 'Ö' => "oe",
+        'å' or 'Å' => "aa",
+        'ü' or 'Ü' => "ue",
+        _ => null,
+    };
+
     /// <summary>Appends the folded form of <paramref name="c"/> at <paramref name="n"/>; returns the new length.</summary>
     internal static int AppendFolded(ref char[] buffer, int n, char c)
     {
@@ -108,14 +118,7 @@ public static class DanishText
             buffer[n] = c;
             return n + 1;
         }
-        var pair = c switch
-        {
-            'æ' or 'Æ' or 'ä' or 'Ä' => "ae",
-            'ø' or 'Ø' or 'ö' or 'Ö' => "oe",
-            'å' or 'Å' => "aa",
-            'ü' or 'Ü' => "ue",
-            _ => null,
-        };
+        var pair = TwoLetterFold(c);
         if (pair is not null)
         {
             buffer[n] = pair[0];

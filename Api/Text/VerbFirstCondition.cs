@@ -189,14 +189,7 @@ public static class VerbFirstCondition
                 buffer[n++] = c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
                 continue;
             }
-            var pair = c switch
-            {
-                'æ' or 'Æ' or 'ä' or 'Ä' => "ae",
-                'ø' or 'Ø' or 'ö' or 'Ö' => "oe",
-                'å' or 'Å' => "aa",
-                'ü' or 'Ü' => "ue",
-                _ => null,
-            };
+            var pair = DanishText.TwoLetterFold(c);
             if (pair is null) return FoldedAsString(written);
             buffer[n++] = pair[0];
             buffer[n++] = pair[1];
