@@ -22,7 +22,7 @@ public sealed class ScreeningOptions
     /// <summary>
     /// The learned model's score below which a Certain finding of the rules becomes Possible ("tjek"): the rules are
     /// sure, the model finds the kind very unlikely, so a person decides. 0 switches it off. The default was chosen
-    /// on the corpus's out-of-fold scores and a new writer's first run (docs/screening.md, "The model may doubt").
+    /// on the corpus's out-of-fold scores and a new writer's first run (docs/history/screening-rounds.md, "The model may doubt").
     /// </summary>
     [Range(0.0, 1.0)]
     public float ModelLowerThreshold { get; set; } = 0.05f;

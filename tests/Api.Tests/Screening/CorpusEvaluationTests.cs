@@ -39,7 +39,7 @@ public class CorpusEvaluationTests(ITestOutputHelper output)
         Assert.True(evaluation.CleanFlaggedShare <= 0.25, $"{file}: {evaluation.CleanFlaggedShare:P1} of clean replies flagged");
     }
 
-    // The floors sit a little under the measured figures (docs/screening.md, "Round 4"): aktindsigt, klage and
+    // The floors sit a little under the measured figures (docs/history/screening-rounds.md, "Round 4"): aktindsigt, klage and
     // fristforlængelse carry statutory deadlines and get the high bar; selvbetjening has no day count and fewer examples.
     [Fact]
     public void TheShippedScreeningMeetsTheBarOnTheWholeCorpus() =>

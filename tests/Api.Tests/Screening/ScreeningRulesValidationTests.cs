@@ -26,7 +26,7 @@ public class ScreeningRulesValidationTests
     {
         Assert.NotEmpty(TestScreener.Rules.Rules);
         // The old lexicon was 35,863 bytes of phrases. The concept rules grew past it when Certain had to mean "the act
-        // itself, no blocking scope" (scopes, subject and Possible rules, docs/screening.md "Round 4"); this bound keeps
+        // itself, no blocking scope" (scopes, subject and Possible rules, docs/history/screening-rounds.md "Round 4"); this bound keeps
         // them from growing back into a phrase list.
         Assert.True(new FileInfo(TestScreener.RulesPath).Length < 45_000, "the rules file must stay under 45 kB");
     }
