@@ -96,10 +96,12 @@ public static class ReplyViews
     /// rules and deadlines: an inbox page does this for every row, and building the whole JSON tree (JArray.Parse)
     /// was half of the page's CPU time.
     /// </summary>
-    public static IReadOnlyList<FlagSummary> Summaries(Reply r)
+    public static IReadOnlyList<FlagSummary> Summaries(Reply r) => FlagSummaryMemo.Get(r.FlagsJson, ReadSummaries);
+
+    private static FlagSummary[] ReadSummaries(string flagsJson)
     {
         var summaries = new List<FlagSummary>(2);
-        using var reader = new JsonTextReader(new StringReader(r.FlagsJson))
+        using var reader = new JsonTextReader(new StringReader(flagsJson))
         {
             DateParseHandling = DateParseHandling.None, PropertyNameTable = FlagPropertyNames, ArrayPool = PooledChars.Instance,
         };
@@ -133,7 +135,7 @@ public static class ReplyViews
                 due is null ? null : DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture),
                 certainty ?? "Certain", verdict)); // flags stored before the tiers existed were all confirmed by the rules
         }
-        return summaries;
+        return [.. summaries];
     }
 
     /// <summary>
