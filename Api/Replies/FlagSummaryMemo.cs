@@ -11,7 +11,10 @@ namespace SmartPost.Api.Replies;
 /// </summary>
 internal static class FlagSummaryMemo
 {
-    /// <summary>About a team's first pages many times over; the keys are strings the rows hold anyway while they live.</summary>
+    /// <summary>
+    /// About every team's first pages many times over. The memo keeps its keys alive: up to this many flags JSON strings
+    /// (a few hundred bytes to a few kB each, so at most some tens of MB) stay in memory until it starts again.
+    /// </summary>
     internal const int MaxEntries = 10_000;
 
     private static ConcurrentDictionary<string, FlagSummary[]> s_memo = new(StringComparer.Ordinal);
