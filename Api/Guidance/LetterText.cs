@@ -148,6 +148,15 @@ internal sealed class LetterText
                 || WordIs(first, "bliver") || WordIs(first, "kan"));
     }
 
+    /// <summary>The clause of <paramref name="token"/> opens with "før", "førend" or "indtil" ("…, før du har sendt os …").</summary>
+    public bool InUntilClause(int token)
+    {
+        var clause = ClauseOf(token);
+        var k = token;
+        while (k > 0 && ClauseOf(k - 1) == clause) k--;
+        return WordIs(k, "før") || WordIs(k, "førend") || WordIs(k, "indtil");
+    }
+
     /// <summary>Whether sentence <paramref name="sentence"/> has this word form (a short function word such as "skal").</summary>
     public bool SentenceHasWord(int sentence, string word)
     {
