@@ -383,14 +383,14 @@ internal sealed class GuidelineScan
     /// <summary>
     /// "du skal ikke sende mere": a negation word shortly before the cue or inside it ("du skal ikke ~ sende"), in the
     /// same sentence, cancels it — unless a condition precedes the negation ("hvis vi ikke har hørt fra dig"). A negation
-    /// before a clause of time does not reach into it: "Vi kan ikke behandle ansøgningen, før du har … sendt den tilbage til
-    /// os" refuses to go on until the recipient sends it, which asks.
+    /// does not reach into a clause of time about the recipient: "Vi kan ikke behandle ansøgningen, før du har … sendt den
+    /// tilbage til os" refuses to go on until the recipient sends it, which asks.
     /// </summary>
     private bool IsNegated(LetterText text, int first, int last)
     {
         var sentenceStart = text.SentenceStart(first);
         var clause = text.ClauseOf(first);
-        var untilClause = text.InUntilClause(first);
+        var untilClause = text.InRecipientsUntilClause(first);
         for (var k = last - 1; k >= Math.Max(sentenceStart, first - _rules.NegationWindow); k--)
         {
             if (untilClause && k < first && text.ClauseOf(k) != clause) break;
