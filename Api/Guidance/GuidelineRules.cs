@@ -40,6 +40,15 @@ internal sealed class ComplaintGuidanceDefinition
 
     /// <summary>Sentences with one of these phrases do not count ("klage til Datatilsynet", "din klage over").</summary>
     public List<string>? IgnoreSentencesWith { get; set; }
+
+    /// <summary>
+    /// Klagevejledning only: the right to complain without to whom or by when ("Du kan klage over afgørelsen."). It is a
+    /// klagevejledning when a neighbouring sentence of the same paragraph has a <see cref="ToWhomOrByWhen"/> phrase.
+    /// </summary>
+    public List<string>? Right { get; set; }
+
+    /// <summary>Klagevejledning only: to whom or by when, or where the rest is ("Vi skal have din klage senest 4 uger efter …", "Se vedlagte vejledning.").</summary>
+    public List<string>? ToWhomOrByWhen { get; set; }
 }
 
 internal sealed class RuleDefinition

@@ -20,7 +20,13 @@ internal sealed partial class GuidelineRulesValidator(string path)
     {
         var complaintId = CompileConcept(file.ComplaintGuidance, "complaintGuidance", "complaint-guidance",
             CueRole.ComplaintGuidance, CueRole.ComplaintGuidanceIgnore);
+        AddCues(file.ComplaintGuidance?.Right, "complaintGuidance.right", new CueEntry(CueRole.ComplaintRight, -1, false, default), text: true);
+        AddCues(file.ComplaintGuidance?.ToWhomOrByWhen, "complaintGuidance.toWhomOrByWhen", new CueEntry(CueRole.ComplaintToWhomOrByWhen, -1, false, default), text: true);
+        if ((file.ComplaintGuidance?.Right is { Count: > 0 }) != (file.ComplaintGuidance?.ToWhomOrByWhen is { Count: > 0 }))
+            Errors.Add("complaintGuidance: right and toWhomOrByWhen go together (a right to complain is a klagevejledning only with to whom or by when)");
         var selfServiceId = CompileConcept(file.SelfService, "selfService", "self-service", CueRole.SelfService, CueRole.SelfServiceIgnore);
+        if (file.SelfService?.Right is not null || file.SelfService?.ToWhomOrByWhen is not null)
+            Errors.Add("selfService: right and toWhomOrByWhen belong to complaintGuidance");
         var negation = file.Negation ?? new NegationDefinition();
         var window = negation.Window ?? 3;
         if (window is < 1 or > 9) Errors.Add($"negation.window: {window} is outside 1 … 9");

@@ -233,6 +233,7 @@ internal sealed class GuidelineScan
                 selfServiceSentences.Add(sentence);
         }
 
+        List<(bool Right, int Sentence)>? splitGuidance = null;
         foreach (var (cue, first, last) in hits)
         {
             var sentence = text.SentenceOf(first);
@@ -241,6 +242,12 @@ internal sealed class GuidelineScan
                 if (ignored.Contains((ComplaintGuidanceSentence, sentence))) continue;
                 if (StatesNoAppeal(text, first, last)) AddSentence(NoAppeal, text, first, fieldName, _rules.ComplaintGuidanceId);
                 else AddSentence(ComplaintGuidance, text, first, fieldName, _rules.ComplaintGuidanceId);
+            }
+            else if (cue.Role is CueRole.ComplaintRight or CueRole.ComplaintToWhomOrByWhen)
+            {
+                if (ignored.Contains((ComplaintGuidanceSentence, sentence))) continue;
+                if (cue.Role == CueRole.ComplaintRight && StatesNoAppeal(text, first, last)) continue;
+                (splitGuidance ??= new()).Add((cue.Role == CueRole.ComplaintRight, sentence));
             }
             else if (cue.Role == CueRole.SelfService)
             {
@@ -265,6 +272,8 @@ internal sealed class GuidelineScan
             }
         }
 
+        if (splitGuidance is not null) AddSplitGuidance(text, splitGuidance, fieldName);
+
         // A "Klagevejledning" heading over "Der er ikke klageadgang …" tells the recipient that there is no appeal: the
         // heading names the section, the sentence under it decides what it says.
         if (NoAppeal.Count > 0) ComplaintGuidance.RemoveAll(heading => heading.Field == fieldName && NoAppeal.Any(statement => statement.Field == fieldName
@@ -281,6 +290,49 @@ internal sealed class GuidelineScan
             // A rule whose every piece of evidence told how to complain found nothing.
             if (strong.Count == 0) _strong[rule.Index] = null;
         }
+    }
+
+    /// <summary>
+    /// "Du kan klage over afgørelsen. Vi skal have din klage senest 4 uger efter …", "… kan du klage. Se vedlagte
+    /// vejledning.": the right to complain and to whom or by when often stand in neighbouring sentences of one paragraph;
+    /// together they are a klagevejledning, and both sentences are its evidence. A blank line ends the paragraph.
+    /// </summary>
+    private void AddSplitGuidance(LetterText text, List<(bool Right, int Sentence)> parts, string field)
+    {
+        foreach (var (isRight, right) in parts)
+        {
+            if (!isRight) continue;
+            foreach (var (isRight2, rest) in parts)
+            {
+                if (isRight2 || Math.Abs(rest - right) > NeighbourSentences) continue;
+                var (from, to) = (Math.Min(right, rest), Math.Max(right, rest));
+                var start = text.Start(text.SentenceBounds(from).First);
+                var end = text.End(text.SentenceBounds(to).Last);
+                if (HasBlankLine(text.Original.AsSpan(start, end - start))) continue;
+                while (end < text.Original.Length && text.Original[end] is '.' or '!' or '?') end++;
+                if (!ComplaintGuidance.Any(e => e.Field == field && e.Start < end && start < e.Start + e.Length))
+                    ComplaintGuidance.Add(new Evidence(field, text.Original[start..end], start, end - start, _rules.ComplaintGuidanceId));
+                break;
+            }
+        }
+    }
+
+    /// <summary>How far apart (in sentences) the right to complain and its to whom or by when may stand.</summary>
+    private const int NeighbourSentences = 2;
+
+    private static bool HasBlankLine(ReadOnlySpan<char> span)
+    {
+        var newline = span.IndexOf('\n');
+        while (newline >= 0)
+        {
+            var rest = span[(newline + 1)..];
+            var next = rest.IndexOf('\n');
+            if (next < 0) return false;
+            if (rest[..next].IsWhiteSpace()) return true;
+            span = rest;
+            newline = next;
+        }
+        return false;
     }
 
     /// <summary>
@@ -330,13 +382,18 @@ internal sealed class GuidelineScan
 
     /// <summary>
     /// "du skal ikke sende mere": a negation word shortly before the cue or inside it ("du skal ikke ~ sende"), in the
-    /// same sentence, cancels it — unless a condition precedes the negation ("hvis vi ikke har hørt fra dig").
+    /// same sentence, cancels it — unless a condition precedes the negation ("hvis vi ikke har hørt fra dig"). A negation
+    /// does not reach into a clause of time about the recipient: "Vi kan ikke behandle ansøgningen, før du har … sendt den
+    /// tilbage til os" refuses to go on until the recipient sends it, which asks.
     /// </summary>
     private bool IsNegated(LetterText text, int first, int last)
     {
         var sentenceStart = text.SentenceStart(first);
+        var clause = text.ClauseOf(first);
+        var untilClause = text.InRecipientsUntilClause(first);
         for (var k = last - 1; k >= Math.Max(sentenceStart, first - _rules.NegationWindow); k--)
         {
+            if (untilClause && k < first && text.ClauseOf(k) != clause) break;
             if (!IsNegation(k)) continue;
             for (var c = sentenceStart; c < k; c++)
             {

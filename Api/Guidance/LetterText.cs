@@ -115,7 +115,8 @@ internal sealed class LetterText
     }
 
     /// <summary>
-    /// "Det …" after a question answers it when it explains ("Det er …", "Det skyldes …", "Det betyder …") or answers
+    /// "Det …" after a question answers it when it explains ("Det er …", "Det skyldes …", "Det betyder …", "Det afhænger
+    /// af …") or answers
     /// the recipient yes or no ("Det skal du ikke", "Det kan du godt"). "Det skal vi bruge …" is our need and "Det er
     /// vigtigt, at …" presses the question: still asking.
     /// </summary>
@@ -126,7 +127,7 @@ internal sealed class LetterText
         {
             if (WordIs(k, "vi") || WordIs(k, "os") || WordIs(k, "vigtigt") || WordIs(k, "nødvendigt")) return false;
         }
-        if (det + 1 <= last && (WordIs(det + 1, "er") || WordIs(det + 1, "skyldes") || WordIs(det + 1, "betyder"))) return true;
+        if (det + 1 <= last && (WordIs(det + 1, "er") || WordIs(det + 1, "skyldes") || WordIs(det + 1, "betyder") || WordIs(det + 1, "afhænger"))) return true;
         for (var k = det + 2; k <= det + 3 && k <= last; k++)
         {
             if (WordIs(k, "du") && k + 1 <= last && (WordIs(k + 1, "ikke") || WordIs(k + 1, "godt"))) return true;
@@ -146,6 +147,19 @@ internal sealed class LetterText
         return (WordIs(first + 1, "du") || WordIs(first + 1, "i"))
             && (WordIs(first, "har") || WordIs(first, "er") || WordIs(first, "ønsker") || WordIs(first, "vil") || WordIs(first, "får")
                 || WordIs(first, "bliver") || WordIs(first, "kan"));
+    }
+
+    /// <summary>
+    /// The clause of <paramref name="token"/> opens with "før", "førend" or "indtil" and the recipient ("…, før du har
+    /// sendt os …"): what we wait for from them. "…, før vi har modtaget …" may wait for someone else.
+    /// </summary>
+    public bool InRecipientsUntilClause(int token)
+    {
+        var clause = ClauseOf(token);
+        var k = token;
+        while (k > 0 && ClauseOf(k - 1) == clause) k--;
+        return (WordIs(k, "før") || WordIs(k, "førend") || WordIs(k, "indtil"))
+            && k + 1 < Count && (WordIs(k + 1, "du") || WordIs(k + 1, "i"));
     }
 
     /// <summary>Whether sentence <paramref name="sentence"/> has this word form (a short function word such as "skal").</summary>

@@ -42,6 +42,21 @@ public class EvidenceTests
     }
 
     [Fact]
+    public void AKlagevejledningSplitOverTwoSentencesIsOnePieceOfEvidenceAndABlankLineEndsIt()
+    {
+        const string passage = "Er du uenig, kan du klage. Vi skal have din klage senest 4 uger efter, at du har fået brevet.";
+        var text = $"Kære Ida\n\nVi giver dig afslag på fornyelse af dit kørekort.\n\n{passage}";
+        var s = TestEngine.Suggest("Brev", text);
+        var e = Assert.Single(s.Evidence, e => e.Rule == "complaint-guidance");
+        Assert.Equal((text.IndexOf(passage, StringComparison.Ordinal), passage), (e.Start, e.Text));
+        Assert.DoesNotContain(s.Checks, c => c.Code == "MissingComplaintGuidance");
+
+        var apart = TestEngine.Suggest("Brev", text.Replace("klage. Vi", "klage.\n\nVi", StringComparison.Ordinal));
+        Assert.DoesNotContain(apart.Evidence, e => e.Rule == "complaint-guidance");
+        Assert.Contains(apart.Checks, c => c.Code == "MissingComplaintGuidance");
+    }
+
+    [Fact]
     public void EvidenceOfTheRequestInTheConflictLetterPointsAtIt()
     {
         var letter = TestEngine.Sample("l917");

@@ -60,6 +60,13 @@ public class RulesFileValidationTests
     }
 
     [Fact]
+    public void ARightToComplainWithoutToWhomOrByWhenIsRejected()
+    {
+        var error = Load(rules => ((JObject)rules.Parent!.Parent!)["complaintGuidance"]!["toWhomOrByWhen"]!.Parent!.Remove());
+        Assert.Contains("complaintGuidance: right and toWhomOrByWhen go together", error.Message);
+    }
+
+    [Fact]
     public void PhysicalMailIsNotARuleRecommendation()
     {
         var error = Load(rules => rules[5]!["recommendation"] = "PhysicalMail");
