@@ -1,8 +1,10 @@
-using System.Globalization;
+using System.Data.Common;
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Newtonsoft.Json;
 using Npgsql;
 using SmartPost.Api.Infrastructure;
@@ -14,7 +16,7 @@ using SmartPost.Api.Screening;
 namespace SmartPost.Api.Replies;
 
 /// <summary>
-/// Stores an incoming reply exactly once: link, screen, save reply + documents + audit event in one SaveChanges.
+/// Stores an incoming reply exactly once: link, screen, insert reply + documents + audit event in one transaction.
 /// A redelivery (same messageUUID or documentId) returns the stored reply, also when two arrive at the same time:
 /// the unique index on SourceKey decides, and the loser reads the winner's row. Every ingest (HTTP, the WorkZone feed,
 /// demo data) runs in the <see cref="BulkWorkLane"/>: at most one per lane thread at once, behind the caseworkers' requests.
@@ -50,38 +52,46 @@ public sealed class ReplyIngest(
         if (screeningProblem is not null) reasons.Add(screeningProblem);
 
         var reply = ToReply(incoming, link, screening, reasons);
-        db.Add(reply);
-        foreach (var doc in incoming.Documents)
-        {
-            db.Add(new ReplyDocument
-            {
-                Reply = reply, IsMain = doc.IsMain, FileName = doc.FileName, MediaType = doc.MediaType,
-                Content = doc.Content, TextExtracted = doc.TextExtracted,
-            });
-        }
-        db.Add(new ReplyEvent
-        {
-            Reply = reply, At = reply.IngestedAt, Actor = actor, Kind = ReplyEventKind.Received,
-            // Only the Danish reason: the history is read by caseworkers; the routing code is on the reply itself.
-            Detail = link.Reason,
-        });
-
         try
         {
-            await db.SaveChangesAsync(ct);
+            await StoreAsync(reply, incoming.Documents, actor, link.Reason, ct);
             foreach (var flag in screening?.Flags ?? [])
             {
                 SmartPostTelemetry.Findings.Add(1, new KeyValuePair<string, object?>("kind", flag.Kind.ToString()));
             }
             return Counted(reply, true, activity);
         }
-        catch (DbUpdateException e) when (IsUniqueViolation(e))
+        catch (DbException e) when (IsUniqueViolation(e))
         {
-            db.ChangeTracker.Clear();
             var winner = await FindAsync(incoming.SourceKey, ct)
                 ?? throw new InvalidOperationException("Unique violation without a stored reply.", e);
             return Counted(winner, false, activity);
         }
+    }
+
+    /// <summary>
+    /// The reply, its documents and its audit event in one transaction, one INSERT each (not through the change
+    /// tracker: <see cref="RowInsert"/>). A second delivery of the same source key fails here on the unique index and
+    /// rolls back whole, the transaction ending before the caller reads the winner's row.
+    /// </summary>
+    private async Task StoreAsync(Reply reply, IReadOnlyList<IncomingDocument> documents, string actor, string reason, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var tx = transaction.GetDbTransaction();
+        reply.Id = await RowInsert.For<Reply>(db).ExecuteAsync(tx, reply, ct);
+        foreach (var doc in documents)
+        {
+            var document = new ReplyDocument
+            {
+                ReplyId = reply.Id, IsMain = doc.IsMain, FileName = doc.FileName, MediaType = doc.MediaType,
+                Content = doc.Content, TextExtracted = doc.TextExtracted,
+            };
+            document.Id = await RowInsert.For<ReplyDocument>(db).ExecuteAsync(tx, document, ct);
+        }
+        // Only the Danish reason: the history is read by caseworkers; the routing code is on the reply itself.
+        var received = new ReplyEvent { ReplyId = reply.Id, At = reply.IngestedAt, Actor = actor, Kind = ReplyEventKind.Received, Detail = reason };
+        received.Id = await RowInsert.For<ReplyEvent>(db).ExecuteAsync(tx, received, ct);
+        await transaction.CommitAsync(ct);
     }
 
     private ScreeningResult Screen(IncomingReply incoming, ReplyLink link)
@@ -196,7 +206,7 @@ public sealed class ReplyIngest(
         };
     }
 
-    private static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
+    private static bool IsUniqueViolation(DbException e) => e switch
     {
         SqliteException s => s.SqliteErrorCode == 19, // SQLITE_CONSTRAINT
         PostgresException p => p.SqlState == PostgresErrorCodes.UniqueViolation,

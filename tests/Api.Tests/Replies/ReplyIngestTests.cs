@@ -86,6 +86,30 @@ public class ReplyIngestTests
     }
 
     /// <summary>
+    /// With several ingest threads, deliveries of one document pass the duplicate look-up together and race to insert:
+    /// the unique index on the source key decides, the losers' transactions roll back whole (reply, audit event) and
+    /// they answer 200 with the winner's reply, not an error.
+    /// </summary>
+    [Theory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.Postgres)]
+    public async Task DuplicatesRacingOnSeveralIngestThreadsStoreOneReplyAndOneEvent(DatabaseKind kind)
+    {
+        using var api = new ApiFactory(kind).WithSetting("BulkWork:Threads", "8");
+        var client = api.CreateCaseworkerClient("cw-anna", "team-a");
+        var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ =>
+            client.PostJsonReplyAsync(new { documentId = "D-race", team = "team-a", text = "Jeg klager over afgørelsen." })));
+
+        Assert.All(responses, r => Assert.True(r.Response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, r.Body.ToString()));
+        Assert.Single(responses, r => r.Response.StatusCode == HttpStatusCode.Created);
+        Assert.Single(responses.Select(r => (long)r.Body["id"]!).Distinct());
+        Assert.All(responses, r => Assert.Equal("team-a", (string?)r.Body["team"]));
+        using var db = api.CreateDbContext();
+        Assert.Equal(1, await db.Set<Reply>().CountAsync());
+        Assert.Equal(1, await db.Set<ReplyEvent>().CountAsync());
+    }
+
+    /// <summary>
     /// The duplicate check is a compiled query on pooled contexts: a redelivery after a restart (a new process, a new
     /// EF model, contexts that have served other requests) must still find the stored reply and not store a second.
     /// </summary>
