@@ -18,10 +18,10 @@ dump() { # tree name
   dotnet build -c Release -v q -nologo "$tree/tools/EvaluateLetters" >/dev/null
   dotnet build -c Release -v q -nologo "$tree/tools/EvaluateScreening" >/dev/null
   local l=$tree/tools/EvaluateLetters/bin/Release/net10.0 s=$tree/tools/EvaluateScreening/bin/Release/net10.0
-  dotnet "$l/EvaluateLetters.dll" --dump $letters > "$out/$name-letters-rules.jsonl"
-  dotnet "$l/EvaluateLetters.dll" --with-model --dump $letters > "$out/$name-letters-model.jsonl"
-  dotnet "$s/EvaluateScreening.dll" --dump $replies > "$out/$name-replies-rules.jsonl"
-  dotnet "$s/EvaluateScreening.dll" --dump --model "$s/Rules/screening-model.zip" $replies > "$out/$name-replies-model.jsonl"
+  dotnet "$l/SmartPost.EvaluateLetters.dll" --dump $letters > "$out/$name-letters-rules.jsonl"
+  dotnet "$l/SmartPost.EvaluateLetters.dll" --with-model --dump $letters > "$out/$name-letters-model.jsonl"
+  dotnet "$s/SmartPost.EvaluateScreening.dll" --dump $replies > "$out/$name-replies-rules.jsonl"
+  dotnet "$s/SmartPost.EvaluateScreening.dll" --dump --model "$s/Rules/screening-model.zip" $replies > "$out/$name-replies-model.jsonl"
 }
 dump "$base" base
 dump "$here" this
