@@ -10,8 +10,9 @@ namespace SmartPost.Api.Text;
 /// <param name="Quoted">The word stands in quoted or forwarded text (<see cref="QuotedText"/>).</param>
 /// <param name="FirstPart">Index of its first compound part in <see cref="AnalyzedDocument.Parts"/>.</param>
 /// <param name="PartCount">How many known words the compound splits into (0 for a simple word).</param>
+/// <param name="Shape">What the verb-first condition test asks of the word as written (<see cref="VerbFirstCondition.ShapeOf"/>).</param>
 public readonly record struct TextToken(
-    int Start, int Length, int Term, bool Fuzzy, bool Quoted, int Sentence, int Clause, int FirstPart, int PartCount)
+    int Start, int Length, int Term, bool Fuzzy, bool Quoted, int Sentence, int Clause, int FirstPart, int PartCount, WordShape Shape = WordShape.None)
 {
     public int End => Start + Length;
 }
