@@ -130,6 +130,16 @@ internal sealed class DocumentReader
     /// </summary>
     private void Separate(int start, bool isQuoted, bool startsClause)
     {
+        // Most words are apart by one space, which ends nothing: decided without looking at what the gap holds.
+        if (start - _previousEnd == 1 && _text[_previousEnd] == ' ' && isQuoted == _previousQuoted)
+        {
+            if (startsClause)
+            {
+                AddClause(new TextSpan(_clauseStart, _count, _sentenceCount, false));
+                _clauseStart = _count;
+            }
+            return;
+        }
         var kinds = 0;
         var newlines = 0;
         foreach (var c in _text.AsSpan(_previousEnd, start - _previousEnd))
