@@ -41,8 +41,10 @@ public sealed class ConceptSet
             Words = (lemmas.Length + 63) >> 6;
             MaskOffset = maskOffset;
             OneWord = new ulong[Words];
+            All = new ulong[Words];
             for (var k = 0; k < lemmas.Length; k++)
             {
+                All[k >> 6] |= 1UL << k;
                 if (lemmas[k].Steps.Length == 1) OneWord[k >> 6] |= 1UL << k;
             }
             if (lemmas.Length < NarrowFrom) return;
@@ -62,7 +64,7 @@ public sealed class ConceptSet
         /// <summary>How many <see cref="ulong"/>s a mask of these lemmas takes.</summary>
         public int Words { get; }
 
-        /// <summary>Where this set's mask of possible lemmas stands among a text's notes (<see cref="WordsPresent"/>).</summary>
+        /// <summary>Where this set's masks stand among a text's notes (<see cref="WordsPresent"/>).</summary>
         public int MaskOffset { get; }
 
         /// <summary>Null: try every lemma. Else per following word's id the lemmas that could go on with it.</summary>
@@ -70,6 +72,9 @@ public sealed class ConceptSet
 
         /// <summary>Lemmas of one word: always a hit.</summary>
         public ulong[] OneWord { get; }
+
+        /// <summary>Every lemma of the set.</summary>
+        public ulong[] All { get; }
 
         /// <summary>How many words after the first may hold a lemma's second word (the largest gap + 1).</summary>
         public int Window { get; }
@@ -198,7 +203,7 @@ public sealed class ConceptSet
         var coveredUpTo = -1;
         var candidates = _mostMaskWords <= 16 ? stackalloc ulong[_mostMaskWords] : new ulong[_mostMaskWords];
         var present = new WordsPresent(_byFirstTerm.Length <= 4096 ? stackalloc bool[_byFirstTerm.Length] : new bool[_byFirstTerm.Length],
-            _byFirstTerm.Length <= 4096 ? stackalloc bool[_byFirstTerm.Length] : new bool[_byFirstTerm.Length],
+            _maskWords <= 2048 ? stackalloc ulong[_maskWords] : new ulong[_maskWords],
             _maskWords <= 2048 ? stackalloc ulong[_maskWords] : new ulong[_maskWords]);
         foreach (ref readonly var token in tokens)
         {
@@ -217,16 +222,18 @@ public sealed class ConceptSet
                 // Before the word's own lemmas, so hits stay in text order (First, then rule order).
                 // The marker stands for the whole condition clause: a lemma's next word is looked for from its main clause on.
                 var opened = _byFirstTerm[_verbFirstTerm]!;
-                var possible = present.Possible(_verbFirstTerm, opened);
-                for (var w = 0; w < possible.Length; w++)
+                var all = candidates[..opened.Words];
+                opened.All.CopyTo(all);
+                present.KeepPossible(opened, all);
+                for (var w = 0; w < all.Length; w++)
                 {
-                    for (var bits = possible[w]; bits != 0; bits &= bits - 1)
+                    for (var bits = all[w]; bits != 0; bits &= bits - 1)
                         Match(tokens, i, opened.Lemmas[(w << 6) + BitOperations.TrailingZeroCount(bits)], false, false, hits, from: mainClauses![nextStart] - 1);
                 }
                 nextStart++;
             }
             var before = hits.Count;
-            if (token.Term != Vocabulary.Unknown && _byFirstTerm[token.Term] is { } lemmas) Match(tokens, i, token.Term, lemmas, token.Fuzzy, false, hits, candidates, ref present);
+            if (token.Term != Vocabulary.Unknown && _byFirstTerm[token.Term] is { } lemmas) Match(tokens, i, lemmas, token.Fuzzy, false, hits, candidates, ref present);
             if (hits.Count > before)
             {
                 for (var h = before; h < hits.Count; h++) coveredUpTo = Math.Max(coveredUpTo, hits[h].Last);
@@ -236,37 +243,41 @@ public sealed class ConceptSet
             if (token.PartCount == 0 || i <= coveredUpTo) continue;
             foreach (var part in document.Parts(token))
             {
-                if (_byFirstTerm[part.Term] is { } partLemmas) Match(tokens, i, part.Term, partLemmas, token.Fuzzy, true, hits, candidates, ref present);
+                if (_byFirstTerm[part.Term] is { } partLemmas) Match(tokens, i, partLemmas, token.Fuzzy, true, hits, candidates, ref present);
             }
         }
     }
 
     /// <summary>
-    /// Which vocabulary ids stand among the writer's own words, and per set of lemmas (worked out the first time a word
-    /// of the text starts it) the mask of those whose every later word is among them. A lemma with a word the text never
-    /// uses cannot match anywhere in it: most lemmas of a common first word ("vi har modtaget …", "vi har afgjort …") are
-    /// passed over without being tried.
+    /// Which vocabulary ids stand among the writer's own words, and per lemma (noted the first time it is a candidate,
+    /// as two bits of its set's masks: looked at, possible) whether each of its later words is among them. A lemma with a
+    /// word the text never uses cannot match anywhere in it: most lemmas of a common first word ("vi har modtaget …", "vi
+    /// har afgjort …") are passed over without being tried.
     /// </summary>
-    private ref struct WordsPresent(Span<bool> terms, Span<bool> known, Span<ulong> possible)
+    private ref struct WordsPresent(Span<bool> terms, Span<ulong> known, Span<ulong> possible)
     {
         private readonly Span<bool> _terms = terms;
-        private readonly Span<bool> _known = known;
+        private readonly Span<ulong> _known = known;
         private readonly Span<ulong> _possible = possible;
 
         public readonly void Add(int term) => _terms[term] = true;
 
-        /// <summary>The lemmas of <paramref name="set"/> (which <paramref name="firstTerm"/> starts) that can match in this text.</summary>
-        public readonly ReadOnlySpan<ulong> Possible(int firstTerm, LemmasStartingWith set)
+        /// <summary>Keeps of <paramref name="chosen"/> (lemmas of <paramref name="set"/>) those that can match in this text.</summary>
+        public readonly void KeepPossible(LemmasStartingWith set, Span<ulong> chosen)
         {
-            var mask = _possible.Slice(set.MaskOffset, set.Words);
-            if (_known[firstTerm]) return mask;
-            _known[firstTerm] = true;
-            var lemmas = set.Lemmas;
-            for (var k = 0; k < lemmas.Length; k++)
+            var known = _known.Slice(set.MaskOffset, set.Words);
+            var possible = _possible.Slice(set.MaskOffset, set.Words);
+            for (var w = 0; w < chosen.Length; w++)
             {
-                if (AllLaterWordsPresent(lemmas[k])) mask[k >> 6] |= 1UL << k;
+                // Each lemma is looked at once per text, the first time it is a candidate.
+                for (var unknown = chosen[w] & ~known[w]; unknown != 0; unknown &= unknown - 1)
+                {
+                    var k = BitOperations.TrailingZeroCount(unknown);
+                    if (AllLaterWordsPresent(set.Lemmas[(w << 6) + k])) possible[w] |= 1UL << k;
+                }
+                known[w] |= chosen[w];
+                chosen[w] &= possible[w];
             }
-            return mask;
         }
 
         private readonly bool AllLaterWordsPresent(CompiledLemma lemma)
@@ -285,15 +296,15 @@ public sealed class ConceptSet
     /// The lemmas starting at word <paramref name="i"/>, tried in rule order. With many of them, only those whose second
     /// word stands within reach are tried (a superset of those that match: each is still matched in full).
     /// </summary>
-    private static void Match(ReadOnlySpan<TextToken> tokens, int i, int firstTerm, LemmasStartingWith starting, bool fuzzy, bool inCompound,
+    private static void Match(ReadOnlySpan<TextToken> tokens, int i, LemmasStartingWith starting, bool fuzzy, bool inCompound,
         List<ConceptHit> hits, Span<ulong> candidates, ref WordsPresent present)
     {
-        var possible = present.Possible(firstTerm, starting);
         var chosen = candidates[..starting.Words];
         // One or two words a mask: plain loops, not a call to copy memory.
         if (starting.BySecondTerm is not { } bySecond)
         {
-            for (var w = 0; w < chosen.Length; w++) chosen[w] = possible[w];
+            var all = starting.All;
+            for (var w = 0; w < chosen.Length; w++) chosen[w] = all[w];
         }
         else
         {
@@ -307,8 +318,8 @@ public sealed class ConceptSet
                 if (word.Term == Vocabulary.Unknown || bySecond[word.Term] is not { } goOn) continue;
                 for (var w = 0; w < chosen.Length; w++) chosen[w] |= goOn[w];
             }
-            for (var w = 0; w < chosen.Length; w++) chosen[w] &= possible[w];
         }
+        present.KeepPossible(starting, chosen);
         var lemmas = starting.Lemmas;
         for (var w = 0; w < chosen.Length; w++)
         {
