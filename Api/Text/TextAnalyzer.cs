@@ -145,8 +145,7 @@ public sealed class TextAnalyzer
             var surface = text.AsSpan(start, end - start);
             var word = _memo.Get(surface, hash) ?? Learn(surface.ToString(), hash);
             if (word is null) return null;
-            reader.Add(start, end, word.Term, word.Fuzzy, word.StartsClause, word.Stem, word.Shape);
-            foreach (var part in word.Parts) reader.AddPart(part);
+            reader.Add(start, end, word.Term, word.Fuzzy, word.StartsClause, word.Stem, word.Shape, word.Parts);
         }
         return scanner.GaveUp ? null : reader.Build();
     }
