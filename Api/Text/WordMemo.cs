@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using System.Runtime.InteropServices;
-
 namespace SmartPost.Api.Text;
 
 /// <summary>What the analysis chain made of one word of an original text, as <see cref="WordMemo"/> remembers it.</summary>
@@ -29,28 +26,16 @@ internal sealed class WordMemo
     private int _count;
 
     /// <summary>Per-process start of the hash, so text written to collide in one process does not collide in another.</summary>
-    private static readonly ulong Seed = 0xCBF29CE484222325UL ^ (ulong)Random.Shared.NextInt64();
+    public static readonly uint Seed = 2166136261u ^ (uint)Random.Shared.Next();
 
-    /// <summary>The hash of a written word: four characters per multiply.</summary>
+    /// <summary>One FNV-1a step; the scanner folds each character in as it reads the word.</summary>
+    public static uint Step(uint hash, char c) => (hash ^ c) * 16777619u;
+
     public static uint Hash(ReadOnlySpan<char> word)
     {
-        var h = Seed ^ (ulong)word.Length * 0x9E3779B97F4A7C15UL;
-        var bytes = MemoryMarshal.AsBytes(word);
-        while (bytes.Length >= 8)
-        {
-            h = (h ^ BinaryPrimitives.ReadUInt64LittleEndian(bytes)) * 0x100000001B3UL;
-            h ^= h >> 29;
-            bytes = bytes[8..];
-        }
-        if (!bytes.IsEmpty)
-        {
-            // The last one to three characters as one number (the length is in the seed).
-            ulong tail = bytes.Length >= 4 ? BinaryPrimitives.ReadUInt32LittleEndian(bytes) : 0;
-            if ((bytes.Length & 2) != 0) tail |= (ulong)BinaryPrimitives.ReadUInt16LittleEndian(bytes[(bytes.Length - 2)..]) << 32;
-            h = (h ^ tail) * 0x100000001B3UL;
-        }
-        h ^= h >> 32;
-        return (uint)h;
+        var hash = Seed;
+        foreach (var c in word) hash = Step(hash, c);
+        return hash;
     }
 
     public int Count => Volatile.Read(ref _count);
@@ -104,6 +89,6 @@ internal sealed class WordMemo
         }
     }
 
-    // Fold the high bits in before masking.
+    // FNV's low bits mix poorly; fold the high bits in before masking.
     private static int Slot(uint hash, int mask) => (int)((hash ^ (hash >> 15)) & (uint)mask);
 }

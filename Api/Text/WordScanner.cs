@@ -1,8 +1,4 @@
 using System.Buffers;
-using System.Numerics;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace SmartPost.Api.Text;
@@ -11,13 +7,8 @@ namespace SmartPost.Api.Text;
 /// Finds the words of a text exactly where <see cref="DanishAnalyzer"/>'s tokenizer, line-break char filter and
 /// <see cref="HyphenJoinFilter"/> find them — runs of letters, digits, hyphens and soft hyphens with at least one letter
 /// or digit, "kommu-⏎nikerer" joined, offsets in the original — without running Lucene: one pass over the characters,
-/// no allocation per word. <see cref="TextAnalyzer"/>'s corpus test holds it to the Lucene chain.
-/// <para>
-/// A text without surrogates (nearly all) is read 64 characters at a time: eight characters per vector compare say which
-/// are letters, digits or hyphens (a block with any other non-ASCII character asks <see cref="CharKinds"/> per
-/// character), and a word starts or ends where that bit changes. Reading character by character, each word's end was a
-/// branch the processor could not predict, a third of reading a letter.
-/// </para> Anything the two could read differently (a run as long as Lucene's 255-character
+/// no allocation per word, and each word's memo hash computed as it is read. <see cref="TextAnalyzer"/>'s corpus test
+/// holds it to the Lucene chain. Anything the two could read differently (a run as long as Lucene's 255-character
 /// token limit, a broken surrogate pair) makes <see cref="Next"/> give up, and the caller reads the text with Lucene.
 /// </summary>
 internal ref struct WordScanner
@@ -29,27 +20,14 @@ internal ref struct WordScanner
     private readonly ReadOnlySpan<char> _scanned;
     private readonly ReadOnlySpan<int> _points;
     private readonly ReadOnlySpan<int> _shifts;
-    private readonly bool _byBlocks;
     private int _at;
-
-    // Reading by blocks: the bits where a word starts or ends in the 64 characters from _window on, whether the character
-    // before the next window is in a word, and a word's start while its end is in a later window.
-    private ulong _changes;
-    private int _window;
-    private ulong _carry;
-    private int _runStart;
 
     /// <summary>Scans the text itself (it has no hyphen at a line break).</summary>
     public WordScanner(ReadOnlySpan<char> text)
     {
         _original = text;
         _scanned = text;
-        (_byBlocks, _window, _runStart) = (ReadsByBlocks(text), -64, -1);
     }
-
-    // A surrogate pair is a letter or not by the pair: such a text is read character by character.
-    private static bool ReadsByBlocks(ReadOnlySpan<char> text) =>
-        Vector128.IsHardwareAccelerated && text.IndexOfAnyInRange('\uD800', '\uDFFF') < 0;
 
     /// <summary>Scans <paramref name="joined"/> (the text with its line-break hyphens removed) and maps offsets back.</summary>
     private WordScanner(ReadOnlySpan<char> original, ReadOnlySpan<char> joined, ReadOnlySpan<int> points, ReadOnlySpan<int> shifts)
@@ -58,7 +36,6 @@ internal ref struct WordScanner
         _scanned = joined;
         _points = points;
         _shifts = shifts;
-        (_byBlocks, _window, _runStart) = (ReadsByBlocks(joined), -64, -1);
     }
 
     /// <summary>True when the scanner gave up: the text must be read by Lucene.</summary>
@@ -67,102 +44,10 @@ internal ref struct WordScanner
     /// <summary>The next word: its offsets in the original text and the <see cref="WordMemo"/> hash of the original span.</summary>
     public bool Next(out int start, out int end, out uint hash)
     {
-        start = end = 0;
-        hash = 0;
-        var found = _byBlocks ? NextByBlocks(out var runStart, out var runEnd) : NextByCharacters(out runStart, out runEnd);
-        if (!found) return false;
-        if (_points.IsEmpty) (start, end) = (runStart, runEnd);
-        else (start, end) = (runStart + ShiftAt(runStart), runEnd + ShiftAt(runEnd));
-        hash = WordMemo.Hash(_original[start..end]);
-        return true;
-    }
-
-    /// <summary>The next run of word characters with a letter or digit, in the scanned text, 64 characters at a time.</summary>
-    private bool NextByBlocks(out int runStart, out int runEnd)
-    {
-        var text = _scanned;
-        while (true)
-        {
-            if (_runStart < 0)
-            {
-                while (_changes == 0)
-                {
-                    if (!NextWindow())
-                    {
-                        (runStart, runEnd) = (0, 0);
-                        return false;
-                    }
-                }
-                _runStart = _window + BitOperations.TrailingZeroCount(_changes);
-                _changes &= _changes - 1;
-            }
-            // Bits past the text's end are no word, so a run ends at the latest at the text's length.
-            var ended = true;
-            while (_changes == 0 && (ended = NextWindow())) { }
-            (runStart, runEnd) = (_runStart, ended ? _window + BitOperations.TrailingZeroCount(_changes) : text.Length);
-            _changes &= _changes - 1;
-            _runStart = -1;
-            if (runEnd - runStart >= LongestRun)
-            {
-                GaveUp = true;
-                return false;
-            }
-            if ((CharKinds.Of(text[runStart]) & CharKinds.LetterOrDigit) != 0 || HasLetterOrDigit(text[runStart..runEnd])) return true;
-            // a lone dash is no word
-        }
-    }
-
-    private static bool HasLetterOrDigit(ReadOnlySpan<char> run)
-    {
-        foreach (var c in run)
-        {
-            if ((CharKinds.Of(c) & CharKinds.LetterOrDigit) != 0) return true;
-        }
-        return false;
-    }
-
-    /// <summary>Reads the next 64 characters' word bits; false when the previous window reached past the text's end.</summary>
-    private bool NextWindow()
-    {
-        var text = _scanned;
-        var next = _window + 64;
-        if (next > text.Length) return false;
-        ulong inWord = 0;
-        for (var b = 0; b < 64; b += 8)
-        {
-            var at = next + b;
-            inWord |= (ulong)(at + 8 <= text.Length ? BlockBits(text, at) : CharacterBits(text, at, Math.Max(0, text.Length - at))) << b;
-        }
-        _changes = inWord ^ (inWord << 1 | _carry);
-        _carry = inWord >> 63;
-        _window = next;
-        return true;
-    }
-
-    /// <summary>Bit k: character at + k is a letter, digit or hyphen (<see cref="CharKinds.InWord"/>).</summary>
-    private static uint BlockBits(ReadOnlySpan<char> text, int at)
-    {
-        var block = Vector128.LoadUnsafe(ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text)), (nuint)at);
-        if (Vector128.GreaterThanAny(block, Vector128.Create((ushort)0x7F))) return CharacterBits(text, at, 8);
-        var letter = Vector128.LessThanOrEqual((block | Vector128.Create((ushort)0x20)) - Vector128.Create((ushort)'a'), Vector128.Create((ushort)25));
-        var digit = Vector128.LessThanOrEqual(block - Vector128.Create((ushort)'0'), Vector128.Create((ushort)9));
-        var hyphen = Vector128.Equals(block, Vector128.Create((ushort)'-'));
-        return (letter | digit | hyphen).ExtractMostSignificantBits();
-    }
-
-    private static uint CharacterBits(ReadOnlySpan<char> text, int at, int count)
-    {
-        var bits = 0u;
-        for (var k = 0; k < count; k++) bits |= (uint)((CharKinds.Of(text[at + k]) & CharKinds.InWord) >> 1) << k;
-        return bits;
-    }
-
-    /// <summary>The next run character by character (a text with surrogates, or without vector support).</summary>
-    private bool NextByCharacters(out int runStart, out int runEnd)
-    {
         var text = _scanned;
         var i = _at;
-        runStart = runEnd = 0;
+        start = end = 0;
+        hash = 0;
         while (true)
         {
             while (i < text.Length && (CharKinds.Of(text[i]) & CharKinds.InWord) == 0) i++;
@@ -171,18 +56,22 @@ internal ref struct WordScanner
                 _at = i;
                 return false;
             }
-            runStart = i;
+            var runStart = i;
+            var h = WordMemo.Seed;
             var hasLetterOrDigit = false;
             while (i < text.Length)
             {
-                var kind = CharKinds.Of(text[i]);
+                var c = text[i];
+                var kind = CharKinds.Of(c);
                 if ((kind & (CharKinds.InWord | CharKinds.Surrogate)) == CharKinds.InWord)
                 {
+                    h = WordMemo.Step(h, c);
                     hasLetterOrDigit |= (kind & CharKinds.LetterOrDigit) != 0;
                     i++;
                     continue;
                 }
                 if ((kind & CharKinds.Surrogate) == 0 || !IsLetterOrDigitPair(text, i)) break;
+                h = WordMemo.Step(WordMemo.Step(h, c), text[i + 1]);
                 hasLetterOrDigit = true;
                 i += 2;
             }
@@ -199,7 +88,16 @@ internal ref struct WordScanner
             }
             if (!hasLetterOrDigit) continue; // a lone dash is no word
             _at = i;
-            runEnd = i;
+            if (_points.IsEmpty)
+            {
+                (start, end, hash) = (runStart, i, h);
+                return true;
+            }
+            var startShift = ShiftAt(runStart);
+            var endShift = ShiftAt(i);
+            (start, end) = (runStart + startShift, i + endShift);
+            // Nothing removed inside the word: its original characters are the ones just hashed.
+            hash = startShift == endShift ? h : WordMemo.Hash(_original[start..end]);
             return true;
         }
     }
