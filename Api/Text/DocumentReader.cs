@@ -35,12 +35,8 @@ internal sealed class DocumentReader
         _clauses = ArrayPool<TextSpan>.Shared.Rent(text.Length / 32 + 1);
     }
 
-    /// <summary>The next word of the text, after the previous one (a compound's parts follow with <see cref="AddPart"/>).</summary>
-    public void Add(int start, int end, int term, bool fuzzy, bool startsClause, string stem, WordShape shape) =>
-        Add(start, end, term, fuzzy, startsClause, stem, shape, []);
-
-    /// <summary>The next word with the known parts of its compound at once (a word from the memo).</summary>
-    public void Add(int start, int end, int term, bool fuzzy, bool startsClause, string stem, WordShape shape, ReadOnlySpan<int> parts)
+    /// <summary>The next word of the text, after the previous one.</summary>
+    public void Add(int start, int end, int term, bool fuzzy, bool startsClause, string stem, WordShape shape)
     {
         while (_quoteIndex < _quoted.Count && _quoted[_quoteIndex].End <= start) _quoteIndex++;
         var isQuoted = _quoteIndex < _quoted.Count && _quoted[_quoteIndex].Start <= start;
@@ -48,15 +44,8 @@ internal sealed class DocumentReader
 
         if (_count == _tokens.Length) Grow(ref _tokens, _tokens.Length * 2);
         if (_count == _stems.Length) Grow(ref _stems, _stems.Length * 2);
-        var firstPart = _partCount;
-        if (!parts.IsEmpty)
-        {
-            if (_partCount + parts.Length > _parts.Length) Grow(ref _parts, Math.Max(16, 2 * (_partCount + parts.Length)));
-            foreach (var part in parts) _parts[_partCount++] = new TokenPart(part, _count);
-        }
         _stems[_count] = stem;
-        // The token is written once with its parts: setting them one by one afterwards copied it for each part.
-        _tokens[_count++] = new TextToken(start, end - start, term, fuzzy, isQuoted, _sentenceCount, _clauseCount, firstPart, parts.Length, shape);
+        _tokens[_count++] = new TextToken(start, end - start, term, fuzzy, isQuoted, _sentenceCount, _clauseCount, _partCount, 0, shape);
         _previousEnd = end;
         _previousQuoted = isQuoted;
     }

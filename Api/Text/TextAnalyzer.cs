@@ -145,7 +145,8 @@ public sealed class TextAnalyzer
             var surface = text.AsSpan(start, end - start);
             var word = _memo.Get(surface, hash) ?? Learn(surface.ToString(), hash);
             if (word is null) return null;
-            reader.Add(start, end, word.Term, word.Fuzzy, word.StartsClause, word.Stem, word.Shape, word.Parts);
+            reader.Add(start, end, word.Term, word.Fuzzy, word.StartsClause, word.Stem, word.Shape);
+            foreach (var part in word.Parts) reader.AddPart(part);
         }
         return scanner.GaveUp ? null : reader.Build();
     }
