@@ -45,7 +45,7 @@ internal sealed class DocumentReader
         if (_count == _tokens.Length) Grow(ref _tokens, _tokens.Length * 2);
         if (_count == _stems.Length) Grow(ref _stems, _stems.Length * 2);
         _stems[_count] = stem;
-        _tokens[_count++] = new TextToken(start, end - start, term, fuzzy, isQuoted, _sentenceCount, _clauseCount, _partCount, 0, shape);
+        _tokens[_count++] = new TextToken(start, end - start, term, fuzzy, isQuoted, shape, _sentenceCount, _clauseCount, _partCount, 0);
         _previousEnd = end;
         _previousQuoted = isQuoted;
     }
