@@ -8,10 +8,12 @@ namespace SmartPost.Api.Text;
 /// <param name="Term">Vocabulary id of its stem (exact or within the spelling tolerance), or <see cref="Vocabulary.Unknown"/>.</param>
 /// <param name="Fuzzy">The stem was reached by the spelling tolerance, not exactly.</param>
 /// <param name="Quoted">The word stands in quoted or forwarded text (<see cref="QuotedText"/>).</param>
+/// <param name="Shape">What the verb-first condition test asks of the word as written (<see cref="VerbFirstCondition.ShapeOf"/>);
+/// next to the two flags, so the token keeps its 32 bytes.</param>
 /// <param name="FirstPart">Index of its first compound part in <see cref="AnalyzedDocument.Parts"/>.</param>
 /// <param name="PartCount">How many known words the compound splits into (0 for a simple word).</param>
 public readonly record struct TextToken(
-    int Start, int Length, int Term, bool Fuzzy, bool Quoted, int Sentence, int Clause, int FirstPart, int PartCount)
+    int Start, int Length, int Term, bool Fuzzy, bool Quoted, WordShape Shape, int Sentence, int Clause, int FirstPart, int PartCount)
 {
     public int End => Start + Length;
 }

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace SmartPost.Api.Text;
 
 /// <summary>Where a concept was found: words <see cref="First"/>..<see cref="Last"/> of the document.</summary>
@@ -15,60 +17,64 @@ public sealed class ConceptSet
     private readonly string[] _names;
     private readonly Dictionary<string, int> _ids;
     private readonly LemmasStartingWith?[] _byFirstTerm;
-    private readonly int _mostLemmasOfOneWord;
-    private readonly int _lemmaCount;
+    /// <summary>The masks of all lemma sets together, and the widest, for a text's notes and working mask.</summary>
+    private readonly int _maskWords, _mostMaskWords;
 
     /// <summary>A lemma as vocabulary ids: per step the ids that fill it and how many other words may come before it.</summary>
-    private sealed record CompiledLemma(int Concept, int[][] Steps, int[] Gaps)
-    {
-        /// <summary>Its place among all compiled lemmas, for per-text notes (<see cref="WordsPresent"/>).</summary>
-        public int Id { get; init; }
-    }
+    private sealed record CompiledLemma(int Concept, int[][] Steps, int[] Gaps);
 
     /// <summary>
     /// The lemmas that start with one word, in rule order, and which of them could go on with the words that follow.
     /// Common first words ("vi", "har", "du") start dozens of lemmas; trying each at every occurrence was most of a
     /// suggestion's time. Looking up the next few words' ids narrows them to the lemmas whose second word is there.
+    /// A set of lemmas is a bit mask (bit k = the k-th lemma, one <see cref="ulong"/> per 64): joining sets is an OR, and
+    /// reading the bits from the lowest gives the lemmas in rule order without sorting or de-duplicating.
     /// </summary>
     private sealed class LemmasStartingWith
     {
         /// <summary>Fewer lemmas than this are simply all tried: the look-ups would cost more than they save.</summary>
         private const int NarrowFrom = 6;
 
-        public LemmasStartingWith(CompiledLemma[] lemmas, int vocabularySize)
+        public LemmasStartingWith(CompiledLemma[] lemmas, int vocabularySize, int maskOffset)
         {
             Lemmas = lemmas;
+            Words = (lemmas.Length + 63) >> 6;
+            MaskOffset = maskOffset;
+            OneWord = new ulong[Words];
+            All = new ulong[Words];
+            for (var k = 0; k < lemmas.Length; k++)
+            {
+                All[k >> 6] |= 1UL << k;
+                if (lemmas[k].Steps.Length == 1) OneWord[k >> 6] |= 1UL << k;
+            }
             if (lemmas.Length < NarrowFrom) return;
-            var bySecond = new Dictionary<int, List<int>>();
-            var single = new List<int>();
+            // Indexed by the following word's id: an array read, no hashing, for every word within reach.
+            BySecondTerm = new ulong[]?[vocabularySize];
             for (var k = 0; k < lemmas.Length; k++)
             {
                 var lemma = lemmas[k];
-                if (lemma.Steps.Length == 1)
-                {
-                    single.Add(k);
-                    continue;
-                }
+                if (lemma.Steps.Length == 1) continue;
                 Window = Math.Max(Window, lemma.Gaps[1] + 1);
-                foreach (var second in lemma.Steps[1])
-                {
-                    if (!bySecond.TryGetValue(second, out var list)) bySecond[second] = list = [];
-                    if (list.Count == 0 || list[^1] != k) list.Add(k);
-                }
+                foreach (var second in lemma.Steps[1]) (BySecondTerm[second] ??= new ulong[Words])[k >> 6] |= 1UL << k;
             }
-            OneWord = [.. single];
-            // Indexed by the following word's id: an array read, no hashing, for every word within reach.
-            BySecondTerm = new int[]?[vocabularySize];
-            foreach (var (second, list) in bySecond) BySecondTerm[second] = [.. list];
         }
 
         public CompiledLemma[] Lemmas { get; }
 
-        /// <summary>Null: try every lemma. Else the lemmas (by index) that could go on with a following word's id.</summary>
-        public int[]?[]? BySecondTerm { get; }
+        /// <summary>How many <see cref="ulong"/>s a mask of these lemmas takes.</summary>
+        public int Words { get; }
+
+        /// <summary>Where this set's masks stand among a text's notes (<see cref="WordsPresent"/>).</summary>
+        public int MaskOffset { get; }
+
+        /// <summary>Null: try every lemma. Else per following word's id the lemmas that could go on with it.</summary>
+        public ulong[]?[]? BySecondTerm { get; }
 
         /// <summary>Lemmas of one word: always a hit.</summary>
-        public int[] OneWord { get; } = [];
+        public ulong[] OneWord { get; }
+
+        /// <summary>Every lemma of the set.</summary>
+        public ulong[] All { get; }
 
         /// <summary>How many words after the first may hold a lemma's second word (the largest gap + 1).</summary>
         public int Window { get; }
@@ -78,12 +84,17 @@ public sealed class ConceptSet
     {
         _names = names;
         _ids = names.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
-        var lemmaCount = 0;
-        _byFirstTerm = byFirstTerm
-            .Select(lemmas => lemmas is null ? null : new LemmasStartingWith(lemmas.Select(l => new CompiledLemma(l.Item1, l.Item2, l.Item3) { Id = lemmaCount++ }).ToArray(), byFirstTerm.Length))
-            .ToArray();
-        _lemmaCount = lemmaCount;
-        _mostLemmasOfOneWord = _byFirstTerm.Max(l => l?.Lemmas.Length ?? 0);
+        var maskWords = 0;
+        _byFirstTerm = new LemmasStartingWith?[byFirstTerm.Length];
+        for (var t = 0; t < byFirstTerm.Length; t++)
+        {
+            if (byFirstTerm[t] is not { } lemmas) continue;
+            var set = new LemmasStartingWith(lemmas.Select(l => new CompiledLemma(l.Item1, l.Item2, l.Item3)).ToArray(), byFirstTerm.Length, maskWords);
+            _byFirstTerm[t] = set;
+            maskWords += set.Words;
+        }
+        _maskWords = maskWords;
+        _mostMaskWords = _byFirstTerm.Max(l => l?.Words ?? 0);
         Analyzer = analyzer;
     }
 
@@ -190,10 +201,10 @@ public sealed class ConceptSet
         hits.Clear();
         var tokens = document.Tokens;
         var coveredUpTo = -1;
-        var candidates = new Candidates(_mostLemmasOfOneWord <= 256 ? stackalloc int[_mostLemmasOfOneWord] : new int[_mostLemmasOfOneWord],
-            _mostLemmasOfOneWord <= 256 ? stackalloc int[_mostLemmasOfOneWord] : new int[_mostLemmasOfOneWord]);
+        var candidates = _mostMaskWords <= 16 ? stackalloc ulong[_mostMaskWords] : new ulong[_mostMaskWords];
         var present = new WordsPresent(_byFirstTerm.Length <= 4096 ? stackalloc bool[_byFirstTerm.Length] : new bool[_byFirstTerm.Length],
-            _lemmaCount <= 4096 ? stackalloc byte[_lemmaCount] : new byte[_lemmaCount]);
+            _maskWords <= 2048 ? stackalloc ulong[_maskWords] : new ulong[_maskWords],
+            _maskWords <= 2048 ? stackalloc ulong[_maskWords] : new ulong[_maskWords]);
         foreach (ref readonly var token in tokens)
         {
             if (!token.Quoted && token.Term != Vocabulary.Unknown) present.Add(token.Term);
@@ -210,14 +221,19 @@ public sealed class ConceptSet
             {
                 // Before the word's own lemmas, so hits stay in text order (First, then rule order).
                 // The marker stands for the whole condition clause: a lemma's next word is looked for from its main clause on.
-                foreach (var lemma in _byFirstTerm[_verbFirstTerm]!.Lemmas)
+                var opened = _byFirstTerm[_verbFirstTerm]!;
+                var all = candidates[..opened.Words];
+                opened.All.CopyTo(all);
+                present.KeepPossible(opened, all);
+                for (var w = 0; w < all.Length; w++)
                 {
-                    if (present.CanMatch(lemma)) Match(tokens, i, lemma, false, false, hits, from: mainClauses![nextStart] - 1);
+                    for (var bits = all[w]; bits != 0; bits &= bits - 1)
+                        Match(tokens, i, opened.Lemmas[(w << 6) + BitOperations.TrailingZeroCount(bits)], false, false, hits, from: mainClauses![nextStart] - 1);
                 }
                 nextStart++;
             }
             var before = hits.Count;
-            if (token.Term != Vocabulary.Unknown && _byFirstTerm[token.Term] is { } lemmas) Match(tokens, i, lemmas, token.Fuzzy, false, hits, ref candidates, ref present);
+            if (token.Term != Vocabulary.Unknown && _byFirstTerm[token.Term] is { } lemmas) Match(tokens, i, lemmas, token.Fuzzy, false, hits, candidates, ref present);
             if (hits.Count > before)
             {
                 for (var h = before; h < hits.Count; h++) coveredUpTo = Math.Max(coveredUpTo, hits[h].Last);
@@ -227,60 +243,41 @@ public sealed class ConceptSet
             if (token.PartCount == 0 || i <= coveredUpTo) continue;
             foreach (var part in document.Parts(token))
             {
-                if (_byFirstTerm[part.Term] is { } partLemmas) Match(tokens, i, partLemmas, token.Fuzzy, true, hits, ref candidates, ref present);
+                if (_byFirstTerm[part.Term] is { } partLemmas) Match(tokens, i, partLemmas, token.Fuzzy, true, hits, candidates, ref present);
             }
         }
     }
 
     /// <summary>
-    /// The lemmas worth trying at one word, by index, kept in rule order as they are found. A stamp per lemma says it is
-    /// already in: a new word takes a new stamp instead of clearing a mark per lemma of its first word (common first
-    /// words start dozens, of which a handful go on with the words that follow).
+    /// Which vocabulary ids stand among the writer's own words, and per lemma (noted the first time it is a candidate,
+    /// as two bits of its set's masks: looked at, possible) whether each of its later words is among them. A lemma with a
+    /// word the text never uses cannot match anywhere in it: most lemmas of a common first word ("vi har modtaget …", "vi
+    /// har afgjort …") are passed over without being tried.
     /// </summary>
-    private ref struct Candidates(Span<int> stamps, Span<int> chosen)
+    private ref struct WordsPresent(Span<bool> terms, Span<ulong> known, Span<ulong> possible)
     {
-        private readonly Span<int> _stamps = stamps;
-        private readonly Span<int> _chosen = chosen;
-        private int _stamp;
-
-        public int Count { get; private set; }
-
-        public readonly ReadOnlySpan<int> Chosen => _chosen[..Count];
-
-        public void Start()
-        {
-            _stamp++;
-            Count = 0;
-        }
-
-        public void Add(int lemma)
-        {
-            if (_stamps[lemma] == _stamp) return;
-            _stamps[lemma] = _stamp;
-            var at = Count++;
-            for (; at > 0 && _chosen[at - 1] > lemma; at--) _chosen[at] = _chosen[at - 1];
-            _chosen[at] = lemma;
-        }
-    }
-
-    /// <summary>
-    /// Which vocabulary ids stand among the writer's own words, and per lemma (noted the first time it is asked) whether
-    /// each of its later words is among them. A lemma with a word the text never uses cannot match anywhere in it: most
-    /// lemmas of a common first word ("vi har modtaget …", "vi har afgjort …") are passed over without being tried.
-    /// </summary>
-    private ref struct WordsPresent(Span<bool> terms, Span<byte> lemmas)
-    {
-        private const byte Possible = 1, Impossible = 2;
         private readonly Span<bool> _terms = terms;
-        private readonly Span<byte> _lemmas = lemmas;
+        private readonly Span<ulong> _known = known;
+        private readonly Span<ulong> _possible = possible;
 
         public readonly void Add(int term) => _terms[term] = true;
 
-        public readonly bool CanMatch(CompiledLemma lemma)
+        /// <summary>Keeps of <paramref name="chosen"/> (lemmas of <paramref name="set"/>) those that can match in this text.</summary>
+        public readonly void KeepPossible(LemmasStartingWith set, Span<ulong> chosen)
         {
-            ref var known = ref _lemmas[lemma.Id];
-            if (known == 0) known = AllLaterWordsPresent(lemma) ? Possible : Impossible;
-            return known == Possible;
+            var known = _known.Slice(set.MaskOffset, set.Words);
+            var possible = _possible.Slice(set.MaskOffset, set.Words);
+            for (var w = 0; w < chosen.Length; w++)
+            {
+                // Each lemma is looked at once per text, the first time it is a candidate.
+                for (var unknown = chosen[w] & ~known[w]; unknown != 0; unknown &= unknown - 1)
+                {
+                    var k = BitOperations.TrailingZeroCount(unknown);
+                    if (AllLaterWordsPresent(set.Lemmas[(w << 6) + k])) possible[w] |= 1UL << k;
+                }
+                known[w] |= chosen[w];
+                chosen[w] &= possible[w];
+            }
         }
 
         private readonly bool AllLaterWordsPresent(CompiledLemma lemma)
@@ -300,30 +297,33 @@ public sealed class ConceptSet
     /// word stands within reach are tried (a superset of those that match: each is still matched in full).
     /// </summary>
     private static void Match(ReadOnlySpan<TextToken> tokens, int i, LemmasStartingWith starting, bool fuzzy, bool inCompound,
-        List<ConceptHit> hits, ref Candidates candidates, ref WordsPresent present)
+        List<ConceptHit> hits, Span<ulong> candidates, ref WordsPresent present)
     {
-        var lemmas = starting.Lemmas;
+        var chosen = candidates[..starting.Words];
+        // One or two words a mask: plain loops, not a call to copy memory.
         if (starting.BySecondTerm is not { } bySecond)
         {
-            foreach (var lemma in lemmas)
+            var all = starting.All;
+            for (var w = 0; w < chosen.Length; w++) chosen[w] = all[w];
+        }
+        else
+        {
+            var oneWord = starting.OneWord;
+            for (var w = 0; w < chosen.Length; w++) chosen[w] = oneWord[w];
+            var sentence = tokens[i].Sentence;
+            for (var next = i + 1; next <= i + starting.Window && next < tokens.Length; next++)
             {
-                if (present.CanMatch(lemma)) Match(tokens, i, lemma, fuzzy, inCompound, hits);
+                ref readonly var word = ref tokens[next];
+                if (word.Sentence != sentence || word.Quoted) break;
+                if (word.Term == Vocabulary.Unknown || bySecond[word.Term] is not { } goOn) continue;
+                for (var w = 0; w < chosen.Length; w++) chosen[w] |= goOn[w];
             }
-            return;
         }
-        candidates.Start();
-        foreach (var k in starting.OneWord) candidates.Add(k);
-        var sentence = tokens[i].Sentence;
-        for (var next = i + 1; next <= i + starting.Window && next < tokens.Length; next++)
+        present.KeepPossible(starting, chosen);
+        var lemmas = starting.Lemmas;
+        for (var w = 0; w < chosen.Length; w++)
         {
-            ref readonly var word = ref tokens[next];
-            if (word.Sentence != sentence || word.Quoted) break;
-            if (word.Term == Vocabulary.Unknown || bySecond[word.Term] is not { } goOn) continue;
-            foreach (var k in goOn) candidates.Add(k);
-        }
-        foreach (var k in candidates.Chosen)
-        {
-            if (present.CanMatch(lemmas[k])) Match(tokens, i, lemmas[k], fuzzy, inCompound, hits);
+            for (var bits = chosen[w]; bits != 0; bits &= bits - 1) Match(tokens, i, lemmas[(w << 6) + BitOperations.TrailingZeroCount(bits)], fuzzy, inCompound, hits);
         }
     }
 

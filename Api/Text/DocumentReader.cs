@@ -36,7 +36,7 @@ internal sealed class DocumentReader
     }
 
     /// <summary>The next word of the text, after the previous one.</summary>
-    public void Add(int start, int end, int term, bool fuzzy, bool startsClause, string stem)
+    public void Add(int start, int end, int term, bool fuzzy, bool startsClause, string stem, WordShape shape)
     {
         while (_quoteIndex < _quoted.Count && _quoted[_quoteIndex].End <= start) _quoteIndex++;
         var isQuoted = _quoteIndex < _quoted.Count && _quoted[_quoteIndex].Start <= start;
@@ -45,7 +45,7 @@ internal sealed class DocumentReader
         if (_count == _tokens.Length) Grow(ref _tokens, _tokens.Length * 2);
         if (_count == _stems.Length) Grow(ref _stems, _stems.Length * 2);
         _stems[_count] = stem;
-        _tokens[_count++] = new TextToken(start, end - start, term, fuzzy, isQuoted, _sentenceCount, _clauseCount, _partCount, 0);
+        _tokens[_count++] = new TextToken(start, end - start, term, fuzzy, isQuoted, shape, _sentenceCount, _clauseCount, _partCount, 0);
         _previousEnd = end;
         _previousQuoted = isQuoted;
     }
@@ -130,6 +130,16 @@ internal sealed class DocumentReader
     /// </summary>
     private void Separate(int start, bool isQuoted, bool startsClause)
     {
+        // Most words are apart by one space, which ends nothing: decided without looking at what the gap holds.
+        if (start - _previousEnd == 1 && _text[_previousEnd] == ' ' && isQuoted == _previousQuoted)
+        {
+            if (startsClause)
+            {
+                AddClause(new TextSpan(_clauseStart, _count, _sentenceCount, false));
+                _clauseStart = _count;
+            }
+            return;
+        }
         var kinds = 0;
         var newlines = 0;
         foreach (var c in _text.AsSpan(_previousEnd, start - _previousEnd))

@@ -145,7 +145,7 @@ public sealed class TextAnalyzer
             var surface = text.AsSpan(start, end - start);
             var word = _memo.Get(surface, hash) ?? Learn(surface.ToString(), hash);
             if (word is null) return null;
-            reader.Add(start, end, word.Term, word.Fuzzy, word.StartsClause, word.Stem);
+            reader.Add(start, end, word.Term, word.Fuzzy, word.StartsClause, word.Stem, word.Shape);
             foreach (var part in word.Parts) reader.AddPart(part);
         }
         return scanner.GaveUp ? null : reader.Build();
@@ -179,7 +179,7 @@ public sealed class TextAnalyzer
         }
         if (stem is null) return null;
         var id = Lookup(stem, surface, out var fuzzy);
-        var word = new AnalyzedWord(surface, hash, stem, id, fuzzy, StartsClause(id, fuzzy, surface), [.. parts]);
+        var word = new AnalyzedWord(surface, hash, stem, id, fuzzy, StartsClause(id, fuzzy, surface), [.. parts], VerbFirstCondition.ShapeOf(surface));
         _memo.Add(word);
         return word;
     }
@@ -221,8 +221,9 @@ public sealed class TextAnalyzer
                 continue;
             }
             var start = offset.StartOffset;
-            var id = Lookup(stem, text.AsSpan(start, offset.EndOffset - start), out var fuzzy);
-            reader.Add(start, offset.EndOffset, id, fuzzy, StartsClause(id, fuzzy, text.AsSpan(start, offset.EndOffset - start)), stem.ToString());
+            var written = text.AsSpan(start, offset.EndOffset - start);
+            var id = Lookup(stem, written, out var fuzzy);
+            reader.Add(start, offset.EndOffset, id, fuzzy, StartsClause(id, fuzzy, written), stem.ToString(), VerbFirstCondition.ShapeOf(written));
         }
         stream.End();
         return reader.Build();

@@ -5,7 +5,8 @@ namespace SmartPost.Api.Text;
 /// <param name="Stem">The folded stem the chain produced.</param>
 /// <param name="Parts">Vocabulary ids of the compound's known parts, in the chain's order (empty for a simple word).</param>
 /// <param name="StartsClause">The word opens a clause ("men", "fordi").</param>
-internal sealed record AnalyzedWord(string Surface, uint Hash, string Stem, int Term, bool Fuzzy, bool StartsClause, int[] Parts);
+/// <param name="Shape">What the verb-first condition test asks of it (<see cref="VerbFirstCondition.ShapeOf"/>).</param>
+internal sealed record AnalyzedWord(string Surface, uint Hash, string Stem, int Term, bool Fuzzy, bool StartsClause, int[] Parts, WordShape Shape);
 
 /// <summary>
 /// Remembers each word's analysis, keyed by the word as written, so the Lucene chain runs once per distinct word rather

@@ -56,7 +56,7 @@ internal static class SuggestProfile
                 var reader = new DocumentReader(letter.Text, signatures: false);
                 foreach (var (start, end, word) in words)
                 {
-                    reader.Add(start, end, word.Term, word.Fuzzy, word.StartsClause, word.Stem);
+                    reader.Add(start, end, word.Term, word.Fuzzy, word.StartsClause, word.Stem, word.Shape);
                     foreach (var part in word.Parts) reader.AddPart(part);
                 }
                 using var built = reader.Build();

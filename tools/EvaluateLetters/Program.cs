@@ -6,7 +6,8 @@ namespace SmartPost.EvaluateLetters;
 /// <summary>
 /// Runs the send-time guidance over every labelled letter of tests/corpus/letters (or the files given) and prints,
 /// per file and in total, recommendation and category accuracy and each check's recall, precision and confusions.
-/// "--explain file id …" prints what the engine found in single letters.
+/// "--explain file id …" prints what the engine found in single letters. "--dump file …" prints every letter's whole
+/// suggestion as one JSON line, to show that a change to the engine leaves its output byte for byte as it was.
 /// </summary>
 internal static class Program
 {
@@ -32,6 +33,13 @@ internal static class Program
                 foreach (var line in engine.Trace(letter.Facts)) Console.WriteLine($"  rule {line}");
                 Console.WriteLine($"[{letter.Facts.DocumentTitle} | {letter.Facts.DocumentType}]\n{letter.Facts.Text}\n");
             }
+            return 0;
+        }
+        if (args is ["--dump", .. var dumpFiles])
+        {
+            // Every field of the suggestion, for each letter: two builds' dumps are diffed (benchmarks/engine-identity.sh).
+            foreach (var letter in (dumpFiles.Length > 0 ? dumpFiles : LetterCorpus.Files).SelectMany(LetterCorpus.Read))
+                Console.WriteLine($"{letter}\t{Newtonsoft.Json.JsonConvert.SerializeObject(engine.Suggest(letter.Facts, letter.Standing, letter.ChosenOption))}");
             return 0;
         }
         var files = args.Length > 0 ? args : LetterCorpus.Files.ToArray();

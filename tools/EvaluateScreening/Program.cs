@@ -22,6 +22,7 @@ using SmartPost.EvaluateScreening;
 //   --lower-threshold <p> the model score below which the rules' Certain becomes Possible (Screening:ModelLowerThreshold)
 //   --rules               per kind and Possible reason: how often a flag was right, wrong and on a clean reply
 //   --flags               one line per reply: labels and every flag (kind, certainty, reason), for before/after diffs
+//   --dump                one line per reply: the whole screening result as JSON (benchmarks/engine-identity.sh diffs two builds)
 //   --explain "text"      how the core reads a text and which rules fire
 //   --show <id>...        the same for corpus replies by id, with subject, labels and the flags the screener gives
 var quiet = args.Contains("--quiet");
@@ -103,6 +104,12 @@ if (args.Contains("--flags"))
         var flags = screener.Screen(reply.Subject, reply.Text, context).Flags.Select(f => $"{f.Kind}/{f.Certainty}/{f.Reason}");
         Console.WriteLine($"{reply.Id}\tlabels: {string.Join(",", reply.Kinds)}\tflags: {string.Join(" | ", flags)}");
     }
+    return;
+}
+if (args.Contains("--dump"))
+{
+    foreach (var reply in files.SelectMany(CorpusReply.Load))
+        Console.WriteLine($"{reply.Id}\t{Newtonsoft.Json.JsonConvert.SerializeObject(screener.Screen(reply.Subject, reply.Text, context))}");
     return;
 }
 if (args.Contains("--rules"))

@@ -56,6 +56,29 @@ public class FastReadingTests
         Assert.True(fastCount > 2900, $"the fast path read only {fastCount} of 3000 generated texts");
     }
 
+    /// <summary>
+    /// Long texts (up to a few thousand characters) of the awkward pieces with non-ASCII letters and digits ("ß", "Ω",
+    /// "٣") and no surrogates, so the fast path reads all of them: gaps of every kind between words, where the reader
+    /// decides sentences and clauses.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Vocabularies))]
+    public void LongGeneratedTextWithNonAsciiLettersReadsAsTheLuceneChainReadsIt(string vocabulary)
+    {
+        var analyzer = FreshAnalyzer(vocabulary);
+        var random = new Random(20261208);
+        string[] pieces = [.. Pieces.Where(p => !p.Any(char.IsSurrogate)), "ß", "Ωmega", "٣", "ñandú", "x"];
+        for (var n = 0; n < 1000; n++)
+        {
+            var text = new StringBuilder();
+            var count = random.Next(20, 160);
+            for (var i = 0; i < count; i++) text.Append(pieces[random.Next(pieces.Length)]);
+            var fast = analyzer.AnalyzeFast(text.ToString());
+            Assert.True(fast is not null, $"generated text {n}: the fast path gave it to Lucene");
+            AssertSameReading(analyzer.AnalyzeWithLucene(text.ToString()), fast!, $"generated text {n}: {Escape(text.ToString())}");
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Vocabularies))]
     public void StemsFromTheMemoAreThePlainChainsStems(string vocabulary)
