@@ -18,6 +18,12 @@ internal sealed class GuidelineRulesFile
     /// <summary>How a direction to a digital self-service solution is recognised (checked for recipients exempt from Digital Post).</summary>
     public ComplaintGuidanceDefinition? SelfService { get; set; }
 
+    /// <summary>
+    /// How the agency names itself in the third person ("Styrelsen godkender …", "når Færdselsstyrelsen har modtaget
+    /// …"): wherever a rule's cue names "vi", these words count as "vi" too, so the rules say "vi" once (not in the klagevejledning and self-service concepts).
+    /// </summary>
+    public List<string>? Authority { get; set; }
+
     public List<RuleDefinition?>? Rules { get; set; }
 }
 

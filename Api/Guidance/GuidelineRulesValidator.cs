@@ -18,6 +18,9 @@ internal sealed partial class GuidelineRulesValidator(string path)
 
     public CompiledGuideline? Compile(GuidelineRulesFile file)
     {
+        var authority = file.Authority ?? [];
+        if (authority.Any(w => string.IsNullOrWhiteSpace(w) || w.Contains(' ') || w.Contains('|')))
+            Errors.Add("authority: each entry is one word (the agency's name for itself, read as \"vi\")");
         var complaintId = CompileConcept(file.ComplaintGuidance, "complaintGuidance", "complaint-guidance",
             CueRole.ComplaintGuidance, CueRole.ComplaintGuidanceIgnore);
         AddCues(file.ComplaintGuidance?.Right, "complaintGuidance.right", new CueEntry(CueRole.ComplaintRight, -1, false, default), text: true);
@@ -32,12 +35,16 @@ internal sealed partial class GuidelineRulesValidator(string path)
         if (window is < 1 or > 9) Errors.Add($"negation.window: {window} is outside 1 … 9");
 
         var rules = new List<CompiledRule>();
+        // Only the rules' cues: in a klagevejledning the agency is where a complaint goes ("klage til Færdselsstyrelsen,
+        // som sender klagen videre"), not the "vi" that forwards a complaint already made.
+        _authority = authority;
         if (file.Rules is not { Count: > 0 }) Errors.Add("rules: there are no rules");
         for (var i = 0; i < (file.Rules?.Count ?? 0); i++)
         {
             var rule = CompileRule(file.Rules![i], i, rules.Count);
             if (rule is not null) rules.Add(rule);
         }
+        _authority = [];
         CheckRuleSet(rules);
 
         AddCues(negation.Words ?? ["ikke", "ingen"], "negation.words", new CueEntry(CueRole.Negation, -1, false, default), text: true);
@@ -54,6 +61,21 @@ internal sealed partial class GuidelineRulesValidator(string path)
     }
 
     private static string ConceptName(int cue) => $"cue{cue}";
+
+    // The agency's names for itself (file.Authority), added to every "vi" of a cue.
+    private List<string> _authority = [];
+
+    /// <summary>"vi|jeg ..2 godkender" also reads "styrelsen|færdselsstyrelsen ..2 godkender": the agency as subject in the third person.</summary>
+    private string WithAuthority(string lemma)
+    {
+        if (_authority.Count == 0) return lemma;
+        var steps = lemma.Split(' ');
+        for (var k = 0; k < steps.Length; k++)
+        {
+            if (steps[k].Split('|').Contains("vi")) steps[k] = string.Join('|', steps[k].Split('|').Concat(_authority));
+        }
+        return string.Join(' ', steps);
+    }
 
     /// <summary>The text core names the concept ("concept 'cue12'"); the administrator needs the rule and field.</summary>
     private string NameCue(string error)
@@ -145,7 +167,7 @@ internal sealed partial class GuidelineRulesValidator(string path)
                 Errors.Add($"{where}[{k}] \"{cues[k]}\": the cue is empty");
                 continue;
             }
-            _concepts[ConceptName(_cues.Count)] = [lemma];
+            _concepts[ConceptName(_cues.Count)] = [WithAuthority(lemma)];
             _cues.Add(entry with { InTitle = !text, Anchors = anchors });
             _where.Add($"{where}[{k}] \"{cues[k]}\"");
         }

@@ -150,8 +150,9 @@ internal sealed class LetterText
     }
 
     /// <summary>
-    /// The clause of <paramref name="token"/> opens with "før", "førend" or "indtil" and the recipient ("…, før du har
-    /// sendt os …"): what we wait for from them. "…, før vi har modtaget …" may wait for someone else.
+    /// The clause of <paramref name="token"/> opens with "før", "førend" or "indtil" and the recipient or us ("…, før du
+    /// har sendt os …", "…, før vi har modtaget en ny helbredsattest"): what we wait for. Waiting for someone else
+    /// ("…, før vi har modtaget svar fra lægen") is dropped by the rules' third-party clauses, not here.
     /// </summary>
     public bool InRecipientsUntilClause(int token)
     {
@@ -159,7 +160,7 @@ internal sealed class LetterText
         var k = token;
         while (k > 0 && ClauseOf(k - 1) == clause) k--;
         return (WordIs(k, "før") || WordIs(k, "førend") || WordIs(k, "indtil"))
-            && k + 1 < Count && (WordIs(k + 1, "du") || WordIs(k + 1, "i"));
+            && k + 1 < Count && (WordIs(k + 1, "du") || WordIs(k + 1, "i") || WordIs(k + 1, "vi"));
     }
 
     /// <summary>Whether sentence <paramref name="sentence"/> has this word form (a short function word such as "skal").</summary>
