@@ -195,6 +195,9 @@ public sealed class TextAnalyzer
         var id = Vocabulary.Find(stem, out fuzzy);
         if (id == Vocabulary.Unknown && stem.Length >= 4) id = FindUnstemmed(original, out fuzzy);
         else if (!fuzzy && Vocabulary.HasSurfaces(id)) id = SurfaceOr(id, original);
+        if (id == Vocabulary.Unknown) (id, fuzzy) = FindLoosely(stem, original);
+        // A real Danish word within reach of a lemma is that word, not a misspelling of the lemma ("læse", "bestemmer").
+        if (fuzzy && DanishDictionary.Knows(original)) (id, fuzzy) = (Vocabulary.Unknown, false);
         return id;
     }
 
@@ -236,6 +239,18 @@ public sealed class TextAnalyzer
         Span<char> folded = stackalloc char[original.Length * 2];
         var surface = Vocabulary.Surface(folded[..Fold(original, folded)]);
         return surface == Vocabulary.Unknown ? stemId : surface;
+    }
+
+    /// <summary>The wider tolerance for a word no dictionary knows, by stem and then by its whole folded form.</summary>
+    private (int Id, bool Fuzzy) FindLoosely(ReadOnlySpan<char> stem, ReadOnlySpan<char> original)
+    {
+        var id = Vocabulary.FindLoosely(stem);
+        if (id == Vocabulary.Unknown && original.Length <= 40)
+        {
+            Span<char> folded = stackalloc char[original.Length * 2];
+            id = Vocabulary.FindLoosely(folded[..Fold(original, folded)]);
+        }
+        return (id, id != Vocabulary.Unknown);
     }
 
     /// <summary>A misspelt word may stem differently from its lemma: compare its whole folded form too.</summary>
