@@ -24,6 +24,8 @@ public sealed class TextAnalyzer
     {
         Vocabulary = vocabulary;
         _signatures = signatures;
+        // Built while the rules compile at start-up: the first misspelt word of the first reply must not wait ≈ 1 s for it.
+        DanishDictionary.EnsureLoaded();
         var parts = Enumerable.Range(0, vocabulary.Count).Select(i => vocabulary[i]).Where(s => s.Length >= 4);
         _analyzer = new DanishAnalyzer(parts, joinLineBreakHyphens: false);
         _analyzerJoiningHyphens = new DanishAnalyzer(parts);
