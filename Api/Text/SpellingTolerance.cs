@@ -10,6 +10,13 @@ public static class SpellingTolerance
 {
     public static int MaxEdits(int lemmaLength) => lemmaLength >= 9 ? 2 : lemmaLength >= 6 ? 1 : 0;
 
+    /// <summary>
+    /// The tolerance for a word the Danish dictionary does not know (<see cref="DanishDictionary"/>): it cannot be
+    /// another real word, so one edit from five letters ("papier", "kørkort") and two from eight are safe to read as the
+    /// lemma. Real words never get this far: the dictionary turns them away first.
+    /// </summary>
+    public static int MaxEditsForUnknownWord(int lemmaLength) => lemmaLength >= 8 ? 2 : lemmaLength >= 5 ? 1 : 0;
+
     /// <summary>Optimal-string-alignment Damerau–Levenshtein distance, stopping early once it exceeds <paramref name="max"/>.</summary>
     public static int Distance(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int max)
     {

@@ -24,6 +24,8 @@ public sealed class TextAnalyzer
     {
         Vocabulary = vocabulary;
         _signatures = signatures;
+        // Built while the rules compile at start-up: the first misspelt word of the first reply must not wait ≈ 1 s for it.
+        DanishDictionary.EnsureLoaded();
         var parts = Enumerable.Range(0, vocabulary.Count).Select(i => vocabulary[i]).Where(s => s.Length >= 4);
         _analyzer = new DanishAnalyzer(parts, joinLineBreakHyphens: false);
         _analyzerJoiningHyphens = new DanishAnalyzer(parts);
@@ -195,6 +197,9 @@ public sealed class TextAnalyzer
         var id = Vocabulary.Find(stem, out fuzzy);
         if (id == Vocabulary.Unknown && stem.Length >= 4) id = FindUnstemmed(original, out fuzzy);
         else if (!fuzzy && Vocabulary.HasSurfaces(id)) id = SurfaceOr(id, original);
+        if (id == Vocabulary.Unknown) (id, fuzzy) = FindLoosely(stem, original);
+        // A real Danish word within reach of a lemma is that word, not a misspelling of the lemma ("læse", "bestemmer").
+        if (fuzzy && DanishDictionary.Knows(original)) (id, fuzzy) = (Vocabulary.Unknown, false);
         return id;
     }
 
@@ -236,6 +241,18 @@ public sealed class TextAnalyzer
         Span<char> folded = stackalloc char[original.Length * 2];
         var surface = Vocabulary.Surface(folded[..Fold(original, folded)]);
         return surface == Vocabulary.Unknown ? stemId : surface;
+    }
+
+    /// <summary>The wider tolerance for a word no dictionary knows, by stem and then by its whole folded form.</summary>
+    private (int Id, bool Fuzzy) FindLoosely(ReadOnlySpan<char> stem, ReadOnlySpan<char> original)
+    {
+        var id = Vocabulary.FindLoosely(stem);
+        if (id == Vocabulary.Unknown && original.Length <= 40)
+        {
+            Span<char> folded = stackalloc char[original.Length * 2];
+            id = Vocabulary.FindLoosely(folded[..Fold(original, folded)]);
+        }
+        return (id, id != Vocabulary.Unknown);
     }
 
     /// <summary>A misspelt word may stem differently from its lemma: compare its whole folded form too.</summary>

@@ -47,8 +47,8 @@ public sealed class Vocabulary
         }
         foreach (var (stem, id) in _ids)
         {
-            if (_exactOnly.Contains(id) || SpellingTolerance.MaxEdits(stem.Length) == 0) continue;
-            IndexDeletions(stem, id, SpellingTolerance.MaxEdits(stem.Length));
+            if (_exactOnly.Contains(id) || SpellingTolerance.MaxEditsForUnknownWord(stem.Length) == 0) continue;
+            IndexDeletions(stem, id, SpellingTolerance.MaxEditsForUnknownWord(stem.Length));
         }
         _hasSurfaces = new bool[_stems.Count];
         foreach (var (surface, stem) in surfaceList)
@@ -108,47 +108,64 @@ public sealed class Vocabulary
     private ConcurrentDictionary<string, (int Id, bool Fuzzy)>.AlternateLookup<ReadOnlySpan<char>> _fuzzyLookup =>
         _fuzzy.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private int FindTolerant(ReadOnlySpan<char> word, out bool fuzzy)
+    /// <summary>
+    /// The lemma within the wider tolerance for words no dictionary knows (<see cref="SpellingTolerance.MaxEditsForUnknownWord"/>),
+    /// or <see cref="Unknown"/>. The caller asks the dictionary only when this finds one, so ordinary words cost no look-up there.
+    /// </summary>
+    public int FindLoosely(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 4 || word.Length > 40) return Unknown;
+        if (_looseLookup.TryGetValue(word, out var known)) return known;
+        var id = FindTolerant(word, out _, loosely: true);
+        if (_loose.Count < MaxRemembered) _loose.TryAdd(word.ToString(), id);
+        return id;
+    }
+
+    private readonly ConcurrentDictionary<string, int> _loose = new(StringComparer.Ordinal);
+
+    private ConcurrentDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _looseLookup => _loose.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private int FindTolerant(ReadOnlySpan<char> word, out bool fuzzy, bool loosely = false)
     {
         fuzzy = true;
         var best = Unknown;
         var bestDistance = int.MaxValue;
-        Consider(word, word, ref best, ref bestDistance);
+        Consider(word, word, ref best, ref bestDistance, loosely);
         Span<char> variant = stackalloc char[word.Length];
         Span<char> twice = stackalloc char[word.Length];
         for (var i = 0; i < word.Length; i++)
         {
             Delete(word, i, variant);
             var once = variant[..(word.Length - 1)];
-            Consider(word, once, ref best, ref bestDistance);
+            Consider(word, once, ref best, ref bestDistance, loosely);
             if (_deletionLookup.TryGetValue(once, out var inserted))
             {
                 foreach (var (candidate, key) in inserted)
                 {
-                    if (key.Length == once.Length) Offer(word, candidate, key, ref best, ref bestDistance);
+                    if (key.Length == once.Length) Offer(word, candidate, key, ref best, ref bestDistance, loosely);
                 }
             }
-            if (word.Length < 8) continue;
+            if (word.Length < (loosely ? 7 : 8)) continue;
             for (var j = i; j < once.Length; j++)
             {
                 Delete(once, j, twice);
-                Consider(word, twice[..(once.Length - 1)], ref best, ref bestDistance);
+                Consider(word, twice[..(once.Length - 1)], ref best, ref bestDistance, loosely);
             }
         }
         if (best == Unknown) fuzzy = false;
         return best;
     }
 
-    private void Consider(ReadOnlySpan<char> word, ReadOnlySpan<char> variant, ref int best, ref int bestDistance)
+    private void Consider(ReadOnlySpan<char> word, ReadOnlySpan<char> variant, ref int best, ref int bestDistance, bool loosely)
     {
         if (!_deletionLookup.TryGetValue(variant, out var candidates)) return;
-        foreach (var (candidate, key) in candidates) Offer(word, candidate, key, ref best, ref bestDistance);
+        foreach (var (candidate, key) in candidates) Offer(word, candidate, key, ref best, ref bestDistance, loosely);
     }
 
-    private void Offer(ReadOnlySpan<char> word, int candidate, string key, ref int best, ref int bestDistance)
+    private void Offer(ReadOnlySpan<char> word, int candidate, string key, ref int best, ref int bestDistance, bool loosely)
     {
         if (_exactOnly.Contains(candidate) || key[0] != word[0]) return;
-        var max = SpellingTolerance.MaxEdits(key.Length);
+        var max = loosely ? SpellingTolerance.MaxEditsForUnknownWord(key.Length) : SpellingTolerance.MaxEdits(key.Length);
         var distance = SpellingTolerance.Distance(word, key, max);
         if (distance <= max && (distance < bestDistance || (distance == bestDistance && candidate < best)))
         {

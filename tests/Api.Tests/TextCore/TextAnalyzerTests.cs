@@ -12,6 +12,9 @@ public class TextAnalyzerTests
         ["postpone"] = ["udsættelse", "skubbe ..2 frist"],
         ["earlier"] = ["=tidligere"],
         ["time"] = ["tid"],
+        ["examiner"] = ["bedømmer"],
+        ["paper"] = ["papir"],
+        ["deadline"] = ["frist"],
     });
 
     private static ConceptSet Build(Dictionary<string, List<string>> concepts)
@@ -42,6 +45,27 @@ public class TextAnalyzerTests
     [InlineData("akt-indsigt")]
     [InlineData("udsætelse")]
     public void MisspellingsWithinTheToleranceFindTheirLemma(string word) => Assert.Single(Found(word));
+
+    [Fact]
+    public void ARealDanishWordWithinReachOfALemmaIsThatWordAndNotAMisspelling()
+    {
+        // "bestemmer" is two edits from "bedømmer" (9 letters), but the Danish dictionary knows it.
+        Assert.DoesNotContain(Found("Det er ham, der bestemmer"), f => f.StartsWith("examiner:"));
+        Assert.Contains("examiner:bedømmeren", Found("Det var bedømmeren"));
+    }
+
+    [Theory]
+    [InlineData("papier")]
+    [InlineData("papirrer")]
+    public void AWordNoDictionaryKnowsMayBeOneEditFromAFiveLetterLemma(string word) =>
+        Assert.Contains($"paper:{word}", Found($"send mig det {word}"));
+
+    [Fact]
+    public void AFiveLetterLemmaIsReachedByAnUnknownWordButNotByARealWordOneEditAway()
+    {
+        Assert.Contains("deadline:frsit", Found("kan jeg få en længere frsit"));
+        Assert.DoesNotContain(Found("jeg er frisk igen"), f => f.StartsWith("deadline:"));
+    }
 
     [Theory]
     [InlineData("tidligere")]
