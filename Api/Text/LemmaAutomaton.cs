@@ -27,7 +27,7 @@ internal sealed class LemmaAutomaton
     private readonly int[] _window;       // per node: its widest edge gap + 1; 0 for a leaf
     private readonly int[] _endsStart;    // per node (and one past the last): its lemmas that end there, in _ends
     private readonly (int Rule, int Concept)[] _ends;
-    private readonly bool[] _laterWord;   // per vocabulary id: fills some edge (most words of a text fill none)
+    private readonly ulong[] _idBits;     // per node: bit (id mod 64) set for each id that fills one of its edges
     private readonly EdgeTable _edges;
 
     /// <summary>The most lemmas one first word starts: room enough for every hit from one start.</summary>
@@ -38,8 +38,8 @@ internal sealed class LemmaAutomaton
     {
         var vocabularySize = byFirstTerm.Length;
         _rootOf = new int[vocabularySize];
-        _laterWord = new bool[vocabularySize];
         var windows = new List<int>();
+        var idBits = new List<ulong>();
         var ends = new List<List<(int, int)>>();
         // (node, sorted ids, gap) → child: lemmas with the same step after the same steps share a node.
         var children = new Dictionary<(int Node, string Ids, int Gap), int>();
@@ -47,6 +47,7 @@ internal sealed class LemmaAutomaton
         int NewNode()
         {
             windows.Add(0);
+            idBits.Add(0);
             ends.Add([]);
             edgesOf.Add([]);
             return windows.Count - 1;
@@ -70,7 +71,7 @@ internal sealed class LemmaAutomaton
                         child = children[key] = NewNode();
                         edgesOf[node].Add((ids, new EdgeTo(child, gaps[s])));
                         windows[node] = Math.Max(windows[node], gaps[s] + 1);
-                        foreach (var id in ids) _laterWord[id] = true;
+                        foreach (var id in ids) idBits[node] |= 1UL << (id & 63);
                     }
                     node = child;
                 }
@@ -78,6 +79,7 @@ internal sealed class LemmaAutomaton
             }
         }
         _window = windows.ToArray();
+        _idBits = idBits.ToArray();
         _endsStart = new int[ends.Count + 1];
         for (var n = 0; n < ends.Count; n++) _endsStart[n + 1] = _endsStart[n] + ends[n].Count;
         _ends = ends.SelectMany(e => e).ToArray();
@@ -124,12 +126,14 @@ internal sealed class LemmaAutomaton
     private void Walk(ReadOnlySpan<TextToken> tokens, int sentence, int node, int at, bool fuzzy, Span<Found> found, ref int count, Span<(int Edge, int At)> taken)
     {
         var takenCount = 0;
+        var idBits = _idBits[node];
         var last = Math.Min(at + _window[node], tokens.Length - 1);
         for (var next = at + 1; next <= last; next++)
         {
             ref readonly var word = ref tokens[next];
             if (word.Sentence != sentence || word.Quoted) break;
-            if (word.Term == Vocabulary.Unknown || !_laterWord[word.Term]) continue;
+            // Most words within reach fill none of the node's edges: one bit test spares them the table probe.
+            if ((idBits >> word.Term & 1) == 0 || word.Term == Vocabulary.Unknown) continue;
             var (start, end) = _edges.Filled(node, word.Term);
             for (var k = start; k < end; k++)
             {
