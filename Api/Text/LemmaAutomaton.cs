@@ -131,9 +131,13 @@ internal sealed class LemmaAutomaton
         for (var next = at + 1; next <= last; next++)
         {
             ref readonly var word = ref tokens[next];
-            if (word.Sentence != sentence || word.Quoted) break;
-            // Most words within reach fill none of the node's edges: one bit test spares them the table probe.
-            if ((idBits >> word.Term & 1) == 0 || word.Term == Vocabulary.Unknown) continue;
+            // Most words within reach fill none of the node's edges: one bit test passes them over, before anything else
+            // is read. One past the sentence's end is passed over too, harmlessly: a word that passes the test ends the
+            // search if it stands in another sentence. (Quoted words need no test of their own: quoted text always stands
+            // in sentences of its own, DocumentReader.Separate, and a lemma starts at a word of the writer's own.)
+            if ((idBits >> word.Term & 1) == 0) continue;
+            if (word.Sentence != sentence) break;
+            if (word.Term == Vocabulary.Unknown) continue;
             var (start, end) = _edges.Filled(node, word.Term);
             for (var k = start; k < end; k++)
             {

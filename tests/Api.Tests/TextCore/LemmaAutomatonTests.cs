@@ -55,4 +55,8 @@ public class LemmaAutomatonTests
     [Fact]
     public void LaterWordsAreLookedForInTheSameSentenceOnly() =>
         Assert.Equal(["we:Vi"], Found("Vi har. Sendt brevet"));
+
+    [Fact]
+    public void QuotedWordsAreNeverALemmasLaterWords() =>
+        Assert.Equal(["we:vi"], Found("vi har\n> sendt brevet"));
 }
