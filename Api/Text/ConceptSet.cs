@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace SmartPost.Api.Text;
 
 /// <summary>Where a concept was found: words <see cref="First"/>..<see cref="Last"/> of the document.</summary>
@@ -16,85 +14,13 @@ public sealed class ConceptSet
 {
     private readonly string[] _names;
     private readonly Dictionary<string, int> _ids;
-    private readonly LemmasStartingWith?[] _byFirstTerm;
-    /// <summary>The masks of all lemma sets together, and the widest, for a text's notes and working mask.</summary>
-    private readonly int _maskWords, _mostMaskWords;
+    private readonly LemmaAutomaton _lemmas;
 
-    /// <summary>A lemma as vocabulary ids: per step the ids that fill it and how many other words may come before it.</summary>
-    private sealed record CompiledLemma(int Concept, int[][] Steps, int[] Gaps);
-
-    /// <summary>
-    /// The lemmas that start with one word, in rule order, and which of them could go on with the words that follow.
-    /// Common first words ("vi", "har", "du") start dozens of lemmas; trying each at every occurrence was most of a
-    /// suggestion's time. Looking up the next few words' ids narrows them to the lemmas whose second word is there.
-    /// A set of lemmas is a bit mask (bit k = the k-th lemma, one <see cref="ulong"/> per 64): joining sets is an OR, and
-    /// reading the bits from the lowest gives the lemmas in rule order without sorting or de-duplicating.
-    /// </summary>
-    private sealed class LemmasStartingWith
-    {
-        /// <summary>Fewer lemmas than this are simply all tried: the look-ups would cost more than they save.</summary>
-        private const int NarrowFrom = 6;
-
-        public LemmasStartingWith(CompiledLemma[] lemmas, int vocabularySize, int maskOffset)
-        {
-            Lemmas = lemmas;
-            Words = (lemmas.Length + 63) >> 6;
-            MaskOffset = maskOffset;
-            OneWord = new ulong[Words];
-            All = new ulong[Words];
-            for (var k = 0; k < lemmas.Length; k++)
-            {
-                All[k >> 6] |= 1UL << k;
-                if (lemmas[k].Steps.Length == 1) OneWord[k >> 6] |= 1UL << k;
-            }
-            if (lemmas.Length < NarrowFrom) return;
-            // Indexed by the following word's id: an array read, no hashing, for every word within reach.
-            BySecondTerm = new ulong[]?[vocabularySize];
-            for (var k = 0; k < lemmas.Length; k++)
-            {
-                var lemma = lemmas[k];
-                if (lemma.Steps.Length == 1) continue;
-                Window = Math.Max(Window, lemma.Gaps[1] + 1);
-                foreach (var second in lemma.Steps[1]) (BySecondTerm[second] ??= new ulong[Words])[k >> 6] |= 1UL << k;
-            }
-        }
-
-        public CompiledLemma[] Lemmas { get; }
-
-        /// <summary>How many <see cref="ulong"/>s a mask of these lemmas takes.</summary>
-        public int Words { get; }
-
-        /// <summary>Where this set's masks stand among a text's notes (<see cref="WordsPresent"/>).</summary>
-        public int MaskOffset { get; }
-
-        /// <summary>Null: try every lemma. Else per following word's id the lemmas that could go on with it.</summary>
-        public ulong[]?[]? BySecondTerm { get; }
-
-        /// <summary>Lemmas of one word: always a hit.</summary>
-        public ulong[] OneWord { get; }
-
-        /// <summary>Every lemma of the set.</summary>
-        public ulong[] All { get; }
-
-        /// <summary>How many words after the first may hold a lemma's second word (the largest gap + 1).</summary>
-        public int Window { get; }
-    }
-
-    private ConceptSet(string[] names, List<(int, int[][], int[])>?[] byFirstTerm, TextAnalyzer analyzer)
+    private ConceptSet(string[] names, List<LemmaAutomaton.Lemma>?[] byFirstTerm, TextAnalyzer analyzer)
     {
         _names = names;
         _ids = names.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
-        var maskWords = 0;
-        _byFirstTerm = new LemmasStartingWith?[byFirstTerm.Length];
-        for (var t = 0; t < byFirstTerm.Length; t++)
-        {
-            if (byFirstTerm[t] is not { } lemmas) continue;
-            var set = new LemmasStartingWith(lemmas.Select(l => new CompiledLemma(l.Item1, l.Item2, l.Item3)).ToArray(), byFirstTerm.Length, maskWords);
-            _byFirstTerm[t] = set;
-            maskWords += set.Words;
-        }
-        _maskWords = maskWords;
-        _mostMaskWords = _byFirstTerm.Max(l => l?.Words ?? 0);
+        _lemmas = new LemmaAutomaton(byFirstTerm);
         Analyzer = analyzer;
     }
 
@@ -142,7 +68,7 @@ public sealed class ConceptSet
         var analyzer = new TextAnalyzer(new Vocabulary(allStems, exactOnly, aliases, surfaces), clauseWordList, maskSignatures);
 
         var names = parsed.Keys.ToArray();
-        var byFirstTerm = new List<(int, int[][], int[])>?[analyzer.Vocabulary.Count];
+        var byFirstTerm = new List<LemmaAutomaton.Lemma>?[analyzer.Vocabulary.Count];
         for (var c = 0; c < names.Length; c++)
         {
             foreach (var steps in expanded[names[c]])
@@ -168,7 +94,7 @@ public sealed class ConceptSet
                 if (words.Count == 0) continue;
                 foreach (var first in words[0])
                 {
-                    (byFirstTerm[first] ??= []).Add((c, words.ToArray(), gaps.ToArray()));
+                    (byFirstTerm[first] ??= []).Add(new LemmaAutomaton.Lemma(c, words.ToArray(), gaps.ToArray()));
                 }
             }
         }
@@ -201,14 +127,7 @@ public sealed class ConceptSet
         hits.Clear();
         var tokens = document.Tokens;
         var coveredUpTo = -1;
-        var candidates = _mostMaskWords <= 16 ? stackalloc ulong[_mostMaskWords] : new ulong[_mostMaskWords];
-        var present = new WordsPresent(_byFirstTerm.Length <= 4096 ? stackalloc bool[_byFirstTerm.Length] : new bool[_byFirstTerm.Length],
-            _maskWords <= 2048 ? stackalloc ulong[_maskWords] : new ulong[_maskWords],
-            _maskWords <= 2048 ? stackalloc ulong[_maskWords] : new ulong[_maskWords]);
-        foreach (ref readonly var token in tokens)
-        {
-            if (!token.Quoted && token.Term != Vocabulary.Unknown) present.Add(token.Term);
-        }
+        var (found, taken) = _lemmas.Scratch();
         // At most one per sentence: small lists, made only for a concept set that asks for the clause shape.
         List<int>? clauseStarts = null, mainClauses = null;
         if (_verbFirstTerm != Vocabulary.Unknown) VerbFirstCondition.Find(document, clauseStarts = [], mainClauses = []);
@@ -221,19 +140,16 @@ public sealed class ConceptSet
             {
                 // Before the word's own lemmas, so hits stay in text order (First, then rule order).
                 // The marker stands for the whole condition clause: a lemma's next word is looked for from its main clause on.
-                var opened = _byFirstTerm[_verbFirstTerm]!;
-                var all = candidates[..opened.Words];
-                opened.All.CopyTo(all);
-                present.KeepPossible(opened, all);
-                for (var w = 0; w < all.Length; w++)
-                {
-                    for (var bits = all[w]; bits != 0; bits &= bits - 1)
-                        Match(tokens, i, opened.Lemmas[(w << 6) + BitOperations.TrailingZeroCount(bits)], false, false, hits, from: mainClauses![nextStart] - 1);
-                }
+                var count = _lemmas.Match(tokens, i, mainClauses![nextStart] - 1, _lemmas.RootOf(_verbFirstTerm), false, found, taken);
+                if (count > 0) Add(hits, i, false, found.AsSpan(0, count));
                 nextStart++;
             }
             var before = hits.Count;
-            if (token.Term != Vocabulary.Unknown && _byFirstTerm[token.Term] is { } lemmas) Match(tokens, i, lemmas, token.Fuzzy, false, hits, candidates, ref present);
+            if (token.Term != Vocabulary.Unknown && _lemmas.RootOf(token.Term) is >= 0 and var root)
+            {
+                var count = _lemmas.Match(tokens, i, i, root, token.Fuzzy, found, taken);
+                if (count > 0) Add(hits, i, false, found.AsSpan(0, count));
+            }
             if (hits.Count > before)
             {
                 for (var h = before; h < hits.Count; h++) coveredUpTo = Math.Max(coveredUpTo, hits[h].Last);
@@ -243,126 +159,33 @@ public sealed class ConceptSet
             if (token.PartCount == 0 || i <= coveredUpTo) continue;
             foreach (var part in document.Parts(token))
             {
-                if (_byFirstTerm[part.Term] is { } partLemmas) Match(tokens, i, partLemmas, token.Fuzzy, true, hits, candidates, ref present);
+                var partRoot = _lemmas.RootOf(part.Term);
+                if (partRoot < 0) continue;
+                var count = _lemmas.Match(tokens, i, i, partRoot, token.Fuzzy, found, taken);
+                if (count > 0) Add(hits, i, true, found.AsSpan(0, count));
             }
         }
     }
 
     /// <summary>
-    /// Which vocabulary ids stand among the writer's own words, and per lemma (noted the first time it is a candidate,
-    /// as two bits of its set's masks: looked at, possible) whether each of its later words is among them. A lemma with a
-    /// word the text never uses cannot match anywhere in it: most lemmas of a common first word ("vi har modtaget …", "vi
-    /// har afgjort …") are passed over without being tried.
+    /// The lemmas found from word <paramref name="first"/>, in rule order (the order the rules list them: hits stay the
+    /// same list, whichever way they were found), each once: the same concept found again over the same words is dropped.
     /// </summary>
-    private ref struct WordsPresent(Span<bool> terms, Span<ulong> known, Span<ulong> possible)
+    private static void Add(List<ConceptHit> hits, int first, bool inCompound, Span<LemmaAutomaton.Found> found)
     {
-        private readonly Span<bool> _terms = terms;
-        private readonly Span<ulong> _known = known;
-        private readonly Span<ulong> _possible = possible;
-
-        public readonly void Add(int term) => _terms[term] = true;
-
-        /// <summary>Keeps of <paramref name="chosen"/> (lemmas of <paramref name="set"/>) those that can match in this text.</summary>
-        public readonly void KeepPossible(LemmasStartingWith set, Span<ulong> chosen)
+        // Insertion sort: from one word a handful of lemmas at most are found.
+        for (var k = 1; k < found.Length; k++)
         {
-            var known = _known.Slice(set.MaskOffset, set.Words);
-            var possible = _possible.Slice(set.MaskOffset, set.Words);
-            for (var w = 0; w < chosen.Length; w++)
-            {
-                // Each lemma is looked at once per text, the first time it is a candidate.
-                for (var unknown = chosen[w] & ~known[w]; unknown != 0; unknown &= unknown - 1)
-                {
-                    var k = BitOperations.TrailingZeroCount(unknown);
-                    if (AllLaterWordsPresent(set.Lemmas[(w << 6) + k])) possible[w] |= 1UL << k;
-                }
-                known[w] |= chosen[w];
-                chosen[w] &= possible[w];
-            }
+            var item = found[k];
+            var j = k - 1;
+            for (; j >= 0 && found[j].Rule > item.Rule; j--) found[j + 1] = found[j];
+            found[j + 1] = item;
         }
-
-        private readonly bool AllLaterWordsPresent(CompiledLemma lemma)
+        foreach (ref readonly var f in found)
         {
-            for (var s = 1; s < lemma.Steps.Length; s++)
-            {
-                var any = false;
-                foreach (var id in lemma.Steps[s]) any |= _terms[id];
-                if (!any) return false;
-            }
-            return true;
+            if (hits.Count > 0 && hits[^1].Concept == f.Concept && hits[^1].First == first && hits[^1].Last == f.Last) continue;
+            hits.Add(new ConceptHit(f.Concept, first, f.Last, f.Fuzzy, inCompound));
         }
-    }
-
-    /// <summary>
-    /// The lemmas starting at word <paramref name="i"/>, tried in rule order. With many of them, only those whose second
-    /// word stands within reach are tried (a superset of those that match: each is still matched in full).
-    /// </summary>
-    private static void Match(ReadOnlySpan<TextToken> tokens, int i, LemmasStartingWith starting, bool fuzzy, bool inCompound,
-        List<ConceptHit> hits, Span<ulong> candidates, ref WordsPresent present)
-    {
-        var chosen = candidates[..starting.Words];
-        // One or two words a mask: plain loops, not a call to copy memory.
-        if (starting.BySecondTerm is not { } bySecond)
-        {
-            var all = starting.All;
-            for (var w = 0; w < chosen.Length; w++) chosen[w] = all[w];
-        }
-        else
-        {
-            var oneWord = starting.OneWord;
-            for (var w = 0; w < chosen.Length; w++) chosen[w] = oneWord[w];
-            var sentence = tokens[i].Sentence;
-            for (var next = i + 1; next <= i + starting.Window && next < tokens.Length; next++)
-            {
-                ref readonly var word = ref tokens[next];
-                if (word.Sentence != sentence || word.Quoted) break;
-                if (word.Term == Vocabulary.Unknown || bySecond[word.Term] is not { } goOn) continue;
-                for (var w = 0; w < chosen.Length; w++) chosen[w] |= goOn[w];
-            }
-        }
-        present.KeepPossible(starting, chosen);
-        var lemmas = starting.Lemmas;
-        for (var w = 0; w < chosen.Length; w++)
-        {
-            for (var bits = chosen[w]; bits != 0; bits &= bits - 1) Match(tokens, i, lemmas[(w << 6) + BitOperations.TrailingZeroCount(bits)], fuzzy, inCompound, hits);
-        }
-    }
-
-    /// <param name="from">Where the lemma's first step ends, if not at <paramref name="i"/>: a verb-first clause's last word.</param>
-    private static void Match(ReadOnlySpan<TextToken> tokens, int i, CompiledLemma lemma, bool fuzzy, bool inCompound, List<ConceptHit> hits, int from = -1)
-    {
-        var sentence = tokens[i].Sentence;
-        var (concept, steps, gaps) = lemma;
-        // Alone, the marker is found at the condition's first word, as "hvis" would be.
-        var at = from >= 0 && steps.Length > 1 ? from : i;
-        var anyFuzzy = fuzzy;
-        var matched = true;
-        for (var s = 1; s < steps.Length && matched; s++)
-        {
-            matched = false;
-            for (var next = at + 1; next <= at + 1 + gaps[s] && next < tokens.Length; next++)
-            {
-                ref readonly var word = ref tokens[next];
-                if (word.Sentence != sentence || word.Quoted) break;
-                if (!Fills(steps[s], word.Term)) continue;
-                anyFuzzy |= word.Fuzzy;
-                at = next;
-                matched = true;
-                break;
-            }
-        }
-        if (!matched) return;
-        if (hits.Count > 0 && hits[^1].Concept == concept && hits[^1].First == i && hits[^1].Last == at) return;
-        hits.Add(new ConceptHit(concept, i, at, anyFuzzy, inCompound));
-    }
-
-    // A step holds one to a few ids: a plain loop beats Array.IndexOf's call for so few.
-    private static bool Fills(int[] step, int term)
-    {
-        foreach (var id in step)
-        {
-            if (id == term) return true;
-        }
-        return false;
     }
 
     private static List<List<string[]>> Expand(string name, Dictionary<string, List<LemmaPattern>> parsed, HashSet<string> visiting, List<string> errors)
