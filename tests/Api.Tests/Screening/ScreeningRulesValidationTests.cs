@@ -29,7 +29,11 @@ public class ScreeningRulesValidationTests
         // itself, no blocking scope" (scopes, subject and Possible rules, docs/history/screening-rounds.md "Round 4"); this bound keeps
         // them from growing back into a phrase list. Raised from 45 to 46 kB in round 14: the way back under 45 kB was
         // dropping lemmas no corpus reply uses yet (English paraphrases among them), i.e. coverage for the next writer.
-        Assert.True(new FileInfo(TestScreener.RulesPath).Length < 46_000, "the rules file must stay under 46 kB");
+        // Raised to 48 kB in round 15 for structure, not phrases: five scopes (a past verb inside a described document,
+        // a named other party as subject, "inden for fristen", a preliminary view, a new time stated as a fact) and about
+        // twenty lemma changes, each of which changes corpus replies when taken out (docs/history/screening-rounds.md,
+        // "Round 15").
+        Assert.True(new FileInfo(TestScreener.RulesPath).Length < 48_000, "the rules file must stay under 48 kB");
     }
 
     [Fact]
