@@ -21,21 +21,28 @@ public static class DanishDictionary
     /// <summary>Loads the dictionary now (at start-up) rather than on the first misspelt word.</summary>
     public static void EnsureLoaded() => _ = Loaded.Value;
 
-    /// <summary>The word, lower-cased, is a dictionary word or an inflection of one ("lægeerklæringen", "fået").</summary>
-    public static bool Knows(ReadOnlySpan<char> written)
+    /// <summary>
+    /// The dictionary forms of the word, lower-cased ("acceptabelt" → "acceptabel", "fået" → "få"; a dictionary entry is
+    /// its own form), or null when the dictionary does not know it.
+    /// </summary>
+    public static List<string>? Lemmas(ReadOnlySpan<char> written)
     {
-        if (written.Length is 0 or > 40) return false;
+        if (written.Length is 0 or > 40) return null;
         var word = written.ToString().ToLowerInvariant();
         var (affixes, words) = Loaded.Value;
-        if (words.Contains(word)) return true;
-        // The stem filter keeps an unknown word as it is; an inflection of a known word yields another form.
+        var lemmas = new List<string>();
+        if (words.Contains(word)) lemmas.Add(word);
+        // The stem filter keeps an unknown word as it is; an inflection of a known word yields its dictionary forms.
         using var stream = new HunspellStemFilter(new KeywordTokenizer(new StringReader(word)), affixes, dedup: true, longestOnly: false);
         var term = stream.AddAttribute<ICharTermAttribute>();
         stream.Reset();
-        var known = false;
-        while (!known && stream.IncrementToken()) known = !term.ToString().Equals(word, StringComparison.Ordinal);
+        while (stream.IncrementToken())
+        {
+            var lemma = term.ToString();
+            if (!lemmas.Contains(lemma) && (lemma != word || lemmas.Count > 0)) lemmas.Add(lemma);
+        }
         stream.End();
-        return known;
+        return lemmas.Count > 0 ? lemmas : null;
     }
 
     private static (HunspellDictionary, HashSet<string>) Load()

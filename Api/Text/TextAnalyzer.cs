@@ -197,9 +197,14 @@ public sealed class TextAnalyzer
         var id = Vocabulary.Find(stem, out fuzzy);
         if (id == Vocabulary.Unknown && stem.Length >= 4) id = FindUnstemmed(original, out fuzzy);
         else if (!fuzzy && Vocabulary.HasSurfaces(id)) id = SurfaceOr(id, original);
-        if (id == Vocabulary.Unknown) (id, fuzzy) = FindLoosely(stem, original);
-        // A real Danish word within reach of a lemma is that word, not a misspelling of the lemma ("læse", "bestemmer").
-        if (fuzzy && DanishDictionary.Knows(original)) (id, fuzzy) = (Vocabulary.Unknown, false);
+        if (id == Vocabulary.Unknown)
+        {
+            // The wider tolerance is for words no dictionary knows; a real word there is only itself.
+            (id, fuzzy) = FindLoosely(stem, original);
+            if (fuzzy && DanishDictionary.Lemmas(original) is not null) (id, fuzzy) = (Vocabulary.Unknown, false);
+            return id;
+        }
+        if (fuzzy && DanishDictionary.Lemmas(original) is { } lemmas) (id, fuzzy) = IsForm(lemmas, id) ? (id, true) : (Vocabulary.Unknown, false);
         return id;
     }
 
@@ -241,6 +246,24 @@ public sealed class TextAnalyzer
         Span<char> folded = stackalloc char[original.Length * 2];
         var surface = Vocabulary.Surface(folded[..Fold(original, folded)]);
         return surface == Vocabulary.Unknown ? stemId : surface;
+    }
+
+    /// <summary>
+    /// A real Danish word within reach of a lemma is that word, not a misspelling of the lemma ("læse" is not "læge",
+    /// "bestemmer" not "bedømmer"), unless one of its dictionary forms is the lemma: then it is an inflection the Danish
+    /// stemmer leaves apart ("acceptabelt" is "acceptabel"). It stays marked fuzzy, as before the dictionary: the rules
+    /// were written for the stemmer's reading, in which "oplyst" is not the imperative "oplys".
+    /// </summary>
+    private bool IsForm(List<string> lemmas, int id)
+    {
+        foreach (var lemma in lemmas)
+        {
+            foreach (var stem in Stems(lemma))
+            {
+                if (Vocabulary.Exact(stem) == id) return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>The wider tolerance for a word no dictionary knows, by stem and then by its whole folded form.</summary>
