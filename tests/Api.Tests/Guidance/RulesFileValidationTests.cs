@@ -67,6 +67,13 @@ public class RulesFileValidationTests
     }
 
     [Fact]
+    public void AnAuthorityNameOfSeveralWordsIsRejected()
+    {
+        var error = Load(rules => ((JObject)rules.Parent!.Parent!)["authority"] = new JArray("styrelsen", "vores styrelse"));
+        Assert.Contains("authority: each entry is one word", error.Message);
+    }
+
+    [Fact]
     public void PhysicalMailIsNotARuleRecommendation()
     {
         var error = Load(rules => rules[5]!["recommendation"] = "PhysicalMail");
