@@ -64,6 +64,15 @@ public static class DanishDictionary
             }
         }
         dic.Position = 0;
-        return (new HunspellDictionary(affix, dic), words);
+        try
+        {
+            return (new HunspellDictionary(affix, dic), words);
+        }
+        catch (IOException e)
+        {
+            // Lucene's Hunspell reader sorts the word list in temporary files (≈ 4 MB, deleted afterwards).
+            throw new InvalidOperationException(
+                $"The Danish dictionary could not be loaded: it needs a writable temporary directory (TMPDIR, now {Path.GetTempPath()}).", e);
+        }
     }
 }
