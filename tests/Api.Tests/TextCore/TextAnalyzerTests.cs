@@ -4,7 +4,7 @@ namespace SmartPost.Api.Tests.TextCore;
 
 public class TextAnalyzerTests
 {
-    private static readonly ConceptSet Concepts = Build(new()
+    private static readonly ConceptFinder Concepts = new(new()
     {
         ["access"] = ["aktindsigt"],
         ["request"] = ["anmodning"],
@@ -18,69 +18,55 @@ public class TextAnalyzerTests
         ["fine"] = ["acceptabel"],
     });
 
-    private static ConceptSet Build(Dictionary<string, List<string>> concepts)
-    {
-        var errors = new List<string>();
-        var set = ConceptSet.Build(concepts, ["men"], errors);
-        Assert.Empty(errors);
-        return set;
-    }
-
-    private static List<string> Found(string text)
-    {
-        var document = Concepts.Analyzer.Analyze(text);
-        return Concepts.Find(document).Select(h => $"{Concepts.Names[h.Concept]}:{document.Excerpt(h.First, h.Last)}").ToList();
-    }
-
     [Fact]
     public void InflectionsAndBothSpellingsOfÆøåMeet() =>
-        Assert.Equal(["decision:afgørelsen", "decision:Afgoerelser"], Found("afgørelsen og Afgoerelser"));
+        Assert.Equal(["decision:afgørelsen", "decision:Afgoerelser"], Concepts.Found("afgørelsen og Afgoerelser"));
 
     [Fact]
     public void ACompoundYieldsItsKnownParts() =>
-        Assert.Equal(["access:aktindsigtsanmodningen", "request:aktindsigtsanmodningen"], Found("aktindsigtsanmodningen"));
+        Assert.Equal(["access:aktindsigtsanmodningen", "request:aktindsigtsanmodningen"], Concepts.Found("aktindsigtsanmodningen"));
 
     [Theory]
     [InlineData("agtindsigt")]
     [InlineData("aktindsit")]
     [InlineData("akt-indsigt")]
     [InlineData("udsætelse")]
-    public void MisspellingsWithinTheToleranceFindTheirLemma(string word) => Assert.Single(Found(word));
+    public void MisspellingsWithinTheToleranceFindTheirLemma(string word) => Assert.Single(Concepts.Found(word));
 
     [Fact]
     public void ARealDanishWordWithinReachOfALemmaIsThatWordAndNotAMisspelling()
     {
         // "bestemmer" is two edits from "bedømmer" (9 letters), but the Danish dictionary knows it.
-        Assert.DoesNotContain(Found("Det er ham, der bestemmer"), f => f.StartsWith("examiner:"));
-        Assert.Contains("examiner:bedømmeren", Found("Det var bedømmeren"));
+        Assert.DoesNotContain(Concepts.Found("Det er ham, der bestemmer"), f => f.StartsWith("examiner:"));
+        Assert.Contains("examiner:bedømmeren", Concepts.Found("Det var bedømmeren"));
     }
 
     [Fact]
     public void ARealWordWhoseDictionaryFormIsTheLemmaStillReachesIt() =>
         // The stemmer leaves "acceptabelt" apart from "acceptabel"; the dictionary knows it is the same word.
-        Assert.Contains("fine:acceptabelt", Found("Det er ikke acceptabelt"));
+        Assert.Contains("fine:acceptabelt", Concepts.Found("Det er ikke acceptabelt"));
 
     [Theory]
     [InlineData("papier")]
     [InlineData("papirrer")]
     public void AWordNoDictionaryKnowsMayBeOneEditFromAFiveLetterLemma(string word) =>
-        Assert.Contains($"paper:{word}", Found($"send mig det {word}"));
+        Assert.Contains($"paper:{word}", Concepts.Found($"send mig det {word}"));
 
     [Fact]
     public void AFiveLetterLemmaIsReachedByAnUnknownWordButNotByARealWordOneEditAway()
     {
-        Assert.Contains("deadline:frsit", Found("kan jeg få en længere frsit"));
-        Assert.DoesNotContain(Found("jeg er frisk igen"), f => f.StartsWith("deadline:"));
+        Assert.Contains("deadline:frsit", Concepts.Found("kan jeg få en længere frsit"));
+        Assert.DoesNotContain(Concepts.Found("jeg er frisk igen"), f => f.StartsWith("deadline:"));
     }
 
     [Theory]
     [InlineData("tidligere")]
     [InlineData("aktiv")]
     public void ShortOrClaimedWordsDoNotReachOtherLemmas(string word) =>
-        Assert.DoesNotContain(Found(word), f => f.StartsWith("time:") || f.StartsWith("access:"));
+        Assert.DoesNotContain(Concepts.Found(word), f => f.StartsWith("time:") || f.StartsWith("access:"));
 
     [Fact]
-    public void AGapLemmaAllowsWordsInBetween() => Assert.Contains("postpone:skubbe lidt på fristen", Found("Kan I skubbe lidt på fristen?"));
+    public void AGapLemmaAllowsWordsInBetween() => Assert.Contains("postpone:skubbe lidt på fristen", Concepts.Found("Kan I skubbe lidt på fristen?"));
 
     [Fact]
     public void SentencesEndAtCapitalsButNotAtAbbreviationsDatesOrTimes()
@@ -119,7 +105,7 @@ public class TextAnalyzerTests
     {
         const string text = "Tak.\n\nDen 3. maj 2025 skrev Færdselsstyrelsen:\n> aktindsigt";
         var document = Concepts.Analyzer.Analyze(text);
-        Assert.Empty(Concepts.Find(document));
+        Assert.Empty(Concepts.Found(text));
         var last = document.Tokens[^1];
         Assert.True(last.Quoted);
         Assert.Equal("aktindsigt", text.Substring(last.Start, last.Length));
@@ -129,7 +115,7 @@ public class TextAnalyzerTests
     [Fact]
     public void OneAnalyzerServesParallelCallers()
     {
-        var results = Enumerable.Range(0, 200).AsParallel().Select(i => Found($"Jeg vil gerne have aktindsigt nr. {i}.").Count).ToList();
+        var results = Enumerable.Range(0, 200).AsParallel().Select(i => Concepts.Found($"Jeg vil gerne have aktindsigt nr. {i}.").Count).ToList();
         Assert.All(results, count => Assert.Equal(1, count));
     }
 }
