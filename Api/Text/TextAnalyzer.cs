@@ -204,7 +204,8 @@ public sealed class TextAnalyzer
             if (fuzzy && DanishDictionary.Lemmas(original) is not null) (id, fuzzy) = (Vocabulary.Unknown, false);
             return id;
         }
-        if (fuzzy && DanishDictionary.Lemmas(original) is { } lemmas) (id, fuzzy) = IsForm(lemmas, id) ? (id, true) : (Vocabulary.Unknown, false);
+        // A real word within reach of a lemma is only itself, unless one of its dictionary forms is that lemma.
+        if (fuzzy && DanishDictionary.Lemmas(original) is { } lemmas && !IsForm(lemmas, id)) (id, fuzzy) = (Vocabulary.Unknown, false);
         return id;
     }
 
