@@ -35,12 +35,12 @@ internal sealed class DocumentReader
         _clauses = ArrayPool<TextSpan>.Shared.Rent(text.Length / 32 + 1);
     }
 
-    /// <summary>The next word of the text, after the previous one.</summary>
-    public void Add(int start, int end, int term, bool fuzzy, bool startsClause, string stem, WordShape shape)
+    /// <summary>The next word of the text, after the previous one, and what the characters since the previous one held.</summary>
+    public void Add(int start, int end, int term, bool fuzzy, bool startsClause, string stem, WordShape shape, Gap gap)
     {
         while (_quoteIndex < _quoted.Count && _quoted[_quoteIndex].End <= start) _quoteIndex++;
         var isQuoted = _quoteIndex < _quoted.Count && _quoted[_quoteIndex].Start <= start;
-        if (_count > 0) Separate(start, isQuoted, startsClause);
+        if (_count > 0) Separate(start, isQuoted, startsClause, gap);
 
         if (_count == _tokens.Length) Grow(ref _tokens, _tokens.Length * 2);
         if (_count == _stems.Length) Grow(ref _stems, _stems.Length * 2);
@@ -128,10 +128,10 @@ internal sealed class DocumentReader
     /// capital letter — so "f.eks. en kopi", "den 12. september" and "kl. 9.30" stay one sentence — at "." after a
     /// word before a lower-case word (<see cref="EndsWithWord"/>), and where quoted text starts or stops. A clause ends at <see cref="CharKinds.ClauseCharacters"/> or before a clause word.
     /// </summary>
-    private void Separate(int start, bool isQuoted, bool startsClause)
+    private void Separate(int start, bool isQuoted, bool startsClause, Gap gap)
     {
-        // Most words are apart by one space, which ends nothing: decided without looking at what the gap holds.
-        if (start - _previousEnd == 1 && _text[_previousEnd] == ' ' && isQuoted == _previousQuoted)
+        // Most words are apart by one space, which ends nothing.
+        if (gap.EndsNothing && isQuoted == _previousQuoted)
         {
             if (startsClause)
             {
@@ -140,14 +140,7 @@ internal sealed class DocumentReader
             }
             return;
         }
-        var kinds = 0;
-        var newlines = 0;
-        foreach (var c in _text.AsSpan(_previousEnd, start - _previousEnd))
-        {
-            var kind = CharKinds.Of(c);
-            kinds |= kind;
-            if ((kind & CharKinds.Newline) != 0) newlines++;
-        }
+        var (kinds, newlines) = gap;
         var next = _text[start];
         var endsSentence = (kinds & (CharKinds.Exclamation | CharKinds.Question)) != 0
             || newlines > 0 && (newlines > 1 || !char.IsLower(next))

@@ -104,7 +104,7 @@ public sealed class TextAnalyzer
 
     private bool ReadStems(WordScanner scanner, string text, List<string> stems)
     {
-        while (scanner.Next(out var start, out var end, out var hash))
+        while (scanner.Next(out var start, out var end, out var hash, out _))
         {
             var surface = text.AsSpan(start, end - start);
             var word = _memo.Get(surface, hash) ?? Learn(surface.ToString(), hash);
@@ -142,12 +142,12 @@ public sealed class TextAnalyzer
 
     private AnalyzedDocument? Read(WordScanner scanner, string text, DocumentReader reader)
     {
-        while (scanner.Next(out var start, out var end, out var hash))
+        while (scanner.Next(out var start, out var end, out var hash, out var gap))
         {
             var surface = text.AsSpan(start, end - start);
             var word = _memo.Get(surface, hash) ?? Learn(surface.ToString(), hash);
             if (word is null) return null;
-            reader.Add(start, end, word.Term, word.Fuzzy, word.StartsClause, word.Stem, word.Shape);
+            reader.Add(start, end, word.Term, word.Fuzzy, word.StartsClause, word.Stem, word.Shape, gap);
             foreach (var part in word.Parts) reader.AddPart(part);
         }
         return scanner.GaveUp ? null : reader.Build();
@@ -221,6 +221,7 @@ public sealed class TextAnalyzer
         var term = stream.AddAttribute<ICharTermAttribute>();
         var offset = stream.AddAttribute<IOffsetAttribute>();
         var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        var previousEnd = 0;
         stream.Reset();
         while (stream.IncrementToken())
         {
@@ -234,7 +235,9 @@ public sealed class TextAnalyzer
             var start = offset.StartOffset;
             var written = text.AsSpan(start, offset.EndOffset - start);
             var id = Lookup(stem, written, out var fuzzy);
-            reader.Add(start, offset.EndOffset, id, fuzzy, StartsClause(id, fuzzy, written), stem.ToString(), VerbFirstCondition.ShapeOf(written));
+            var gap = Gap.Of(text.AsSpan(previousEnd, start - previousEnd));
+            reader.Add(start, offset.EndOffset, id, fuzzy, StartsClause(id, fuzzy, written), stem.ToString(), VerbFirstCondition.ShapeOf(written), gap);
+            previousEnd = offset.EndOffset;
         }
         stream.End();
         return reader.Build();

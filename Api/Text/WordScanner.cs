@@ -21,6 +21,7 @@ internal ref struct WordScanner
     private readonly ReadOnlySpan<int> _points;
     private readonly ReadOnlySpan<int> _shifts;
     private int _at;
+    private int _previousEnd;
 
     /// <summary>Scans the text itself (it has no hyphen at a line break).</summary>
     public WordScanner(ReadOnlySpan<char> text)
@@ -41,19 +42,31 @@ internal ref struct WordScanner
     /// <summary>True when the scanner gave up: the text must be read by Lucene.</summary>
     public bool GaveUp { get; private set; }
 
-    /// <summary>The next word: its offsets in the original text and the <see cref="WordMemo"/> hash of the original span.</summary>
-    public bool Next(out int start, out int end, out uint hash)
+    /// <summary>
+    /// The next word: its offsets in the original text, the <see cref="WordMemo"/> hash of the original span, and what
+    /// the gap before it held (<see cref="Gap"/>) — read while skipping it, so the <see cref="DocumentReader"/> does not
+    /// read the characters between words a second time.
+    /// </summary>
+    public bool Next(out int start, out int end, out uint hash, out Gap gap)
     {
         var text = _scanned;
         var i = _at;
         start = end = 0;
         hash = 0;
+        int kinds = 0, newlines = 0;
         while (true)
         {
-            while (i < text.Length && (CharKinds.Of(text[i]) & CharKinds.InWord) == 0) i++;
+            // A lone dash or an emoji skipped below adds nothing a sentence or clause split asks about.
+            while (i < text.Length && CharKinds.Of(text[i]) is var kind && (kind & CharKinds.InWord) == 0)
+            {
+                kinds |= kind;
+                newlines += (kind & CharKinds.Newline) >> 5;
+                i++;
+            }
             if (i == text.Length)
             {
                 _at = i;
+                gap = default;
                 return false;
             }
             var runStart = i;
@@ -75,7 +88,11 @@ internal ref struct WordScanner
                 hasLetterOrDigit = true;
                 i += 2;
             }
-            if (GaveUp) return false;
+            if (GaveUp)
+            {
+                gap = default;
+                return false;
+            }
             if (i == runStart)
             {
                 i += 2; // a pair that is no letter (an emoji)
@@ -84,6 +101,7 @@ internal ref struct WordScanner
             if (i - runStart >= LongestRun)
             {
                 GaveUp = true;
+                gap = default;
                 return false;
             }
             if (!hasLetterOrDigit) continue; // a lone dash is no word
@@ -91,6 +109,7 @@ internal ref struct WordScanner
             if (_points.IsEmpty)
             {
                 (start, end, hash) = (runStart, i, h);
+                gap = new Gap(kinds, newlines);
                 return true;
             }
             var startShift = ShiftAt(runStart);
@@ -98,6 +117,9 @@ internal ref struct WordScanner
             (start, end) = (runStart + startShift, i + endShift);
             // Nothing removed inside the word: its original characters are the ones just hashed.
             hash = startShift == endShift ? h : WordMemo.Hash(_original[start..end]);
+            // A removed "-⏎" may have stood between the words: the gap is what the original holds there.
+            gap = Gap.Of(_original[_previousEnd..start]);
+            _previousEnd = end;
             return true;
         }
     }

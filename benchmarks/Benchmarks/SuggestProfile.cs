@@ -26,10 +26,10 @@ internal static class SuggestProfile
         var memo = (WordMemo)typeof(TextAnalyzer).GetField("_memo", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(analyzer)!;
         var found = concepts.Find(document);
         // The letter's words as the memo knows them, to time the document reader on its own.
-        var words = new List<(int Start, int End, AnalyzedWord Word)>();
+        var words = new List<(int Start, int End, AnalyzedWord Word, Gap Gap)>();
         var wordScanner = new WordScanner(letter.Text);
-        while (wordScanner.Next(out var wordStart, out var wordEnd, out var wordHash))
-            words.Add((wordStart, wordEnd, memo.Get(letter.Text.AsSpan(wordStart, wordEnd - wordStart), wordHash)!));
+        while (wordScanner.Next(out var wordStart, out var wordEnd, out var wordHash, out var wordGap))
+            words.Add((wordStart, wordEnd, memo.Get(letter.Text.AsSpan(wordStart, wordEnd - wordStart), wordHash)!, wordGap));
         Console.WriteLine($"letter: {letter.Text.Length} chars, {document.Tokens.Length} words, {document.Sentences.Count} sentences, "
             + $"{found.Count} concept hits; load [{ProfileStage.Load()}]");
 
@@ -40,23 +40,23 @@ internal static class SuggestProfile
             {
                 var scanner = new WordScanner(letter.Text);
                 var words = 0;
-                while (scanner.Next(out _, out _, out _)) words++;
+                while (scanner.Next(out _, out _, out _, out _)) words++;
                 return words;
             }),
             new("  finding words + memo", () =>
             {
                 var scanner = new WordScanner(letter.Text);
                 var known = 0;
-                while (scanner.Next(out var start, out var end, out var hash)) known += memo.Get(letter.Text.AsSpan(start, end - start), hash) is null ? 0 : 1;
+                while (scanner.Next(out var start, out var end, out var hash, out _)) known += memo.Get(letter.Text.AsSpan(start, end - start), hash) is null ? 0 : 1;
                 return known;
             }),
             new("  of which quoted ranges", () => QuotedText.Ranges(letter.Text)),
             new("  of which document reader", () =>
             {
                 var reader = new DocumentReader(letter.Text, signatures: false);
-                foreach (var (start, end, word) in words)
+                foreach (var (start, end, word, gap) in words)
                 {
-                    reader.Add(start, end, word.Term, word.Fuzzy, word.StartsClause, word.Stem, word.Shape);
+                    reader.Add(start, end, word.Term, word.Fuzzy, word.StartsClause, word.Stem, word.Shape, gap);
                     foreach (var part in word.Parts) reader.AddPart(part);
                 }
                 using var built = reader.Build();
