@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace SmartPost.Api.Text;
 
@@ -36,11 +37,13 @@ internal sealed class DocumentReader
     }
 
     /// <summary>The next word of the text, after the previous one, and what the characters since the previous one held.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // in the reading loop, once per word
     public void Add(int start, int end, int term, bool fuzzy, bool startsClause, string stem, WordShape shape, Gap gap)
     {
         while (_quoteIndex < _quoted.Count && _quoted[_quoteIndex].End <= start) _quoteIndex++;
         var isQuoted = _quoteIndex < _quoted.Count && _quoted[_quoteIndex].Start <= start;
-        if (_count > 0) Separate(start, isQuoted, startsClause, gap);
+        // Most words are apart by one space, which ends nothing; anything else is decided out of line.
+        if (_count > 0 && !(gap.EndsNothing && isQuoted == _previousQuoted && !startsClause)) Separate(start, isQuoted, startsClause, gap);
 
         if (_count == _tokens.Length) Grow(ref _tokens, _tokens.Length * 2);
         if (_count == _stems.Length) Grow(ref _stems, _stems.Length * 2);
@@ -90,7 +93,7 @@ internal sealed class DocumentReader
         var bigger = ArrayPool<T>.Shared.Rent(length);
         array.AsSpan().CopyTo(bigger);
         // An array of stems holds references: cleared, so the pool does not keep this text's strings alive.
-        if (array.Length > 0) ArrayPool<T>.Shared.Return(array, System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+        if (array.Length > 0) ArrayPool<T>.Shared.Return(array, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
         array = bigger;
     }
 
@@ -128,6 +131,7 @@ internal sealed class DocumentReader
     /// capital letter — so "f.eks. en kopi", "den 12. september" and "kl. 9.30" stay one sentence — at "." after a
     /// word before a lower-case word (<see cref="EndsWithWord"/>), and where quoted text starts or stops. A clause ends at <see cref="CharKinds.ClauseCharacters"/> or before a clause word.
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void Separate(int start, bool isQuoted, bool startsClause, Gap gap)
     {
         // Most words are apart by one space, which ends nothing.

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SmartPost.Api.Text;
 
 /// <summary>What the analysis chain made of one word of an original text, as <see cref="WordMemo"/> remembers it.</summary>
@@ -40,6 +42,7 @@ internal sealed class WordMemo
 
     public int Count => Volatile.Read(ref _count);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // in the reading loop, once per word
     public AnalyzedWord? Get(ReadOnlySpan<char> surface, uint hash)
     {
         var slots = Volatile.Read(ref _slots);

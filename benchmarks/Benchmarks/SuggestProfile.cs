@@ -62,6 +62,12 @@ internal static class SuggestProfile
                 using var built = reader.Build();
                 return built.Tokens.Length;
             }),
+            new("  reader without words", () =>
+            {
+                var reader = new DocumentReader(letter.Text, signatures: false);
+                using var built = reader.Build();
+                return built.Tokens.Length;
+            }),
             new("analyze title", () => analyzer.Analyze(letter.DocumentTitle)),
             new("find concepts in text", () => concepts.Find(document)),
             new("scan (analyses, finds, cues)", () => new GuidelineScan(rules, letter)),
