@@ -147,8 +147,7 @@ public sealed class TextAnalyzer
             var surface = text.AsSpan(start, end - start);
             var word = _memo.Get(surface, hash) ?? Learn(surface.ToString(), hash);
             if (word is null) return null;
-            reader.Add(start, end, word.Term, word.Fuzzy, word.StartsClause, word.Stem, word.Shape, gap);
-            foreach (var part in word.Parts) reader.AddPart(part);
+            reader.Add(start, end, word.Term, word.Fuzzy, word.StartsClause, word.Stem, word.Shape, word.Parts, gap);
         }
         return scanner.GaveUp ? null : reader.Build();
     }
@@ -236,7 +235,7 @@ public sealed class TextAnalyzer
             var written = text.AsSpan(start, offset.EndOffset - start);
             var id = Lookup(stem, written, out var fuzzy);
             var gap = Gap.Of(text.AsSpan(previousEnd, start - previousEnd));
-            reader.Add(start, offset.EndOffset, id, fuzzy, StartsClause(id, fuzzy, written), stem.ToString(), VerbFirstCondition.ShapeOf(written), gap);
+            reader.Add(start, offset.EndOffset, id, fuzzy, StartsClause(id, fuzzy, written), stem.ToString(), VerbFirstCondition.ShapeOf(written), [], gap);
             previousEnd = offset.EndOffset;
         }
         stream.End();

@@ -30,7 +30,7 @@ internal static class SuggestProfile
         var wordScanner = new WordScanner(letter.Text);
         while (wordScanner.Next(out var wordStart, out var wordEnd, out var wordHash, out var wordGap))
             words.Add((wordStart, wordEnd, memo.Get(letter.Text.AsSpan(wordStart, wordEnd - wordStart), wordHash)!, wordGap));
-        Console.WriteLine($"letter: {letter.Text.Length} chars, {document.Tokens.Length} words, {document.Sentences.Count} sentences, "
+        Console.WriteLine($"letter: {letter.Text.Length} chars, {document.Tokens.Length} words, {document.Sentences.Count} sentences, {document.Tokens.ToArray().Sum(t => t.PartCount)} compound parts, "
             + $"{found.Count} concept hits; load [{ProfileStage.Load()}]");
 
         var stages = new List<ProfileStage>
@@ -56,8 +56,7 @@ internal static class SuggestProfile
                 var reader = new DocumentReader(letter.Text, signatures: false);
                 foreach (var (start, end, word, gap) in words)
                 {
-                    reader.Add(start, end, word.Term, word.Fuzzy, word.StartsClause, word.Stem, word.Shape, gap);
-                    foreach (var part in word.Parts) reader.AddPart(part);
+                    reader.Add(start, end, word.Term, word.Fuzzy, word.StartsClause, word.Stem, word.Shape, word.Parts, gap);
                 }
                 using var built = reader.Build();
                 return built.Tokens.Length;
@@ -70,6 +69,12 @@ internal static class SuggestProfile
             }),
             new("analyze title", () => analyzer.Analyze(letter.DocumentTitle)),
             new("find concepts in text", () => concepts.Find(document)),
+            new("  of which verb-first clauses", () =>
+            {
+                List<int> starts = [], mains = [];
+                VerbFirstCondition.Find(document, starts, mains);
+                return starts.Count;
+            }),
             new("scan (analyses, finds, cues)", () => new GuidelineScan(rules, letter)),
             new("whole suggestion", () => bench.SuggestForTwoPageLetter()),
         };
