@@ -15,9 +15,9 @@ internal sealed class LetterText
     public LetterText(AnalyzedDocument document)
     {
         _document = document;
-        var sentences = document.Sentences;
-        _askingQuestion = new bool[sentences.Count];
-        for (var s = 0; s < sentences.Count; s++)
+        var sentences = document.SentenceSpans;
+        _askingQuestion = new bool[sentences.Length];
+        for (var s = 0; s < sentences.Length; s++)
         {
             _askingQuestion[s] = sentences[s].IsQuestion && !IsFaqHeading(s) && !IsAnsweredOnItsLine(s);
         }
@@ -35,7 +35,8 @@ internal sealed class LetterText
 
     public int SentenceOf(int token) => _document.Tokens[token].Sentence;
 
-    public int SentenceCount => _document.Sentences.Count;
+    // The sentences as a span, not the document's list: an interface call per look-up, and the list boxed once per letter.
+    public int SentenceCount => _document.SentenceSpans.Length;
 
     public int ClauseOf(int token) => _document.Tokens[token].Clause;
 
@@ -64,7 +65,7 @@ internal sealed class LetterText
 
     /// <summary>The first and last word of sentence <paramref name="sentence"/>.</summary>
     public (int First, int Last) SentenceBounds(int sentence) =>
-        (_document.Sentences[sentence].FirstToken, _document.Sentences[sentence].EndToken - 1);
+        (_document.SentenceSpans[sentence].FirstToken, _document.SentenceSpans[sentence].EndToken - 1);
 
     public int SentenceStart(int token) => SentenceBounds(SentenceOf(token)).First;
 
@@ -143,7 +144,7 @@ internal sealed class LetterText
     {
         var (first, last) = SentenceBounds(sentence);
         if (WordIs(first, "hvis") || WordIs(first, "såfremt") || WordIs(first, "skulle")) return true;
-        if (last <= first || _document.Sentences[sentence].IsQuestion) return false;
+        if (last <= first || _document.SentenceSpans[sentence].IsQuestion) return false;
         return (WordIs(first + 1, "du") || WordIs(first + 1, "i"))
             && (WordIs(first, "har") || WordIs(first, "er") || WordIs(first, "ønsker") || WordIs(first, "vil") || WordIs(first, "får")
                 || WordIs(first, "bliver") || WordIs(first, "kan"));
