@@ -42,7 +42,6 @@ internal sealed class WordMemo
 
     public int Count => Volatile.Read(ref _count);
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] // in the reading loop, once per word
     public AnalyzedWord? Get(ReadOnlySpan<char> surface, uint hash)
     {
         var slots = Volatile.Read(ref _slots);

@@ -48,7 +48,6 @@ internal ref struct WordScanner
     /// the gap before it held (<see cref="Gap"/>) — read while skipping it, so the <see cref="DocumentReader"/> does not
     /// read the characters between words a second time.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] // one loop with the memo look-up and the reader: no call per word
     public bool Next(out int start, out int end, out uint hash, out Gap gap)
     {
         var text = _scanned;
