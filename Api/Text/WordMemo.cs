@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace SmartPost.Api.Text;
 
 /// <summary>What the analysis chain made of one word of an original text, as <see cref="WordMemo"/> remembers it.</summary>
