@@ -11,6 +11,8 @@ namespace SmartPost.Api.Teams;
 /// request (the rows took 2.4 ms of CPU that way, 1.1 ms precompiled). The same SQL as
 /// <see cref="TeamInboxController.PageAsync"/> builds for these filters; a null status means all (EF drops
 /// "@handled IS NULL OR …" per parameter value, so SQLite still sees "IsHandled = @handled" and seeks the inbox index).
+/// On PostgreSQL the API reads this page with <see cref="PostgresInboxPage"/> (one prepared round trip); these
+/// queries stay its reference there (PostgresInboxPageTests).
 /// </summary>
 internal static class PlainInboxPage
 {

@@ -99,16 +99,29 @@ public sealed class TeamInboxController(
             screener = await InboxScreenerLookup.TodayAsync(db, team, outOfOffice, clock, ct);
         }
 
-        // The whole status comes from the team's maintained counts; a received-date window is bounded (one day for
-        // screening) and is counted over its own rows.
-        var totals = receivedFrom is null && receivedTo is null && yesterday is null
-            ? await TeamReplyCount.ReadAsync(db, team, status, ct)
-            : await TotalsAsync(q, ct);
-        var (rows, more) = newestHandledFirst
-            ? await HandledOrder.PageAsync(q, flag, afterHandled, limit, ct)
-            : PlainInboxPage.Serves(status, flag, dateWindow: receivedFrom is not null || receivedTo is not null, screening)
-                ? await PlainInboxPage.PageAsync(db, team, status, after, limit, ct)
-                : await PageAsync(db, q, flag, after, limit, ct);
+        var plain = PlainInboxPage.Serves(status, flag, dateWindow: receivedFrom is not null || receivedTo is not null, screening);
+        FlagTotals totals;
+        List<Reply> rows;
+        bool more;
+        if (plain && db.Database.IsNpgsql())
+        {
+            // The page every caseworker opens, on PostgreSQL: counts and rows in one round trip of prepared statements.
+            (totals, rows, more) = await PostgresInboxPage.ReadAsync(
+                (Npgsql.NpgsqlConnection)db.Database.GetDbConnection(), team, status, after, limit, ct);
+        }
+        else
+        {
+            // The whole status comes from the team's maintained counts; a received-date window is bounded (one day for
+            // screening) and is counted over its own rows.
+            totals = receivedFrom is null && receivedTo is null && yesterday is null
+                ? await TeamReplyCount.ReadAsync(db, team, status, ct)
+                : await TotalsAsync(q, ct);
+            (rows, more) = newestHandledFirst
+                ? await HandledOrder.PageAsync(q, flag, afterHandled, limit, ct)
+                : plain
+                    ? await PlainInboxPage.PageAsync(db, team, status, after, limit, ct)
+                    : await PageAsync(db, q, flag, after, limit, ct);
+        }
         var nextCursor = !more ? null
             : newestHandledFirst ? HandledCursor.From(rows[^1]).Encode() : InboxCursor.From(rows[^1]).Encode();
 

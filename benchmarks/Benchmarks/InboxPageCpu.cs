@@ -12,7 +12,8 @@ namespace SmartPost.Benchmarks;
 /// <summary>
 /// CPU time (the process's, not wall-clock) of the first inbox page's parts, in process and on one thread, so a loaded
 /// machine inflates it little: the team's counts, the 50 rows, the list items and the JSON, each as the EF LINQ query
-/// the page used to build per request and as the precompiled query it uses now.
+/// the page used to build per request and as the precompiled query it uses now (on PostgreSQL also the hand-written
+/// batch the page uses there).
 ///   dotnet run -c Release --project benchmarks/Benchmarks -- inbox-cpu sqlite:/tmp/smartpost-inbox-100000.db [team]
 /// </summary>
 public static class InboxPageCpu
@@ -69,6 +70,16 @@ public static class InboxPageCpu
                 return totals.All + (await PlainInboxPage.PageAsync(db, team, "unhandled", null, 50, default)).Rows.Count;
             })),
         };
+        if (postgres)
+        {
+            parts = [.. parts, ("counts + rows, one prepared Npgsql batch (PostgreSQL, as served)", () => Scope(async db =>
+            {
+                await db.Database.OpenConnectionAsync();
+                var (totals, rows, _) = await PostgresInboxPage.ReadAsync(
+                    (Npgsql.NpgsqlConnection)db.Database.GetDbConnection(), team, "unhandled", null, 50, default);
+                return totals.All + rows.Count;
+            }))];
+        }
         foreach (var (name, run) in parts) await MeasureAsync(name, run);
 
         List<Reply> page;

@@ -11,6 +11,8 @@
 # million at load); a PostgreSQL database is seeded when SEED=1. The APIs run without demo data and only read, with
 # the per-caller rate limits off (one wrk caller would otherwise get 429s, which are cheap and flatter the figures)
 # and retention off (on a seeded database its first purge takes a core for about a minute while the load runs).
+# With PG_DATA=<data directory of the PostgreSQL server in DB> (on this machine, readable) each row also prints the
+# server's CPU per request (pg_cpu_ms_per_request: the postmaster with its ended children, plus every live backend).
 # Not part of the test run. Figures in BENCHMARKS.md and docs/inbox-at-scale.md.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -53,6 +55,18 @@ case "$DB" in
   *) echo "DB must be sqlite:<path> or postgres:<connection string>" >&2; exit 1 ;;
 esac
 
+# pg_cpu_ms: CPU time (user + system, ms) of the PostgreSQL server in PG_DATA, or 0 without PG_DATA.
+pg_cpu_ms() {
+  [[ -n "${PG_DATA:-}" ]] || { echo 0; return; }
+  local postmaster ticks=0 child
+  postmaster="$(head -1 "$PG_DATA/postmaster.pid")"
+  ticks="$(awk '{ sub(/.*\) /, ""); print $12 + $13 + $14 + $15 }' "/proc/$postmaster/stat")"
+  for child in $(cat /proc/"$postmaster"/task/*/children); do
+    ticks=$(( ticks + $(awk '{ sub(/.*\) /, ""); print $12 + $13 }' "/proc/$child/stat" 2>/dev/null || echo 0) ))
+  done
+  echo $(( ticks * 1000 / $(getconf CLK_TCK) ))
+}
+
 start() {
   local tree="$1"
   url="http://127.0.0.1:$(free_port)"
@@ -74,12 +88,13 @@ for round in $(seq 1 "$ROUNDS"); do
       wrk -t2 -c16 -d"$WARMUP" -s "$here/get.lua" "$url$path" -- "$USER_ID" "$TEAM" >/dev/null
       for c in 1 16; do
         t=$(( c == 1 ? 1 : 2 ))
-        before="$(process_cpu_ms "$api_pid")"
+        before="$(process_cpu_ms "$api_pid")"; pg_before="$(pg_cpu_ms)"
         result="$(wrk -t$t -c$c -d"$DURATION" --latency -s "$here/get.lua" "$url$path" -- "$USER_ID" "$TEAM" | grep '^RESULT')"
-        after="$(process_cpu_ms "$api_pid")"
+        after="$(process_cpu_ms "$api_pid")"; pg_after="$(pg_cpu_ms)"
         requests="$(sed -E 's/.*requests=([0-9]+).*/\1/' <<<"$result")"
         per="$(awk -v a="$after" -v b="$before" -v n="$requests" 'BEGIN { printf "%.3f", (a - b) / n }')"
-        echo "round=$round build=$name db=${DB%%:*} c=$c path=$path ($totals) load=[$(load_average)] ${result#RESULT } api_cpu_ms_per_request=$per"
+        pg="$(awk -v a="$pg_after" -v b="$pg_before" -v n="$requests" 'BEGIN { printf "%.3f", (a - b) / n }')"
+        echo "round=$round build=$name db=${DB%%:*} c=$c path=$path ($totals) load=[$(load_average)] ${result#RESULT } api_cpu_ms_per_request=$per${PG_DATA:+ pg_cpu_ms_per_request=$pg}"
       done
     done
     stop

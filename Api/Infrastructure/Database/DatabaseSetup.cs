@@ -32,7 +32,7 @@ public static class DatabaseSetup
             var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
             if (!string.IsNullOrWhiteSpace(options.PostgresConnectionString))
             {
-                o.UseNpgsql(options.PostgresConnectionString);
+                o.UseNpgsql(PooledConnectionString(options.PostgresConnectionString));
             }
             else
             {
@@ -43,6 +43,25 @@ public static class DatabaseSetup
             o.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
         });
         return services;
+    }
+
+    /// <summary>
+    /// The context's connections skip Npgsql's session reset when they go back to the pool ("No Reset On Close"),
+    /// unless the connection string says otherwise. The reset (DISCARD ALL, or seven statements once a connection holds
+    /// prepared statements, as the team list's does: <see cref="Teams.PostgresInboxPage"/>) ran on every request and
+    /// was ≈ 20 % of the PostgreSQL server's CPU per inbox page (BENCHMARKS.md, "Thirteenth session"). Nothing on these
+    /// connections sets session state to undo: no SET, LISTEN, temporary tables or session advisory locks (the database
+    /// locks use their own unpooled connections, <see cref="DatabaseLocks"/>), and Npgsql still rolls back an open
+    /// transaction when a connection is closed.
+    /// </summary>
+    public static string PooledConnectionString(string connectionString)
+    {
+        // Npgsql's builder answers ContainsKey for every keyword it knows, set or not; the plain builder holds only
+        // what the string sets ("No Reset On Close", "NoResetOnClose", any case).
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.Keys.Cast<string>().Any(k => k.Replace(" ", "").Equals("NoResetOnClose", StringComparison.OrdinalIgnoreCase)))
+            return connectionString;
+        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ConnectionString;
     }
 
     /// <summary>
