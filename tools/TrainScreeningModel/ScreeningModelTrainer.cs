@@ -94,7 +94,7 @@ public static class ScreeningModelTrainer
         }).ToList();
 
         var ml = new MLContext(options.Seed);
-        var data = ml.Data.LoadFromEnumerable(set.Replies.Select(r => TrainingRow.From(r, options.Features)));
+        var data = ml.Data.LoadFromEnumerable(set.Replies.Select(r => TrainingRow.From(r, options.Features)).ToList());
         var model = ScreeningPipeline.Build(ml, trained, options.Trainer, options.Features).Fit(data);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.OutputPath))!);
         // Written to a temporary file first: a half-written zip must never sit beside a valid manifest.
