@@ -42,6 +42,9 @@ internal static class Program
                     {
                         "chars" => FeatureKind.Characters,
                         "stems" => FeatureKind.Stems,
+                        "stems+concepts" => FeatureKind.StemsConcepts,
+                        "stems+lemmas" => FeatureKind.StemsLemmas,
+                        "stems+concepts+lemmas" => FeatureKind.StemsConceptsLemmas,
                         var other => throw Usage($"unknown features '{other}' (chars or stems)"),
                     };
                     collecting = null;

@@ -14,6 +14,15 @@ public enum FeatureKind
 
     /// <summary>Word 1–2-grams of the text core's folded stems of the input text.</summary>
     Stems,
+
+    /// <summary>The stems, then the screening rules' concept words of the same text (<see cref="ConceptWords"/>).</summary>
+    StemsConcepts,
+
+    /// <summary>The stems, then each word's Danish dictionary lemma ("=få" for "fået").</summary>
+    StemsLemmas,
+
+    /// <summary>The stems, the concept words and the lemmas.</summary>
+    StemsConceptsLemmas,
 }
 
 public enum TrainerKind
@@ -44,7 +53,7 @@ public sealed class TrainingRow
 
     public static TrainingRow From(LabelledReply reply, FeatureKind features) => new()
     {
-        Text = ReplyClassifier.ModelText(reply.Text, ScreeningPipeline.InputOf(features)),
+        Text = ExperimentText.Of(reply.Text, features),
         AccessToRecords = reply.Has(ModelLabels.AccessToRecords),
         Complaint = reply.Has(ModelLabels.Complaint),
         DeadlineExtension = reply.Has(ModelLabels.DeadlineExtension),
@@ -69,11 +78,11 @@ public static class ScreeningPipeline
     public static string DescriptionOf(FeatureKind features) => features == FeatureKind.Stems ? StemsDescription : Description;
 
     /// <summary>The manifest's <see cref="ScreeningModelManifest.Input"/> for these features.</summary>
-    public static string? InputOf(FeatureKind features) => features == FeatureKind.Stems ? ReplyClassifier.StemsInput : null;
+    public static string? InputOf(FeatureKind features) => features == FeatureKind.Characters ? null : ReplyClassifier.StemsInput;
 
     public static IEstimator<ITransformer> Build(MLContext ml, IReadOnlyList<string> labels, TrainerKind trainer, FeatureKind features = FeatureKind.Characters)
     {
-        var pipeline = features == FeatureKind.Stems ? StemFeatures(ml) : CharacterFeatures(ml);
+        var pipeline = features == FeatureKind.Characters ? CharacterFeatures(ml) : StemFeatures(ml);
         foreach (var label in labels)
         {
             pipeline = pipeline.Append(Trainer(ml, TrainingRow.LabelColumn(label), trainer))
