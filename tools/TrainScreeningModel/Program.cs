@@ -4,6 +4,7 @@ namespace SmartPost.Tools.TrainScreeningModel;
 // dotnet run --project tools/TrainScreeningModel -- [--data <files or dirs>...] [--corrections <jsonl>...] [--out <zip>]
 //   [--trainer sdca|lightgbm] [--features stems|chars] [--compare] [--max-fpr 0.01] [--folds writer|<k>] [--parallel 1] [--min-positives 20] [--scores-out <jsonl>]
 // --scores-out writes every reply's out-of-fold scores for tools/EvaluateScreening --oof.
+// --hold-out <file names>... (experiments) holds out only those batches, each on its own, writes their scores and stops.
 internal static class Program
 {
     public static int Main(string[] args)
@@ -11,6 +12,7 @@ internal static class Program
         var root = RepositoryRoot();
         var data = new List<string>();
         var corrections = new List<string>();
+        var holdOut = new List<string>();
         string? output = null;
         string? scoresOut = null;
         var trainer = TrainerKind.SdcaLogisticRegression;
@@ -27,6 +29,7 @@ internal static class Program
             {
                 case "--data": collecting = data; break;
                 case "--corrections": collecting = corrections; break;
+                case "--hold-out": collecting = holdOut; break;
                 case "--out": output = Value(ref i); collecting = null; break;
                 case "--trainer":
                     trainer = Value(ref i).ToLowerInvariant() switch
@@ -80,6 +83,7 @@ internal static class Program
                 Parallel = parallel,
                 MinPositives = minPositives,
                 OutOfFoldScoresPath = scoresOut is null ? null : Path.GetFullPath(scoresOut),
+                HoldOut = holdOut,
                 SourceName = path => Path.GetRelativePath(root, path).Replace('\\', '/'),
             };
             ScreeningModelTrainer.Train(options, Console.Out);

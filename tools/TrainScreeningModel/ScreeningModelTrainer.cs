@@ -36,6 +36,12 @@ public sealed record TrainingOptions
     /// </summary>
     public string? OutOfFoldScoresPath { get; init; }
 
+    /// <summary>
+    /// Experiments only: hold out just these batches (file names), each on its own, write their scores to
+    /// <see cref="OutOfFoldScoresPath"/> and stop — no thresholds, no model. A cheap leave-one-writer-out row per writer.
+    /// </summary>
+    public IReadOnlyList<string> HoldOut { get; init; } = [];
+
     /// <summary>Shown in the manifest instead of absolute paths (repository-relative names).</summary>
     public Func<string, string> SourceName { get; init; } = Path.GetFileName!;
 }
@@ -54,6 +60,12 @@ public static class ScreeningModelTrainer
         }
         var trained = ModelLabels.All.Where(l => set.Count(l) >= options.MinPositives).ToList();
         if (trained.Count == 0) throw new InvalidDataException($"No label has {options.MinPositives} positive replies; nothing to train.");
+        if (options.HoldOut.Count > 0)
+        {
+            var heldOutScores = CrossValidation.OutOfFoldScores(set, trained, options.Trainer, options.Folds, options.Seed, options.Parallel, log, options.Features, options.HoldOut);
+            WriteScores(options.OutOfFoldScoresPath ?? throw new InvalidDataException("--hold-out needs --scores-out"), set, trained, heldOutScores);
+            return new ScreeningModelManifest();
+        }
         log.WriteLine($"{set.Replies.Count} replies ({set.Corrections} corrections applied); " +
             string.Join(", ", ModelLabels.All.Select(l => $"{l} {set.Count(l)}")) + $", none {set.Replies.Count(r => r.Labels.Count == 0)}");
 
@@ -118,6 +130,7 @@ public static class ScreeningModelTrainer
         using var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
         for (var i = 0; i < set.Replies.Count; i++)
         {
+            if (scores[i] is null) continue;
             var line = new Newtonsoft.Json.Linq.JObject
             {
                 ["source"] = set.Replies[i].Source,
