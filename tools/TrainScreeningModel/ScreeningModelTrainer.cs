@@ -53,11 +53,6 @@ public static class ScreeningModelTrainer
     {
         var set = TrainingSet.Build(options.DataFiles, options.CorrectionFiles);
         foreach (var warning in set.Warnings) log.WriteLine("warning: " + warning);
-        if (Environment.GetEnvironmentVariable("SCREENING_PRINT_TEXTS") is { } n)
-        {
-            foreach (var r in set.Replies.Take(int.Parse(n))) log.WriteLine(TrainingRow.From(r, options.Features).Text);
-            return new ScreeningModelManifest();
-        }
         var trained = ModelLabels.All.Where(l => set.Count(l) >= options.MinPositives).ToList();
         if (trained.Count == 0) throw new InvalidDataException($"No label has {options.MinPositives} positive replies; nothing to train.");
         if (options.HoldOut.Count > 0)

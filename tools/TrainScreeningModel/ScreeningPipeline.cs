@@ -75,10 +75,24 @@ public static class ScreeningPipeline
     public const string StemsDescription =
         "the text core's folded Danish stems of the input text (TextAnalyzer.Stems); word 1–2-grams (TF, L2)";
 
-    public static string DescriptionOf(FeatureKind features) => features == FeatureKind.Stems ? StemsDescription : Description;
+    public static string DescriptionOf(FeatureKind features) => features switch
+    {
+        FeatureKind.Characters => Description,
+        FeatureKind.Stems => StemsDescription,
+        _ => StemsDescription + ", then " + InputOf(features)![6..].Replace("+", " and ") + " (an experiment)",
+    };
 
     /// <summary>The manifest's <see cref="ScreeningModelManifest.Input"/> for these features.</summary>
-    public static string? InputOf(FeatureKind features) => features == FeatureKind.Characters ? null : ReplyClassifier.StemsInput;
+    /// <remarks>The experimental sets name what they add: the API knows only "stems" and refuses to load such a model rather
+    /// than score it as stems alone.</remarks>
+    public static string? InputOf(FeatureKind features) => features switch
+    {
+        FeatureKind.Characters => null,
+        FeatureKind.Stems => ReplyClassifier.StemsInput,
+        FeatureKind.StemsConcepts => "stems+concepts",
+        FeatureKind.StemsLemmas => "stems+lemmas",
+        _ => "stems+concepts+lemmas",
+    };
 
     public static IEstimator<ITransformer> Build(MLContext ml, IReadOnlyList<string> labels, TrainerKind trainer, FeatureKind features = FeatureKind.Characters)
     {

@@ -1,13 +1,15 @@
+using SmartPost.Api.Screening;
 using SmartPost.Api.Text;
 
-namespace SmartPost.Api.Screening.Learned;
+namespace SmartPost.Tools.TrainScreeningModel;
 
 /// <summary>
 /// The screening rules' concepts found in a model input text, as words the model reads after the stems: "@accessWord"
 /// for each hit, and "@accessWord~neg" / "~cond" / "~3p" when the rules' negation, condition or third-person concept
 /// stands before it as the rules' scopes look for them. A concept is a writer-independent name for many wordings
 /// (and for misspellings the spelling tolerance reaches), so a model that reads them may meet a new writer's words
-/// where their stems are new to it.
+/// where their stems are new to it. An experiment of issue 10 (docs/screening-model.md, "Features for writers the model
+/// has not seen"): it did not add recall on unseen writers, so no committed model reads it and the API does not compute it.
 /// </summary>
 public static class ConceptWords
 {
