@@ -13,7 +13,7 @@ public static class CrossValidation
     /// <param name="folds">The number of folds, or <see cref="LeaveOneWriterOut"/>: one fold per batch (source file).</param>
     /// <param name="parallel">Folds trained at once; each is single-threaded and independent, so the scores do not change.</param>
     public static float[][] OutOfFoldScores(TrainingSet set, IReadOnlyList<string> labels, TrainerKind trainer, int folds, int seed,
-        int parallel = 1, TextWriter? log = null, FeatureKind features = FeatureKind.Characters, IReadOnlyList<string>? holdOut = null)
+        int parallel = 1, TextWriter? log = null, FeatureKind features = FeatureKind.Characters, IReadOnlyList<string>? holdOut = null, float l2 = ScreeningPipeline.DefaultL2)
     {
         var (fold, count) = holdOut is { Count: > 0 } ? HeldOut(set.Replies, holdOut)
             : folds == LeaveOneWriterOut ? ByWriter(set.Replies) : (AssignFolds(set.Replies, folds), folds);
@@ -28,7 +28,7 @@ public static class CrossValidation
             var train = rows.Where((_, i) => fold[i] != f).ToList();
             var testIndexes = Enumerable.Range(0, set.Replies.Count).Where(i => fold[i] == f).ToList();
             if (testIndexes.Count == 0) return;
-            var model = ScreeningPipeline.Build(ml, labels, trainer, features).Fit(ml.Data.LoadFromEnumerable(train));
+            var model = ScreeningPipeline.Build(ml, labels, trainer, features, l2).Fit(ml.Data.LoadFromEnumerable(train));
             var predicted = model.Transform(ml.Data.LoadFromEnumerable(testIndexes.Select(i => rows[i])));
             // Copied row by row: the cursor reuses one buffer for every row.
             var column = predicted.GetColumn<VBuffer<float>>(ReplyModelOutput.ProbabilitiesColumn).Select(v => v.DenseValues().ToArray()).ToList();

@@ -4,6 +4,7 @@ namespace SmartPost.Tools.TrainScreeningModel;
 // dotnet run --project tools/TrainScreeningModel -- [--data <files or dirs>...] [--corrections <jsonl>...] [--out <zip>]
 //   [--trainer sdca|lightgbm] [--features stems|chars] [--compare] [--max-fpr 0.01] [--folds writer|<k>] [--parallel 1] [--min-positives 20] [--scores-out <jsonl>]
 // --scores-out writes every reply's out-of-fold scores for tools/EvaluateScreening --oof.
+// --l2 <value> SDCA's L2 regularisation (default 1e-5).
 // --hold-out <file names>... (experiments) holds out only those batches, each on its own, writes their scores and stops.
 internal static class Program
 {
@@ -13,6 +14,7 @@ internal static class Program
         var data = new List<string>();
         var corrections = new List<string>();
         var holdOut = new List<string>();
+        var l2 = ScreeningPipeline.DefaultL2;
         string? output = null;
         string? scoresOut = null;
         var trainer = TrainerKind.SdcaLogisticRegression;
@@ -60,6 +62,7 @@ internal static class Program
                     folds = foldsValue == "writer" ? CrossValidation.LeaveOneWriterOut : int.Parse(foldsValue, System.Globalization.CultureInfo.InvariantCulture);
                     collecting = null;
                     break;
+                case "--l2": l2 = float.Parse(Value(ref i), System.Globalization.CultureInfo.InvariantCulture); collecting = null; break;
                 case "--parallel": parallel = int.Parse(Value(ref i), System.Globalization.CultureInfo.InvariantCulture); collecting = null; break;
                 case "--min-positives": minPositives = int.Parse(Value(ref i), System.Globalization.CultureInfo.InvariantCulture); collecting = null; break;
                 case var value when collecting is not null && !value.StartsWith("--", StringComparison.Ordinal): collecting.Add(value); break;
@@ -84,6 +87,7 @@ internal static class Program
                 MinPositives = minPositives,
                 OutOfFoldScoresPath = scoresOut is null ? null : Path.GetFullPath(scoresOut),
                 HoldOut = holdOut,
+                L2 = l2,
                 SourceName = path => Path.GetRelativePath(root, path).Replace('\\', '/'),
             };
             ScreeningModelTrainer.Train(options, Console.Out);

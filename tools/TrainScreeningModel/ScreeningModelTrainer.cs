@@ -42,6 +42,9 @@ public sealed record TrainingOptions
     /// </summary>
     public IReadOnlyList<string> HoldOut { get; init; } = [];
 
+    /// <summary>SDCA's L2 regularisation; the committed model uses <see cref="ScreeningPipeline.DefaultL2"/>.</summary>
+    public float L2 { get; init; } = ScreeningPipeline.DefaultL2;
+
     /// <summary>Shown in the manifest instead of absolute paths (repository-relative names).</summary>
     public Func<string, string> SourceName { get; init; } = Path.GetFileName!;
 }
@@ -57,7 +60,7 @@ public static class ScreeningModelTrainer
         if (trained.Count == 0) throw new InvalidDataException($"No label has {options.MinPositives} positive replies; nothing to train.");
         if (options.HoldOut.Count > 0)
         {
-            var heldOutScores = CrossValidation.OutOfFoldScores(set, trained, options.Trainer, options.Folds, options.Seed, options.Parallel, log, options.Features, options.HoldOut);
+            var heldOutScores = CrossValidation.OutOfFoldScores(set, trained, options.Trainer, options.Folds, options.Seed, options.Parallel, log, options.Features, options.HoldOut, options.L2);
             WriteScores(options.OutOfFoldScoresPath ?? throw new InvalidDataException("--hold-out needs --scores-out"), set, trained, heldOutScores);
             return new ScreeningModelManifest();
         }
@@ -82,7 +85,7 @@ public static class ScreeningModelTrainer
         foreach (var trainer in trainers)
         {
             var started = System.Diagnostics.Stopwatch.StartNew();
-            var scores = CrossValidation.OutOfFoldScores(set, trained, trainer, options.Folds, options.Seed, options.Parallel, log, options.Features);
+            var scores = CrossValidation.OutOfFoldScores(set, trained, trainer, options.Folds, options.Seed, options.Parallel, log, options.Features, l2: options.L2);
             var figures = trained.Select((label, slot) => (label, CrossValidation.Evaluate(set.Replies, scores, slot, label, options.MaxFalsePositiveRate)))
                 .ToDictionary(p => p.label, p => p.Item2);
             manifest.Comparison[trainer.ToString()] = figures;
@@ -107,7 +110,7 @@ public static class ScreeningModelTrainer
 
         var ml = new MLContext(options.Seed);
         var data = ml.Data.LoadFromEnumerable(set.Replies.Select(r => TrainingRow.From(r, options.Features)).ToList());
-        var model = ScreeningPipeline.Build(ml, trained, options.Trainer, options.Features).Fit(data);
+        var model = ScreeningPipeline.Build(ml, trained, options.Trainer, options.Features, options.L2).Fit(data);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.OutputPath))!);
         // Written to a temporary file first: a half-written zip must never sit beside a valid manifest.
         var temporary = options.OutputPath + ".tmp";
