@@ -2,7 +2,7 @@ namespace SmartPost.Tools.TrainScreeningModel;
 
 // Trains the learned second opinion of the reply screening and writes Api/Rules/screening-model.zip + .json.
 // dotnet run --project tools/TrainScreeningModel -- [--data <files or dirs>...] [--corrections <jsonl>...] [--out <zip>]
-//   [--trainer sdca|lightgbm] [--features stems|chars] [--compare] [--max-fpr 0.01] [--folds writer|<k>] [--parallel 1] [--min-positives 20] [--scores-out <jsonl>]
+//   [--trainer sdca|lightgbm] [--features stems|chars|stems+concepts|stems+lemmas|stems+concepts+lemmas] [--compare] [--max-fpr 0.01] [--folds writer|<k>] [--parallel 1] [--min-positives 20] [--scores-out <jsonl>]
 // --scores-out writes every reply's out-of-fold scores for tools/EvaluateScreening --oof.
 // --l2 <value> SDCA's L2 regularisation (default 1e-5).
 // --hold-out <file names>... (experiments) holds out only those batches, each on its own, writes their scores and stops.
@@ -50,7 +50,7 @@ internal static class Program
                         "stems+concepts" => FeatureKind.StemsConcepts,
                         "stems+lemmas" => FeatureKind.StemsLemmas,
                         "stems+concepts+lemmas" => FeatureKind.StemsConceptsLemmas,
-                        var other => throw Usage($"unknown features '{other}' (chars or stems)"),
+                        var other => throw Usage($"unknown features '{other}' (chars, stems, stems+concepts, stems+lemmas or stems+concepts+lemmas)"),
                     };
                     collecting = null;
                     break;
@@ -104,7 +104,7 @@ internal static class Program
 
     private static ArgumentException Usage(string message) => new(message + Environment.NewLine +
         "usage: dotnet run --project tools/TrainScreeningModel -- [--data <files or dirs>...] [--corrections <jsonl>...] [--out <zip>] " +
-        "[--trainer sdca|lightgbm] [--features stems|chars] [--compare] [--max-fpr 0.01] [--folds writer|<k>] [--parallel 1] [--min-positives 20] [--scores-out <jsonl>]");
+        "[--trainer sdca|lightgbm] [--features stems|chars|stems+concepts|stems+lemmas|stems+concepts+lemmas] [--compare] [--max-fpr 0.01] [--folds writer|<k>] [--parallel 1] [--min-positives 20] [--scores-out <jsonl>] [--l2 1e-5] [--hold-out <file names>...]");
 
     // The corpus folder; until every labelled file has moved there, also the files still beside the screening tests
     // (a reply present in both is trained once).
