@@ -34,6 +34,10 @@ public static class WriterEvaluation
         new("rules + model, nested thresholds FPR 2%", 0.02),
         new("rules + model, nested thresholds FPR 1.5%", 0.015),
         new("rules + model, nested thresholds FPR 1%", 0.01),
+        // The product's setting (Screening:ModelLowerThreshold 0.05): the row for Certain precision on a new writer.
+        new("rules + model, nested thresholds FPR 1%, Certain lowered below 0.02", 0.01, LowerBelow: 0.02f),
+        new("rules + model, nested thresholds FPR 1%, Certain lowered below 0.05", 0.01, LowerBelow: 0.05f),
+        new("rules + model, nested thresholds FPR 1%, Certain lowered below 0.10", 0.01, LowerBelow: 0.10f),
         new("rules + model, nested thresholds FPR 1%, aktindsigt and klage 2%", 0.01,
             LooserFor: [FlagKind.AccessToRecordsRequest, FlagKind.Complaint], LooserFpr: 0.02),
         new("rules + model, nested thresholds FPR 0.5%", 0.005),

@@ -2,8 +2,10 @@ namespace SmartPost.Tools.TrainScreeningModel;
 
 // Trains the learned second opinion of the reply screening and writes Api/Rules/screening-model.zip + .json.
 // dotnet run --project tools/TrainScreeningModel -- [--data <files or dirs>...] [--corrections <jsonl>...] [--out <zip>]
-//   [--trainer sdca|lightgbm] [--features stems|chars] [--compare] [--max-fpr 0.01] [--folds writer|<k>] [--parallel 1] [--min-positives 20] [--scores-out <jsonl>]
+//   [--trainer sdca|lightgbm] [--features stems|chars|stems+concepts|stems+lemmas|stems+concepts+lemmas] [--compare] [--max-fpr 0.01] [--folds writer|<k>] [--parallel 1] [--min-positives 20] [--scores-out <jsonl>]
 // --scores-out writes every reply's out-of-fold scores for tools/EvaluateScreening --oof.
+// --l2 <value> SDCA's L2 regularisation (default 1e-5).
+// --hold-out <file names>... (experiments) holds out only those batches, each on its own, writes their scores and stops.
 internal static class Program
 {
     public static int Main(string[] args)
@@ -11,6 +13,8 @@ internal static class Program
         var root = RepositoryRoot();
         var data = new List<string>();
         var corrections = new List<string>();
+        var holdOut = new List<string>();
+        var l2 = ScreeningPipeline.DefaultL2;
         string? output = null;
         string? scoresOut = null;
         var trainer = TrainerKind.SdcaLogisticRegression;
@@ -27,6 +31,7 @@ internal static class Program
             {
                 case "--data": collecting = data; break;
                 case "--corrections": collecting = corrections; break;
+                case "--hold-out": collecting = holdOut; break;
                 case "--out": output = Value(ref i); collecting = null; break;
                 case "--trainer":
                     trainer = Value(ref i).ToLowerInvariant() switch
@@ -42,7 +47,10 @@ internal static class Program
                     {
                         "chars" => FeatureKind.Characters,
                         "stems" => FeatureKind.Stems,
-                        var other => throw Usage($"unknown features '{other}' (chars or stems)"),
+                        "stems+concepts" => FeatureKind.StemsConcepts,
+                        "stems+lemmas" => FeatureKind.StemsLemmas,
+                        "stems+concepts+lemmas" => FeatureKind.StemsConceptsLemmas,
+                        var other => throw Usage($"unknown features '{other}' (chars, stems, stems+concepts, stems+lemmas or stems+concepts+lemmas)"),
                     };
                     collecting = null;
                     break;
@@ -54,6 +62,7 @@ internal static class Program
                     folds = foldsValue == "writer" ? CrossValidation.LeaveOneWriterOut : int.Parse(foldsValue, System.Globalization.CultureInfo.InvariantCulture);
                     collecting = null;
                     break;
+                case "--l2": l2 = float.Parse(Value(ref i), System.Globalization.CultureInfo.InvariantCulture); collecting = null; break;
                 case "--parallel": parallel = int.Parse(Value(ref i), System.Globalization.CultureInfo.InvariantCulture); collecting = null; break;
                 case "--min-positives": minPositives = int.Parse(Value(ref i), System.Globalization.CultureInfo.InvariantCulture); collecting = null; break;
                 case var value when collecting is not null && !value.StartsWith("--", StringComparison.Ordinal): collecting.Add(value); break;
@@ -77,6 +86,8 @@ internal static class Program
                 Parallel = parallel,
                 MinPositives = minPositives,
                 OutOfFoldScoresPath = scoresOut is null ? null : Path.GetFullPath(scoresOut),
+                HoldOut = holdOut,
+                L2 = l2,
                 SourceName = path => Path.GetRelativePath(root, path).Replace('\\', '/'),
             };
             ScreeningModelTrainer.Train(options, Console.Out);
@@ -93,7 +104,7 @@ internal static class Program
 
     private static ArgumentException Usage(string message) => new(message + Environment.NewLine +
         "usage: dotnet run --project tools/TrainScreeningModel -- [--data <files or dirs>...] [--corrections <jsonl>...] [--out <zip>] " +
-        "[--trainer sdca|lightgbm] [--features stems|chars] [--compare] [--max-fpr 0.01] [--folds writer|<k>] [--parallel 1] [--min-positives 20] [--scores-out <jsonl>]");
+        "[--trainer sdca|lightgbm] [--features stems|chars|stems+concepts|stems+lemmas|stems+concepts+lemmas] [--compare] [--max-fpr 0.01] [--folds writer|<k>] [--parallel 1] [--min-positives 20] [--scores-out <jsonl>] [--l2 1e-5] [--hold-out <file names>...]");
 
     // The corpus folder; until every labelled file has moved there, also the files still beside the screening tests
     // (a reply present in both is trained once).

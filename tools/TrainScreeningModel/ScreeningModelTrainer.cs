@@ -36,6 +36,15 @@ public sealed record TrainingOptions
     /// </summary>
     public string? OutOfFoldScoresPath { get; init; }
 
+    /// <summary>
+    /// Experiments only: hold out just these batches (file names), each on its own, write their scores to
+    /// <see cref="OutOfFoldScoresPath"/> and stop — no thresholds, no model. A cheap leave-one-writer-out row per writer.
+    /// </summary>
+    public IReadOnlyList<string> HoldOut { get; init; } = [];
+
+    /// <summary>SDCA's L2 regularisation; the committed model uses <see cref="ScreeningPipeline.DefaultL2"/>.</summary>
+    public float L2 { get; init; } = ScreeningPipeline.DefaultL2;
+
     /// <summary>Shown in the manifest instead of absolute paths (repository-relative names).</summary>
     public Func<string, string> SourceName { get; init; } = Path.GetFileName!;
 }
@@ -49,6 +58,12 @@ public static class ScreeningModelTrainer
         foreach (var warning in set.Warnings) log.WriteLine("warning: " + warning);
         var trained = ModelLabels.All.Where(l => set.Count(l) >= options.MinPositives).ToList();
         if (trained.Count == 0) throw new InvalidDataException($"No label has {options.MinPositives} positive replies; nothing to train.");
+        if (options.HoldOut.Count > 0)
+        {
+            var heldOutScores = CrossValidation.OutOfFoldScores(set, trained, options.Trainer, options.Folds, options.Seed, options.Parallel, log, options.Features, options.HoldOut, options.L2);
+            WriteScores(options.OutOfFoldScoresPath ?? throw new InvalidDataException("--hold-out needs --scores-out"), set, trained, heldOutScores);
+            return new ScreeningModelManifest();
+        }
         log.WriteLine($"{set.Replies.Count} replies ({set.Corrections} corrections applied); " +
             string.Join(", ", ModelLabels.All.Select(l => $"{l} {set.Count(l)}")) + $", none {set.Replies.Count(r => r.Labels.Count == 0)}");
 
@@ -70,7 +85,7 @@ public static class ScreeningModelTrainer
         foreach (var trainer in trainers)
         {
             var started = System.Diagnostics.Stopwatch.StartNew();
-            var scores = CrossValidation.OutOfFoldScores(set, trained, trainer, options.Folds, options.Seed, options.Parallel, log, options.Features);
+            var scores = CrossValidation.OutOfFoldScores(set, trained, trainer, options.Folds, options.Seed, options.Parallel, log, options.Features, l2: options.L2);
             var figures = trained.Select((label, slot) => (label, CrossValidation.Evaluate(set.Replies, scores, slot, label, options.MaxFalsePositiveRate)))
                 .ToDictionary(p => p.label, p => p.Item2);
             manifest.Comparison[trainer.ToString()] = figures;
@@ -94,8 +109,8 @@ public static class ScreeningModelTrainer
         }).ToList();
 
         var ml = new MLContext(options.Seed);
-        var data = ml.Data.LoadFromEnumerable(set.Replies.Select(r => TrainingRow.From(r, options.Features)));
-        var model = ScreeningPipeline.Build(ml, trained, options.Trainer, options.Features).Fit(data);
+        var data = ml.Data.LoadFromEnumerable(set.Replies.Select(r => TrainingRow.From(r, options.Features)).ToList());
+        var model = ScreeningPipeline.Build(ml, trained, options.Trainer, options.Features, options.L2).Fit(data);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.OutputPath))!);
         // Written to a temporary file first: a half-written zip must never sit beside a valid manifest.
         var temporary = options.OutputPath + ".tmp";
@@ -113,6 +128,7 @@ public static class ScreeningModelTrainer
         using var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
         for (var i = 0; i < set.Replies.Count; i++)
         {
+            if (scores[i] is null) continue;
             var line = new Newtonsoft.Json.Linq.JObject
             {
                 ["source"] = set.Replies[i].Source,

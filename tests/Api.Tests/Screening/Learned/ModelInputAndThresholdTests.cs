@@ -56,4 +56,26 @@ public class ModelInputAndThresholdTests
         Assert.True(zebra.Max(i => byWriter[i][0]) < 0.5f, "a writer's own word is unknown to the model that scores it");
         Assert.True(zebra.Min(i => pooled[i][0]) > 0.5f, "with folds that mix writers the word was learned from the same writer");
     }
+    [Fact]
+    public void Holding_out_named_writers_gives_them_their_leave_one_writer_out_scores_and_scores_no_one_else()
+    {
+        LabelledReply Reply(string text, bool access, string source) =>
+            new(text, access ? new HashSet<string> { ModelLabels.AccessToRecords } : new HashSet<string>(), source);
+        var set = TrainingSet.FromReplies(new[] { "a.jsonl", "b.jsonl", "c.jsonl" }.SelectMany(source => Enumerable.Range(0, 10).SelectMany(i => new[]
+        {
+            Reply($"jeg beder om aktindsigt i sagen {source} {i}", access: true, source),
+            Reply($"tak for brevet {source} {i}", access: false, source),
+        })));
+
+        var all = CrossValidation.OutOfFoldScores(set, [ModelLabels.AccessToRecords], TrainerKind.SdcaLogisticRegression,
+            CrossValidation.LeaveOneWriterOut, seed: 1, features: FeatureKind.Stems);
+        var onlyB = CrossValidation.OutOfFoldScores(set, [ModelLabels.AccessToRecords], TrainerKind.SdcaLogisticRegression,
+            CrossValidation.LeaveOneWriterOut, seed: 1, features: FeatureKind.Stems, holdOut: ["b.jsonl"]);
+
+        for (var i = 0; i < set.Replies.Count; i++)
+        {
+            if (set.Replies[i].Source == "b.jsonl") Assert.Equal(all[i], onlyB[i]);
+            else Assert.Null(onlyB[i]);
+        }
+    }
 }
