@@ -49,7 +49,7 @@ public static class AddinHosting
                 RequestPath = RequestPath,
                 FileProvider = files,
                 ContentTypeProvider = ContentTypes(),
-                OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "no-cache",
+                OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = CacheControlFor(ctx.Context.Request.Path),
             });
         }
         else
@@ -99,6 +99,16 @@ public static class AddinHosting
             ContentTypeProvider = ContentTypes(),
         });
     }
+
+    /// <summary>
+    /// The build names shared chunks by their content hash (AddinWeb/scripts/build.mjs), so a chunk's URL never serves
+    /// other bytes: a reopened pane takes them from its cache without asking the server again. Pages, entries and
+    /// manifests keep their names across builds and are revalidated on every load.
+    /// </summary>
+    internal static string CacheControlFor(PathString path) =>
+        path.StartsWithSegments($"{RequestPath}/js/chunks", StringComparison.Ordinal)
+            ? "public, max-age=31536000, immutable"
+            : "no-cache";
 
     private static FileExtensionContentTypeProvider ContentTypes()
     {

@@ -21,11 +21,14 @@ const freePort = () => new Promise((resolve) => {
 
 export const loadAverage = () => (spawnSync("cat", ["/proc/loadavg"], { encoding: "utf8" }).stdout ?? "").split(" ").slice(0, 3).join(" ");
 
-export async function startApi() {
-  console.log("Publishing the API (Release) ...");
-  const published = join(repo, "Api", "bin", "Release", "publish");
-  const build = spawnSync("dotnet", ["publish", "-c", "Release", join(repo, "Api"), "-o", published, "-nologo", "-v", "q"], { stdio: "inherit" });
-  if (build.status !== 0) fail("API publish failed");
+/** Publishes this tree's API, or uses `published` (an already published folder, e.g. a baseline's) as it is. */
+export async function startApi(published = null) {
+  if (!published) {
+    console.log("Publishing the API (Release) ...");
+    published = join(repo, "Api", "bin", "Release", "publish");
+    const build = spawnSync("dotnet", ["publish", "-c", "Release", join(repo, "Api"), "-o", published, "-nologo", "-v", "q"], { stdio: "inherit" });
+    if (build.status !== 0) fail("API publish failed");
+  }
   const baseUrl = `http://127.0.0.1:${await freePort()}`;
   const data = mkdtempSync(join(tmpdir(), "smartpost-bench-"));
   const api = spawn("dotnet", [join(published, "SmartPost.Api.dll"), "--urls", baseUrl], {

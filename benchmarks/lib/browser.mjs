@@ -25,16 +25,26 @@ export async function launchBrowser() {
   });
 }
 
+// The CDN's files, read once (a browser takes them from its HTTP cache too), so a pane's load does not include this
+// script reading them from disk again; office.js with the host stand-in appended.
+const officeJsDist = join(addinWeb, "node_modules", "@microsoft", "office-js", "dist");
+const cdnFiles = new Map();
+function cdnFile(name) {
+  if (!cdnFiles.has(name)) {
+    const file = join(officeJsDist, name);
+    const standIn = () => readFileSync(join(addinWeb, "test", "e2e", "host-standin.js"), "utf8");
+    cdnFiles.set(name, name.includes("..") || !existsSync(file) ? null
+      : name === "office.js" ? `${readFileSync(file, "utf8")}\n;${standIn()}` : readFileSync(file));
+  }
+  return cdnFiles.get(name);
+}
+
 /** A page with the offline Office.js + stand-in; `fake` is the document/mail the stand-in plays (see host-standin.js). */
 export async function newPage(browser, { width, height, fake = null, identity }) {
   const page = await browser.newPage({ viewport: { width, height }, locale: "da-DK", timezoneId: "Europe/Copenhagen" });
-  const officeJsDist = join(addinWeb, "node_modules", "@microsoft", "office-js", "dist");
-  const standIn = readFileSync(join(addinWeb, "test", "e2e", "host-standin.js"), "utf8");
   await page.route(`${cdn}**`, (route) => {
-    const name = new URL(route.request().url()).pathname.slice("/lib/1/hosted/".length).toLowerCase();
-    const file = join(officeJsDist, name);
-    if (name.includes("..") || !existsSync(file)) return route.fulfill({ status: 404, body: "" });
-    return route.fulfill({ contentType: "text/javascript", body: name === "office.js" ? `${readFileSync(file, "utf8")}\n;${standIn}` : readFileSync(file) });
+    const body = cdnFile(new URL(route.request().url()).pathname.slice("/lib/1/hosted/".length).toLowerCase());
+    return body === null ? route.fulfill({ status: 404, body: "" }) : route.fulfill({ contentType: "text/javascript", body });
   });
   await page.route((url) => !/^http:\/\/127\.0\.0\.1:/.test(url.toString()) && !url.toString().startsWith(cdn), (route) => route.abort());
   page.on("pageerror", (e) => console.log(`  [page error] ${e.message}`));

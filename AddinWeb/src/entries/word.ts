@@ -19,6 +19,7 @@ startPane(async () => {
   const app = byId("app");
   try {
     const [ctx, letter] = await Promise.all([createPaneContext(Office.context.displayLanguage, configLoad), readLetter()]);
+    performance.mark("smartpost:letter-read"); // for benchmarks/addin/pane-load.mjs's timeline
     const incoming = looksLikeIncomingReply(letter);
     let firstSuggestion = incoming || letter.text.trim().length === 0 ? null : ctx.api.request<Suggestion>("/api/v1/reply-options/suggest",
       { body: suggestRequest(letter, letter.properties[Props.recipientId] ?? "", chosenOf(letter)) });

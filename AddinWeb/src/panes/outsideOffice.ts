@@ -43,6 +43,7 @@ export function startPane(inOffice: () => Promise<void>, outside: () => Promise<
   const wait = likelyInOfficeClient() ? hostedWaitMs : Math.max(minimumWaitMs, officeWaitMs - performance.now());
   const timer = setTimeout(() => showOutside("no answer from Office"), wait);
   void Office.onReady().then((info) => {
+    performance.mark("smartpost:office-ready"); // for benchmarks/addin/pane-load.mjs's timeline
     clearTimeout(timer);
     if (info?.host) void inOffice();
     else if (!shownOutside) showOutside("no host");
