@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -31,7 +32,12 @@ public static partial class CprLogMasking
 /// <summary>The framework's logger factory (all registered providers, filters) with masking loggers on top.</summary>
 public sealed class CprMaskingLoggerFactory(ILoggerFactory inner) : ILoggerFactory
 {
-    public ILogger CreateLogger(string categoryName) => new CprMaskingLogger(inner.CreateLogger(categoryName));
+    // One masking logger per category: authentication handlers, built per request, ask for theirs on every request.
+    // The inner loggers follow providers added later, so a remembered wrapper stays complete.
+    private readonly ConcurrentDictionary<string, ILogger> _loggers = new(StringComparer.Ordinal);
+
+    public ILogger CreateLogger(string categoryName) =>
+        _loggers.GetOrAdd(categoryName, static (name, factory) => new CprMaskingLogger(factory.CreateLogger(name)), inner);
 
     public void AddProvider(ILoggerProvider provider) => inner.AddProvider(provider);
 

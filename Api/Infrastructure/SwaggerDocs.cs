@@ -70,11 +70,17 @@ public static class SwaggerDocs
 
     public static WebApplication UseSwaggerDocs(this WebApplication app)
     {
-        app.UseSwagger();
-        app.UseSwaggerUI(o =>
+        // Only requests under /swagger enter Swashbuckle's middleware: it takes its document generator as a parameter
+        // of every call, so each API request built one (a transient with its schema generator) just to pass it on
+        // (BENCHMARKS.md, "Fourteenth session: the suggest request stage by stage").
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/swagger"), swagger =>
         {
-            o.DocumentTitle = "SmartPost Assistant API";
-            o.EnableDeepLinking();
+            swagger.UseSwagger();
+            swagger.UseSwaggerUI(o =>
+            {
+                o.DocumentTitle = "SmartPost Assistant API";
+                o.EnableDeepLinking();
+            });
         });
         return app;
     }

@@ -91,6 +91,18 @@ public partial class SwaggerDocumentTests
         Assert.Equal("CPR", (string?)example["recipient"]?["idType"]);
     }
 
+    [Fact]
+    public async Task TheSwaggerPageIsServedAnonymously()
+    {
+        using var api = new ApiFactory();
+
+        var response = await api.CreateClient().GetAsync("/swagger/index.html");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("SmartPost Assistant API", await response.Content.ReadAsStringAsync());
+    }
+
     internal static async Task<JObject> LoadAsync()
     {
         using var api = new ApiFactory();
