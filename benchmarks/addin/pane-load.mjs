@@ -10,13 +10,15 @@
 // BASELINE=<published API folder>: a second API (e.g. main's `dotnet publish` output) started next to this one; panes
 // alternate baseline / this build, one each in turn, and both are reported (same run, same load).
 // PUBLISHED=<folder>: use this already published folder instead of publishing this tree.
+// The browser is chromium-headless-shell when installed (see benchmarks/lib/browser.mjs); CHROMIUM_PATH=/usr/bin/chromium
+// measures with the full browser's headless mode as before the fourteenth session.
 // Every build also gets a timeline: the median time from navigation start at which each stage of the page ended
 // (Performance API resource timings, paints and the pane's own marks), i.e. what the suggestion waited for.
 // Not part of the test run. Figures in BENCHMARKS.md.
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { loadAverage, repo, startApi } from "../lib/api.mjs";
-import { checkBrowserPrerequisites, launchBrowser, newPage } from "../lib/browser.mjs";
+import { checkBrowserPrerequisites, chromiumPath, launchBrowser, newPage } from "../lib/browser.mjs";
 
 const runs = Number(process.env.RUNS ?? 20);
 const letter = JSON.parse(readFileSync(join(repo, "benchmarks", "http", "payloads", "suggest.json"), "utf8"));
@@ -86,7 +88,7 @@ try {
   const browser = await launchBrowser();
   if (process.env.REOPEN) profile = await browser.newContext({ viewport: { width: 320, height: 900 }, locale: "da-DK", timezoneId: "Europe/Copenhagen" });
   try {
-    console.log(`load average: ${loadAverage()}; letter ${letter.text.length} characters`);
+    console.log(`load average: ${loadAverage()}; letter ${letter.text.length} characters; browser ${chromiumPath}`);
     for (const build of builds) {
       const cold = await paneLoad(browser, build.server.baseUrl);
       console.log(`${build.label}: cold (first pane after API start): ${cold.ms} ms from navigation start (${cold.fromScript} ms after the pane script started)`);

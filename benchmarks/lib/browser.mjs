@@ -7,12 +7,16 @@ import { join } from "node:path";
 import { fail, repo } from "./api.mjs";
 
 const addinWeb = join(repo, "AddinWeb");
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// chromium-headless-shell when installed: the full browser's headless mode builds its own window UI for every new
+// page (the omnibox popup's WebUI renderer took 380-450 ms of CPU per pane load here, more than the pane's renderer),
+// which no Office host does and which competed with the pane and the API for the two cores (BENCHMARKS.md, pane load).
+const headlessShell = "/usr/lib/chromium/chromium-headless-shell";
+export const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync(headlessShell) ? headlessShell : "/usr/bin/chromium");
 const cdn = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 
 /** Fails at once (before the API is built and started) when Chromium or playwright-core is missing. */
 export function checkBrowserPrerequisites() {
-  if (!existsSync(chromiumPath)) fail(`Chromium not found at ${chromiumPath}: apt-get install -y chromium, or set CHROMIUM_PATH.`);
+  if (!existsSync(chromiumPath)) fail(`Chromium not found at ${chromiumPath}: apt-get install -y chromium-headless-shell (or chromium), or set CHROMIUM_PATH.`);
   if (!existsSync(join(addinWeb, "node_modules", "playwright-core"))) fail("AddinWeb/node_modules is missing: run `npm ci` in AddinWeb (or `dotnet build Api`).");
 }
 
