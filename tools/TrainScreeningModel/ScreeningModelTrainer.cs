@@ -26,6 +26,23 @@ public sealed record TrainingOptions
     /// </summary>
     public double MaxFalsePositiveRate { get; init; } = 0.01;
 
+    /// <summary>
+    /// Kinds whose threshold is chosen by a budget of their own instead of <see cref="MaxFalsePositiveRate"/>. Selvbetjening
+    /// has no statutory day count, so a missed one costs less than a clean reply flagged: on new writers its model-only
+    /// Possibles were the largest single source of clean flags (companies' how-to questions about self-service read as
+    /// requests to be exempted; docs/screening-model.md, "Per-kind budgets").
+    /// </summary>
+    public IReadOnlyDictionary<string, double> MaxFalsePositiveRateByLabel { get; init; } = DefaultBudgets;
+
+    /// <summary>The committed model's per-kind budgets (labels not listed use <see cref="MaxFalsePositiveRate"/>).</summary>
+    public static readonly IReadOnlyDictionary<string, double> DefaultBudgets = new Dictionary<string, double>
+    {
+        [ModelLabels.SelfServiceExemption] = 0.0025,
+    };
+
+    /// <summary>The false-positive budget <paramref name="label"/>'s threshold is chosen by.</summary>
+    public double BudgetOf(string label) => MaxFalsePositiveRateByLabel.TryGetValue(label, out var budget) ? budget : MaxFalsePositiveRate;
+
     /// <summary>A label with fewer positive replies is not trained: its cross-validated figures would mean nothing.</summary>
     public int MinPositives { get; init; } = 20;
 
@@ -86,7 +103,7 @@ public static class ScreeningModelTrainer
         {
             var started = System.Diagnostics.Stopwatch.StartNew();
             var scores = CrossValidation.OutOfFoldScores(set, trained, trainer, options.Folds, options.Seed, options.Parallel, log, options.Features, l2: options.L2);
-            var figures = trained.Select((label, slot) => (label, CrossValidation.Evaluate(set.Replies, scores, slot, label, options.MaxFalsePositiveRate)))
+            var figures = trained.Select((label, slot) => (label, CrossValidation.Evaluate(set.Replies, scores, slot, label, options.BudgetOf(label))))
                 .ToDictionary(p => p.label, p => p.Item2);
             manifest.Comparison[trainer.ToString()] = figures;
             if (trainer == options.Trainer && options.OutOfFoldScoresPath is { } scoresPath) WriteScores(scoresPath, set, trained, scores);
@@ -105,6 +122,7 @@ public static class ScreeningModelTrainer
             Positives = set.Count(label),
             Trained = trained.Contains(label),
             Threshold = chosen.TryGetValue(label, out var f) ? f.Threshold : 0,
+            MaxFalsePositiveRate = options.MaxFalsePositiveRateByLabel.TryGetValue(label, out var budget) ? budget : null,
             CrossValidation = f,
         }).ToList();
 
