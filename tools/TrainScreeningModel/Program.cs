@@ -8,6 +8,7 @@ namespace SmartPost.Tools.TrainScreeningModel;
 // --scores-out writes every reply's out-of-fold scores for tools/EvaluateScreening --oof.
 // --l2 <value> SDCA's L2 regularisation (default 1e-5).
 // --max-fpr-for <label>=<rate> a kind's own false-positive budget (repeatable; default selvbetjening=0.0025, the others --max-fpr).
+// --scores-from <jsonl> an earlier run's --scores-out on the same data instead of the folds: thresholds chosen again in minutes.
 // --hold-out <file names>... (experiments) holds out only those batches, each on its own, writes their scores and stops.
 internal static class Program
 {
@@ -20,6 +21,7 @@ internal static class Program
         var l2 = ScreeningPipeline.DefaultL2;
         string? output = null;
         string? scoresOut = null;
+        string? scoresFrom = null;
         var trainer = TrainerKind.SdcaLogisticRegression;
         var compare = false;
         var defaults = new TrainingOptions { DataFiles = [], OutputPath = "" };
@@ -59,6 +61,7 @@ internal static class Program
                     collecting = null;
                     break;
                 case "--scores-out": scoresOut = Value(ref i); collecting = null; break;
+                case "--scores-from": scoresFrom = Value(ref i); collecting = null; break;
                 case "--compare": compare = true; collecting = null; break;
                 case "--max-fpr": maxFpr = double.Parse(Value(ref i), System.Globalization.CultureInfo.InvariantCulture); collecting = null; break;
                 case "--max-fpr-for":
@@ -96,6 +99,7 @@ internal static class Program
                 Parallel = parallel,
                 MinPositives = minPositives,
                 OutOfFoldScoresPath = scoresOut is null ? null : Path.GetFullPath(scoresOut),
+                OutOfFoldScoresFrom = scoresFrom is null ? null : Path.GetFullPath(scoresFrom),
                 HoldOut = holdOut,
                 L2 = l2,
                 SourceName = path => Path.GetRelativePath(root, path).Replace('\\', '/'),
@@ -123,7 +127,7 @@ internal static class Program
 
     private static ArgumentException Usage(string message) => new(message + Environment.NewLine +
         "usage: dotnet run --project tools/TrainScreeningModel -- [--data <files or dirs>...] [--corrections <jsonl>...] [--out <zip>] " +
-        "[--trainer sdca|lightgbm] [--features stems|chars|stems+concepts|stems+lemmas|stems+concepts+lemmas] [--compare] [--max-fpr 0.01] [--max-fpr-for <label>=<rate>] [--folds writer|<k>] [--parallel 1] [--min-positives 20] [--scores-out <jsonl>] [--l2 1e-5] [--hold-out <file names>...]");
+        "[--trainer sdca|lightgbm] [--features stems|chars|stems+concepts|stems+lemmas|stems+concepts+lemmas] [--compare] [--max-fpr 0.01] [--max-fpr-for <label>=<rate>] [--folds writer|<k>] [--parallel 1] [--min-positives 20] [--scores-out <jsonl>] [--scores-from <jsonl>] [--l2 1e-5] [--hold-out <file names>...]");
 
     // The corpus folder; until every labelled file has moved there, also the files still beside the screening tests
     // (a reply present in both is trained once).

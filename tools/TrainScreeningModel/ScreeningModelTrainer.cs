@@ -54,6 +54,12 @@ public sealed record TrainingOptions
     public string? OutOfFoldScoresPath { get; init; }
 
     /// <summary>
+    /// Out-of-fold scores of an earlier run on the same data (its --scores-out) used instead of training the folds again:
+    /// thresholds chosen by another budget in minutes. Refused when the file does not score exactly this training set.
+    /// </summary>
+    public string? OutOfFoldScoresFrom { get; init; }
+
+    /// <summary>
     /// Experiments only: hold out just these batches (file names), each on its own, write their scores to
     /// <see cref="OutOfFoldScoresPath"/> and stop — no thresholds, no model. A cheap leave-one-writer-out row per writer.
     /// </summary>
@@ -98,19 +104,22 @@ public static class ScreeningModelTrainer
             MaxFalsePositiveRate = options.MaxFalsePositiveRate,
         };
 
+        if (options.OutOfFoldScoresFrom is not null && options.Compare) throw new InvalidDataException("--scores-from holds one trainer's scores; it cannot --compare.");
         var trainers = options.Compare ? Enum.GetValues<TrainerKind>() : [options.Trainer];
         foreach (var trainer in trainers)
         {
             var started = System.Diagnostics.Stopwatch.StartNew();
-            var scores = CrossValidation.OutOfFoldScores(set, trained, trainer, options.Folds, options.Seed, options.Parallel, log, options.Features, l2: options.L2);
+            var scores = options.OutOfFoldScoresFrom is { } recorded ? RecordedOutOfFoldScores.Read(recorded, set, trained)
+                : CrossValidation.OutOfFoldScores(set, trained, trainer, options.Folds, options.Seed, options.Parallel, log, options.Features, l2: options.L2);
             var figures = trained.Select((label, slot) => (label, CrossValidation.Evaluate(set.Replies, scores, slot, label, options.BudgetOf(label))))
                 .ToDictionary(p => p.label, p => p.Item2);
             manifest.Comparison[trainer.ToString()] = figures;
             if (trainer == options.Trainer && options.OutOfFoldScoresPath is { } scoresPath) WriteScores(scoresPath, set, trained, scores);
-            log.WriteLine($"{trainer}: {FoldsName(options.Folds)} cross-validation in {started.Elapsed.TotalSeconds:F0} s");
+            log.WriteLine(options.OutOfFoldScoresFrom is null ? $"{trainer}: {FoldsName(options.Folds)} cross-validation in {started.Elapsed.TotalSeconds:F0} s"
+                : $"{trainer}: {FoldsName(options.Folds)} out-of-fold scores read from {options.OutOfFoldScoresFrom}");
             foreach (var (label, f) in figures)
             {
-                log.WriteLine($"  {label,-18} AUC {f.Auc:F3}  at {f.Threshold:F3}: recall {f.Recall:P1} precision {f.Precision:P1} " +
+                log.WriteLine($"  {label,-18} AUC {f.Auc:F3}  budget {options.BudgetOf(label):P2}  at {f.Threshold:F3}: recall {f.Recall:P1} precision {f.Precision:P1} " +
                     $"FPR {f.FalsePositiveRate:P1} clean flagged {f.CleanFlagged:P1}  (at 0.5: recall {f.RecallAtHalf:P1} precision {f.PrecisionAtHalf:P1})");
             }
         }
@@ -122,7 +131,7 @@ public static class ScreeningModelTrainer
             Positives = set.Count(label),
             Trained = trained.Contains(label),
             Threshold = chosen.TryGetValue(label, out var f) ? f.Threshold : 0,
-            MaxFalsePositiveRate = options.MaxFalsePositiveRateByLabel.TryGetValue(label, out var budget) ? budget : null,
+            MaxFalsePositiveRate = trained.Contains(label) && options.MaxFalsePositiveRateByLabel.TryGetValue(label, out var budget) ? budget : null,
             CrossValidation = f,
         }).ToList();
 
