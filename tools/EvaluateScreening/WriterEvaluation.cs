@@ -38,22 +38,30 @@ public static class WriterEvaluation
         new("rules alone", null, UsesModel: false),
         new("rules + model, manifest thresholds", null),
         new("rules + model, manifest thresholds, raise only", null, ModelOnlyFlags: false),
+        new("rules + model, nested thresholds FPR 3%", 0.03),
         new("rules + model, nested thresholds FPR 2%", 0.02),
+        new("rules + model, nested thresholds FPR 1.5%", 0.015),
         new("rules + model, nested thresholds FPR 1%", 0.01),
-        // The product's setting (Screening:ModelLowerThreshold 0.05): the row for Certain precision on a new writer.
+        new("rules + model, nested thresholds FPR 1%, Certain lowered below 0.02", 0.01, LowerBelow: 0.02f),
+        // Round 16's product setting (Screening:ModelLowerThreshold 0.05, one budget for every kind).
         new("rules + model, nested thresholds FPR 1%, Certain lowered below 0.05", 0.01, LowerBelow: 0.05f),
+        new("rules + model, nested thresholds FPR 1%, Certain lowered below 0.10", 0.01, LowerBelow: 0.10f),
         new("rules + model, nested thresholds FPR 1%, aktindsigt and klage 2%", 0.01,
             FprFor: new Dictionary<FlagKind, double> { [FlagKind.AccessToRecordsRequest] = 0.02, [FlagKind.Complaint] = 0.02 }),
         new("rules + model, nested thresholds FPR 0.5%", 0.005),
         // Per-kind budgets: selvbetjening (no statutory deadline) at a fraction of the statutory kinds' 1 %.
         new("rules + model, nested FPR 1%, selvbetjening 0.5%, lowered below 0.05", 0.01, LowerBelow: 0.05f, FprFor: SelfService(0.005)),
+        // The committed model's budgets (TrainingOptions.DefaultBudgets) and the product's lowering: the row for a new writer.
         new("rules + model, nested FPR 1%, selvbetjening 0.25%, lowered below 0.05", 0.01, LowerBelow: 0.05f, FprFor: SelfService(0.0025)),
         new("rules + model, nested FPR 1%, selvbetjening 0.1%, lowered below 0.05", 0.01, LowerBelow: 0.05f, FprFor: SelfService(0.001)),
         new("rules + model, nested FPR 1%, selvbetjening 0%, lowered below 0.05", 0.01, LowerBelow: 0.05f, FprFor: SelfService(0)),
         // A model-only flag on a reply the rules found nothing in at all, at a stricter budget.
         new("rules + model, nested FPR 1%, selvbetjening 0.25%, alone at half the budget, lowered below 0.05", 0.01, LowerBelow: 0.05f, FprFor: SelfService(0.0025), AloneFactor: 0.5),
         new("rules + model, nested FPR 1%, selvbetjening 0.25%, alone at a quarter of the budget, lowered below 0.05", 0.01, LowerBelow: 0.05f, FprFor: SelfService(0.0025), AloneFactor: 0.25),
+        new("rules + model, manifest thresholds, Certain lowered below 0.01", null, LowerBelow: 0.01f),
+        new("rules + model, manifest thresholds, Certain lowered below 0.03", null, LowerBelow: 0.03f),
         new("rules + model, manifest thresholds, Certain lowered below 0.05", null, LowerBelow: 0.05f),
+        new("rules + model, manifest thresholds, Certain lowered below 0.10", null, LowerBelow: 0.10f),
     ];
 
     public static void Run(ScreeningRules rules, RecordedScores scores, IReadOnlyList<string> files, IReadOnlyList<Policy> policies,

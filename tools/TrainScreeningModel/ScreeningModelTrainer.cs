@@ -30,7 +30,7 @@ public sealed record TrainingOptions
     /// Kinds whose threshold is chosen by a budget of their own instead of <see cref="MaxFalsePositiveRate"/>. Selvbetjening
     /// has no statutory day count, so a missed one costs less than a clean reply flagged: on new writers its model-only
     /// Possibles were the largest single source of clean flags (companies' how-to questions about self-service read as
-    /// requests to be exempted; docs/screening-model.md, "Per-kind budgets").
+    /// requests to be exempted; docs/screening-model.md, "Per-kind false-positive budgets").
     /// </summary>
     public IReadOnlyDictionary<string, double> MaxFalsePositiveRateByLabel { get; init; } = DefaultBudgets;
 
