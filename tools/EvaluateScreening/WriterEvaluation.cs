@@ -20,10 +20,18 @@ public static class WriterEvaluation
 {
     private static readonly FlagKind[] Kinds = Enum.GetValues<FlagKind>();
 
-    /// <param name="LooserFor">Kinds whose nested threshold is chosen at <see cref="LooserFpr"/> instead (the kinds whose
-    /// recall on new writers is short), so one kind can buy recall without the others adding clean flags.</param>
+    /// <param name="FprFor">Kinds whose nested threshold is chosen by a budget of their own (TrainScreeningModel
+    /// --max-fpr-for): selvbetjening, which has no statutory deadline, stricter than the three kinds that have one.</param>
+    /// <param name="AloneFactor">When set, a model-only flag on a reply where the rules flagged nothing at all needs the
+    /// threshold of a stricter nested budget: each kind's budget times this factor; with rule evidence elsewhere in the
+    /// reply the ordinary threshold holds.</param>
     public sealed record Policy(string Name, double? NestedMaxFpr, bool ModelOnlyFlags = true, bool UsesModel = true, float LowerBelow = 0f,
-        FlagKind[]? LooserFor = null, double LooserFpr = 0);
+        IReadOnlyDictionary<FlagKind, double>? FprFor = null, double? AloneFactor = null)
+    {
+        public double BudgetOf(FlagKind kind) => FprFor is not null && FprFor.TryGetValue(kind, out var fpr) ? fpr : NestedMaxFpr ?? 0;
+    }
+
+    private static Dictionary<FlagKind, double> SelfService(double fpr) => new() { [FlagKind.SelfServiceExemptionRequest] = fpr };
 
     public static IReadOnlyList<Policy> DefaultPolicies() =>
     [
@@ -34,13 +42,22 @@ public static class WriterEvaluation
         new("rules + model, nested thresholds FPR 2%", 0.02),
         new("rules + model, nested thresholds FPR 1.5%", 0.015),
         new("rules + model, nested thresholds FPR 1%", 0.01),
-        // The product's setting (Screening:ModelLowerThreshold 0.05): the row for Certain precision on a new writer.
         new("rules + model, nested thresholds FPR 1%, Certain lowered below 0.02", 0.01, LowerBelow: 0.02f),
+        // Round 16's product setting (Screening:ModelLowerThreshold 0.05, one budget for every kind).
         new("rules + model, nested thresholds FPR 1%, Certain lowered below 0.05", 0.01, LowerBelow: 0.05f),
         new("rules + model, nested thresholds FPR 1%, Certain lowered below 0.10", 0.01, LowerBelow: 0.10f),
         new("rules + model, nested thresholds FPR 1%, aktindsigt and klage 2%", 0.01,
-            LooserFor: [FlagKind.AccessToRecordsRequest, FlagKind.Complaint], LooserFpr: 0.02),
+            FprFor: new Dictionary<FlagKind, double> { [FlagKind.AccessToRecordsRequest] = 0.02, [FlagKind.Complaint] = 0.02 }),
         new("rules + model, nested thresholds FPR 0.5%", 0.005),
+        // Per-kind budgets: selvbetjening (no statutory deadline) at a fraction of the statutory kinds' 1 %.
+        new("rules + model, nested FPR 1%, selvbetjening 0.5%, lowered below 0.05", 0.01, LowerBelow: 0.05f, FprFor: SelfService(0.005)),
+        // The committed model's budgets (TrainingOptions.DefaultBudgets) and the product's lowering: the row for a new writer.
+        new("rules + model, nested FPR 1%, selvbetjening 0.25%, lowered below 0.05", 0.01, LowerBelow: 0.05f, FprFor: SelfService(0.0025)),
+        new("rules + model, nested FPR 1%, selvbetjening 0.1%, lowered below 0.05", 0.01, LowerBelow: 0.05f, FprFor: SelfService(0.001)),
+        new("rules + model, nested FPR 1%, selvbetjening 0%, lowered below 0.05", 0.01, LowerBelow: 0.05f, FprFor: SelfService(0)),
+        // A model-only flag on a reply the rules found nothing in at all, at a stricter budget.
+        new("rules + model, nested FPR 1%, selvbetjening 0.25%, alone at half the budget, lowered below 0.05", 0.01, LowerBelow: 0.05f, FprFor: SelfService(0.0025), AloneFactor: 0.5),
+        new("rules + model, nested FPR 1%, selvbetjening 0.25%, alone at a quarter of the budget, lowered below 0.05", 0.01, LowerBelow: 0.05f, FprFor: SelfService(0.0025), AloneFactor: 0.25),
         new("rules + model, manifest thresholds, Certain lowered below 0.01", null, LowerBelow: 0.01f),
         new("rules + model, manifest thresholds, Certain lowered below 0.03", null, LowerBelow: 0.03f),
         new("rules + model, manifest thresholds, Certain lowered below 0.05", null, LowerBelow: 0.05f),
@@ -59,22 +76,38 @@ public static class WriterEvaluation
             output.WriteLine($"== {policy.Name}");
             output.WriteLine("  held-out batch          replies  clean   recall(C∪P) akt / klage / frist / selvb      Certain precision   clean flagged");
             var pooled = new List<(CorpusReply Reply, IReadOnlyList<Finding> Findings)>();
+            var sources = new CleanFlagSources();
             foreach (var (name, replies) in batches)
             {
                 IReplyScorer? scorer = !policy.UsesModel ? null
                     : !policy.ModelOnlyFlags ? scores.WithThresholds(Kinds.ToDictionary(k => k, _ => 2f))
-                    : policy.NestedMaxFpr is { } fpr ? scores.WithThresholds(NestedThresholds(batches.Where(b => b.Name != name).SelectMany(b => b.Replies), scores,
-                        kind => policy.LooserFor?.Contains(kind) == true ? policy.LooserFpr : fpr))
+                    : policy.NestedMaxFpr is not null ? scores.WithThresholds(NestedThresholds(OthersThan(name), scores, policy.BudgetOf))
                     : scores;
+                var alone = policy.AloneFactor is { } factor && policy.UsesModel && policy.ModelOnlyFlags
+                    ? NestedThresholds(OthersThan(name), scores, kind => policy.BudgetOf(kind) * factor) : null;
                 var options = new ScreeningOptions { ModelRaiseThreshold = raise, ModelLowerThreshold = policy.LowerBelow };
                 var screener = new ReplyScreener(rules, dueDates, scorer, options);
-                var screened = replies.Select(r => (r, (IReadOnlyList<Finding>)screener.Screen(r.Subject, r.Text, context).Flags
+                var screened = replies.Select(r => (r, (IReadOnlyList<Finding>)Flags(screener, r, alone)
                     .Select(f => new Finding(f.Kind, f.Certainty == Certainty.Certain)).ToList())).ToList();
                 pooled.AddRange(screened);
+                foreach (var reply in replies.Where(r => r.Kinds.Count == 0 && r.Judged is null)) sources.Count(name, Flags(screener, reply, alone));
                 PrintRow(output, name, ScreeningEvaluation.Run(screened.Select(s => s.r), r => screened.First(s => ReferenceEquals(s.r, r)).Item2), replies.Count);
             }
             var all = ScreeningEvaluation.Run(pooled.Select(p => p.Reply), r => pooled.First(p => ReferenceEquals(p.Reply, r)).Findings);
             PrintRow(output, "all", all, pooled.Count);
+            if (policy.UsesModel) sources.Print(output);
+        }
+
+        IEnumerable<CorpusReply> OthersThan(string name) => batches.Where(b => b.Name != name).SelectMany(b => b.Replies);
+
+        // The screener's flags; with a stricter threshold for replies the rules found nothing in, a model-only flag below
+        // it is dropped there (the product's equivalent would compare the score with that threshold in the screener).
+        IReadOnlyList<ScreeningFlag> Flags(ReplyScreener screener, CorpusReply reply, Dictionary<FlagKind, float>? alone)
+        {
+            var flags = screener.Screen(reply.Subject, reply.Text, context).Flags;
+            if (alone is null || flags.Any(f => !CleanFlagSources.IsModelOnly(f))) return flags;
+            var score = scores.Score(ReplyClassifier.InputText(reply.Subject, reply.Text));
+            return flags.Where(f => score.TryGetValue(f.Kind, out var p) && p >= alone[f.Kind]).ToList();
         }
 
         static void PrintRow(TextWriter output, string name, ScreeningEvaluation e, int count)

@@ -26,6 +26,23 @@ public sealed record TrainingOptions
     /// </summary>
     public double MaxFalsePositiveRate { get; init; } = 0.01;
 
+    /// <summary>
+    /// Kinds whose threshold is chosen by a budget of their own instead of <see cref="MaxFalsePositiveRate"/>. Selvbetjening
+    /// has no statutory day count, so a missed one costs less than a clean reply flagged: on new writers its model-only
+    /// Possibles were the largest single source of clean flags (companies' how-to questions about self-service read as
+    /// requests to be exempted; docs/screening-model.md, "Per-kind false-positive budgets").
+    /// </summary>
+    public IReadOnlyDictionary<string, double> MaxFalsePositiveRateByLabel { get; init; } = DefaultBudgets;
+
+    /// <summary>The committed model's per-kind budgets (labels not listed use <see cref="MaxFalsePositiveRate"/>).</summary>
+    public static readonly IReadOnlyDictionary<string, double> DefaultBudgets = new Dictionary<string, double>
+    {
+        [ModelLabels.SelfServiceExemption] = 0.0025,
+    };
+
+    /// <summary>The false-positive budget <paramref name="label"/>'s threshold is chosen by.</summary>
+    public double BudgetOf(string label) => MaxFalsePositiveRateByLabel.TryGetValue(label, out var budget) ? budget : MaxFalsePositiveRate;
+
     /// <summary>A label with fewer positive replies is not trained: its cross-validated figures would mean nothing.</summary>
     public int MinPositives { get; init; } = 20;
 
@@ -35,6 +52,12 @@ public sealed record TrainingOptions
     /// batches the model did not see.
     /// </summary>
     public string? OutOfFoldScoresPath { get; init; }
+
+    /// <summary>
+    /// Out-of-fold scores of an earlier run on the same data (its --scores-out) used instead of training the folds again:
+    /// thresholds chosen by another budget in minutes. Refused when the file does not score exactly this training set.
+    /// </summary>
+    public string? OutOfFoldScoresFrom { get; init; }
 
     /// <summary>
     /// Experiments only: hold out just these batches (file names), each on its own, write their scores to
@@ -81,19 +104,22 @@ public static class ScreeningModelTrainer
             MaxFalsePositiveRate = options.MaxFalsePositiveRate,
         };
 
+        if (options.OutOfFoldScoresFrom is not null && options.Compare) throw new InvalidDataException("--scores-from holds one trainer's scores; it cannot --compare.");
         var trainers = options.Compare ? Enum.GetValues<TrainerKind>() : [options.Trainer];
         foreach (var trainer in trainers)
         {
             var started = System.Diagnostics.Stopwatch.StartNew();
-            var scores = CrossValidation.OutOfFoldScores(set, trained, trainer, options.Folds, options.Seed, options.Parallel, log, options.Features, l2: options.L2);
-            var figures = trained.Select((label, slot) => (label, CrossValidation.Evaluate(set.Replies, scores, slot, label, options.MaxFalsePositiveRate)))
+            var scores = options.OutOfFoldScoresFrom is { } recorded ? RecordedOutOfFoldScores.Read(recorded, set, trained)
+                : CrossValidation.OutOfFoldScores(set, trained, trainer, options.Folds, options.Seed, options.Parallel, log, options.Features, l2: options.L2);
+            var figures = trained.Select((label, slot) => (label, CrossValidation.Evaluate(set.Replies, scores, slot, label, options.BudgetOf(label))))
                 .ToDictionary(p => p.label, p => p.Item2);
             manifest.Comparison[trainer.ToString()] = figures;
             if (trainer == options.Trainer && options.OutOfFoldScoresPath is { } scoresPath) WriteScores(scoresPath, set, trained, scores);
-            log.WriteLine($"{trainer}: {FoldsName(options.Folds)} cross-validation in {started.Elapsed.TotalSeconds:F0} s");
+            log.WriteLine(options.OutOfFoldScoresFrom is null ? $"{trainer}: {FoldsName(options.Folds)} cross-validation in {started.Elapsed.TotalSeconds:F0} s"
+                : $"{trainer}: {FoldsName(options.Folds)} out-of-fold scores read from {options.OutOfFoldScoresFrom}");
             foreach (var (label, f) in figures)
             {
-                log.WriteLine($"  {label,-18} AUC {f.Auc:F3}  at {f.Threshold:F3}: recall {f.Recall:P1} precision {f.Precision:P1} " +
+                log.WriteLine($"  {label,-18} AUC {f.Auc:F3}  budget {options.BudgetOf(label):P2}  at {f.Threshold:F3}: recall {f.Recall:P1} precision {f.Precision:P1} " +
                     $"FPR {f.FalsePositiveRate:P1} clean flagged {f.CleanFlagged:P1}  (at 0.5: recall {f.RecallAtHalf:P1} precision {f.PrecisionAtHalf:P1})");
             }
         }
@@ -105,6 +131,7 @@ public static class ScreeningModelTrainer
             Positives = set.Count(label),
             Trained = trained.Contains(label),
             Threshold = chosen.TryGetValue(label, out var f) ? f.Threshold : 0,
+            MaxFalsePositiveRate = trained.Contains(label) && options.MaxFalsePositiveRateByLabel.TryGetValue(label, out var budget) ? budget : null,
             CrossValidation = f,
         }).ToList();
 

@@ -63,6 +63,14 @@ public sealed class ModelKind
     public int Positives { get; set; }
     public bool Trained { get; set; }
     public double Threshold { get; set; }
+
+    /// <summary>
+    /// The kind's own false-positive budget when it differs from the manifest's <see cref="ScreeningModelManifest.MaxFalsePositiveRate"/>
+    /// (selvbetjening, which has no statutory deadline, gets a stricter one). Left out when null, so older manifests keep their seal.
+    /// </summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public double? MaxFalsePositiveRate { get; set; }
+
     public CrossValidatedFigures? CrossValidation { get; set; }
 }
 

@@ -19,17 +19,20 @@ public sealed class FixtureModel : IDisposable
     /// <summary>Trained once for the test class: the fixture alone.</summary>
     public (string ModelPath, ScreeningModelManifest Manifest) Baseline { get; }
 
-    public (string ModelPath, ScreeningModelManifest Manifest) Train(string name, params string[] correctionFiles)
+    public (string ModelPath, ScreeningModelManifest Manifest) Train(string name, params string[] correctionFiles) =>
+        Train(name, options => options with { CorrectionFiles = correctionFiles });
+
+    /// <summary>The fixture trained with options the test adjusts (budgets, say).</summary>
+    public (string ModelPath, ScreeningModelManifest Manifest) Train(string name, Func<TrainingOptions, TrainingOptions> adjust)
     {
         var output = Path.Combine(_directory, name, "screening-model.zip");
-        var manifest = ScreeningModelTrainer.Train(new TrainingOptions
+        var manifest = ScreeningModelTrainer.Train(adjust(new TrainingOptions
         {
             DataFiles = [FixturePath],
-            CorrectionFiles = correctionFiles,
             OutputPath = output,
             Folds = 3,
             MinPositives = 5,
-        }, TextWriter.Null);
+        }), TextWriter.Null);
         return (output, manifest);
     }
 

@@ -48,6 +48,46 @@ public class TrainScreeningModelTests(FixtureModel fixture) : IClassFixture<Fixt
     }
 
     [Fact]
+    public void A_kind_with_its_own_false_positive_budget_gets_its_threshold_from_it_and_the_manifest_says_so()
+    {
+        // A loose budget for every kind, then the same with a budget of none for klage alone.
+        var loose = fixture.Train("loose", options => options with { MaxFalsePositiveRate = 0.3, MaxFalsePositiveRateByLabel = new Dictionary<string, double>() });
+        var strict = fixture.Train("strict-klage", options => options with
+        {
+            MaxFalsePositiveRate = 0.3,
+            MaxFalsePositiveRateByLabel = new Dictionary<string, double> { [ModelLabels.Complaint] = 0 },
+        });
+
+        ModelKind Kind((string, ScreeningModelManifest Manifest) model, string label) => model.Manifest.Kinds.Single(k => k.Label == label);
+        Assert.True(Kind(loose, ModelLabels.Complaint).CrossValidation!.FalsePositiveRate > 0, "the loose budget lets some replies without klage through");
+        Assert.Equal(0, Kind(strict, ModelLabels.Complaint).CrossValidation!.FalsePositiveRate);
+        Assert.True(Kind(strict, ModelLabels.Complaint).Threshold > Kind(loose, ModelLabels.Complaint).Threshold);
+        Assert.Equal(0, Kind(strict, ModelLabels.Complaint).MaxFalsePositiveRate);
+        // The other kinds keep the manifest's budget and its threshold.
+        Assert.Null(Kind(strict, ModelLabels.AccessToRecords).MaxFalsePositiveRate);
+        Assert.Equal(Kind(loose, ModelLabels.AccessToRecords).Threshold, Kind(strict, ModelLabels.AccessToRecords).Threshold);
+    }
+
+    [Fact]
+    public void Recorded_out_of_fold_scores_choose_the_same_thresholds_and_are_refused_for_other_data()
+    {
+        var scores = fixture.WriteFile("oof.jsonl", "");
+        var folds = fixture.Train("folds", options => options with { OutOfFoldScoresPath = scores });
+        var reused = fixture.Train("reused", options => options with { OutOfFoldScoresFrom = scores });
+
+        Assert.Equal(Thresholds(folds.Manifest), Thresholds(reused.Manifest));
+        Assert.Equal(JsonConvert.SerializeObject(folds.Manifest.Kinds), JsonConvert.SerializeObject(reused.Manifest.Kinds));
+        var corrections = fixture.WriteFile("one-more.jsonl",
+            JsonConvert.SerializeObject(new { text = "En helt ny tekst om noget andet.", kind = "klage", verdict = "Added" }) + "\n");
+        var error = Assert.Throws<InvalidDataException>(() => fixture.Train("other-data", options => options with
+        {
+            CorrectionFiles = [corrections],
+            OutOfFoldScoresFrom = scores,
+        }));
+        Assert.Contains("other data", error.Message);
+    }
+
+    [Fact]
     public void A_rejected_correction_lowers_the_score_of_its_text_after_retraining()
     {
         const string Corrected = "Send mig venligst de papirer, I har om mig.";
