@@ -21,6 +21,9 @@ public static class DanishDictionary
     /// <summary>Loads the dictionary now (at start-up) rather than on the first misspelt word.</summary>
     public static void EnsureLoaded() => _ = Loaded.Value;
 
+    /// <summary>The dictionary's entries (base forms, lower case, not folded).</summary>
+    internal static IEnumerable<string> Entries() => Loaded.Value.Words;
+
     /// <summary>
     /// The dictionary forms of the word, lower-cased ("acceptabelt" → "acceptabel", "fået" → "få"; a dictionary entry is
     /// its own form), or null when the dictionary does not know it.

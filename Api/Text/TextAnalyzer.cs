@@ -26,9 +26,10 @@ public sealed class TextAnalyzer
         _signatures = signatures;
         // Built while the rules compile at start-up: the first misspelt word of the first reply must not wait ≈ 1 s for it.
         DanishDictionary.EnsureLoaded();
-        var parts = Enumerable.Range(0, vocabulary.Count).Select(i => vocabulary[i]).Where(s => s.Length >= 4);
-        _analyzer = new DanishAnalyzer(parts, joinLineBreakHyphens: false);
-        _analyzerJoiningHyphens = new DanishAnalyzer(parts);
+        var parts = Enumerable.Range(0, vocabulary.Count).Select(i => vocabulary[i]).Where(s => s.Length >= 4).ToList();
+        var forms = vocabulary.Forms.ToList();
+        _analyzer = new DanishAnalyzer(parts, joinLineBreakHyphens: false, forms);
+        _analyzerJoiningHyphens = new DanishAnalyzer(parts, ruleForms: forms);
         _startsClause = new bool[vocabulary.Count];
         var written = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var word in clauseWords)

@@ -43,6 +43,7 @@ public sealed class Vocabulary
         }
         foreach (var (alias, stem) in aliases ?? [])
         {
+            _forms.Add(alias);
             if (_ids.TryGetValue(stem, out var id) && !_ids.ContainsKey(alias)) _ids[alias] = id;
         }
         foreach (var (stem, id) in _ids)
@@ -75,6 +76,11 @@ public sealed class Vocabulary
     public int Surface(ReadOnlySpan<char> foldedWord) => _surfaceLookup.TryGetValue(foldedWord, out var id) ? id : Unknown;
 
     public int Count => _stems.Count;
+
+    /// <summary>The whole folded words of the rules' one-word lemmas ("aktindsigt" for the stem "aktinds").</summary>
+    public IReadOnlyList<string> Forms => _forms;
+
+    private readonly List<string> _forms = [];
 
     public string this[int id] => _stems[id];
 

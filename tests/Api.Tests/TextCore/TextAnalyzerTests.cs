@@ -16,6 +16,9 @@ public class TextAnalyzerTests
         ["paper"] = ["papir"],
         ["deadline"] = ["frist"],
         ["fine"] = ["acceptabel"],
+        ["call"] = ["ringe"],
+        ["complain"] = ["klage", "complain"],
+        ["extend"] = ["forlænge"],
     });
 
     [Fact]
@@ -25,6 +28,23 @@ public class TextAnalyzerTests
     [Fact]
     public void ACompoundYieldsItsKnownParts() =>
         Assert.Equal(["access:aktindsigtsanmodningen", "request:aktindsigtsanmodningen"], Concepts.Found("aktindsigtsanmodningen"));
+
+    [Theory]
+    [InlineData("klagefristen", "complain:klagefristen", "deadline:klagefristen")]
+    [InlineData("fristforlængelse", "deadline:fristforlængelse", "extend:fristforlængelse")]
+    [InlineData("fristforlængeles", "deadline:fristforlængeles", "extend:fristforlængeles")]
+    [InlineData("ringetiden", "call:ringetiden")]
+    [InlineData("complained", "complain:complained")]
+    public void ACompoundIsSplitWhereItsPiecesAreWords(string word, params string[] found) =>
+        Assert.Equal(found, Concepts.Found(word));
+
+    [Theory]
+    [InlineData("forsikringspolice")] // "forsik" is no word: "ring" is only letters inside "forsikring"
+    [InlineData("udstationering")]
+    [InlineData("bekymring")]
+    [InlineData("medbringer")]
+    public void ALemmaInsideAWordWhoseRestIsNoWordIsNoCompoundPart(string word) =>
+        Assert.DoesNotContain(Concepts.Found(word), f => f.StartsWith("call:"));
 
     [Theory]
     [InlineData("agtindsigt")]
