@@ -159,7 +159,7 @@ public sealed class GuidanceEngine
         {
             var found = scan.StrongOf(rule).Concat(scan.WeakOf(rule)).Select(e => $"{e.Field}:\"{e.Text.ReplaceLineEndings(" ")}\"").ToList();
             var flags = new List<string>();
-            if (scan.Vetoed[rule.Index] || !scan.MatchedByWords(rule) && scan.StrongOf(rule).Count > 0 && (!rule.HasRequirement || scan.Topical[rule.Index])) flags.Add("vetoed");
+            if (scan.Vetoed[rule.Index] || scan.VetoedUnlessTitled[rule.Index] || !scan.MatchedByWords(rule) && scan.StrongOf(rule).Count > 0 && (!rule.HasRequirement || scan.Topical[rule.Index])) flags.Add("vetoed");
             if (rule.HasRequirement && !scan.Topical[rule.Index]) flags.Add("off-topic");
             if (scan.Performed[rule.Index]) flags.Add("operative");
             if (scan.ByCaseClosedFlag[rule.Index]) flags.Add("caseClosed");

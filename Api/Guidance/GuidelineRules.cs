@@ -106,6 +106,13 @@ internal sealed class RuleDefinition
     public List<string>? Unless { get; set; }
 
     /// <summary>
+    /// Vetoes that hold in the text only while the title does not name the rule's kind: the expected processing time
+    /// makes a letter that opens like a receipt a processing-time notice, but under the title "Kvittering for ansøgning"
+    /// it is the receipt's own line. In the title they veto as <see cref="Unless"/> does ("Kvittering og forventet svartid").
+    /// </summary>
+    public List<string>? UnlessTitleSilent { get; set; }
+
+    /// <summary>
     /// Text cues in the same clause as one of these phrases do not count: a condition about our own next step
     /// ("…, hvis vi får brug for flere oplysninger") leaves the rest of the sentence ("Oplys os venligst …") asking.
     /// </summary>

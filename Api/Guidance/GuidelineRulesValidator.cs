@@ -130,6 +130,8 @@ internal sealed partial class GuidelineRulesValidator(string path)
         AddCues(rule.Requires, $"{where}: requires", cue with { Role = CueRole.Requirement }, text: false);
         AddCues(rule.Unless, $"{where}: unless", cue with { Role = CueRole.Veto }, text: true);
         AddCues(rule.Unless, $"{where}: unless", cue with { Role = CueRole.Veto }, text: false);
+        AddCues(rule.UnlessTitleSilent, $"{where}: unlessTitleSilent", cue with { Role = CueRole.TitleSilentVeto }, text: true);
+        AddCues(rule.UnlessTitleSilent, $"{where}: unlessTitleSilent", cue with { Role = CueRole.Veto }, text: false);
         AddCues(rule.IgnoreSentencesWith, $"{where}: ignoreSentencesWith", cue with { Role = CueRole.IgnoreSentence }, text: true);
         AddCues(rule.IgnoreClausesWith, $"{where}: ignoreClausesWith", cue with { Role = CueRole.IgnoreClause }, text: true);
         var documentTypes = new HashSet<string>(StringComparer.Ordinal);
