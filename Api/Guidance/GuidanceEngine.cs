@@ -64,6 +64,10 @@ public sealed class GuidanceEngine
         // A decision that also asks for documentation: the expected answer wins, and the caseworker is told.
         var formal = winner.Recommendation != ReplyOption.WithReply ? null
             : (Highest(strong, scan, static (r, _) => IsFormal(r)) ?? Highest(_rules.Rules, scan, static (r, s) => IsFormal(r) && s.MatchedWeakly(r)));
+        // The formal kind the text makes, before a higher one it only names: "Vi har besluttet at forny dit kørekort … i 2
+        // år" under the title and type "Afgørelse" is a decision beside the request, though "forny" also reads as a grant.
+        if (formal is not null && !FormalKindIsInText(scan, formal))
+            formal = Highest(strong, scan, static (r, s) => IsFormal(r) && FormalKindIsInText(s, r)) ?? formal;
 
         var replyOption = winner.Recommendation;
         var physical = recipient is { Exempt: true, SpecialLawMandatesDigitalPost: false };
