@@ -17,7 +17,8 @@ internal sealed record CompiledRule(
     bool Fallback,
     bool Negatable,
     IReadOnlySet<string> DocumentTypes,
-    bool HasRequirement = false);
+    bool HasRequirement = false,
+    bool AppendedSection = false);
 
 /// <summary>What a cue of the rules file is for.</summary>
 internal enum CueRole { Cue, Requirement, Veto, TitleSilentVeto, IgnoreSentence, IgnoreClause, ComplaintGuidance, ComplaintGuidanceIgnore, ComplaintRight, ComplaintToWhomOrByWhen, SelfService, SelfServiceIgnore, Negation, Condition }

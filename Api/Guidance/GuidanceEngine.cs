@@ -58,6 +58,7 @@ public sealed class GuidanceEngine
             ?? _rules.Fallback;
         winner = AnswerAskedInText(scan, strong, winner);
         winner = KindShownByText(letter, scan, strong, winner);
+        winner = KindOfTheLetterBeforeItsSection(scan, strong, winner);
         var (byModel, doubted) = ReadSecondOpinion(scan, strong, winner);
         winner = byModel ?? winner;
 
@@ -198,6 +199,17 @@ public sealed class GuidanceEngine
             || !NamesDocumentType(winner, letter.DocumentTitle))
             return winner;
         return Highest(strong, scan, static (r, s) => !r.Fallback && InText(s, r), except: winner) ?? winner;
+    }
+
+    /// <summary>
+    /// A kind whose text is often an appended section (the rules file's <c>appendedSection</c>: the oplysningspligt at the
+    /// end of a receipt) gives way to a kind that both the title and the text show ("Kvittering" over "Vi har modtaget din
+    /// anmodning …"), unless the title shows the section's kind too ("Behandling af dine personoplysninger").
+    /// </summary>
+    private static CompiledRule KindOfTheLetterBeforeItsSection(GuidelineScan scan, List<CompiledRule> strong, CompiledRule winner)
+    {
+        if (!winner.AppendedSection || scan.HasTitleEvidence(winner)) return winner;
+        return Highest(strong, scan, static (r, s) => s.HasTitleEvidence(r) && InText(s, r), except: winner) ?? winner;
     }
 
     // "Afgørelse" or "Afgørelse om kontrollerende køreprøve": the title opens with a document type of the kind.

@@ -85,6 +85,13 @@ internal sealed class RuleDefinition
     /// <summary>Cues preceded by a negation word do not count.</summary>
     public bool Negatable { get; set; }
 
+    /// <summary>
+    /// The kind's text is often a section appended to letters of other kinds (the oplysningspligt under "Om behandlingen
+    /// af dine oplysninger" at the end of a receipt): when the title does not show this kind but shows another that the
+    /// text shows too, that kind wins.
+    /// </summary>
+    public bool AppendedSection { get; set; }
+
     public List<string>? Title { get; set; }
     public List<string>? Text { get; set; }
 

@@ -143,7 +143,8 @@ internal sealed partial class GuidelineRulesValidator(string path)
 
         if (Errors.Count > errorsBefore) return null;
         return new CompiledRule(index, rule.Id!, category, rule.Name!, recommendation, rule.Priority!.Value, rule.GuidelineLine!.Trim(),
-            complaint, rule.Formal, rule.WhenCaseClosed, rule.Fallback, rule.Negatable, documentTypes, rule.Requires is { Count: > 0 });
+            complaint, rule.Formal, rule.WhenCaseClosed, rule.Fallback, rule.Negatable, documentTypes, rule.Requires is { Count: > 0 },
+            rule.AppendedSection);
     }
 
     private void CheckRuleSet(List<CompiledRule> rules)

@@ -152,7 +152,8 @@ internal sealed class GuidelineScan
     /// <summary>Per rule: a text veto that a title naming the rule's kind overrides (the rules file's <c>unlessTitleSilent</c>).</summary>
     public bool[] VetoedUnlessTitled { get; }
 
-    private bool HasTitleEvidence(CompiledRule rule)
+    /// <summary>The rule has strong evidence in the title.</summary>
+    public bool HasTitleEvidence(CompiledRule rule)
     {
         if (_strong[rule.Index] is not { } strong) return false;
         foreach (var e in strong)
