@@ -106,10 +106,6 @@ internal sealed class LetterText
         var next = last + 1;
         if (next >= Count || Original.AsSpan(End(last), Start(next) - End(last)).Contains('\n')) return false;
         if (WordIs(next, "ja") || WordIs(next, "nej") || WordIs(next, "fordi")) return true;
-        // A plain-language heading put as the recipient's own question and answered at once, telling them ("Hvad skal du
-        // gøre? Du skal bestå …", "Hvad skal du nu? Du kan gå i gang …"); a question we ask ("Hvilken kategori vil du
-        // generhverve? Vi behandler sagen, når …") is not followed by what the recipient is told.
-        if (WordIs(next, "du") && IsInterrogative(SentenceBounds(sentence).First)) return true;
         if (WordIs(next, "det")) return IsAnswerOpening(next);
         if (!WordIs(next, "så") && !WordIs(next, "saa")) return false;
         for (var k = next + 1; k <= next + 2 && k < Count; k++)
@@ -118,10 +114,6 @@ internal sealed class LetterText
         }
         return true;
     }
-
-    private bool IsInterrogative(int token) =>
-        WordIs(token, "hvad") || WordIs(token, "hvorfor") || WordIs(token, "hvordan") || WordIs(token, "hvornår")
-        || WordIs(token, "hvor") || WordIs(token, "hvilke") || WordIs(token, "hvilken") || WordIs(token, "hvilket");
 
     /// <summary>
     /// "Det …" after a question answers it when it explains ("Det er …", "Det skyldes …", "Det betyder …", "Det afhænger
