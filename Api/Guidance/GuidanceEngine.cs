@@ -113,9 +113,14 @@ public sealed class GuidanceEngine
         // Clear: the winner matched by its words and the rules that matched by words show a single kind.
         GuidanceCategory? kind = null;
         var oneKind = false;
+        // A kind the letter performs ("Vi giver dig derfor dispensation", "Vi afviser derfor at genoptage") leaves the rules
+        // clear against kinds it only names (a decision's generic "Afgørelsen er registreret", a GDPR line on "dine
+        // rettigheder", "læs mere"), so the model cannot turn a grant into a refusal or a refusal into a withdrawal.
+        var performed = scan.Performed[winner.Index];
         foreach (var r in strong)
         {
             if (r.Fallback || !scan.MatchedByWords(r)) continue;
+            if (performed && r != winner && !scan.Performed[r.Index]) continue;
             if (kind is null) (kind, oneKind) = (r.Category, true);
             else if (kind != r.Category)
             {
