@@ -17,10 +17,11 @@ internal sealed record CompiledRule(
     bool Fallback,
     bool Negatable,
     IReadOnlySet<string> DocumentTypes,
-    bool HasRequirement = false);
+    bool HasRequirement = false,
+    bool AppendedSection = false);
 
 /// <summary>What a cue of the rules file is for.</summary>
-internal enum CueRole { Cue, Requirement, Veto, IgnoreSentence, IgnoreClause, ComplaintGuidance, ComplaintGuidanceIgnore, ComplaintRight, ComplaintToWhomOrByWhen, SelfService, SelfServiceIgnore, Negation, Condition }
+internal enum CueRole { Cue, Requirement, Veto, TitleSilentVeto, IgnoreSentence, IgnoreClause, ComplaintGuidance, ComplaintGuidanceIgnore, ComplaintRight, ComplaintToWhomOrByWhen, SelfService, SelfServiceIgnore, Negation, Condition }
 
 /// <summary>
 /// One cue: which rule it belongs to (-1 for the klagevejledning, self-service and scope words), what it does there,

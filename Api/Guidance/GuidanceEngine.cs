@@ -58,12 +58,17 @@ public sealed class GuidanceEngine
             ?? _rules.Fallback;
         winner = AnswerAskedInText(scan, strong, winner);
         winner = KindShownByText(letter, scan, strong, winner);
+        winner = KindOfTheLetterBeforeItsSection(scan, strong, winner);
         var (byModel, doubted) = ReadSecondOpinion(scan, strong, winner);
         winner = byModel ?? winner;
 
         // A decision that also asks for documentation: the expected answer wins, and the caseworker is told.
         var formal = winner.Recommendation != ReplyOption.WithReply ? null
             : (Highest(strong, scan, static (r, _) => IsFormal(r)) ?? Highest(_rules.Rules, scan, static (r, s) => IsFormal(r) && s.MatchedWeakly(r)));
+        // The formal kind the text makes, before a higher one it only names: "Vi har besluttet at forny dit kørekort … i 2
+        // år" under the title and type "Afgørelse" is a decision beside the request, though "forny" also reads as a grant.
+        if (formal is not null && !FormalKindIsInText(scan, formal))
+            formal = Highest(strong, scan, static (r, s) => IsFormal(r) && FormalKindIsInText(s, r)) ?? formal;
 
         var replyOption = winner.Recommendation;
         var physical = recipient is { Exempt: true, SpecialLawMandatesDigitalPost: false };
@@ -108,9 +113,14 @@ public sealed class GuidanceEngine
         // Clear: the winner matched by its words and the rules that matched by words show a single kind.
         GuidanceCategory? kind = null;
         var oneKind = false;
+        // A kind the letter performs ("Vi giver dig derfor dispensation", "Vi afviser derfor at genoptage") leaves the rules
+        // clear against kinds it only names (a decision's generic "Afgørelsen er registreret", a GDPR line on "dine
+        // rettigheder", "læs mere"), so the model cannot turn a grant into a refusal or a refusal into a withdrawal.
+        var performed = scan.Performed[winner.Index];
         foreach (var r in strong)
         {
             if (r.Fallback || !scan.MatchedByWords(r)) continue;
+            if (performed && r != winner && !scan.Performed[r.Index]) continue;
             if (kind is null) (kind, oneKind) = (r.Category, true);
             else if (kind != r.Category)
             {
@@ -159,7 +169,7 @@ public sealed class GuidanceEngine
         {
             var found = scan.StrongOf(rule).Concat(scan.WeakOf(rule)).Select(e => $"{e.Field}:\"{e.Text.ReplaceLineEndings(" ")}\"").ToList();
             var flags = new List<string>();
-            if (scan.Vetoed[rule.Index] || !scan.MatchedByWords(rule) && scan.StrongOf(rule).Count > 0 && (!rule.HasRequirement || scan.Topical[rule.Index])) flags.Add("vetoed");
+            if (scan.Vetoed[rule.Index] || scan.VetoedUnlessTitled[rule.Index] || !scan.MatchedByWords(rule) && scan.StrongOf(rule).Count > 0 && (!rule.HasRequirement || scan.Topical[rule.Index])) flags.Add("vetoed");
             if (rule.HasRequirement && !scan.Topical[rule.Index]) flags.Add("off-topic");
             if (scan.Performed[rule.Index]) flags.Add("operative");
             if (scan.ByCaseClosedFlag[rule.Index]) flags.Add("caseClosed");
@@ -194,6 +204,17 @@ public sealed class GuidanceEngine
             || !NamesDocumentType(winner, letter.DocumentTitle))
             return winner;
         return Highest(strong, scan, static (r, s) => !r.Fallback && InText(s, r), except: winner) ?? winner;
+    }
+
+    /// <summary>
+    /// A kind whose text is often an appended section (the rules file's <c>appendedSection</c>: the oplysningspligt at the
+    /// end of a receipt) gives way to a kind that both the title and the text show ("Kvittering" over "Vi har modtaget din
+    /// anmodning …"), unless the title shows the section's kind too ("Behandling af dine personoplysninger").
+    /// </summary>
+    private static CompiledRule KindOfTheLetterBeforeItsSection(GuidelineScan scan, List<CompiledRule> strong, CompiledRule winner)
+    {
+        if (!winner.AppendedSection || scan.HasTitleEvidence(winner)) return winner;
+        return Highest(strong, scan, static (r, s) => s.HasTitleEvidence(r) && InText(s, r), except: winner) ?? winner;
     }
 
     // "Afgørelse" or "Afgørelse om kontrollerende køreprøve": the title opens with a document type of the kind.

@@ -85,6 +85,13 @@ internal sealed class RuleDefinition
     /// <summary>Cues preceded by a negation word do not count.</summary>
     public bool Negatable { get; set; }
 
+    /// <summary>
+    /// The kind's text is often a section appended to letters of other kinds (the oplysningspligt under "Om behandlingen
+    /// af dine oplysninger" at the end of a receipt): when the title does not show this kind but shows another that the
+    /// text shows too, that kind wins.
+    /// </summary>
+    public bool AppendedSection { get; set; }
+
     public List<string>? Title { get; set; }
     public List<string>? Text { get; set; }
 
@@ -104,6 +111,13 @@ internal sealed class RuleDefinition
 
     /// <summary>Phrases (title or text) that veto the rule, e.g. "tilbagekaldelse" for an approval.</summary>
     public List<string>? Unless { get; set; }
+
+    /// <summary>
+    /// Vetoes that hold in the text only while the title does not name the rule's kind: the expected processing time
+    /// makes a letter that opens like a receipt a processing-time notice, but under the title "Kvittering for ansøgning"
+    /// it is the receipt's own line. In the title they veto as <see cref="Unless"/> does ("Kvittering og forventet svartid").
+    /// </summary>
+    public List<string>? UnlessTitleSilent { get; set; }
 
     /// <summary>
     /// Text cues in the same clause as one of these phrases do not count: a condition about our own next step

@@ -130,6 +130,8 @@ internal sealed partial class GuidelineRulesValidator(string path)
         AddCues(rule.Requires, $"{where}: requires", cue with { Role = CueRole.Requirement }, text: false);
         AddCues(rule.Unless, $"{where}: unless", cue with { Role = CueRole.Veto }, text: true);
         AddCues(rule.Unless, $"{where}: unless", cue with { Role = CueRole.Veto }, text: false);
+        AddCues(rule.UnlessTitleSilent, $"{where}: unlessTitleSilent", cue with { Role = CueRole.TitleSilentVeto }, text: true);
+        AddCues(rule.UnlessTitleSilent, $"{where}: unlessTitleSilent", cue with { Role = CueRole.Veto }, text: false);
         AddCues(rule.IgnoreSentencesWith, $"{where}: ignoreSentencesWith", cue with { Role = CueRole.IgnoreSentence }, text: true);
         AddCues(rule.IgnoreClausesWith, $"{where}: ignoreClausesWith", cue with { Role = CueRole.IgnoreClause }, text: true);
         var documentTypes = new HashSet<string>(StringComparer.Ordinal);
@@ -141,7 +143,8 @@ internal sealed partial class GuidelineRulesValidator(string path)
 
         if (Errors.Count > errorsBefore) return null;
         return new CompiledRule(index, rule.Id!, category, rule.Name!, recommendation, rule.Priority!.Value, rule.GuidelineLine!.Trim(),
-            complaint, rule.Formal, rule.WhenCaseClosed, rule.Fallback, rule.Negatable, documentTypes, rule.Requires is { Count: > 0 });
+            complaint, rule.Formal, rule.WhenCaseClosed, rule.Fallback, rule.Negatable, documentTypes, rule.Requires is { Count: > 0 },
+            rule.AppendedSection);
     }
 
     private void CheckRuleSet(List<CompiledRule> rules)

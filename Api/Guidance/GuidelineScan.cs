@@ -25,6 +25,7 @@ internal sealed class GuidelineScan
         _weak = new List<Evidence>?[count];
         Vetoed = new bool[count];
         VetoedByTitle = new bool[count];
+        VetoedUnlessTitled = new bool[count];
         ByCaseClosedFlag = new bool[count];
         Performed = new bool[count];
         PerformedByTitle = new bool[count];
@@ -143,10 +144,24 @@ internal sealed class GuidelineScan
     /// makes ("Vi har godkendt ansøgningen"): for decisions the operative text decides, the title is weaker evidence.
     /// </summary>
     private bool IsVetoed(CompiledRule rule) =>
-        Vetoed[rule.Index] || VetoedByTitle[rule.Index]
+        Vetoed[rule.Index] || VetoedUnlessTitled[rule.Index] && !HasTitleEvidence(rule) || VetoedByTitle[rule.Index]
             && !(rule.ComplaintGuidance == ComplaintGuidanceRule.Required && HasTextEvidence(rule));
 
     private bool[] VetoedByTitle { get; }
+
+    /// <summary>Per rule: a text veto that a title naming the rule's kind overrides (the rules file's <c>unlessTitleSilent</c>).</summary>
+    public bool[] VetoedUnlessTitled { get; }
+
+    /// <summary>The rule has strong evidence in the title.</summary>
+    public bool HasTitleEvidence(CompiledRule rule)
+    {
+        if (_strong[rule.Index] is not { } strong) return false;
+        foreach (var e in strong)
+        {
+            if (e.Field == TitleField) return true;
+        }
+        return false;
+    }
 
     private void Scan(string original, bool inTitle, string fieldName)
     {
@@ -214,6 +229,7 @@ internal sealed class GuidelineScan
                 // lægeerklæring" still directs the recipient online; only the doctor's part is someone else acting.
                 case CueRole.SelfServiceIgnore: ignoredClauses.Add((SelfServiceClause, text.ClauseOf(first))); break;
                 case CueRole.Veto: (inTitle ? VetoedByTitle : Vetoed)[cue.Rule] = true; break;
+                case CueRole.TitleSilentVeto: VetoedUnlessTitled[cue.Rule] = true; break;
                 case CueRole.Requirement: Topical[cue.Rule] = true; break;
             }
         }

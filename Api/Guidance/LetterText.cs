@@ -96,7 +96,7 @@ internal sealed class LetterText
 
     /// <summary>
     /// A question answered in the same line ("Har du fyldt 17 år? Så kan du …", "… ? Ja, …", "Hvorfor skal du til
-    /// prøve? Det skyldes …", "Vil du have et nyt kørekort? Det skal du ikke", "Fra 1. juli ændres prøven. Skal jeres
+    /// prøve? Det skyldes …", "Hvorfor får du dette brev? Fordi …", "Vil du have et nyt kørekort? Det skal du ikke", "Fra 1. juli ændres prøven. Skal jeres
     /// elever til prøve efter den dato? Så skal de …") is rhetorical, wherever in the line it starts.
     /// "Så" followed by "vi"/"os" is our own next step ("Kan du sende kopien? Så kan vi …"): still asking.
     /// </summary>
@@ -105,7 +105,7 @@ internal sealed class LetterText
         var (_, last) = SentenceBounds(sentence);
         var next = last + 1;
         if (next >= Count || Original.AsSpan(End(last), Start(next) - End(last)).Contains('\n')) return false;
-        if (WordIs(next, "ja") || WordIs(next, "nej")) return true;
+        if (WordIs(next, "ja") || WordIs(next, "nej") || WordIs(next, "fordi")) return true;
         if (WordIs(next, "det")) return IsAnswerOpening(next);
         if (!WordIs(next, "så") && !WordIs(next, "saa")) return false;
         for (var k = next + 1; k <= next + 2 && k < Count; k++)
