@@ -50,7 +50,8 @@ internal ref struct WordScanner
     /// </summary>
     // Inlined into the reading loop by request: the published API runs without dynamic PGO (quick JIT off, Api.csproj),
     // and without a profile the JIT keeps this per-word call (and WordMemo.Get, DocumentReader.Add) out of line. Inlined,
-    // a two-page letter's suggestion costs ≈ 10 µs less in optimised code without PGO (BENCHMARKS.md, "the engine without PGO").
+    // a two-page letter's suggestion costs ≈ 10 µs less in optimised code without PGO (BENCHMARKS.md,
+    // "why the engine costs twice as much in the server").
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Next(out int start, out int end, out uint hash, out Gap gap)
     {
