@@ -37,17 +37,21 @@ baseline=""
 change="$repo"
 if [[ -n "${CHANGE:-}" ]]; then change="$(build_baseline "$repo" "$CHANGE" "$work/change")"; else publish_api "$repo" -p:SkipAddinBuild=true >/dev/null; fi
 dotnet build -c Release "$repo/benchmarks/BareKestrel" -nologo -v q >&2
-# serve_api TREE URL NAME: that tree's published API, Development identity, rate limits off; sets SERVED_PID.
+# serve_api TREE URL NAME [NAME=VALUE ...]: that tree's published API, Development identity, rate limits off, the
+# given environment; sets SERVED_PID.
 serve_api() {
-  serve_dll "$(published_dll "$1")" "$2" "$work/$3.log" ASPNETCORE_ENVIRONMENT=Development \
-    Database__SqlitePath="$work/$3.db" Database__SeedDemoData=false RateLimits__Enabled=false
+  local tree="$1" url="$2" name="$3"; shift 3
+  serve_dll "$(published_dll "$tree")" "$url" "$work/$name.log" ASPNETCORE_ENVIRONMENT=Development \
+    Database__SqlitePath="$work/$name.db" Database__SeedDemoData=false RateLimits__Enabled=false "$@"
 }
+read -r -a change_env <<<"${CHANGE_ENV:-}"
+read -r -a baseline_env <<<"${BASELINE_ENV:-}"
 api="http://127.0.0.1:$(free_port)"
-serve_api "$change" "$api" api
+serve_api "$change" "$api" api "${change_env[@]}"
 api_pid="$SERVED_PID"
 if [[ -n "$baseline" ]]; then
   base_api="http://127.0.0.1:$(free_port)"
-  serve_api "$baseline" "$base_api" baseline
+  serve_api "$baseline" "$base_api" baseline "${baseline_env[@]}"
   base_pid="$SERVED_PID"
 fi
 echo_url="http://127.0.0.1:$(free_port)"
