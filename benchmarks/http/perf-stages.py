@@ -10,6 +10,8 @@ import collections
 import re
 import sys
 
+from perf_samples import samples
+
 LANE = [
     ("screening", ["ReplyScreener::Screen"]),
     ("search text (folded words)", ["ReplySearchText::Build"]),
@@ -86,24 +88,8 @@ def stage(comm, frames):
 
 def main():
     path, cpu_ms, requests = sys.argv[1], float(sys.argv[2]), float(sys.argv[3])
-    counts, total = collections.Counter(), 0
-    comm, frames = None, []
-
-    def flush():
-        nonlocal total
-        if comm is not None:
-            counts[stage(comm, frames)] += 1
-            total += 1
-
-    for line in open(path, errors="replace"):
-        if not line.strip():
-            continue
-        if line.startswith(("\t", " ")):
-            frames.append(line.strip())
-        else:
-            flush()
-            comm, frames = line[:16], []
-    flush()
+    counts = collections.Counter(stage(comm[:16], frames) for comm, frames in samples(path))
+    total = sum(counts.values())
     us = cpu_ms * 1000 / requests / max(total, 1)
     groups = collections.Counter()
     for (group, _), n in counts.items():

@@ -9,6 +9,8 @@ import collections
 import re
 import sys
 
+from perf_samples import samples
+
 # (stage, frame substrings); the first stage any frame matches, leaf first, wins.
 STAGES = [
     ("GC", ["WKS::gc_heap", "SVR::gc_heap", "WKS::GCHeap", "GCHeap::Alloc", "gc_heap::"]),
@@ -68,24 +70,8 @@ def stage(frames):
 
 def main():
     path, cpu_ms, requests = sys.argv[1], float(sys.argv[2]), float(sys.argv[3])
-    counts, total = collections.Counter(), 0
-    comm, frames = None, []
-
-    def flush():
-        nonlocal total
-        if comm is not None:
-            counts[stage(frames)] += 1
-            total += 1
-
-    for line in open(path, errors="replace"):
-        if not line.strip():
-            continue
-        if line.startswith(("\t", " ")):
-            frames.append(line.strip())
-        else:
-            flush()
-            comm, frames = line, []
-    flush()
+    counts = collections.Counter(stage(frames) for comm, frames in samples(path))
+    total = sum(counts.values())
     per_request = cpu_ms * 1000 / requests
     print(f"{total} samples; {per_request:.1f} µs of server CPU per request ({requests:.0f} requests)")
     for name, n in counts.most_common():
