@@ -10,7 +10,7 @@ import collections
 import re
 import sys
 
-from perf_samples import samples
+from perf_samples import kernel_call, samples
 
 LANE = [
     ("screening", ["ReplyScreener::Screen"]),
@@ -49,9 +49,7 @@ def native(frames):
     if "libe_sqlite3" in top:
         return "SQLite native, caller lost"
     if "kallsyms" in top:
-        calls = [re.search(r"__x64_sys_(\w+)", f) for f in frames]
-        calls = [c.group(1) for c in calls if c]
-        return "kernel " + (calls[0] if calls else "(other)")
+        return "kernel " + (kernel_call(frames) or "(other)")
     if "libc.so" in top:
         return "libc (malloc, memcpy), caller lost"
     if "libcoreclr" in top:

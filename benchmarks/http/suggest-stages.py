@@ -9,7 +9,7 @@ import collections
 import re
 import sys
 
-from perf_samples import samples
+from perf_samples import kernel_call, samples
 
 # (stage, frame substrings); the first stage any frame matches, leaf first, wins.
 STAGES = [
@@ -50,9 +50,7 @@ STAGES = [
 def fallback(frames):
     top = frames[0] if frames else ""
     if "kallsyms" in top or "[kernel" in top:
-        calls = [re.search(r"__x64_sys_(\w+)", f) for f in frames]
-        calls = [c.group(1) for c in calls if c]
-        return "kernel " + (calls[0] if calls else "(no system call: interrupts, scheduling)")
+        return "kernel " + (kernel_call(frames) or "(no system call: interrupts, scheduling)")
     if "libc.so" in top:
         return "libc (memcpy, malloc), caller lost"
     if "libcoreclr" in top:
