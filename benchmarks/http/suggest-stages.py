@@ -6,7 +6,6 @@ authentication, one in Kestrel's parser for Kestrel. Samples whose stack has no 
 their callers) count by where they are: kernel by system call, GC, JIT, runtime, libc.
   suggest-stages.py STACKS CPU_MS REQUESTS   # CPU_MS of the server while recording, REQUESTS answered in it"""
 import collections
-import re
 import sys
 
 from perf_samples import kernel_call, samples
