@@ -106,7 +106,7 @@ public sealed class ReplyScreener
         blockedInText ? Math.Max(AddThreshold(kind), _options.ModelRaiseThreshold) : AddThreshold(kind);
 
     /// <summary>Per kind (indexed by its value), the candidates no scope blocked, in the matcher's order; and whether a scope blocked any.</summary>
-    private static List<Candidate>[] FindingsByKind(List<Candidate> candidates, out bool[] blocked)
+    private List<Candidate>[] FindingsByKind(List<Candidate> candidates, out bool[] blocked)
     {
         var kinds = Kinds.Length;
         // Counted first, so each list is allocated once at its size (a long reply's grew through every doubling).
@@ -116,7 +116,8 @@ public sealed class ReplyScreener
         foreach (var candidate in candidates)
         {
             var kind = (int)candidate.Rule.Spec.Kind;
-            if (candidate.Blocked) blocked[kind] = true;
+            // A block by a neutral scope (the writer sends a document) does not speak against the kind.
+            if (candidate.Blocked && !IsNeutral(candidate.Scope)) blocked[kind] = true;
             else counts[kind]++;
         }
         var findings = new List<Candidate>[kinds];
@@ -127,6 +128,8 @@ public sealed class ReplyScreener
         }
         return findings;
     }
+
+    private bool IsNeutral(string? scope) => scope is not null && _rules.Scopes.TryGetValue(scope, out var s) && s.Spec.Neutral;
 
     // Enum.GetValues makes a new array on every call.
     private static readonly FlagKind[] Kinds = Enum.GetValues<FlagKind>();

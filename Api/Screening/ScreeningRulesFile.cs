@@ -33,8 +33,11 @@ public sealed record KindSpec(List<RuleSpec> Rules, List<string>? Block = null, 
 /// <param name="UnlessInText">The scope does not apply at all when the writer's own words hold one of these concepts anywhere: a
 /// relative who writes "på vegne af min far" reports the citizen's own requests in the third person.</param>
 /// <param name="Reason">Danish reason when the scope downgrades a finding; "{kind}" is replaced by the kind's name, "{request}" by the request ("en klage", "en anmodning om fristforlængelse").</param>
+/// <param name="Neutral">A finding this scope blocks means the writer is doing something else ("Se vedhæftede brev"), not
+/// speaking against the kind: it neither cancels the kind in a subject the citizen wrote ("Klage og aktindsigt") nor
+/// raises the bar for the model's own flag, as a waiver or a negation does.</param>
 public sealed record ScopeSpec(string Concept, string Where, int Window = 0, bool NotInQuestion = false, bool OnlyInQuestion = false,
-    List<string>? Unless = null, string? Reason = null, List<string>? UnlessInText = null);
+    List<string>? Unless = null, string? Reason = null, List<string>? UnlessInText = null, bool Neutral = false);
 
 /// <summary>A rule: concepts that must meet within one clause or sentence ("a|b" = either), and scopes that block or downgrade it.</summary>
 /// <param name="Question">The sentence must be a question.</param>

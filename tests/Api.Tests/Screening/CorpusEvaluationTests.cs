@@ -49,6 +49,25 @@ public class CorpusEvaluationTests(ITestOutputHelper output)
     public void TheRulesAloneKeepTheirFloorOnTheWholeCorpus() =>
         AssertWholeCorpus(RulesOnly, deadlineKindsRecall: 0.96, selfServiceRecall: 0.80, minimumCertainPrecision: 0.99, maximumCleanFlagged: 0.09);
 
+    // Guard cases written since the model was last trained wait in tests/corpus/probes/guard-cases-round18.jsonl: the
+    // corpus is the model's training data, sealed by the hash in its manifest, so they move into guard-cases.jsonl
+    // when the model is retrained. Until then each is held to the rules alone, and strictly: every labelled kind is
+    // found, and a kind the case was written to rule out ("judged" but not labelled) gets no flag at all, not even
+    // Possible, because these cases guard the Possible rules' scopes too.
+    [Fact]
+    public void PendingGuardCasesHoldForTheRulesAlone()
+    {
+        var cases = CorpusReply.Load(Path.Combine(TestPaths.RepoRoot, "tests", "corpus", "probes", "guard-cases-round18.jsonl"));
+        var failures = new List<string>();
+        foreach (var reply in cases)
+        {
+            var found = RulesOnly.Screen(reply.Subject, reply.Text, TestScreener.AnyContext).Flags.Select(f => f.Kind).ToHashSet();
+            failures.AddRange(reply.Kinds.Where(k => !found.Contains(k)).Select(k => $"{reply.Id}: {k} not found"));
+            failures.AddRange(found.Where(k => !reply.Kinds.Contains(k) && (reply.Judged?.Contains(k) ?? true)).Select(k => $"{reply.Id}: {k} flagged"));
+        }
+        Assert.True(cases.Count > 0 && failures.Count == 0, string.Join("\n", failures));
+    }
+
     [Fact]
     public void EveryCorpusReplyHasAUniqueId()
     {

@@ -33,7 +33,12 @@ public class ScreeningRulesValidationTests
         // a named other party as subject, "inden for fristen", a preliminary view, a new time stated as a fact) and about
         // twenty lemma changes, each of which changes corpus replies when taken out (docs/history/screening-rounds.md,
         // "Round 15").
-        Assert.True(new FileInfo(TestScreener.RulesPath).Length < 48_000, "the rules file must stay under 48 kB");
+        // Raised to 52 kB in round 18, after compacting (19 alternatives the core already reads, 47,988 -> 47,750
+        // bytes, no outcome changed): classes, not strings — an implied request for more time answering a letter with
+        // a deadline (cannot make it, an appointment after the deadline), reminders of a pending complaint or of
+        // documents asked for, a review asked for in plain words, what a partial access grant left out, and the
+        // scopes that keep them off clean replies (a deadline that will be met, retaking the test, understanding).
+        Assert.True(new FileInfo(TestScreener.RulesPath).Length < 52_000, "the rules file must stay under 52 kB");
     }
 
     [Fact]
