@@ -16,6 +16,8 @@ using SmartPost.EvaluateScreening;
 //   --by-writer           with --oof from a leave-one-writer-out run (TrainScreeningModel --folds writer): figures per
 //                         held-out batch for the rules alone and several ways of using the model, side by side
 //   --policies <text>     with --by-writer: only the policies whose name contains the text (e.g. "nested")
+//   --pool <names>        with --by-writer: also a row pooled over these batches, comma-separated file names without
+//                         .jsonl (e.g. the hand-written writers: blind-replies-Y,blind-replies-S,…)
 //   --model-only          with --model or --oof: every flag the model made on its own, right or wrong, with its score
 //   --cost <zip>...       in-process cost per reply of each model (InputText + Score) next to the rule screening
 //   --raise-threshold <p> the model score that raises the rules' Possible to Certain (Screening:ModelRaiseThreshold,
@@ -51,7 +53,7 @@ if (args.Contains("--by-writer"))
     if (scorer is not RecordedScores recorded) throw new ArgumentException("--by-writer needs --oof <scores.jsonl> <manifest.json>");
     WriterEvaluation.Run(rules, recorded, Directory.GetFiles(CorpusReply.CorpusDirectory(AppContext.BaseDirectory), "*.jsonl").Order(StringComparer.Ordinal).ToList(),
         WriterEvaluation.DefaultPolicies().Where(p => ValueOf("--policies") is not { } only || p.Name.Contains(only, StringComparison.Ordinal)).ToList(),
-        raise, Console.Out);
+        raise, Console.Out, ValueOf("--pool")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     return;
 }
 var screener = new ReplyScreener(rules, new DueDateRules(new DanishWorkingDays(new CalendarOptions()), new ScreeningOptions()),
@@ -79,7 +81,7 @@ if (showAt >= 0)
     return;
 }
 
-string[] optionsWithValue = ["--model", "--raise-threshold", "--lower-threshold", "--oof", "--policies"];
+string[] optionsWithValue = ["--model", "--raise-threshold", "--lower-threshold", "--oof", "--policies", "--pool"];
 var given = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !optionsWithValue.Contains(args[i - 1]))
     && (i < 2 || args[i - 2] != "--oof")).ToArray();
 var files = given.Length > 0 ? given : Directory.GetFiles(corpus, "*.jsonl").Order().ToArray();

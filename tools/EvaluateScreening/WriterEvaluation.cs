@@ -64,8 +64,10 @@ public static class WriterEvaluation
         new("rules + model, manifest thresholds, Certain lowered below 0.10", null, LowerBelow: 0.10f),
     ];
 
+    /// <param name="pooledGroup">Batch names (file names without extension) pooled into a row of their own after the per-batch
+    /// rows, e.g. the hand-written writers, whose figures the pooled row of every batch averages away.</param>
     public static void Run(ScreeningRules rules, RecordedScores scores, IReadOnlyList<string> files, IReadOnlyList<Policy> policies,
-        float raise, TextWriter output)
+        float raise, TextWriter output, IReadOnlyCollection<string>? pooledGroup = null)
     {
         var c = CultureInfo.InvariantCulture;
         var batches = files.Select(f => (Name: Path.GetFileNameWithoutExtension(f), Replies: CorpusReply.Load(f))).ToList();
@@ -95,6 +97,12 @@ public static class WriterEvaluation
             }
             var all = ScreeningEvaluation.Run(pooled.Select(p => p.Reply), r => pooled.First(p => ReferenceEquals(p.Reply, r)).Findings);
             PrintRow(output, "all", all, pooled.Count);
+            if (pooledGroup is { Count: > 0 })
+            {
+                var members = batches.Where(b => pooledGroup.Contains(b.Name)).SelectMany(b => b.Replies).ToHashSet();
+                var group = pooled.Where(p => members.Contains(p.Reply)).ToList();
+                PrintRow(output, "pooled group", ScreeningEvaluation.Run(group.Select(p => p.Reply), r => group.First(p => ReferenceEquals(p.Reply, r)).Findings), group.Count);
+            }
             if (policy.UsesModel) sources.Print(output);
         }
 

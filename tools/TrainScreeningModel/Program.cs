@@ -4,7 +4,7 @@ namespace SmartPost.Tools.TrainScreeningModel;
 
 // Trains the learned second opinion of the reply screening and writes Api/Rules/screening-model.zip + .json.
 // dotnet run --project tools/TrainScreeningModel -- [--data <files or dirs>...] [--corrections <jsonl>...] [--out <zip>]
-//   [--trainer sdca|lightgbm] [--features stems|chars|stems+concepts|stems+lemmas|stems+concepts+lemmas] [--compare] [--max-fpr 0.01] [--max-fpr-for <label>=<rate>] [--folds writer|<k>] [--parallel 1] [--min-positives 20] [--scores-out <jsonl>]
+//   [--trainer sdca|lightgbm] [--features stems|chars|stems+concepts|stems+lemmas|stems+concepts+lemmas|stems+chars] [--compare] [--max-fpr 0.01] [--max-fpr-for <label>=<rate>] [--folds writer|<k>] [--parallel 1] [--min-positives 20] [--scores-out <jsonl>]
 // --scores-out writes every reply's out-of-fold scores for tools/EvaluateScreening --oof.
 // --l2 <value> SDCA's L2 regularisation (default 1e-5).
 // --max-fpr-for <label>=<rate> a kind's own false-positive budget (repeatable; default selvbetjening=0.0025, the others --max-fpr).
@@ -56,7 +56,8 @@ internal static class Program
                         "stems+concepts" => FeatureKind.StemsConcepts,
                         "stems+lemmas" => FeatureKind.StemsLemmas,
                         "stems+concepts+lemmas" => FeatureKind.StemsConceptsLemmas,
-                        var other => throw Usage($"unknown features '{other}' (chars, stems, stems+concepts, stems+lemmas or stems+concepts+lemmas)"),
+                        "stems+chars" => FeatureKind.StemsChars,
+                        var other => throw Usage($"unknown features '{other}' (chars, stems, stems+concepts, stems+lemmas, stems+concepts+lemmas or stems+chars)"),
                     };
                     collecting = null;
                     break;
@@ -127,7 +128,7 @@ internal static class Program
 
     private static ArgumentException Usage(string message) => new(message + Environment.NewLine +
         "usage: dotnet run --project tools/TrainScreeningModel -- [--data <files or dirs>...] [--corrections <jsonl>...] [--out <zip>] " +
-        "[--trainer sdca|lightgbm] [--features stems|chars|stems+concepts|stems+lemmas|stems+concepts+lemmas] [--compare] [--max-fpr 0.01] [--max-fpr-for <label>=<rate>] [--folds writer|<k>] [--parallel 1] [--min-positives 20] [--scores-out <jsonl>] [--scores-from <jsonl>] [--l2 1e-5] [--hold-out <file names>...]");
+        "[--trainer sdca|lightgbm] [--features stems|chars|stems+concepts|stems+lemmas|stems+concepts+lemmas|stems+chars] [--compare] [--max-fpr 0.01] [--max-fpr-for <label>=<rate>] [--folds writer|<k>] [--parallel 1] [--min-positives 20] [--scores-out <jsonl>] [--scores-from <jsonl>] [--l2 1e-5] [--hold-out <file names>...]");
 
     // The corpus folder; until every labelled file has moved there, also the files still beside the screening tests
     // (a reply present in both is trained once).

@@ -23,6 +23,12 @@ public enum FeatureKind
 
     /// <summary>The stems, the concept words and the lemmas.</summary>
     StemsConceptsLemmas,
+
+    /// <summary>
+    /// Word 1–2-grams of the stems next to character 3–5-grams of the same stems text: a misspelt or dictated word
+    /// ("udsætelse", "aktinsigt") shares most of its character n-grams with the word the writer meant.
+    /// </summary>
+    StemsChars,
 }
 
 public enum TrainerKind
@@ -75,10 +81,14 @@ public static class ScreeningPipeline
     public const string StemsDescription =
         "the text core's folded Danish stems of the input text (TextAnalyzer.Stems); word 1–2-grams (TF, L2)";
 
+    public const string StemsCharsDescription =
+        "the text core's folded Danish stems of the input text (TextAnalyzer.Stems); word 1–2-grams (TF, L2) + character 3–5-grams of the stems text incl. word-boundary markers (TF, L2)";
+
     public static string DescriptionOf(FeatureKind features) => features switch
     {
         FeatureKind.Characters => Description,
         FeatureKind.Stems => StemsDescription,
+        FeatureKind.StemsChars => StemsCharsDescription,
         _ => StemsDescription + ", then " + InputOf(features)![6..].Replace("+", " and ") + " (an experiment)",
     };
 
@@ -88,7 +98,9 @@ public static class ScreeningPipeline
     public static string? InputOf(FeatureKind features) => features switch
     {
         FeatureKind.Characters => null,
-        FeatureKind.Stems => ReplyClassifier.StemsInput,
+        // The model text is the stems; the character n-grams are computed from it inside the pipeline, so the API scores
+        // it as a stems model (through ML.NET's pipeline: the direct scorer reads word n-grams only).
+        FeatureKind.Stems or FeatureKind.StemsChars => ReplyClassifier.StemsInput,
         FeatureKind.StemsConcepts => "stems+concepts",
         FeatureKind.StemsLemmas => "stems+lemmas",
         _ => "stems+concepts+lemmas",
@@ -100,7 +112,12 @@ public static class ScreeningPipeline
     public static IEstimator<ITransformer> Build(MLContext ml, IReadOnlyList<string> labels, TrainerKind trainer, FeatureKind features = FeatureKind.Characters,
         float l2 = DefaultL2)
     {
-        var pipeline = features == FeatureKind.Characters ? CharacterFeatures(ml) : StemFeatures(ml);
+        var pipeline = features switch
+        {
+            FeatureKind.Characters => CharacterFeatures(ml),
+            FeatureKind.StemsChars => StemAndCharacterFeatures(ml),
+            _ => StemFeatures(ml),
+        };
         foreach (var label in labels)
         {
             pipeline = pipeline.Append(Trainer(ml, TrainingRow.LabelColumn(label), trainer, l2))
@@ -117,27 +134,40 @@ public static class ScreeningPipeline
                 weighting: NgramExtractingEstimator.WeightingCriteria.Tf))
             .Append(ml.Transforms.NormalizeLpNorm("Features", "WordGrams"));
 
-    private static IEstimator<ITransformer> CharacterFeatures(MLContext ml)
+    // Word n-grams exactly as StemFeatures (into "WordFeatures"), then character n-grams of the same stems text.
+    private static IEstimator<ITransformer> StemAndCharacterFeatures(MLContext ml) =>
+        ml.Transforms.Text.TokenizeIntoWords("Words", ReplyModelInput.TextColumn, [' '])
+            .Append(ml.Transforms.Conversion.MapValueToKey("WordKeys", "Words"))
+            .Append(ml.Transforms.Text.ProduceNgrams("WordGrams", "WordKeys", ngramLength: 2, useAllLengths: true,
+                weighting: NgramExtractingEstimator.WeightingCriteria.Tf))
+            .Append(ml.Transforms.NormalizeLpNorm("WordFeatures", "WordGrams"))
+            .Append(CharacterGrams(ml, ReplyModelInput.TextColumn))
+            .Append(ml.Transforms.Concatenate("Features", "WordFeatures", "CharFeatures"));
+
+    // Character 3-, 4- and 5-grams with word-boundary markers, TF, one L2 norm over all three, into "CharFeatures".
+    private static IEstimator<ITransformer> CharacterGrams(MLContext ml, string input)
     {
-        IEstimator<ITransformer> pipeline = ml.Transforms.Text.NormalizeText("Normalized", ReplyModelInput.TextColumn,
+        IEstimator<ITransformer> pipeline = ml.Transforms.Text.TokenizeIntoCharactersAsKeys("Chars", input, useMarkerCharacters: true);
+        foreach (var n in new[] { 3, 4, 5 })
+        {
+            pipeline = pipeline.Append(ml.Transforms.Text.ProduceNgrams($"Char{n}", "Chars", ngramLength: n, useAllLengths: false,
+                weighting: NgramExtractingEstimator.WeightingCriteria.Tf));
+        }
+        return pipeline
+            .Append(ml.Transforms.Concatenate("CharGrams", "Char3", "Char4", "Char5"))
+            .Append(ml.Transforms.NormalizeLpNorm("CharFeatures", "CharGrams"));
+    }
+
+    private static IEstimator<ITransformer> CharacterFeatures(MLContext ml) =>
+        ml.Transforms.Text.NormalizeText("Normalized", ReplyModelInput.TextColumn,
                 TextNormalizingEstimator.CaseMode.Lower, keepDiacritics: true, keepPunctuations: false, keepNumbers: true)
             .Append(ml.Transforms.Text.TokenizeIntoWords("Words", "Normalized"))
             .Append(ml.Transforms.Conversion.MapValueToKey("WordKeys", "Words"))
             .Append(ml.Transforms.Text.ProduceNgrams("WordGrams", "WordKeys", ngramLength: 2, useAllLengths: true,
                 weighting: NgramExtractingEstimator.WeightingCriteria.Tf))
             .Append(ml.Transforms.NormalizeLpNorm("WordFeatures", "WordGrams"))
-            .Append(ml.Transforms.Text.TokenizeIntoCharactersAsKeys("Chars", "Normalized", useMarkerCharacters: true));
-        foreach (var n in new[] { 3, 4, 5 })
-        {
-            pipeline = pipeline.Append(ml.Transforms.Text.ProduceNgrams($"Char{n}", "Chars", ngramLength: n, useAllLengths: false,
-                weighting: NgramExtractingEstimator.WeightingCriteria.Tf));
-        }
-        pipeline = pipeline
-            .Append(ml.Transforms.Concatenate("CharGrams", "Char3", "Char4", "Char5"))
-            .Append(ml.Transforms.NormalizeLpNorm("CharFeatures", "CharGrams"))
+            .Append(CharacterGrams(ml, "Normalized"))
             .Append(ml.Transforms.Concatenate("Features", "WordFeatures", "CharFeatures"));
-        return pipeline;
-    }
 
     // One thread each: the result must not depend on scheduling.
     private static IEstimator<ITransformer> Trainer(MLContext ml, string labelColumn, TrainerKind trainer, float l2) => trainer switch
