@@ -110,6 +110,10 @@ internal sealed class LemmaAutomaton
     /// (in no particular order; returns how many). The later words are looked for after <paramref name="from"/> (a
     /// verb-first clause's last word, or <paramref name="first"/> itself), within <paramref name="first"/>'s sentence.
     /// </summary>
+    // Once per word that starts a lemma (≈ 535 in a two-page letter): inlined into ConceptSet.Find by request, with Ends, as
+    // dynamic PGO inlines them; the published API runs without it (BENCHMARKS.md, "Fifteenth session: the engine as the API
+    // runs it"). Walk is recursive and stays a call.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public int Match(ReadOnlySpan<TextToken> tokens, int first, int from, int root, bool fuzzy, Span<Found> found, Span<(int Edge, int At)> taken)
     {
         var count = 0;
@@ -166,6 +170,7 @@ internal sealed class LemmaAutomaton
         return false;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void Ends(int node, int last, bool fuzzy, Span<Found> found, ref int count)
     {
         for (var k = _endsStart[node]; k < _endsStart[node + 1]; k++)

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace SmartPost.Api.Text;
 
@@ -28,16 +29,33 @@ internal sealed class WordMemo
     private int _count;
 
     /// <summary>Per-process start of the hash, so text written to collide in one process does not collide in another.</summary>
-    public static readonly uint Seed = 2166136261u ^ (uint)Random.Shared.Next();
+    private static readonly ulong Seed = 0xCBF29CE484222325UL ^ (ulong)Random.Shared.NextInt64();
 
-    /// <summary>One FNV-1a step; the scanner folds each character in as it reads the word.</summary>
-    public static uint Step(uint hash, char c) => (hash ^ c) * 16777619u;
-
+    /// <summary>
+    /// The word's hash: four characters per multiply, computed once the scanner has found where the word ends. A
+    /// multiply per character (FNV-1a) chained every character of a letter's words through one register: ≈ 4 cycles a
+    /// character on the reading loop's critical path, ≈ 5 µs of a two-page letter without dynamic PGO.
+    /// </summary>
     public static uint Hash(ReadOnlySpan<char> word)
     {
-        var hash = Seed;
-        foreach (var c in word) hash = Step(hash, c);
-        return hash;
+        const ulong Prime = 0x100000001B3UL;
+        var bytes = MemoryMarshal.AsBytes(word);
+        var hash = Seed ^ (ulong)word.Length;
+        while (bytes.Length >= 8)
+        {
+            hash = (hash ^ MemoryMarshal.Read<ulong>(bytes)) * Prime;
+            bytes = bytes[8..];
+        }
+        if (bytes.Length >= 4)
+        {
+            hash = (hash ^ MemoryMarshal.Read<uint>(bytes)) * Prime;
+            bytes = bytes[4..];
+        }
+        if (bytes.Length >= 2) hash = (hash ^ MemoryMarshal.Read<ushort>(bytes)) * Prime;
+        // A multiply carries a bit only upwards: fold the high half down, so every character reaches the slot bits.
+        hash ^= hash >> 29;
+        hash *= 0xBF58476D1CE4E5B9UL;
+        return (uint)(hash ^ (hash >> 32));
     }
 
     public int Count => Volatile.Read(ref _count);
@@ -52,7 +70,32 @@ internal sealed class WordMemo
         {
             var entry = Volatile.Read(ref slots[i]);
             if (entry is null) return null;
-            if (entry.Hash == hash && surface.SequenceEqual(entry.Surface)) return entry;
+            if (entry.Hash == hash && SameWord(surface, entry.Surface)) return entry;
+        }
+    }
+
+    /// <summary>
+    /// The same characters: most words are 2–8 characters, compared here in one or two reads each way; the call to the
+    /// general comparison was ≈ 2 µs of a two-page letter's 725 words.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool SameWord(ReadOnlySpan<char> surface, string known)
+    {
+        if (surface.Length != known.Length) return false;
+        var a = MemoryMarshal.AsBytes(surface);
+        var b = MemoryMarshal.AsBytes(known.AsSpan());
+        switch (a.Length)
+        {
+            case > 16:
+                return a.SequenceEqual(b);
+            case >= 8: // 4–8 characters: the first four and the last four (overlapping)
+                return MemoryMarshal.Read<ulong>(a) == MemoryMarshal.Read<ulong>(b)
+                    && MemoryMarshal.Read<ulong>(a[^8..]) == MemoryMarshal.Read<ulong>(b[^8..]);
+            case >= 4: // 2–3 characters
+                return MemoryMarshal.Read<uint>(a) == MemoryMarshal.Read<uint>(b)
+                    && MemoryMarshal.Read<uint>(a[^4..]) == MemoryMarshal.Read<uint>(b[^4..]);
+            default:
+                return surface.IsEmpty || surface[0] == known[0];
         }
     }
 

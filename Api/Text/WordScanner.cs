@@ -45,30 +45,27 @@ internal ref struct WordScanner
 
     /// <summary>
     /// The next word: its offsets in the original text, the <see cref="WordMemo"/> hash of the original span, and what
-    /// the gap before it held (<see cref="Gap"/>) — read while skipping it, so the <see cref="DocumentReader"/> does not
-    /// read the characters between words a second time.
+    /// the gap before it held (<see cref="Gap"/>; most gaps are one space, which holds nothing to read).
     /// </summary>
     // Inlined into the reading loop by request: the published API runs without dynamic PGO (quick JIT off, Api.csproj),
     // and without a profile the JIT keeps this per-word call (and WordMemo.Get, DocumentReader.Add) out of line. Inlined,
     // a two-page letter's suggestion costs ≈ 10 µs less in optimised code without PGO (BENCHMARKS.md,
-    // "why the engine costs twice as much in the server").
+    // "why the engine costs twice as much in the server"). The two character loops carry nothing but their index (the
+    // hash and the gap are read after them, from the span just found): carrying both through every character kept them in
+    // memory without PGO's layout, ≈ 6–8 cycles a character (BENCHMARKS.md, "Fifteenth session: the engine as the API runs it").
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Next(out int start, out int end, out uint hash, out Gap gap)
     {
         var text = _scanned;
+        var kinds = CharKinds.Table;
         var i = _at;
+        var gapStart = i;
         start = end = 0;
         hash = 0;
-        int kinds = 0, newlines = 0;
         while (true)
         {
             // A lone dash or an emoji skipped below adds nothing a sentence or clause split asks about.
-            while (i < text.Length && CharKinds.Of(text[i]) is var kind && (kind & CharKinds.InWord) == 0)
-            {
-                kinds |= kind;
-                newlines += (kind & CharKinds.Newline) >> 5;
-                i++;
-            }
+            while (i < text.Length && (kinds[text[i]] & CharKinds.InWord) == 0) i++;
             if (i == text.Length)
             {
                 _at = i;
@@ -76,33 +73,28 @@ internal ref struct WordScanner
                 return false;
             }
             var runStart = i;
-            var h = WordMemo.Seed;
-            var hasLetterOrDigit = false;
-            while (i < text.Length)
+            var seen = 0;
+            int kind;
+            while (i < text.Length && ((kind = kinds[text[i]]) & (CharKinds.InWord | CharKinds.Surrogate)) == CharKinds.InWord)
             {
-                var c = text[i];
-                var kind = CharKinds.Of(c);
-                if ((kind & (CharKinds.InWord | CharKinds.Surrogate)) == CharKinds.InWord)
+                seen |= kind;
+                i++;
+            }
+            if (i < text.Length && (kinds[text[i]] & CharKinds.Surrogate) != 0)
+            {
+                // Its own local: one passed by reference would keep the loop above reading and writing it in memory.
+                i = RunWithPairs(text, i, out var seenWithPairs);
+                seen |= seenWithPairs;
+                if (GaveUp)
                 {
-                    h = WordMemo.Step(h, c);
-                    hasLetterOrDigit |= (kind & CharKinds.LetterOrDigit) != 0;
-                    i++;
+                    gap = default;
+                    return false;
+                }
+                if (i == runStart)
+                {
+                    i += 2; // a pair that is no letter (an emoji)
                     continue;
                 }
-                if ((kind & CharKinds.Surrogate) == 0 || !IsLetterOrDigitPair(text, i)) break;
-                h = WordMemo.Step(WordMemo.Step(h, c), text[i + 1]);
-                hasLetterOrDigit = true;
-                i += 2;
-            }
-            if (GaveUp)
-            {
-                gap = default;
-                return false;
-            }
-            if (i == runStart)
-            {
-                i += 2; // a pair that is no letter (an emoji)
-                continue;
             }
             if (i - runStart >= LongestRun)
             {
@@ -110,24 +102,46 @@ internal ref struct WordScanner
                 gap = default;
                 return false;
             }
-            if (!hasLetterOrDigit) continue; // a lone dash is no word
+            if ((seen & CharKinds.LetterOrDigit) == 0) continue; // a lone dash is no word
             _at = i;
             if (_points.IsEmpty)
             {
-                (start, end, hash) = (runStart, i, h);
-                gap = new Gap(kinds, newlines);
+                (start, end) = (runStart, i);
+                hash = WordMemo.Hash(text[runStart..i]);
+                gap = runStart - gapStart == 1 && text[gapStart] == ' ' ? default : Gap.Of(text[gapStart..runStart]);
                 return true;
             }
-            var startShift = ShiftAt(runStart);
-            var endShift = ShiftAt(i);
-            (start, end) = (runStart + startShift, i + endShift);
-            // Nothing removed inside the word: its original characters are the ones just hashed.
-            hash = startShift == endShift ? h : WordMemo.Hash(_original[start..end]);
+            (start, end) = (runStart + ShiftAt(runStart), i + ShiftAt(i));
+            hash = WordMemo.Hash(_original[start..end]);
             // A removed "-⏎" may have stood between the words: the gap is what the original holds there.
             gap = Gap.Of(_original[_previousEnd..start]);
             _previousEnd = end;
             return true;
         }
+    }
+
+    /// <summary>
+    /// The rest of a run from a surrogate at <paramref name="i"/>: letter or digit pairs belong to the word, any other pair
+    /// ends it (a broken one sets <see cref="GaveUp"/>). Rare in letters, so out of the reading loop.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int RunWithPairs(ReadOnlySpan<char> text, int i, out int seen)
+    {
+        seen = 0;
+        while (i < text.Length)
+        {
+            var kind = CharKinds.Of(text[i]);
+            if ((kind & (CharKinds.InWord | CharKinds.Surrogate)) == CharKinds.InWord)
+            {
+                seen |= kind;
+                i++;
+                continue;
+            }
+            if ((kind & CharKinds.Surrogate) == 0 || !IsLetterOrDigitPair(text, i)) break;
+            seen |= CharKinds.LetterOrDigit;
+            i += 2;
+        }
+        return i;
     }
 
     /// <summary>A valid surrogate pair at <paramref name="i"/> that is a letter or digit; a broken pair sets <see cref="GaveUp"/>.</summary>
