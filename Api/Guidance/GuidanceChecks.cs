@@ -46,7 +46,8 @@ public static class GuidanceChecks
         ReplyOption ReplyOption,
         RecipientStanding? Recipient,
         ReplyOption? ChosenOption,
-        CompiledRule? Doubted = null);
+        CompiledRule? Doubted = null,
+        CompiledRule? RulesKindBeforeModel = null);
 
     internal static List<GuidanceCheck> Evaluate(Context c)
     {
@@ -54,8 +55,10 @@ public static class GuidanceChecks
         // A formal category seen only in the title or document type beside an expected answer ("Påtænkt afgørelse"
         // typed Afgørelse, a request titled "Godkendelse af køreskole") is not what the letter is: the text decides.
         var formal = c.FormalFoundInText ? c.Formal : null;
-        foreach (var rule in new[] { c.Winner, formal }.OfType<CompiledRule>())
+        // The rules' own kind, where the learned model replaced it, still decides the klagevejledning checks, unless the model's kind raised one already.
+        foreach (var rule in new[] { c.Winner, formal, c.RulesKindBeforeModel }.OfType<CompiledRule>())
         {
+            if (rule == c.RulesKindBeforeModel && checks.Count > 0) continue;
             if (rule.ComplaintGuidance == ComplaintGuidanceRule.Required && c.ComplaintGuidance.Count == 0)
             {
                 checks.Add(new(MissingComplaintGuidance, CheckSeverity.Error,

@@ -60,6 +60,10 @@ public sealed class GuidanceEngine
         winner = KindShownByText(letter, scan, strong, winner);
         winner = KindOfTheLetterBeforeItsSection(scan, strong, winner);
         var (byModel, doubted) = ReadSecondOpinion(scan, strong, winner);
+        // The model may change the kind, not take away a klagevejledning check the rules' own text evidence raises: a
+        // time-limited renewal it reads as information still needs its klagevejledning (lA-093, letter round 18).
+        var rulesKindKeptForComplaintGuidance = byModel is not null && scan.HasTextEvidence(winner)
+            && winner.ComplaintGuidance != ComplaintGuidanceRule.Optional ? winner : null;
         winner = byModel ?? winner;
 
         // A decision that also asks for documentation: the expected answer wins, and the caseworker is told.
@@ -93,7 +97,8 @@ public sealed class GuidanceEngine
         var evidence = Evidence(scan, winner, formal);
         var formalInText = formal is not null && FormalKindIsInText(scan, formal);
         var checks = GuidanceChecks.Evaluate(new GuidanceChecks.Context(
-            winner, formal, scan.ComplaintGuidance, scan.SelfService, AnswerableEvidence(scan, winner), formalInText, replyOption, recipient, chosenOption, doubted));
+            winner, formal, scan.ComplaintGuidance, scan.SelfService, AnswerableEvidence(scan, winner), formalInText, replyOption, recipient, chosenOption, doubted,
+            rulesKindKeptForComplaintGuidance));
 
         return new Suggestion(recommendation, _materials.For(recommendation), winner.Category, replyOption, formal is not null,
             scan.ComplaintGuidance.Count > 0, reasons, checks, evidence,

@@ -75,7 +75,7 @@ public static class CombinationChoice
     /// <summary>
     /// The combination that gets the most categories right on the new writers' first runs while the known writers (the
     /// shipped rules, each group scored by a model trained without it) lose no category, and neither set has a worse
-    /// recommendation or a check with more false alarms or misses (<see cref="Tally.NoWorseThan"/>). Among equals the
+    /// recommendation or a check with lower recall or precision (<see cref="Tally.NoWorseThan"/>). Among equals the
     /// one with more known categories right, then the one that overrules least (the strictest gates). Never, unless one
     /// beats the rules on the first runs.
     /// </summary>

@@ -176,6 +176,39 @@ public class LetterModelTests
         Assert.DoesNotContain("Receipt", reason);
     }
 
+    private static readonly LetterFacts RefusalBesideAnExpiry = new("Brev", null,
+        "Kære Jens Hansen\n\nDin ansøgning om fornyelse af kørekort til kategori C er afslået. Dit kørekort udløber den 1. marts 2027."
+        + "\n\nMed venlig hilsen\nFærdselsstyrelsen");
+
+    [Fact]
+    public void AModelThatChangesTheKindKeepsTheMissingKlagevejledningTheRulesTextRaises()
+    {
+        var rulesAlone = TestEngine.RulesAlone.Suggest(RefusalBesideAnExpiry);
+        var engine = TestEngine.RulesAlone.WithSecondOpinion(new CategorySecondOpinion(SureOf(GuidanceCategory.InformationMaterial), 2, 0.9, CandidatesOnly: false));
+
+        var got = engine.Suggest(RefusalBesideAnExpiry);
+
+        Assert.Equal(GuidanceCategory.Decision, rulesAlone.Category);
+        Assert.Equal(GuidanceCategory.InformationMaterial, got.Category);
+        var check = Assert.Single(got.Checks, c => c.Code == GuidanceChecks.MissingComplaintGuidance);
+        Assert.Equal(GuidanceCategory.Decision, check.Kind);
+    }
+
+    [Fact]
+    public void AKindTheRulesTookFromTheDocumentTypeAloneRaisesNoKlagevejledningCheckOnceTheModelChangesIt()
+    {
+        var typedOnly = new LetterFacts("Brev", "Afgørelse", "Kære Jens Hansen\n\nHermed dit kørekort.\n\nMed venlig hilsen\nFærdselsstyrelsen");
+        var rulesAlone = TestEngine.RulesAlone.Suggest(typedOnly);
+        var engine = TestEngine.RulesAlone.WithSecondOpinion(new CategorySecondOpinion(SureOf(GuidanceCategory.InformationMaterial), 2, 0.9, CandidatesOnly: false));
+
+        var got = engine.Suggest(typedOnly);
+
+        Assert.Equal(GuidanceCategory.Decision, rulesAlone.Category);
+        Assert.Contains(rulesAlone.Checks, c => c.Code == GuidanceChecks.MissingComplaintGuidance);
+        Assert.Equal(GuidanceCategory.InformationMaterial, got.Category);
+        Assert.DoesNotContain(got.Checks, c => c.Code == GuidanceChecks.MissingComplaintGuidance);
+    }
+
     [Fact]
     public void ClearRulesAgainstAModelSureOfAnotherKindStayButTheCaseworkerIsToldToChoose()
     {
