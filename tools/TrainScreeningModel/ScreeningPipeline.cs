@@ -127,22 +127,23 @@ public static class ScreeningPipeline
     }
 
     // The stems are already lower-cased and folded; words are split at the spaces ModelText put between them.
-    private static IEstimator<ITransformer> StemFeatures(MLContext ml) =>
-        ml.Transforms.Text.TokenizeIntoWords("Words", ReplyModelInput.TextColumn, [' '])
-            .Append(ml.Transforms.Conversion.MapValueToKey("WordKeys", "Words"))
-            .Append(ml.Transforms.Text.ProduceNgrams("WordGrams", "WordKeys", ngramLength: 2, useAllLengths: true,
-                weighting: NgramExtractingEstimator.WeightingCriteria.Tf))
-            .Append(ml.Transforms.NormalizeLpNorm("Features", "WordGrams"));
+    private static IEstimator<ITransformer> StemWords(MLContext ml) =>
+        ml.Transforms.Text.TokenizeIntoWords("Words", ReplyModelInput.TextColumn, [' ']);
+
+    private static IEstimator<ITransformer> StemFeatures(MLContext ml) => WordGrams(ml, StemWords(ml), "Features");
 
     // Word n-grams exactly as StemFeatures (into "WordFeatures"), then character n-grams of the same stems text.
     private static IEstimator<ITransformer> StemAndCharacterFeatures(MLContext ml) =>
-        ml.Transforms.Text.TokenizeIntoWords("Words", ReplyModelInput.TextColumn, [' '])
-            .Append(ml.Transforms.Conversion.MapValueToKey("WordKeys", "Words"))
-            .Append(ml.Transforms.Text.ProduceNgrams("WordGrams", "WordKeys", ngramLength: 2, useAllLengths: true,
-                weighting: NgramExtractingEstimator.WeightingCriteria.Tf))
-            .Append(ml.Transforms.NormalizeLpNorm("WordFeatures", "WordGrams"))
+        WordGrams(ml, StemWords(ml), "WordFeatures")
             .Append(CharacterGrams(ml, ReplyModelInput.TextColumn))
             .Append(ml.Transforms.Concatenate("Features", "WordFeatures", "CharFeatures"));
+
+    // Word 1- and 2-grams of the "Words" column the given steps produce, TF, L2-normed into the output column.
+    private static IEstimator<ITransformer> WordGrams(MLContext ml, IEstimator<ITransformer> words, string output) =>
+        words.Append(ml.Transforms.Conversion.MapValueToKey("WordKeys", "Words"))
+            .Append(ml.Transforms.Text.ProduceNgrams("WordGrams", "WordKeys", ngramLength: 2, useAllLengths: true,
+                weighting: NgramExtractingEstimator.WeightingCriteria.Tf))
+            .Append(ml.Transforms.NormalizeLpNorm(output, "WordGrams"));
 
     // Character 3-, 4- and 5-grams with word-boundary markers, TF, one L2 norm over all three, into "CharFeatures".
     private static IEstimator<ITransformer> CharacterGrams(MLContext ml, string input)
@@ -158,16 +159,15 @@ public static class ScreeningPipeline
             .Append(ml.Transforms.NormalizeLpNorm("CharFeatures", "CharGrams"));
     }
 
-    private static IEstimator<ITransformer> CharacterFeatures(MLContext ml) =>
-        ml.Transforms.Text.NormalizeText("Normalized", ReplyModelInput.TextColumn,
+    private static IEstimator<ITransformer> CharacterFeatures(MLContext ml)
+    {
+        var words = ml.Transforms.Text.NormalizeText("Normalized", ReplyModelInput.TextColumn,
                 TextNormalizingEstimator.CaseMode.Lower, keepDiacritics: true, keepPunctuations: false, keepNumbers: true)
-            .Append(ml.Transforms.Text.TokenizeIntoWords("Words", "Normalized"))
-            .Append(ml.Transforms.Conversion.MapValueToKey("WordKeys", "Words"))
-            .Append(ml.Transforms.Text.ProduceNgrams("WordGrams", "WordKeys", ngramLength: 2, useAllLengths: true,
-                weighting: NgramExtractingEstimator.WeightingCriteria.Tf))
-            .Append(ml.Transforms.NormalizeLpNorm("WordFeatures", "WordGrams"))
+            .Append(ml.Transforms.Text.TokenizeIntoWords("Words", "Normalized"));
+        return WordGrams(ml, words, "WordFeatures")
             .Append(CharacterGrams(ml, "Normalized"))
             .Append(ml.Transforms.Concatenate("Features", "WordFeatures", "CharFeatures"));
+    }
 
     // One thread each: the result must not depend on scheduling.
     private static IEstimator<ITransformer> Trainer(MLContext ml, string labelColumn, TrainerKind trainer, float l2) => trainer switch
