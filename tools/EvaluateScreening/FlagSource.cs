@@ -12,15 +12,16 @@ namespace SmartPost.EvaluateScreening;
 /// </summary>
 public sealed class FlagSource
 {
-    private readonly List<(Regex Reason, string Source)> _templates = [];
+    // A rule's template counts for its own kind only (two kinds' rules may share a wording); a scope's for every kind.
+    private readonly List<(FlagKind? Kind, Regex Reason, string Source)> _templates = [];
 
     public FlagSource(ScreeningRules rules)
     {
         foreach (var group in rules.File.Rules.Where(r => r.Reason is not null && r.Certainty == Certainty.Possible)
                      .GroupBy(r => (r.Kind, r.Reason!)))
-            _templates.Add((Template(group.Key.Item2), $"{Short(group.Key.Kind)} Possible: {string.Join("/", group.Select(r => r.Id))}"));
+            _templates.Add((group.Key.Kind, Template(group.Key.Item2), $"{Short(group.Key.Kind)} Possible: {string.Join("/", group.Select(r => r.Id))}"));
         foreach (var (name, scope) in rules.File.Scopes.Where(s => s.Value.Reason is not null))
-            _templates.Add((Template(scope.Reason!), $"Certain lowered by scope {name}"));
+            _templates.Add((null, Template(scope.Reason!), $"Certain lowered by scope {name}"));
     }
 
     /// <summary>A short label of the source; per kind for the rules' Possible tier, since rules belong to a kind.</summary>
@@ -36,9 +37,9 @@ public sealed class FlagSource
         if (reason.StartsWith("Et ord ligner", StringComparison.Ordinal)) return $"{Short(flag.Kind)} Certain lowered for a fuzzy short word";
         // A Certain rule lowered by a downgrade scope without a reason of its own gets the screener's fallback reason.
         if (reason == $"Kan være {ReplyScreener.DanishName(flag.Kind)} – tjek") return $"{Short(flag.Kind)} Certain lowered by a scope without reason";
-        foreach (var (template, source) in _templates)
+        foreach (var (kind, template, source) in _templates)
         {
-            if (template.IsMatch(reason)) return source.StartsWith("Certain", StringComparison.Ordinal) ? $"{Short(flag.Kind)} {source}" : source;
+            if ((kind is null || kind == flag.Kind) && template.IsMatch(reason)) return source.StartsWith("Certain", StringComparison.Ordinal) ? $"{Short(flag.Kind)} {source}" : source;
         }
         return $"{Short(flag.Kind)} Possible: unmatched reason '{reason}'";
     }
