@@ -71,13 +71,12 @@ public static class OperatingCurve
     public static void Run(IReadOnlyList<RulesVariant> variants, RecordedScores oof, IReplyScorer model, IReadOnlyList<CorpusReply> corpus,
         IReadOnlyList<(string Name, IReadOnlyList<CorpusReply> Replies)> unseen, TextWriter output)
     {
-        var c = CultureInfo.InvariantCulture;
         var product = Thresholds(oof, corpus, Product);
         output.WriteLine($"thresholds chosen here at the product's budgets: {Show(product)}; the manifest's: {Show(oof.Thresholds)}");
         var memo = new MemoScorer(model);
         var unseenReplies = unseen.SelectMany(u => u.Replies).ToList();
         output.WriteLine($"unseen: {string.Join(", ", unseen.Select(u => $"{u.Name} {u.Replies.Count}"))}; out-of-fold corpus: {corpus.Count} replies");
-        output.WriteLine("rules variant / model thresholds            unseen recall akt / klage / frist / selvb  pooled  clean flagged      | out-of-fold corpus: pooled recall, clean flagged");
+        output.WriteLine("rules variant / model thresholds            unseen recall akt / klage / frist / selvb  pooled  clean flagged      | out-of-fold corpus: the same");
         foreach (var variant in variants)
         {
             foreach (var setting in (IEnumerable<Setting>)[new("rules alone", -1, -1), Product, .. Settings()])
@@ -85,11 +84,7 @@ public static class OperatingCurve
                 var thresholds = setting.Budget < 0 ? null : Thresholds(oof, corpus, setting);
                 var onUnseen = Evaluate(Screen(variant.Rules, thresholds is null ? null : memo.WithThresholds(thresholds), unseenReplies));
                 var onCorpus = Evaluate(Screen(variant.Rules, thresholds is null ? null : oof.WithThresholds(thresholds), corpus));
-                output.WriteLine(string.Format(c, "{0,-44} {1} / {2} / {3} / {4}   {5,5:0.0}   {6,5:0.0} % ({7,3}/{8})  | {9,5:0.0}  {10,5:0.0} % ({11}/{12})",
-                    $"{variant.Name} / {setting.Name}", R(onUnseen, FlagKind.AccessToRecordsRequest), R(onUnseen, FlagKind.Complaint),
-                    R(onUnseen, FlagKind.DeadlineExtensionRequest), R(onUnseen, FlagKind.SelfServiceExemptionRequest), PooledRecall(onUnseen) * 100,
-                    onUnseen.CleanFlaggedShare * 100, onUnseen.CleanFlagged, onUnseen.Clean,
-                    PooledRecall(onCorpus) * 100, onCorpus.CleanFlaggedShare * 100, onCorpus.CleanFlagged, onCorpus.Clean));
+                output.WriteLine($"{variant.Name + " / " + setting.Name,-44} {Row(onUnseen)}  | {Row(onCorpus)}");
             }
         }
         foreach (var variant in variants)
@@ -101,7 +96,15 @@ public static class OperatingCurve
             Attribution.Of(variant.Rules, Screen(variant.Rules, oof.WithThresholds(product), corpus)).Print(output, "out-of-fold corpus", detailed: true);
         }
 
-        static string R(ScreeningEvaluation e, FlagKind k) => e[k].Positives == 0 ? "  –  " : (e[k].Recall * 100).ToString("0.0", CultureInfo.InvariantCulture).PadLeft(5);
+    }
+
+    /// <summary>Recall per kind and pooled, and clean replies flagged, as one row of the curve.</summary>
+    private static string Row(ScreeningEvaluation e)
+    {
+        string R(FlagKind k) => e[k].Positives == 0 ? "  –  " : (e[k].Recall * 100).ToString("0.0", CultureInfo.InvariantCulture).PadLeft(5);
+        return string.Format(CultureInfo.InvariantCulture, "{0} / {1} / {2} / {3}   {4,5:0.0}   {5,5:0.0} % ({6,3}/{7})",
+            R(FlagKind.AccessToRecordsRequest), R(FlagKind.Complaint), R(FlagKind.DeadlineExtensionRequest), R(FlagKind.SelfServiceExemptionRequest),
+            PooledRecall(e) * 100, e.CleanFlaggedShare * 100, e.CleanFlagged, e.Clean);
     }
 
     private static string Show(IReadOnlyDictionary<FlagKind, float> thresholds) =>
