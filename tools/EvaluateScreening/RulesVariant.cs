@@ -6,7 +6,8 @@ namespace SmartPost.EvaluateScreening;
 
 /// <summary>
 /// The rules file changed in memory for an experiment on the curve: some rules left out by id, or concepts and rules
-/// added from a small file of the rules file's shape ({"concepts": {…}, "kinds": {"Complaint": {"rules": […]}}}).
+/// added from a small file of the rules file's shape ({"concepts": {…}, "kinds": {"Complaint": {"rules": […]}}}); a rule
+/// of the file with an existing rule's id replaces it, so a narrower version of a rule is tried in its place.
 /// The committed rules file is never touched; a variant that wins is then written into it by hand.
 /// </summary>
 public sealed record RulesVariant(string Name, ScreeningRules Rules)
@@ -28,6 +29,9 @@ public sealed record RulesVariant(string Name, ScreeningRules Rules)
             ?? throw new ArgumentException($"{path} is empty.");
         var file = Copy(rules.File);
         foreach (var (name, words) in added.Concepts) file.Concepts[name] = words;
+        var replaced = added.Kinds.Values.SelectMany(k => k.Rules).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var kind in file.Kinds.Keys.ToList())
+            file.Kinds[kind] = file.Kinds[kind] with { Rules = file.Kinds[kind].Rules.Where(r => !replaced.Contains(r.Id)).ToList() };
         foreach (var (kind, spec) in added.Kinds)
             file.Kinds[kind] = file.Kinds[kind] with { Rules = [.. file.Kinds[kind].Rules, .. spec.Rules] };
         return new($"with {Path.GetFileNameWithoutExtension(path)}", ScreeningRules.Compile(file, "variant"));

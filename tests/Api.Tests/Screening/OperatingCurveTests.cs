@@ -54,13 +54,13 @@ public sealed class OperatingCurveTests : IDisposable
     {
         var rules = TestScreener.Rules;
         var source = new FlagSource(rules);
-        var model = new FixedScorer(FlagKind.DeadlineExtensionRequest, 0.99f);
-        var flags = OperatingCurve.Screen(rules, model, [Reply("1", "Jeg søger på papir."), Reply("2", "Jeg klager over afgørelsen."), Reply("3", "Godt nytår.")])
+        var model = new FixedScorer(FlagKind.SelfServiceExemptionRequest, 0.99f);
+        var flags = OperatingCurve.Screen(rules, model, [Reply("1", "Jeg kan ikke nå fristen."), Reply("2", "Jeg klager over afgørelsen."), Reply("3", "Godt nytår.")])
             .ToDictionary(s => s.Reply.Id, s => s.Flags.Select(source.Of).ToList());
 
-        Assert.Contains("selvb Possible: selfservice-channel", flags["1"]);
+        Assert.Contains("frist Possible: cannot-make-deadline", flags["1"]);
         Assert.Contains("klage rules Certain", flags["2"]);
-        Assert.Equal(["frist model only"], flags["3"]);
+        Assert.Equal(["selvb model only"], flags["3"]);
     }
 
     [Fact]
@@ -68,14 +68,14 @@ public sealed class OperatingCurveTests : IDisposable
     {
         var rules = TestScreener.Rules;
         var screened = OperatingCurve.Screen(rules, null, [
-            Reply("hit", "Jeg søger på papir.", FlagKind.SelfServiceExemptionRequest),
-            Reply("alone", "Jeg søger på papir."),
-            Reply("shared", "Jeg søger på papir. Jeg klager over afgørelsen."),
-            Reply("wrong", "Jeg søger på papir.", FlagKind.Complaint)]);
+            Reply("hit", "Jeg kan ikke nå fristen.", FlagKind.DeadlineExtensionRequest),
+            Reply("alone", "Jeg kan ikke nå fristen."),
+            Reply("shared", "Jeg kan ikke nå fristen. Jeg klager over afgørelsen."),
+            Reply("wrong", "Jeg kan ikke nå fristen.", FlagKind.Complaint)]);
 
-        var channel = Attribution.Of(rules, screened).BySource["selvb Possible: selfservice-channel"];
+        var cannotMake = Attribution.Of(rules, screened).BySource["frist Possible: cannot-make-deadline"];
 
-        Assert.Equal(new Attribution.Tally(Hits: 1, WrongKind: 1, CleanFlags: 2, CleanAlone: 1), channel);
+        Assert.Equal(new Attribution.Tally(Hits: 1, WrongKind: 1, CleanFlags: 2, CleanAlone: 1), cannotMake);
         Assert.Equal(0.5, OperatingCurve.PooledRecall(OperatingCurve.Evaluate(screened))); // the complaint in "wrong" is missed
     }
 
@@ -83,17 +83,17 @@ public sealed class OperatingCurveTests : IDisposable
     public void ARulesVariantLeavesOutOrAddsOnlyWhatItNames()
     {
         var rules = TestScreener.Rules;
-        var without = RulesVariant.Without(rules, ["selfservice-channel"]).Rules;
+        var without = RulesVariant.Without(rules, ["cannot-make-deadline", "implied-late"]).Rules;
         File.WriteAllText(Path.Combine(_dir, "added.json"), """
             {"concepts": {"newYear": ["godt nytår"]},
              "kinds": {"Complaint": {"rules": [{"id": "new-year", "certainty": "Possible", "all": ["newYear"], "reason": "Nytår – kan være {kind}"}]}}}
             """);
         var added = RulesVariant.Adding(rules, Path.Combine(_dir, "added.json")).Rules;
 
-        Assert.DoesNotContain(OperatingCurve.Screen(without, null, [Reply("1", "Jeg søger på papir.")])[0].Flags,
-            f => f.Kind == FlagKind.SelfServiceExemptionRequest);
+        Assert.DoesNotContain(OperatingCurve.Screen(without, null, [Reply("1", "Jeg kan ikke nå fristen.")])[0].Flags,
+            f => f.Kind == FlagKind.DeadlineExtensionRequest);
         Assert.Contains(OperatingCurve.Screen(without, null, [Reply("2", "Jeg klager over afgørelsen.")])[0].Flags, f => f.Kind == FlagKind.Complaint);
-        Assert.Equal(rules.Rules.Count - 1, without.Rules.Count);
+        Assert.Equal(rules.Rules.Count - 2, without.Rules.Count);
         Assert.Equal(["klage Possible: new-year"], OperatingCurve.Screen(added, null, [Reply("3", "Godt nytår.")])[0].Flags.Select(new FlagSource(added).Of));
         Assert.Throws<ArgumentException>(() => RulesVariant.Without(rules, ["no-such-rule"]));
     }
