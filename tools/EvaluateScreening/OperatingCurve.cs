@@ -87,6 +87,8 @@ public static class OperatingCurve
                 output.WriteLine($"{variant.Name + " / " + setting.Name,-44} {Row(onUnseen)}  | {Row(onCorpus)}");
             }
         }
+        output.WriteLine("model thresholds per setting (what the trainer would write into the manifest):");
+        foreach (var setting in Settings()) output.WriteLine($"  {setting.Name,-22} {Show(Thresholds(oof, corpus, setting))}");
         foreach (var variant in variants)
         {
             output.WriteLine($"== where the flags come from, {variant.Name}, product thresholds");
