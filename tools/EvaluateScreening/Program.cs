@@ -26,6 +26,11 @@ using SmartPost.EvaluateScreening;
 //   --rules               per kind and Possible reason: how often a flag was right, wrong and on a clean reply
 //   --flags               one line per reply: labels and every flag (kind, certainty, reason), for before/after diffs
 //   --dump                one line per reply: the whole screening result as JSON (benchmarks/engine-identity.sh diffs two builds)
+//   --curve               with --oof and --model: recall against clean replies flagged at several false-positive budgets
+//                         (thresholds chosen as the trainer does), on the out-of-fold corpus and on --unseen <files...>
+//                         scored by the model, then where every flag comes from (OperatingCurve, docs/screening.md)
+//   --without <ids>       with --curve: also the rules without these rules (comma-separated ids); may be repeated
+//   --add-rules <file>    with --curve: also the rules with this file's concepts and rules added; may be repeated
 //   --explain "text"      how the core reads a text and which rules fire
 //   --show <id>...        the same for corpus replies by id, with subject, labels and the flags the screener gives
 var quiet = args.Contains("--quiet");
@@ -48,6 +53,19 @@ if (args is ["--cost", .. var costModels])
 var oofAt = Array.IndexOf(args, "--oof");
 IReplyScorer? scorer = oofAt >= 0 && oofAt + 2 < args.Length ? new RecordedScores(args[oofAt + 1], args[oofAt + 2])
     : modelPath is null ? null : ReplyClassifier.Load(modelPath);
+if (args.Contains("--curve"))
+{
+    if (scorer is not RecordedScores oof || modelPath is null) throw new ArgumentException("--curve needs --oof <scores.jsonl> <manifest.json> and --model <zip>");
+    var unseenAt = Array.IndexOf(args, "--unseen");
+    var unseen = unseenAt < 0 ? [] : args.Skip(unseenAt + 1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal))
+        .Select(f => (Path.GetFileNameWithoutExtension(f), CorpusReply.Load(f))).ToList();
+    List<RulesVariant> variants = [new("today's rules", rules)];
+    variants.AddRange(ValuesOf("--without").Select(ids => RulesVariant.Without(rules, ids.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))));
+    variants.AddRange(ValuesOf("--add-rules").Select(file => RulesVariant.Adding(rules, file)));
+    OperatingCurve.Run(variants, oof, ReplyClassifier.Load(modelPath), Directory.GetFiles(CorpusReply.CorpusDirectory(AppContext.BaseDirectory), "*.jsonl")
+        .Order(StringComparer.Ordinal).SelectMany(CorpusReply.Load).ToList(), unseen, Console.Out);
+    return;
+}
 if (args.Contains("--by-writer"))
 {
     if (scorer is not RecordedScores recorded) throw new ArgumentException("--by-writer needs --oof <scores.jsonl> <manifest.json>");
@@ -151,6 +169,9 @@ var bytes = all.Sum(x => System.Text.Encoding.UTF8.GetByteCount(x.Text) + System
 var watch = System.Diagnostics.Stopwatch.StartNew();
 foreach (var reply in all) screener.Screen(reply.Subject, reply.Text, context);
 Console.WriteLine($"screened {bytes / 1024} kB in {watch.ElapsedMilliseconds} ms: {bytes / 1e6 / watch.Elapsed.TotalSeconds:F1} MB/s (one thread, warm)");
+
+IEnumerable<string> ValuesOf(string option) =>
+    args.Select((a, i) => (a, i)).Where(x => x.a == option).Select(x => x.i + 1 < args.Length ? args[x.i + 1] : throw new ArgumentException($"{option} needs a value"));
 
 string? ValueOf(string option)
 {
