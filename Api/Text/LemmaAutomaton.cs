@@ -166,7 +166,8 @@ internal sealed class LemmaAutomaton
     /// The edges of <paramref name="node"/> that word <paramref name="at"/> (id <paramref name="term"/>, <paramref name="between"/>
     /// words after the node's word) fills and that are not taken yet, taken there; returns the new count of taken edges.
     /// </summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    // Left to the JIT: without PGO it stays a call (a loop, not small), which keeps Walk's loop in registers; dynamic PGO
+    // inlines it where it pays (forced out of line it cost ≈ 0.5 µs of a letter with PGO; BENCHMARKS.md, "Sixteenth session").
     private int Take(int node, int term, int at, int between, Span<(int Child, int At)> taken, int takenCount)
     {
         foreach (var (child, gap) in _edges.Filled(node, term))
