@@ -126,6 +126,7 @@ public sealed class ConceptSet
     {
         hits.Clear();
         var tokens = document.Tokens;
+        var sentences = document.SentenceSpans;
         var coveredUpTo = -1;
         var (found, taken) = _lemmas.Scratch();
         // At most one per sentence: small lists, made only for a concept set that asks for the clause shape.
@@ -136,18 +137,19 @@ public sealed class ConceptSet
         {
             ref readonly var token = ref tokens[i];
             if (token.Quoted) continue;
+            var sentenceEnd = sentences[token.Sentence].EndToken;
             if (clauseStarts is not null && nextStart < clauseStarts.Count && clauseStarts[nextStart] == i)
             {
                 // Before the word's own lemmas, so hits stay in text order (First, then rule order).
                 // The marker stands for the whole condition clause: a lemma's next word is looked for from its main clause on.
-                var count = _lemmas.Match(tokens, i, mainClauses![nextStart] - 1, _lemmas.RootOf(_verbFirstTerm), false, found, taken);
+                var count = _lemmas.Match(tokens, i, mainClauses![nextStart] - 1, sentenceEnd, _lemmas.RootOf(_verbFirstTerm), false, found, taken);
                 if (count > 0) Add(hits, i, false, found.AsSpan(0, count));
                 nextStart++;
             }
             var before = hits.Count;
             if (token.Term != Vocabulary.Unknown && _lemmas.RootOf(token.Term) is >= 0 and var root)
             {
-                var count = _lemmas.Match(tokens, i, i, root, token.Fuzzy, found, taken);
+                var count = _lemmas.Match(tokens, i, i, sentenceEnd, root, token.Fuzzy, found, taken);
                 if (count > 0) Add(hits, i, false, found.AsSpan(0, count));
             }
             if (hits.Count > before)
@@ -161,7 +163,7 @@ public sealed class ConceptSet
             {
                 var partRoot = _lemmas.RootOf(part.Term);
                 if (partRoot < 0) continue;
-                var count = _lemmas.Match(tokens, i, i, partRoot, token.Fuzzy, found, taken);
+                var count = _lemmas.Match(tokens, i, i, sentenceEnd, partRoot, token.Fuzzy, found, taken);
                 if (count > 0) Add(hits, i, true, found.AsSpan(0, count));
             }
         }

@@ -20,14 +20,21 @@ internal sealed class LemmaAutomaton
         public bool Fuzzy;
     }
 
-    /// <summary>An edge of a node: the node it leads to and how many other words may come before its word.</summary>
+    /// <summary>
+    /// An edge of a node: the node it leads to and how many other words may come before its word. Every edge leads to
+    /// a node of its own (the trees share steps only through a common parent), so the child also names the edge.
+    /// </summary>
     internal readonly record struct EdgeTo(int Child, int Gap);
 
+    /// <summary>What a walk reads of a node, together: one cache line per node reached rather than one per array.</summary>
+    /// <param name="IdBits">Bit (id mod 64) set for each id that fills one of its edges.</param>
+    /// <param name="Window">Its widest edge gap + 1; 0 for a leaf.</param>
+    /// <param name="EndsStart">Its lemmas that end there: <see cref="_ends"/>[EndsStart..EndsEnd].</param>
+    private readonly record struct Node(ulong IdBits, int Window, int EndsStart, int EndsEnd);
+
     private readonly int[] _rootOf;       // per vocabulary id: the tree of the lemmas it starts, or -1
-    private readonly int[] _window;       // per node: its widest edge gap + 1; 0 for a leaf
-    private readonly int[] _endsStart;    // per node (and one past the last): its lemmas that end there, in _ends
+    private readonly Node[] _nodes;
     private readonly (int Rule, int Concept)[] _ends;
-    private readonly ulong[] _idBits;     // per node: bit (id mod 64) set for each id that fills one of its edges
     private readonly EdgeTable _edges;
 
     /// <summary>The most lemmas one first word starts: room enough for every hit from one start.</summary>
@@ -78,10 +85,11 @@ internal sealed class LemmaAutomaton
                 ends[node].Add((rule, concept));
             }
         }
-        _window = windows.ToArray();
-        _idBits = idBits.ToArray();
-        _endsStart = new int[ends.Count + 1];
-        for (var n = 0; n < ends.Count; n++) _endsStart[n + 1] = _endsStart[n] + ends[n].Count;
+        _nodes = new Node[windows.Count];
+        for (int n = 0, endsStart = 0; n < _nodes.Length; endsStart += ends[n].Count, n++)
+        {
+            _nodes[n] = new Node(idBits[n], windows[n], endsStart, endsStart + ends[n].Count);
+        }
         _ends = ends.SelectMany(e => e).ToArray();
         _edges = new EdgeTable(edgesOf, vocabularySize);
         int Need(int node) => edgesOf[node].Count + edgesOf[node].Select(e => Need(e.Edge.Child)).DefaultIfEmpty(0).Max();
@@ -95,7 +103,7 @@ internal sealed class LemmaAutomaton
     /// The thread's room for one start's found lemmas and taken edges, large enough for this automaton: lent per thread
     /// (a text is matched on one thread, start after start) rather than cleared on the stack for every text.
     /// </summary>
-    public (Found[] Found, (int Edge, int At)[] Taken) Scratch()
+    public (Found[] Found, (int Child, int At)[] Taken) Scratch()
     {
         if (t_found is null || t_found.Length < MostLemmas) t_found = new Found[MostLemmas];
         if (t_taken is null || t_taken.Length < MostTaken) t_taken = new (int, int)[MostTaken];
@@ -108,64 +116,73 @@ internal sealed class LemmaAutomaton
     /// <summary>
     /// Every lemma of tree <paramref name="root"/> found from word <paramref name="first"/>, into <paramref name="found"/>
     /// (in no particular order; returns how many). The later words are looked for after <paramref name="from"/> (a
-    /// verb-first clause's last word, or <paramref name="first"/> itself), within <paramref name="first"/>'s sentence.
+    /// verb-first clause's last word, or <paramref name="first"/> itself), before <paramref name="sentenceEnd"/> (the
+    /// first word after <paramref name="first"/>'s sentence).
     /// </summary>
     // Once per word that starts a lemma (≈ 535 in a two-page letter): inlined into ConceptSet.Find by request, with Ends, as
     // dynamic PGO inlines them; the published API runs without it (BENCHMARKS.md, "Fifteenth session: the engine as the API
     // runs it"). Walk is recursive and stays a call.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public int Match(ReadOnlySpan<TextToken> tokens, int first, int from, int root, bool fuzzy, Span<Found> found, Span<(int Edge, int At)> taken)
+    public int Match(ReadOnlySpan<TextToken> tokens, int first, int from, int sentenceEnd, int root, bool fuzzy, Span<Found> found, Span<(int Child, int At)> taken)
     {
         var count = 0;
         // The first word alone: its one-word lemmas end where it stands.
         Ends(root, first, fuzzy, found, ref count);
-        if (_window[root] > 0) Walk(tokens, tokens[first].Sentence, root, from, fuzzy, found, ref count, taken);
+        if (_nodes[root].Window > 0) Walk(tokens[..sentenceEnd], root, from, fuzzy, found, ref count, taken);
         return count;
     }
 
     /// <summary>The most edges taken at once on one path from a root: the room <see cref="Match"/> needs in its taken list.</summary>
     public int MostTaken { get; }
 
+    /// <param name="tokens">The words up to the end of the starting word's sentence: a lemma never reaches past it.</param>
     /// <param name="taken">Room for the edges this node takes (each at its first filling word); the nodes below use what follows.</param>
-    private void Walk(ReadOnlySpan<TextToken> tokens, int sentence, int node, int at, bool fuzzy, Span<Found> found, ref int count, Span<(int Edge, int At)> taken)
+    private void Walk(ReadOnlySpan<TextToken> tokens, int node, int at, bool fuzzy, Span<Found> found, ref int count, Span<(int Child, int At)> taken)
     {
         var takenCount = 0;
-        var idBits = _idBits[node];
-        var last = Math.Min(at + _window[node], tokens.Length - 1);
+        var (idBits, window, _, _) = _nodes[node];
+        var last = Math.Min(at + window, tokens.Length - 1);
+        // Most words within reach fill none of the node's edges: one bit test passes them over. The loop carries nothing
+        // else, so without PGO's register allocation it still keeps its few values in registers (with the edge probe in
+        // the loop the JIT spilled the index and the bits to the stack on every word; BENCHMARKS.md, "Sixteenth session").
+        // Quoted words need no test of their own: quoted text always stands in sentences of its own
+        // (DocumentReader.Separate), and a lemma starts at a word of the writer's own.
         for (var next = at + 1; next <= last; next++)
         {
-            ref readonly var word = ref tokens[next];
-            // Most words within reach fill none of the node's edges: one bit test passes them over, before anything else
-            // is read. One past the sentence's end is passed over too, harmlessly: a word that passes the test ends the
-            // search if it stands in another sentence. (Quoted words need no test of their own: quoted text always stands
-            // in sentences of its own, DocumentReader.Separate, and a lemma starts at a word of the writer's own.)
-            if ((idBits >> word.Term & 1) == 0) continue;
-            if (word.Sentence != sentence) break;
-            if (word.Term == Vocabulary.Unknown) continue;
-            var (start, end) = _edges.Filled(node, word.Term);
-            for (var k = start; k < end; k++)
-            {
-                var e = _edges.EdgeAt(k);
-                if (next - at - 1 > _edges.Gap(e) || IsTaken(taken[..takenCount], e)) continue;
-                taken[takenCount++] = (e, next);
-            }
+            var term = tokens[next].Term;
+            if ((idBits >> term & 1) != 0 && term != Vocabulary.Unknown) takenCount = Take(node, term, next, next - at - 1, taken, takenCount);
         }
         var below = taken[takenCount..];
         for (var t = 0; t < takenCount; t++)
         {
-            var (e, position) = taken[t];
-            var child = _edges.Child(e);
+            var (child, position) = taken[t];
             var childFuzzy = fuzzy | tokens[position].Fuzzy;
             Ends(child, position, childFuzzy, found, ref count);
-            if (_window[child] > 0) Walk(tokens, sentence, child, position, childFuzzy, found, ref count, below);
+            if (_nodes[child].Window > 0) Walk(tokens, child, position, childFuzzy, found, ref count, below);
         }
     }
 
-    private static bool IsTaken(ReadOnlySpan<(int Edge, int At)> taken, int edge)
+    /// <summary>
+    /// The edges of <paramref name="node"/> that word <paramref name="at"/> (id <paramref name="term"/>, <paramref name="between"/>
+    /// words after the node's word) fills and that are not taken yet, taken there; returns the new count of taken edges.
+    /// </summary>
+    // Left to the JIT: without PGO it stays a call (a loop, not small), which keeps Walk's loop in registers; dynamic PGO
+    // inlines it where it pays (forced out of line it cost ≈ 0.5 µs of a letter with PGO; BENCHMARKS.md, "Sixteenth session").
+    private int Take(int node, int term, int at, int between, Span<(int Child, int At)> taken, int takenCount)
     {
-        foreach (var (e, _) in taken)
+        foreach (var (child, gap) in _edges.Filled(node, term))
         {
-            if (e == edge) return true;
+            if (between > gap || IsTaken(taken[..takenCount], child)) continue;
+            taken[takenCount++] = (child, at);
+        }
+        return takenCount;
+    }
+
+    private static bool IsTaken(ReadOnlySpan<(int Child, int At)> taken, int child)
+    {
+        foreach (var (c, _) in taken)
+        {
+            if (c == child) return true;
         }
         return false;
     }
@@ -173,7 +190,8 @@ internal sealed class LemmaAutomaton
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void Ends(int node, int last, bool fuzzy, Span<Found> found, ref int count)
     {
-        for (var k = _endsStart[node]; k < _endsStart[node + 1]; k++)
+        ref readonly var n = ref _nodes[node];
+        for (var k = n.EndsStart; k < n.EndsEnd; k++)
         {
             var (rule, concept) = _ends[k];
             found[count++] = new Found { Rule = rule, Concept = concept, Last = last, Fuzzy = fuzzy };

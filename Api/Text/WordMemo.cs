@@ -36,6 +36,8 @@ internal sealed class WordMemo
     /// multiply per character (FNV-1a) chained every character of a letter's words through one register: ≈ 4 cycles a
     /// character on the reading loop's critical path, ≈ 5 µs of a two-page letter without dynamic PGO.
     /// </summary>
+    // Once per word: inlined into the scanner by request; as a call it was ≈ 5 % of a suggestion's samples without PGO.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint Hash(ReadOnlySpan<char> word)
     {
         const ulong Prime = 0x100000001B3UL;
