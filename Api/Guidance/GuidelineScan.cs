@@ -439,12 +439,15 @@ internal sealed class GuidelineScan
 
     /// <summary>
     /// The whole sentence is the evidence the pane highlights; a heading ("Klagevejledning", "Sådan klager du") is
-    /// shown with the sentence under it. One piece of evidence per sentence.
+    /// shown with the sentence under it. A short sentence with its full stop ("Klagen sendes til os.") is no heading:
+    /// it ends the passage, so a question in the next paragraph is not read as the klagevejledning's own instruction.
+    /// One piece of evidence per sentence.
     /// </summary>
     private static void AddSentence(List<Evidence> found, LetterText text, int token, string field, string rule)
     {
-        var (first, last) = text.SentenceBounds(text.SentenceOf(token));
-        if (last - first < HeadingWords && text.SentenceOf(last) + 1 < text.SentenceCount)
+        var sentence = text.SentenceOf(token);
+        var (first, last) = text.SentenceBounds(sentence);
+        if (IsHeading(text, sentence) && sentence + 1 < text.SentenceCount)
         {
             last = text.SentenceBounds(text.SentenceOf(last) + 1).Last;
         }

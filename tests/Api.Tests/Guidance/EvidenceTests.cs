@@ -57,6 +57,25 @@ public class EvidenceTests
     }
 
     [Fact]
+    public void AShortKlagevejledningSentenceWithItsFullStopEndsThePassageAndTheNextParagraphAsks()
+    {
+        // Four words with a full stop are a sentence of their own, not a heading: the passage does not reach into the
+        // next paragraph, so its question is not read as the klagevejledning's own instruction (lZ-029, letter round 19).
+        var text = "Kære Ida\n\nVi giver dig afslag på fornyelse af dit kørekort.\n\nDu kan klage til Trafikstyrelsen inden 4 uger. "
+            + "Klagen sendes til os.\n\nKan du oplyse os, hvilken øjenlæge du går hos?";
+        var s = TestEngine.Suggest("Brev", text, chosen: ReplyOption.WithoutReply);
+        Assert.Contains(s.Evidence, e => e.Rule == "complaint-guidance" && e.Text == "Klagen sendes til os.");
+        Assert.DoesNotContain(s.Evidence, e => e.Rule == "complaint-guidance" && e.Text.Contains("øjenlæge", StringComparison.Ordinal));
+        Assert.Contains(s.Checks, c => c.Code == "QuestionWithoutReplyOption");
+
+        // A heading without a full stop still goes with the sentence under it, whose "skriv til os" tells how to complain.
+        var headed = TestEngine.Suggest("Brev", "Kære Ida\n\nVi giver dig afslag på fornyelse af dit kørekort.\n\nSådan klager du\n"
+            + "Skriv til os senest 4 uger efter, at du har fået brevet, så sender vi klagen videre til Trafikstyrelsen.", chosen: ReplyOption.WithoutReply);
+        Assert.Contains(headed.Evidence, e => e.Rule == "complaint-guidance" && e.Text.StartsWith("Sådan klager du\nSkriv til os", StringComparison.Ordinal));
+        Assert.DoesNotContain(headed.Checks, c => c.Code is "QuestionWithoutReplyOption" or "MissingComplaintGuidance");
+    }
+
+    [Fact]
     public void EvidenceOfTheRequestInTheConflictLetterPointsAtIt()
     {
         var letter = TestEngine.Sample("l917");
