@@ -14,7 +14,8 @@ using SmartPost.EvaluateScreening;
 //                         replays out-of-fold scores (tools/TrainScreeningModel --scores-out) with the thresholds of the
 //                         same run instead: rules and model measured together on batches the model did not see
 //   --by-writer           with --oof from a leave-one-writer-out run (TrainScreeningModel --folds writer): figures per
-//                         held-out batch for the rules alone and several ways of using the model, side by side
+//                         held-out batch of the files given (all corpus batches without), for the rules alone and
+//                         several ways of using the model, side by side; nested thresholds come from the other files
 //   --policies <text>     with --by-writer: only the policies whose name contains the text (e.g. "nested")
 //   --pool <names>        with --by-writer: also a row pooled over these batches, comma-separated file names without
 //                         .jsonl (e.g. the hand-written writers: blind-replies-Y,blind-replies-S,…)
@@ -50,6 +51,9 @@ if (args is ["--cost", .. var costModels])
         .SelectMany(CorpusReply.Load).ToList(), costModels, Console.Out);
     return;
 }
+string[] optionsWithValue = ["--model", "--raise-threshold", "--lower-threshold", "--oof", "--policies", "--pool"];
+var given = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !optionsWithValue.Contains(args[i - 1]))
+    && (i < 2 || args[i - 2] != "--oof")).ToArray();
 var oofAt = Array.IndexOf(args, "--oof");
 IReplyScorer? scorer = oofAt >= 0 && oofAt + 2 < args.Length ? new RecordedScores(args[oofAt + 1], args[oofAt + 2])
     : modelPath is null ? null : ReplyClassifier.Load(modelPath);
@@ -69,7 +73,10 @@ if (args.Contains("--curve"))
 if (args.Contains("--by-writer"))
 {
     if (scorer is not RecordedScores recorded) throw new ArgumentException("--by-writer needs --oof <scores.jsonl> <manifest.json>");
-    WriterEvaluation.Run(rules, recorded, Directory.GetFiles(CorpusReply.CorpusDirectory(AppContext.BaseDirectory), "*.jsonl").Order(StringComparer.Ordinal).ToList(),
+    // The files given, else every corpus batch: a run that held out only some batches (TrainScreeningModel --hold-out)
+    // is replayed on those, so the nested thresholds are chosen on the other held-out batches' scores, not on unscored ones.
+    WriterEvaluation.Run(rules, recorded, given.Length > 0 ? given.Select(Path.GetFullPath).Order(StringComparer.Ordinal).ToList()
+            : Directory.GetFiles(CorpusReply.CorpusDirectory(AppContext.BaseDirectory), "*.jsonl").Order(StringComparer.Ordinal).ToList(),
         WriterEvaluation.DefaultPolicies().Where(p => ValueOf("--policies") is not { } only || p.Name.Contains(only, StringComparison.Ordinal)).ToList(),
         raise, Console.Out, ValueOf("--pool")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     return;
@@ -99,9 +106,6 @@ if (showAt >= 0)
     return;
 }
 
-string[] optionsWithValue = ["--model", "--raise-threshold", "--lower-threshold", "--oof", "--policies", "--pool"];
-var given = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !optionsWithValue.Contains(args[i - 1]))
-    && (i < 2 || args[i - 2] != "--oof")).ToArray();
 var files = given.Length > 0 ? given : Directory.GetFiles(corpus, "*.jsonl").Order().ToArray();
 if (args.Contains("--model-only") && scorer is { } modelScorer)
 {
