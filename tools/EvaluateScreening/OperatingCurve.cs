@@ -22,8 +22,9 @@ public static class OperatingCurve
     /// <summary>A point's thresholds: the budget of the three kinds with a statutory deadline, and selvbetjening's.</summary>
     public sealed record Setting(string Name, double Budget, double SelfServiceBudget);
 
-    /// <summary>The trainer's defaults (TrainScreeningModel: 1 %, selvbetjening 0.25 %), which the committed manifest holds.</summary>
-    public static readonly Setting Product = new("product (1 %, selvb 0.25 %)", 0.01, 0.0025);
+    /// <summary>The trainer's defaults (<see cref="ThresholdChoice.ShippedBudget"/>, selvbetjening's own), which the committed manifest holds.</summary>
+    public static readonly Setting Product = new($"product ({Percent(ThresholdChoice.ShippedBudget)}, selvb {Percent(ThresholdChoice.ShippedSelfServiceBudget)})",
+        ThresholdChoice.ShippedBudget, ThresholdChoice.ShippedSelfServiceBudget);
 
     public static IReadOnlyList<Setting> Settings() =>
     [

@@ -20,11 +20,8 @@ public sealed record TrainingOptions
     /// <summary>Folds trained at once (the scores do not depend on it).</summary>
     public int Parallel { get; init; } = 1;
     public int Seed { get; init; } = 20261206;
-    /// <summary>
-    /// 1 %: on leave-one-writer-out replays, thresholds at 2 % let the model add about 6 points of flagged clean replies
-    /// on a new writer; at 1 % about 3, with recall over Certain ∪ Possible still ≥ 99 % (docs/screening-model.md).
-    /// </summary>
-    public double MaxFalsePositiveRate { get; init; } = 0.01;
+    /// <summary>The budget of the kinds not in <see cref="MaxFalsePositiveRateByLabel"/>; why 2 %: <see cref="ThresholdChoice.ShippedBudget"/>.</summary>
+    public double MaxFalsePositiveRate { get; init; } = ThresholdChoice.ShippedBudget;
 
     /// <summary>
     /// Kinds whose threshold is chosen by a budget of their own instead of <see cref="MaxFalsePositiveRate"/>. Selvbetjening
@@ -37,7 +34,7 @@ public sealed record TrainingOptions
     /// <summary>The committed model's per-kind budgets (labels not listed use <see cref="MaxFalsePositiveRate"/>).</summary>
     public static readonly IReadOnlyDictionary<string, double> DefaultBudgets = new Dictionary<string, double>
     {
-        [ModelLabels.SelfServiceExemption] = 0.0025,
+        [ModelLabels.SelfServiceExemption] = ThresholdChoice.ShippedSelfServiceBudget,
     };
 
     /// <summary>The false-positive budget <paramref name="label"/>'s threshold is chosen by.</summary>

@@ -56,11 +56,10 @@ public class CorpusEvaluationTests(ITestOutputHelper output)
     // file, and are also held one by one to the rules alone, more strictly than a file's bar: every labelled kind is
     // found, and a kind the case was written to rule out ("judged" but not labelled) gets no flag at all, not even
     // Possible, because these cases guard the Possible rules' scopes too. Round 19's cases (the classes of clean
-    // replies flagged across writers) stay in tests/corpus/probes until the model is retrained, so that its sealed
-    // training hash still matches the corpus.
+    // replies flagged across writers) were folded when the model was retrained in the sixteenth session.
     [Theory]
     [InlineData("replies/guard-cases-round18.jsonl")]
-    [InlineData("probes/guard-cases-round19.jsonl")]
+    [InlineData("replies/guard-cases-round19.jsonl")]
     public void GuardCasesHoldForTheRulesAlone(string file)
     {
         var cases = CorpusReply.Load(Path.Combine(TestPaths.RepoRoot, "tests", "corpus", file));
