@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { api, defaultIdentity, launchBrowser, openPane, screenshot, shown, startApi } from "./harness";
+import { localIso } from "../../src/logic/urgency";
 
 // The team dashboard ("Digital Post – Mit team") against the real API in Development (fresh SQLite, demo data).
 let server: { baseUrl: string; stop(): void };
@@ -197,7 +198,7 @@ test("Dashboard: the screening list is since the last completed screening by def
   assert.equal(detail.body.screened?.by, "cw-anna");
 
   await page.locator("#screening-scope").selectOption("period");
-  const day = longAgo.slice(0, 10);
+  const day = localIso(new Date(longAgo)); // the day in Denmark, as the filter reads it (not the UTC date: they differ after 23:00 UTC)
   await page.locator("#screening-from").fill(day);
   await page.locator("#screening-to").fill(day);
   await page.locator("#screening-to").dispatchEvent("change");
