@@ -15,6 +15,7 @@ tools/EvaluateLetters) answer the same questions without HTTP while rules are be
 """
 import json
 import sys
+import time
 import urllib.error
 import urllib.request
 
@@ -28,13 +29,18 @@ CHECKS = ["MissingComplaintGuidance", "ComplaintGuidanceInWithdrawal", "Question
 HEADERS = {"Content-Type": "application/json", "X-Dev-User": "cw-eval", "X-Dev-Teams": "team-helbred"}
 
 
-def post(base, path, body):
+def post(base, path, body, attempts=10):
+    """One POST; a 429 from the API's per-caller rate limit is waited out (Retry-After) rather than counted as an
+    error, so several batches can run back to back against one API."""
     request = urllib.request.Request(base.rstrip("/") + path, data=json.dumps(body).encode(), headers=HEADERS)
-    try:
-        with urllib.request.urlopen(request, timeout=120) as response:
-            return response.status, json.loads(response.read())
-    except urllib.error.HTTPError as error:
-        return error.code, json.loads(error.read() or b"{}")
+    for attempt in range(attempts):
+        try:
+            with urllib.request.urlopen(request, timeout=120) as response:
+                return response.status, json.loads(response.read())
+        except urllib.error.HTTPError as error:
+            if error.code != 429 or attempt == attempts - 1:
+                return error.code, json.loads(error.read() or b"{}")
+            time.sleep(float(error.headers.get("Retry-After") or 5))
 
 
 def pct(part, whole):
