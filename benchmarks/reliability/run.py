@@ -34,10 +34,63 @@ FIELD = "SMARTPOST_BEHANDLET"  # the stand-in CSDL's custom field
 SCENARIOS = ["claim", "duplicates", "mixed", "slow", "kill", "sigterm", "postgres"]
 
 
+_ports_handed_out = set()
+
+
 def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A loopback port no one holds, never handed out before in this run, below the kernel's ephemeral range.
+
+    Asking the kernel for port 0 and closing the socket is racy: the next request for port 0 may get the same port
+    (two instances were once given one port: the second could not bind, and the first's readiness check was answered
+    by the other), and an outgoing connection of the load rows may take it before the API binds it.
+    """
+    low_ephemeral = 32768
+    try:
+        with open("/proc/sys/net/ipv4/ip_local_port_range") as f:
+            low_ephemeral = int(f.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        pass
+    start = 20000 + (os.getpid() * 7) % 5000  # runs side by side start in different places
+    for port in list(range(start, low_ephemeral)) + list(range(10000, start)):
+        if port in _ports_handed_out:
+            continue
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+        _ports_handed_out.add(port)
+        return port
+    raise RuntimeError("no free loopback port below the ephemeral range")
+
+
+def listening_pid_owns(pid, port):
+    """True when the socket listening on 127.0.0.1:port belongs to process pid (Linux /proc): the answer to a
+    readiness probe then comes from the instance just started, not from another that took its port."""
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            with open(table) as f:
+                next(f)
+                for line in f:
+                    fields = line.split()
+                    local, state, inode = fields[1], fields[3], fields[9]
+                    if state == "0A" and int(local.rsplit(":", 1)[1], 16) == port:
+                        inodes.add(inode)
+        except OSError:
+            return True  # no /proc: cannot tell, trust the probe
+    try:
+        fds = os.listdir(f"/proc/{pid}/fd")
+    except OSError:
+        return False
+    wanted = {f"socket:[{inode}]" for inode in inodes}
+    for fd in fds:
+        try:
+            if os.readlink(f"/proc/{pid}/fd/{fd}") in wanted:
+                return True
+        except OSError:
+            continue  # closed since the listing
+    return False
 
 
 def call(base, method, path, body=None, user="cw-rel", content_type="application/json", timeout=60):
@@ -115,7 +168,9 @@ class Api:
             if self.process.poll() is not None:
                 raise RuntimeError(f"{self.name} exited during start-up; see {self.log_path}")
             if call(self.url, "GET", "/health/ready", timeout=5)[0] == 200:
-                return self
+                if listening_pid_owns(self.process.pid, self.port):
+                    return self
+                raise RuntimeError(f"{self.name}: another process answers on port {self.port}; see {self.log_path}")
             time.sleep(0.2)
         raise RuntimeError(f"{self.name} not ready within {timeout} s; see {self.log_path}")
 
@@ -150,6 +205,8 @@ def claim_race(apis, rounds, racers):
     with ThreadPoolExecutor(racers) as pool:
         for r in range(rounds):
             status, body = ingest_json(apis[0], f"claim-{uuid.uuid4()}")
+            if status != 201 or not body:
+                return False, f"round {r + 1}: the reply to race for was not stored (HTTP {status})"
             reply_id = body["id"]
             barrier = threading.Barrier(racers)
 
@@ -475,6 +532,18 @@ def start_quietly(api):
         api.start()
     except RuntimeError as e:
         print(e, flush=True)
+        print_log_tail(api)
+
+
+def print_log_tail(api, lines=25):
+    """The end of an instance's log on the suite's output: CI keeps the output, not the work directory."""
+    try:
+        with open(api.log_path, errors="replace") as f:
+            tail = f.readlines()[-lines:]
+    except OSError:
+        return
+    print(f"--- last {len(tail)} lines of {api.name}'s log ---", flush=True)
+    print("".join("    " + line for line in tail).rstrip(), flush=True)
 
 def psql(npgsql, sql):
     """Runs one statement with psql on the database an Npgsql connection string names; returns its output."""
@@ -591,7 +660,12 @@ def main():
         if postgres:
             for s in starters:
                 s.join()
-            started_ok = all(call(api.url, "GET", "/health/ready")[0] == 200 for api in pair)
+            ready = [api.process is not None and api.process.poll() is None and listening_pid_owns(api.process.pid, api.port)
+                     and call(api.url, "GET", "/health/ready")[0] == 200 for api in pair]
+            started_ok = all(ready)
+            for api, ok in zip(pair, ready):
+                if not ok:
+                    print_log_tail(api)
             demo_replies = int(psql(shared, 'SELECT COUNT(*) FROM "Replies"') or -1)
             migrations = psql(shared, 'SELECT COUNT(*) || \' applied, \' || COUNT(DISTINCT "MigrationId") || \' distinct\' FROM "__EFMigrationsHistory"')
             row("two instances start together on an empty PostgreSQL database (demo data on)", started_ok and demo_replies == 7,
