@@ -49,7 +49,8 @@ internal static class RuleMatcher
         hits.Clear();
 
         var questionStart = rules.Concepts.Contains("questionStart") ? rules.Concepts.IdOf("questionStart") : -1;
-        var attachment = new Attachment(questionStart, IdOrNone(rules, Attachment.ComplementConcept), IdOrNone(rules, Attachment.AdverbialConcept));
+        var attachment = new Attachment(questionStart, IdOrNone(rules, Attachment.ComplementConcept), IdOrNone(rules, Attachment.RelativeConcept),
+            IdOrNone(rules, Attachment.AdverbialConcept));
         // The hits a rule is trying out; a candidate gets its own copy (most tries find no hit for the second concept).
         var chosen = new List<ConceptHit>();
         foreach (var rule in rules.Rules)
@@ -240,9 +241,11 @@ internal static class RuleMatcher
                 _ => false,
             };
             if (!placed || Shielded(hit, scope, byConcept)) continue;
-            // A clause scope's word in an embedded phrase after the request may be about something else (Attachment).
-            if (scope.Placement is ScopePlacement.InClause or ScopePlacement.AfterInClause
-                && attachment.InOtherPhrase(hit, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(evidence), document, byConcept)) continue;
+            // A scope's word in an embedded phrase after the request may be about something else (Attachment).
+            var own = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(evidence);
+            if (scope.Placement is ScopePlacement.InClause or ScopePlacement.AfterInClause && attachment.InOtherPhrase(hit, own, document, byConcept)) continue;
+            if (scope.Placement is ScopePlacement.InSentence or ScopePlacement.AfterInSentence
+                && attachment.InOtherPhrase(hit, own, document, byConcept, relativeOnly: true)) continue;
             return true;
         }
         return false;

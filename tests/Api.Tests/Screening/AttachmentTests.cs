@@ -9,27 +9,32 @@ namespace SmartPost.Api.Tests.Screening;
 /// </summary>
 public class AttachmentTests
 {
-    /// <summary>One request ("mere tid"), one clause scope that blocks it (a past verb in its clause), and the two phrase openers.</summary>
+    /// <summary>
+    /// One request ("mere tid"), a clause scope that blocks it (a past verb in its clause), a sentence scope that blocks
+    /// it (an erasure in its sentence), and the three phrase openers.
+    /// </summary>
     private static ScreeningRules Toy(bool withPhraseWords = true)
     {
         var concepts = new Dictionary<string, List<string>>
         {
             ["moreTime"] = ["mere tid"],
             ["past"] = ["=fik|=fået"],
+            ["erasure"] = ["slettet"],
         };
         if (withPhraseWords)
         {
-            concepts["subordinate"] = ["som|at"];
-            concepts["adverbialSubordinate"] = ["efter at"];
+            concepts["complement"] = ["at"];
+            concepts["relative"] = ["som"];
+            concepts["adverbial"] = ["efter at"];
         }
         var file = new ScreeningRulesFile
         {
             Version = 1,
             Concepts = concepts,
-            Scopes = new() { ["pastAct"] = new ScopeSpec("past", "inClause") },
+            Scopes = new() { ["pastAct"] = new ScopeSpec("past", "inClause"), ["erasure"] = new ScopeSpec("erasure", "inSentence") },
             Kinds = new()
             {
-                [FlagKind.DeadlineExtensionRequest] = new KindSpec([new RuleSpec("more-time", Certainty.Certain, ["moreTime"], Block: ["pastAct"])]),
+                [FlagKind.DeadlineExtensionRequest] = new KindSpec([new RuleSpec("more-time", Certainty.Certain, ["moreTime"], Block: ["pastAct", "erasure"])]),
             },
         };
         return ScreeningRules.Compile(file, "toy");
@@ -54,6 +59,15 @@ public class AttachmentTests
     public void ARelativePhraseRightAfterTheRequestIsAboutTheRequest() =>
         // "som" opens the request's own complement: the time it asks for is time it already got.
         Assert.False(Found(Toy(), "Jeg ønsker mere tid som jeg fik sidst."));
+
+    [Fact]
+    public void ASentenceScopeInARelativePhraseDescribesItsNounNotTheRequest() =>
+        Assert.True(Found(Toy(), "Jeg ønsker mere tid til sagen om bøden, som er slettet."));
+
+    [Fact]
+    public void ASentenceScopeInAComplementIsWhatTheSentenceIsAbout() =>
+        // "at få den slettet" is what the writer wants: the sentence is about an erasure.
+        Assert.False(Found(Toy(), "Jeg ønsker mere tid, og at få den slettet."));
 
     [Fact]
     public void WithoutThePhraseWordsInTheRulesFileTheClauseScopeBlocksAsBefore() =>
