@@ -88,6 +88,14 @@ public class AttachmentTests
     }
 
     [Fact]
+    public void AWaivedFirstRequestStaysSilentAndTheSecondIsFound()
+    {
+        var result = Screen("Aktindsigt har jeg ikke brug for, men giv mig tre uger mere efter at jeg har modtaget svaret fra lægen.");
+        Assert.DoesNotContain(result.Flags, f => f.Kind == FlagKind.AccessToRecordsRequest);
+        Assert.True(result.HasCertain(FlagKind.DeadlineExtensionRequest));
+    }
+
+    [Fact]
     public void AnEarlierPersonInAPurposePhraseIsNoEarlierDate() =>
         Assert.True(Screen("Jeg beder om at fristen forlænges med en måned så jeg kan nå at få en udtalelse fra min tidligere læge.")
             .HasCertain(FlagKind.DeadlineExtensionRequest));
