@@ -49,6 +49,8 @@ internal static class RuleMatcher
         hits.Clear();
 
         var questionStart = rules.Concepts.Contains("questionStart") ? rules.Concepts.IdOf("questionStart") : -1;
+        var attachment = new Attachment(questionStart, IdOrNone(rules, Attachment.ComplementConcept), IdOrNone(rules, Attachment.RelativeConcept),
+            IdOrNone(rules, Attachment.AdverbialConcept));
         // The hits a rule is trying out; a candidate gets its own copy (most tries find no hit for the second concept).
         var chosen = new List<ConceptHit>();
         foreach (var rule in rules.Rules)
@@ -60,12 +62,14 @@ internal static class RuleMatcher
             {
                 foreach (var anchor in byConcept.Of(anchorConcept))
                 {
-                    var candidate = Try(rule, anchor, document, byConcept, questionStart, chosen, hits);
+                    var candidate = Try(rule, anchor, document, byConcept, attachment, chosen, hits);
                     if (candidate is not null) candidates.Add(candidate);
                 }
             }
         }
     }
+
+    private static int IdOrNone(ScreeningRules rules, string concept) => rules.Concepts.Contains(concept) ? rules.Concepts.IdOf(concept) : -1;
 
     /// <summary>A thread keeps its lists for the next text up to this many items: a 256 kB reply has ≈ 28,000 concept hits.</summary>
     internal const int RetainedHits = 1 << 16;
@@ -105,7 +109,7 @@ internal static class RuleMatcher
         _ => ScopePlacement.Unknown,
     };
 
-    private static Candidate? Try(CompiledRule rule, ConceptHit anchor, AnalyzedDocument document, ConceptHitIndex byConcept, int questionStart,
+    private static Candidate? Try(CompiledRule rule, ConceptHit anchor, AnalyzedDocument document, ConceptHitIndex byConcept, Attachment attachment,
         List<ConceptHit> chosen, List<ConceptHit> store)
     {
         ref readonly var token = ref document.Tokens[anchor.First];
@@ -143,7 +147,7 @@ internal static class RuleMatcher
 
         foreach (var scope in rule.Block)
         {
-            if (Applies(scope, anchor, document, byConcept, questionStart)) return new Candidate(rule, rule.Spec.Certainty, true, null, store, Keep(chosen, store), chosen.Count, document, scope.Name);
+            if (Applies(scope, chosen, document, byConcept, attachment)) return new Candidate(rule, rule.Spec.Certainty, true, null, store, Keep(chosen, store), chosen.Count, document, scope.Name);
         }
         var certainty = rule.Spec.Certainty;
         var reason = rule.Spec.Reason;
@@ -159,7 +163,7 @@ internal static class RuleMatcher
         }
         foreach (var scope in rule.Downgrade)
         {
-            if (certainty != Certainty.Certain || !Applies(scope, anchor, document, byConcept, questionStart)) continue;
+            if (certainty != Certainty.Certain || !Applies(scope, chosen, document, byConcept, attachment)) continue;
             certainty = Certainty.Possible;
             reason = scope.Spec.Reason ?? reason;
             downgradedBy = scope.Name;
@@ -192,11 +196,14 @@ internal static class RuleMatcher
         return opening < starts.Length && starts[opening].First == clause.FirstToken;
     }
 
-    private static bool Applies(CompiledScope scope, ConceptHit anchor, AnalyzedDocument document, ConceptHitIndex byConcept, int questionStart)
+    /// <param name="evidence">The request's hits, its anchor first.</param>
+    private static bool Applies(CompiledScope scope, List<ConceptHit> evidence, AnalyzedDocument document, ConceptHitIndex byConcept,
+        Attachment attachment)
     {
         var tokens = document.Tokens;
+        var anchor = evidence[0];
         ref readonly var at = ref tokens[anchor.First];
-        if (scope.Spec.NotInQuestion && IsQuestionClause(document, at, byConcept, questionStart)) return false;
+        if (scope.Spec.NotInQuestion && IsQuestionClause(document, at, byConcept, attachment.QuestionStart)) return false;
         if (scope.Spec.OnlyInQuestion && !document.SentenceSpans[at.Sentence].IsQuestion) return false;
         var hits = byConcept.Of(scope.Concept);
         if (hits.IsEmpty) return false;
@@ -233,7 +240,13 @@ internal static class RuleMatcher
                 ScopePlacement.AfterInSentence => first.Sentence == at.Sentence && hit.First > anchor.Last && (window == 0 || hit.First - anchor.Last <= window),
                 _ => false,
             };
-            if (placed && !Shielded(hit, scope, byConcept)) return true;
+            if (!placed || Shielded(hit, scope, byConcept)) continue;
+            // A scope's word in an embedded phrase after the request may be about something else (Attachment).
+            var own = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(evidence);
+            if (scope.Placement is ScopePlacement.InClause or ScopePlacement.AfterInClause && attachment.InOtherPhrase(hit, own, document, byConcept)) continue;
+            if (scope.Placement is ScopePlacement.InSentence or ScopePlacement.AfterInSentence
+                && attachment.InOtherPhrase(hit, own, document, byConcept, relativeOnly: true)) continue;
+            return true;
         }
         return false;
     }
@@ -256,7 +269,7 @@ internal static class RuleMatcher
     /// The index of the first hit starting at word <paramref name="from"/> or later. Hits are in text order, so a long
     /// letter costs a binary search per lookup rather than a scan of every hit of the concept.
     /// </summary>
-    private static int FirstFrom(ReadOnlySpan<ConceptHit> hits, int from)
+    internal static int FirstFrom(ReadOnlySpan<ConceptHit> hits, int from)
     {
         int low = 0, high = hits.Length;
         while (low < high)

@@ -33,7 +33,8 @@ using SmartPost.EvaluateScreening;
 //   --without <ids>       with --curve: also the rules without these rules (comma-separated ids); may be repeated
 //   --add-rules <file>    with --curve: also the rules with this file's concepts and rules added; may be repeated
 //   --explain "text"      how the core reads a text and which rules fire
-//   --show <id>...        the same for corpus replies by id, with subject, labels and the flags the screener gives
+//   --show <id>...        the same for corpus replies by id (or those of the .jsonl files given), with subject, labels and
+//                         the flags the screener gives
 var quiet = args.Contains("--quiet");
 var modelPath = ValueOf("--model");
 var raise = ValueOf("--raise-threshold") is { } r ? float.Parse(r, CultureInfo.InvariantCulture) : new ScreeningOptions().ModelRaiseThreshold;
@@ -89,7 +90,10 @@ var showAt = Array.IndexOf(args, "--show");
 if (showAt >= 0)
 {
     var ids = args.Skip(showAt + 1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
-    foreach (var reply in Directory.GetFiles(corpus, "*.jsonl").Order().SelectMany(CorpusReply.Load).Where(x => ids.Contains(x.Id)))
+    // The .jsonl files given (a probe batch), else the corpus.
+    var showFiles = given.Where(g => g.EndsWith(".jsonl", StringComparison.Ordinal)).ToArray();
+    foreach (var reply in (showFiles.Length > 0 ? showFiles : Directory.GetFiles(corpus, "*.jsonl").Order().ToArray()).SelectMany(CorpusReply.Load)
+        .Where(x => ids.Contains(x.Id)))
     {
         Console.WriteLine($"=== {reply.Id} [{reply.Subject}] labels: {string.Join(", ", reply.Kinds)} — {reply.Note}");
         Console.WriteLine(reply.Text);
