@@ -100,10 +100,10 @@ public sealed class ReplyScreener
     /// <summary>
     /// The score the model needs to flag a kind on its own. Where the rules saw the kind's words but a scope blocked
     /// them ("jeg ønsker ikke aktindsigt", a complaint to the police, someone else's request), the text speaks against
-    /// the finding, and only a confident model (the raise threshold) overrules that.
+    /// the finding, and only a more confident model (<see cref="ScreeningOptions.ModelAfterBlockThreshold"/>) overrules that.
     /// </summary>
     private float ModelOnlyThreshold(FlagKind kind, bool blockedInText) =>
-        blockedInText ? Math.Max(AddThreshold(kind), _options.ModelRaiseThreshold) : AddThreshold(kind);
+        blockedInText ? Math.Max(AddThreshold(kind), _options.ModelAfterBlockThreshold) : AddThreshold(kind);
 
     /// <summary>Per kind (indexed by its value), the candidates no scope blocked, in the matcher's order; and whether a scope blocked any.</summary>
     private List<Candidate>[] FindingsByKind(List<Candidate> candidates, out bool[] blocked)

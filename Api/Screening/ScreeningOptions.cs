@@ -20,6 +20,14 @@ public sealed class ScreeningOptions
     public float ModelRaiseThreshold { get; set; } = 0.9f;
 
     /// <summary>
+    /// The learned model's score from which it adds a Possible finding on its own for a kind whose words a scope blocked
+    /// somewhere in the reply ("jeg ønsker ikke aktindsigt", a complaint to the police): the text speaks against the
+    /// kind there, so the model needs more confidence than usual. Never below the kind's usual add threshold.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public float ModelAfterBlockThreshold { get; set; } = 0.7f;
+
+    /// <summary>
     /// The learned model's score below which a Certain finding of the rules becomes Possible ("tjek"): the rules are
     /// sure, the model finds the kind very unlikely, so a person decides. 0 switches it off. The default was chosen
     /// on the corpus's out-of-fold scores and a new writer's first run (docs/history/screening-rounds.md, "The model may doubt").

@@ -24,6 +24,8 @@ using SmartPost.EvaluateScreening;
 //   --raise-threshold <p> the model score that raises the rules' Possible to Certain (Screening:ModelRaiseThreshold,
 //                         default 0.9), to try another setting before changing the option
 //   --lower-threshold <p> the model score below which the rules' Certain becomes Possible (Screening:ModelLowerThreshold)
+//   --after-block <p>     the model score that adds a finding on its own where a scope blocked the kind's words
+//                         (Screening:ModelAfterBlockThreshold, default 0.7)
 //   --rules               per kind and Possible reason: how often a flag was right, wrong and on a clean reply
 //   --flags               one line per reply: labels and every flag (kind, certainty, reason), for before/after diffs
 //   --dump                one line per reply: the whole screening result as JSON (benchmarks/engine-identity.sh diffs two builds)
@@ -39,6 +41,7 @@ var quiet = args.Contains("--quiet");
 var modelPath = ValueOf("--model");
 var raise = ValueOf("--raise-threshold") is { } r ? float.Parse(r, CultureInfo.InvariantCulture) : new ScreeningOptions().ModelRaiseThreshold;
 var lower = ValueOf("--lower-threshold") is { } l ? float.Parse(l, CultureInfo.InvariantCulture) : new ScreeningOptions().ModelLowerThreshold;
+var afterBlock = ValueOf("--after-block") is { } a ? float.Parse(a, CultureInfo.InvariantCulture) : new ScreeningOptions().ModelAfterBlockThreshold;
 var rulesPath = Path.Combine(AppContext.BaseDirectory, "Rules", "screening-concepts.json");
 var rules = ScreeningRules.Load(rulesPath);
 if (args is ["--explain", .. var texts])
@@ -52,7 +55,7 @@ if (args is ["--cost", .. var costModels])
         .SelectMany(CorpusReply.Load).ToList(), costModels, Console.Out);
     return;
 }
-string[] optionsWithValue = ["--model", "--raise-threshold", "--lower-threshold", "--oof", "--policies", "--pool"];
+string[] optionsWithValue = ["--model", "--raise-threshold", "--lower-threshold", "--after-block", "--oof", "--policies", "--pool"];
 var given = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !optionsWithValue.Contains(args[i - 1]))
     && (i < 2 || args[i - 2] != "--oof")).ToArray();
 var oofAt = Array.IndexOf(args, "--oof");
@@ -83,7 +86,7 @@ if (args.Contains("--by-writer"))
     return;
 }
 var screener = new ReplyScreener(rules, new DueDateRules(new DanishWorkingDays(new CalendarOptions()), new ScreeningOptions()),
-    scorer, new ScreeningOptions { ModelRaiseThreshold = raise, ModelLowerThreshold = lower });
+    scorer, new ScreeningOptions { ModelRaiseThreshold = raise, ModelLowerThreshold = lower, ModelAfterBlockThreshold = afterBlock });
 var context = new ScreeningContext(new DateTimeOffset(2025, 6, 2, 9, 0, 0, TimeSpan.FromHours(2)));
 var corpus = CorpusReply.CorpusDirectory(AppContext.BaseDirectory);
 var showAt = Array.IndexOf(args, "--show");
