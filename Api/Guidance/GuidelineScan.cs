@@ -277,6 +277,9 @@ internal sealed class GuidelineScan
                 if (ignored.Contains((rule.Index, sentence + 1)) && IsHeading(text, sentence)) continue;
                 if (ignoredClauses.Contains((rule.Index, text.ClauseOf(first)))) continue;
                 if (rule.Negatable && IsNegated(text, first, last)) continue;
+                // "Hvis du aflægger prøven i automatgear, påføres kode 78", "Bliver prøven ikke bestået, inddrages din
+                // førerret": a formal act told as the consequence of a future event is not one this letter performs.
+                if (rule.Formal && !inTitle && text.IsHypothetical(sentence)) continue;
                 var start = text.Start(first);
                 var length = text.End(last) - start;
                 var evidence = new Evidence(fieldName, original.Substring(start, length), start, length, rule.Id);

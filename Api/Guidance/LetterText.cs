@@ -151,6 +151,27 @@ internal sealed class LetterText
     }
 
     /// <summary>
+    /// The sentence tells what happens if something happens first: it opens with a condition ("Hvis …", "Såfremt …",
+    /// "Medmindre …", "Skulle …") or with a verb-first condition clause whatever its subject ("Bliver prøven ikke bestået
+    /// i tide, inddrages førerretten": <see cref="VerbFirstCondition"/>). An act told so is a consequence of a future
+    /// event, not one the letter performs now.
+    /// </summary>
+    public bool IsHypothetical(int sentence)
+    {
+        _hypothetical ??= new sbyte[SentenceCount];
+        if (_hypothetical[sentence] == 0)
+        {
+            var (first, _) = SentenceBounds(sentence);
+            var opens = WordIs(first, "hvis") || WordIs(first, "såfremt") || WordIs(first, "medmindre") || WordIs(first, "skulle")
+                || VerbFirstCondition.StartOf(_document, _document.SentenceSpans[sentence]) is not null;
+            _hypothetical[sentence] = opens ? (sbyte)1 : (sbyte)-1;
+        }
+        return _hypothetical[sentence] > 0;
+    }
+
+    private sbyte[]? _hypothetical;
+
+    /// <summary>
     /// The clause of <paramref name="token"/> opens with "før", "førend" or "indtil" and the recipient or us ("…, før du
     /// har sendt os …", "…, før vi har modtaget en ny helbredsattest"): what we wait for. Waiting for someone else
     /// ("…, før vi har modtaget svar fra lægen") is dropped by the rules' third-party clauses, not here.
