@@ -172,6 +172,26 @@ internal sealed class LetterText
     private sbyte[]? _hypothetical;
 
     /// <summary>
+    /// The sentence offers something under a condition: it opens with one (<see cref="IsHypothetical"/>) and its main
+    /// clause is inverted on "kan" ("Har du flere dokumenter til sagen, kan du sende dem …", "Hvis du vil, kan I …"):
+    /// what the recipient may do if the condition holds, not what we ask for now.
+    /// </summary>
+    public bool OffersUnderCondition(int sentence)
+    {
+        if (!IsHypothetical(sentence) && !OpensWithCondition(sentence)) return false;
+        // The main clause follows a comma and opens inverted on "kan"; an aside between them ("Har du nye oplysninger, fx
+        // en ny lægeerklæring, kan du …") is passed over.
+        var (first, last) = SentenceBounds(sentence);
+        for (var k = first + 2; k < last; k++)
+        {
+            if (Original.AsSpan(End(k - 1), Start(k) - End(k - 1)).IndexOf(',') < 0) continue;
+            var at = WordIs(k, "så") ? k + 1 : k;
+            if (at < last && WordIs(at, "kan") && (WordIs(at + 1, "du") || WordIs(at + 1, "i") || WordIs(at + 1, "de"))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
     /// The clause of <paramref name="token"/> opens with "før", "førend" or "indtil" and the recipient or us ("…, før du
     /// har sendt os …", "…, før vi har modtaget en ny helbredsattest"): what we wait for. Waiting for someone else
     /// ("…, før vi har modtaget svar fra lægen") is dropped by the rules' third-party clauses, not here.
