@@ -280,6 +280,7 @@ internal sealed class GuidelineScan
                 // "Hvis du aflægger prøven i automatgear, påføres kode 78", "Bliver prøven ikke bestået, inddrages din
                 // førerret": a formal act told as the consequence of a future event is not one this letter performs.
                 if (rule.Formal && !inTitle && text.IsHypothetical(sentence)) continue;
+                if (!rule.Negatable && !inTitle && text.InClauseOfTime(first)) continue;
                 // "Har du flere dokumenter, kan du sende dem til os": an offer under a condition asks for nothing now.
                 if (rule.Negatable && !inTitle && text.OffersUnderCondition(sentence)) continue;
                 var start = text.Start(first);

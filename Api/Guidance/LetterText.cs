@@ -192,6 +192,18 @@ internal sealed class LetterText
     }
 
     /// <summary>
+    /// The clause of <paramref name="token"/> is a clause of time ("før du har fået godkendelsen", "når vi har modtaget din
+    /// ansøgning", "indtil vi har truffet afgørelse"): it tells when something else happens, not what the letter does.
+    /// </summary>
+    public bool InClauseOfTime(int token)
+    {
+        var clause = ClauseOf(token);
+        var k = token;
+        while (k > 0 && ClauseOf(k - 1) == clause) k--;
+        return WordIs(k, "før") || WordIs(k, "førend") || WordIs(k, "indtil") || WordIs(k, "når");
+    }
+
+    /// <summary>
     /// The clause of <paramref name="token"/> opens with "før", "førend" or "indtil" and the recipient or us ("…, før du
     /// har sendt os …", "…, før vi har modtaget en ny helbredsattest"): what we wait for. Waiting for someone else
     /// ("…, før vi har modtaget svar fra lægen") is dropped by the rules' third-party clauses, not here.
