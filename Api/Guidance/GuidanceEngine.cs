@@ -57,6 +57,7 @@ public sealed class GuidanceEngine
             ?? Highest(_rules.Rules, scan, static (r, s) => s.MatchedWeakly(r))
             ?? _rules.Fallback;
         winner = AnswerAskedInText(scan, strong, winner);
+        winner = TitleDoesNotMakeADecision(scan, strong, winner);
         winner = KindShownByText(letter, scan, strong, winner);
         winner = KindOfTheLetterBeforeItsSection(scan, strong, winner);
         var (byModel, doubted) = ReadSecondOpinion(scan, strong, winner);
@@ -195,6 +196,30 @@ public sealed class GuidanceEngine
     {
         if (winner.Recommendation != ReplyOption.WithReply || InText(scan, winner)) return winner;
         return Highest(strong, scan, static (r, s) => !r.Fallback && InText(s, r), except: winner) ?? winner;
+    }
+
+    /// <summary>
+    /// The title may say which kind of decision the text makes ("Fristudsættelse" over "Vi har forlænget fristen"), but
+    /// it does not decide whether the letter needs a klagevejledning: a kind only the title shows gives way to a kind the
+    /// text shows when one of them needs a klagevejledning and the other does not.
+    /// </summary>
+    private CompiledRule TitleDoesNotMakeADecision(GuidelineScan scan, List<CompiledRule> strong, CompiledRule winner)
+    {
+        if (winner.Fallback || scan.HasTextEvidence(winner)) return winner;
+        var needs = winner.ComplaintGuidance == ComplaintGuidanceRule.Required;
+        // Words of the title's side in the text, even where a veto set them aside ("Vi fastholder vores afgørelse" beside
+        // a complaint sent on), leave the title's kind standing.
+        foreach (var r in _rules.Rules)
+        {
+            if ((r.ComplaintGuidance == ComplaintGuidanceRule.Required) == needs && scan.HasTextEvidence(r)) return winner;
+        }
+        CompiledRule? best = null;
+        foreach (var r in strong)
+        {
+            if (r == winner || !InText(scan, r) || (r.ComplaintGuidance == ComplaintGuidanceRule.Required) == needs) continue;
+            if (best is null || r.Priority > best.Priority) best = r;
+        }
+        return best ?? winner;
     }
 
     /// <summary>
