@@ -162,7 +162,7 @@ internal sealed class LetterText
         if (_hypothetical[sentence] == 0)
         {
             var (first, _) = SentenceBounds(sentence);
-            var opens = WordIs(first, "hvis") || WordIs(first, "såfremt") || WordIs(first, "medmindre") || WordIs(first, "skulle")
+            var opens = WordIs(first, "hvis") || WordIs(first, "såfremt") || WordIs(first, "medmindre") || WordIs(first, "skulle") || WordIs(first, "uden")
                 || VerbFirstCondition.StartOf(_document, _document.SentenceSpans[sentence]) is not null;
             _hypothetical[sentence] = opens ? (sbyte)1 : (sbyte)-1;
         }
