@@ -281,6 +281,7 @@ internal sealed class GuidelineScan
                 // førerret": a formal act told as the consequence of a future event is not one this letter performs.
                 if (rule.Formal && !inTitle && text.IsHypothetical(sentence)) continue;
                 if (!rule.Negatable && !inTitle && text.InClauseOfTime(first)) continue;
+                if (rule.Formal && !inTitle && RefusesUntilSomethingIsThere(text, first, last)) continue;
                 // "Har du flere dokumenter, kan du sende dem til os": an offer under a condition asks for nothing now.
                 if (rule.Negatable && !inTitle && text.OffersUnderCondition(sentence)) continue;
                 var start = text.Start(first);
@@ -422,6 +423,26 @@ internal sealed class GuidelineScan
                 if (IsCondition(c)) return false;
             }
             return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// "Vi kan ikke give oplysninger …, før vi har fuldmagten": our refusal until something missing is there is the
+    /// condition of a request, not a decision: a negation in or just before the cue, and later in its sentence a clause of
+    /// "før" or "indtil" on what we are waiting for ("før vi har …"; "…, før du har bestået en køreprøve" may be a refusal
+    /// with its condition). ("… ikke imødekomme din anmodning om at få kategorien påført uden prøve" refuses: a trailing
+    /// "uden" is as often part of what was asked for.)
+    /// </summary>
+    private bool RefusesUntilSomethingIsThere(LetterText text, int first, int last)
+    {
+        var (sentenceFirst, sentenceLast) = text.SentenceBounds(text.SentenceOf(first));
+        var negated = false;
+        for (var k = Math.Max(sentenceFirst, first - 2); k <= last && !negated; k++) negated = IsNegation(k);
+        if (!negated) return false;
+        for (var k = last + 1; k <= sentenceLast; k++)
+        {
+            if (text.WordIsAny(k, "før", "førend", "indtil") && k < sentenceLast && text.WordIs(k + 1, "vi")) return true;
         }
         return false;
     }

@@ -217,6 +217,9 @@ internal sealed class LetterText
             && k + 1 < Count && (WordIs(k + 1, "du") || WordIs(k + 1, "i") || WordIs(k + 1, "vi"));
     }
 
+    /// <summary>Word <paramref name="token"/> is one of these word forms.</summary>
+    public bool WordIsAny(int token, string a, string b, string c) => WordIs(token, a) || WordIs(token, b) || WordIs(token, c);
+
     /// <summary>Whether sentence <paramref name="sentence"/> has this word form (a short function word such as "skal").</summary>
     public bool SentenceHasWord(int sentence, string word)
     {
@@ -235,6 +238,6 @@ internal sealed class LetterText
         return token == 0 ? gap.IsWhiteSpace() : gap.Contains('\n');
     }
 
-    private bool WordIs(int token, string word) =>
+    public bool WordIs(int token, string word) =>
         Original.AsSpan(Start(token), End(token) - Start(token)).Equals(word, StringComparison.OrdinalIgnoreCase);
 }
