@@ -312,8 +312,24 @@ public sealed class GuidanceEngine
         if (allDecisions && winner.ComplaintGuidance != ComplaintGuidanceRule.Optional) return null;
         if (!scan.HasTextEvidence(winner)) return null;
         return $"Dokumenttypen \"{letter.DocumentType}\" passer ikke til brevets indhold: teksten viser {winner.Name.ToLowerInvariant()}, "
-            + $"ikke {firstTyped.Name.ToLowerInvariant()}. Kategorien følger teksten; ret dokumenttypen i WorkZone.";
+            + $"ikke {firstTyped.Name.ToLowerInvariant()}. Kategorien følger teksten; ret dokumenttypen i WorkZone."
+            + ComplaintGuidanceConsequence(formal is not null && FormalKindIsInText(scan, formal) ? formal : winner, firstTyped,
+                scan.ComplaintGuidance.Count > 0);
     }
+
+    /// <summary>
+    /// What the wrong type would have made the caseworker forget: the klagevejledning a decision typed as information
+    /// needs (when the letter has none yet), or that a letter typed as a decision whose text decides nothing needs none.
+    /// </summary>
+    private static string ComplaintGuidanceConsequence(CompiledRule shown, CompiledRule typed, bool guidanceFound) =>
+        (shown.ComplaintGuidance, typed.ComplaintGuidance) switch
+        {
+            (ComplaintGuidanceRule.Required, not ComplaintGuidanceRule.Required) when !guidanceFound =>
+                $" Husk klagevejledning: som {shown.Name.ToLowerInvariant()} skal brevet have en.",
+            (ComplaintGuidanceRule.Optional, ComplaintGuidanceRule.Required) =>
+                " Teksten træffer ingen afgørelse, så brevet behøver ingen klagevejledning.",
+            _ => "",
+        };
 
     private static bool IsFormal(CompiledRule rule) => rule.Formal && rule.Recommendation == ReplyOption.WithoutReply;
 
