@@ -303,7 +303,8 @@ public sealed class GuidanceEngine
         foreach (var r in _rules.Rules)
         {
             if (scan.WeakOf(r).Count == 0) continue;
-            if (r == winner || r == formal) return null;
+            // A conflicting formal kind the type alone shows ("Afgørelse" on a partshøring) is the contradiction itself.
+            if (r == winner || r == formal && scan.StrongOf(formal).Count > 0) return null;
             firstTyped ??= r;
             allDecisions &= r.Category == GuidanceCategory.Decision;
         }
