@@ -280,14 +280,14 @@ internal sealed class GuidelineScan
                 // "Hvis du aflægger prøven i automatgear, påføres kode 78", "Bliver prøven ikke bestået, inddrages din
                 // førerret": a formal act told as the consequence of a future event is not one this letter performs.
                 if (rule.Formal && !inTitle && text.IsHypothetical(sentence)) continue;
-                if (!rule.Negatable && !inTitle && text.InClauseOfTime(first)) continue;
+                if (!Asks(rule) && !inTitle && text.InClauseOfTime(first)) continue;
                 if (rule.Formal && !inTitle && RefusesUntilSomethingIsThere(text, first, last)) continue;
                 // "Har du flere dokumenter, kan du sende dem til os": an offer under a condition asks for nothing now.
-                if (rule.Negatable && !inTitle && text.OffersUnderCondition(sentence)) continue;
+                if (Asks(rule) && !inTitle && text.OffersUnderCondition(sentence)) continue;
                 var start = text.Start(first);
                 var length = text.End(last) - start;
                 var evidence = new Evidence(fieldName, original.Substring(start, length), start, length, rule.Id);
-                if (rule.Negatable && selfServiceSentences.Contains(sentence + 1) && !selfServiceSentences.Contains(sentence))
+                if (Asks(rule) && selfServiceSentences.Contains(sentence + 1) && !selfServiceSentences.Contains(sentence))
                     (_askedThroughSelfService ??= new()).Add(evidence);
                 var strong = _strong[rule.Index] ??= new();
                 if (!strong.Contains(evidence)) strong.Add(evidence);
@@ -307,7 +307,7 @@ internal sealed class GuidelineScan
         if (ComplaintGuidance.Count == 0) return;
         foreach (var rule in _rules.Rules)
         {
-            if (!rule.Negatable || _strong[rule.Index] is not { } strong) continue;
+            if (!Asks(rule) || _strong[rule.Index] is not { } strong) continue;
             strong.RemoveAll(asking => asking.Field == fieldName && ComplaintGuidance.Any(guidance => guidance.Field == fieldName
                 && InPassage(original, guidance, asking.Start)));
             // A rule whose every piece of evidence told how to complain found nothing.
@@ -446,6 +446,9 @@ internal sealed class GuidelineScan
         }
         return false;
     }
+
+    /// <summary>The rule's cues ask for something back (the expected answer), where a negated grant's only refuse.</summary>
+    private static bool Asks(CompiledRule rule) => rule.Negatable && rule.Recommendation == ReplyOption.WithReply;
 
     private const int ComplaintGuidanceSentence = -1;
     private const int SelfServiceClause = -2;
