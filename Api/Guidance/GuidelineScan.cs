@@ -282,6 +282,7 @@ internal sealed class GuidelineScan
                 if (rule.Formal && !inTitle && text.IsHypothetical(sentence)) continue;
                 if (!Asks(rule) && !inTitle && text.InClauseOfTime(first)) continue;
                 if (rule.Formal && !inTitle && RefusesUntilSomethingIsThere(text, first, last)) continue;
+                if (rule.Formal && !inTitle && ToldAsEarlier(text, first, last)) continue;
                 // "Har du flere dokumenter, kan du sende dem til os": an offer under a condition asks for nothing now.
                 if (Asks(rule) && !inTitle && text.OffersUnderCondition(sentence)) continue;
                 var start = text.Start(first);
@@ -443,6 +444,19 @@ internal sealed class GuidelineScan
         for (var k = last + 1; k <= sentenceLast; k++)
         {
             if (text.WordIsAny(k, "før", "førend", "indtil") && k < sentenceLast && text.WordIs(k + 1, "vi")) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// "Du er tidligere blevet indkaldt til kontrollerende køreprøve": an act told as done earlier is the earlier letter's,
+    /// not this one's ("tidligere" in the cue or just before it).
+    /// </summary>
+    private static bool ToldAsEarlier(LetterText text, int first, int last)
+    {
+        for (var k = Math.Max(text.SentenceStart(first), first - 3); k <= last; k++)
+        {
+            if (text.WordIs(k, "tidligere")) return true;
         }
         return false;
     }
