@@ -107,9 +107,7 @@ public class KindFromTextTests
     public void AnActToldAsDoneEarlierIsTheEarlierLettersAndNeedsNoKlagevejledningHere()
     {
         var s = TestEngine.Suggest("Indkaldelse til kontrollerende køreprøve",
-            "Vi har tidligere indkaldt dig til kontrollerende køreprøve i Vejle.
-
-Prøvestedet er lukket den dag. "
+            "Vi har tidligere indkaldt dig til kontrollerende køreprøve i Vejle.\n\nPrøvestedet er lukket den dag. "
             + "Skriv til os, hvilken af disse to datoer du vælger: 4. maj eller 6. maj 2027.", documentType: "Afgørelse", chosen: ReplyOption.WithReply);
         Assert.Equal(GuidanceCategory.ExpectsReply, s.Category);
         Assert.DoesNotContain(s.Checks, c => c.Code == GuidanceChecks.MissingComplaintGuidance);
