@@ -163,13 +163,23 @@ internal sealed class LetterText
         {
             var (first, _) = SentenceBounds(sentence);
             var opens = WordIs(first, "hvis") || WordIs(first, "såfremt") || WordIs(first, "medmindre") || WordIs(first, "skulle") || WordIs(first, "uden")
-                || VerbFirstCondition.StartOf(_document, _document.SentenceSpans[sentence]) is not null;
+                || VerbFirstCondition.StartOf(_document, _document.SentenceSpans[sentence]) is not null
+                || AnswersAConditionalQuestion(sentence);
             _hypothetical[sentence] = opens ? (sbyte)1 : (sbyte)-1;
         }
         return _hypothetical[sentence] > 0;
     }
 
     private sbyte[]? _hypothetical;
+
+    // "Hvad sker der, hvis jeg ikke består?\nSå bliver din førerret inddraget.": the answer to a leaflet's conditional
+    // question is as conditional as the question.
+    private bool AnswersAConditionalQuestion(int sentence)
+    {
+        if (sentence == 0 || !_document.SentenceSpans[sentence - 1].IsQuestion) return false;
+        var (first, _) = SentenceBounds(sentence);
+        return (WordIs(first, "så") || WordIs(first, "da")) && SentenceHasWord(sentence - 1, "hvis");
+    }
 
     /// <summary>
     /// The sentence offers something under a condition: it opens with one (<see cref="IsHypothetical"/>) and its main

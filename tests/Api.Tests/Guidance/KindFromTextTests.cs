@@ -55,6 +55,16 @@ public class KindFromTextTests
     }
 
     [Fact]
+    public void TheAnswerToALeafletsConditionalQuestionIsAsConditionalAsTheQuestion()
+    {
+        var s = TestEngine.Suggest("Kontrollerende køreprøve",
+            "Hvad skal du?\nDu skal bestå en kontrollerende køreprøve senest den 1. juni 2027.\n\n"
+            + "Hvad sker der, hvis du ikke når det?\nSå bliver din førerret inddraget.\n\nKan du klage?\nJa, du kan klage til Trafikstyrelsen inden 4 uger.");
+        Assert.Equal(GuidanceCategory.ControlDrivingTestSummons, s.Category);
+        Assert.DoesNotContain(s.Checks, c => c.Code == GuidanceChecks.ComplaintGuidanceInWithdrawal);
+    }
+
+    [Fact]
     public void ARestrictionThatFollowsOnlyIfTheRecipientChoosesItIsNoDecisionBesideTheQuestion()
     {
         var s = TestEngine.Suggest("Køreprøve i automatgear",
