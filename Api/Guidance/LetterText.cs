@@ -152,9 +152,10 @@ internal sealed class LetterText
 
     /// <summary>
     /// The sentence tells what happens if something happens first: it opens with a condition ("Hvis …", "Såfremt …",
-    /// "Medmindre …", "Skulle …") or with a verb-first condition clause whatever its subject ("Bliver prøven ikke bestået
-    /// i tide, inddrages førerretten": <see cref="VerbFirstCondition"/>). An act told so is a consequence of a future
-    /// event, not one the letter performs now.
+    /// "Medmindre …", "Skulle …", "Uden erklæringen kan vi ikke …"), with a verb-first condition clause whatever its
+    /// subject ("Bliver prøven ikke bestået i tide, inddrages førerretten": <see cref="VerbFirstCondition"/>), or it is the
+    /// "Så …" answer to a conditional question. An act told so is a consequence of a future event, not one the letter
+    /// performs now.
     /// </summary>
     public bool IsHypothetical(int sentence)
     {
