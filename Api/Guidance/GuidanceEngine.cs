@@ -57,6 +57,7 @@ public sealed class GuidanceEngine
             ?? Highest(_rules.Rules, scan, static (r, s) => s.MatchedWeakly(r))
             ?? _rules.Fallback;
         winner = AnswerAskedInText(scan, strong, winner);
+        winner = TitleDoesNotMakeADecision(scan, strong, winner);
         winner = KindShownByText(letter, scan, strong, winner);
         winner = KindOfTheLetterBeforeItsSection(scan, strong, winner);
         var (byModel, doubted) = ReadSecondOpinion(scan, strong, winner);
@@ -198,6 +199,30 @@ public sealed class GuidanceEngine
     }
 
     /// <summary>
+    /// The title may say which kind of decision the text makes ("Fristudsættelse" over "Vi har forlænget fristen"), but
+    /// it does not decide whether the letter needs a klagevejledning: a kind only the title shows gives way to a kind the
+    /// text shows when one of them needs a klagevejledning and the other does not.
+    /// </summary>
+    private CompiledRule TitleDoesNotMakeADecision(GuidelineScan scan, List<CompiledRule> strong, CompiledRule winner)
+    {
+        if (winner.Fallback || scan.HasTextEvidence(winner)) return winner;
+        var needs = winner.ComplaintGuidance == ComplaintGuidanceRule.Required;
+        // Words of the title's side in the text, even where a veto set them aside ("Vi fastholder vores afgørelse" beside
+        // a complaint sent on), leave the title's kind standing.
+        foreach (var r in _rules.Rules)
+        {
+            if ((r.ComplaintGuidance == ComplaintGuidanceRule.Required) == needs && scan.HasTextEvidence(r)) return winner;
+        }
+        CompiledRule? best = null;
+        foreach (var r in strong)
+        {
+            if (r == winner || !InText(scan, r) || (r.ComplaintGuidance == ComplaintGuidanceRule.Required) == needs) continue;
+            if (best is null || r.Priority > best.Priority) best = r;
+        }
+        return best ?? winner;
+    }
+
+    /// <summary>
     /// A title that only names a document type ("Afgørelse", "Information") is as weak as the document type: when it is
     /// the winner's only words, a kind the text itself shows wins (a receipt of a complaint, a GDPR notice or a closing
     /// letter titled "Afgørelse"). A title that names the matter ("Fristudsættelse", "Kontrollerende køreprøve") still decides.
@@ -278,7 +303,8 @@ public sealed class GuidanceEngine
         foreach (var r in _rules.Rules)
         {
             if (scan.WeakOf(r).Count == 0) continue;
-            if (r == winner || r == formal) return null;
+            // A conflicting formal kind the type alone shows ("Afgørelse" on a partshøring) is the contradiction itself.
+            if (r == winner || r == formal && scan.StrongOf(formal).Count > 0) return null;
             firstTyped ??= r;
             allDecisions &= r.Category == GuidanceCategory.Decision;
         }
@@ -287,8 +313,24 @@ public sealed class GuidanceEngine
         if (allDecisions && winner.ComplaintGuidance != ComplaintGuidanceRule.Optional) return null;
         if (!scan.HasTextEvidence(winner)) return null;
         return $"Dokumenttypen \"{letter.DocumentType}\" passer ikke til brevets indhold: teksten viser {winner.Name.ToLowerInvariant()}, "
-            + $"ikke {firstTyped.Name.ToLowerInvariant()}. Kategorien følger teksten; ret dokumenttypen i WorkZone.";
+            + $"ikke {firstTyped.Name.ToLowerInvariant()}. Kategorien følger teksten; ret dokumenttypen i WorkZone."
+            + ComplaintGuidanceConsequence(formal is not null && FormalKindIsInText(scan, formal) ? formal : winner, firstTyped,
+                scan.ComplaintGuidance.Count > 0);
     }
+
+    /// <summary>
+    /// What the wrong type would have made the caseworker forget: the klagevejledning a decision typed as information
+    /// needs (when the letter has none yet), or that a letter typed as a decision whose text decides nothing needs none.
+    /// </summary>
+    private static string ComplaintGuidanceConsequence(CompiledRule shown, CompiledRule typed, bool guidanceFound) =>
+        (shown.ComplaintGuidance, typed.ComplaintGuidance) switch
+        {
+            (ComplaintGuidanceRule.Required, not ComplaintGuidanceRule.Required) when !guidanceFound =>
+                $" Husk klagevejledning: som {shown.Name.ToLowerInvariant()} skal brevet have en.",
+            (ComplaintGuidanceRule.Optional, ComplaintGuidanceRule.Required) =>
+                " Teksten træffer ingen afgørelse, så brevet behøver ingen klagevejledning.",
+            _ => "",
+        };
 
     private static bool IsFormal(CompiledRule rule) => rule.Formal && rule.Recommendation == ReplyOption.WithoutReply;
 

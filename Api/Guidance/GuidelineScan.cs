@@ -277,10 +277,18 @@ internal sealed class GuidelineScan
                 if (ignored.Contains((rule.Index, sentence + 1)) && IsHeading(text, sentence)) continue;
                 if (ignoredClauses.Contains((rule.Index, text.ClauseOf(first)))) continue;
                 if (rule.Negatable && IsNegated(text, first, last)) continue;
+                // "Hvis du aflægger prøven i automatgear, påføres kode 78", "Bliver prøven ikke bestået, inddrages din
+                // førerret": a formal act told as the consequence of a future event is not one this letter performs.
+                if (rule.Formal && !inTitle && text.IsHypothetical(sentence)) continue;
+                if (!Asks(rule) && !inTitle && text.InClauseOfTime(first)) continue;
+                if (rule.Formal && !inTitle && RefusesUntilSomethingIsThere(text, first, last)) continue;
+                if (rule.Formal && !inTitle && ToldAsEarlier(text, first, last)) continue;
+                // "Har du flere dokumenter, kan du sende dem til os": an offer under a condition asks for nothing now.
+                if (Asks(rule) && !inTitle && text.OffersUnderCondition(sentence)) continue;
                 var start = text.Start(first);
                 var length = text.End(last) - start;
                 var evidence = new Evidence(fieldName, original.Substring(start, length), start, length, rule.Id);
-                if (rule.Negatable && selfServiceSentences.Contains(sentence + 1) && !selfServiceSentences.Contains(sentence))
+                if (Asks(rule) && selfServiceSentences.Contains(sentence + 1) && !selfServiceSentences.Contains(sentence))
                     (_askedThroughSelfService ??= new()).Add(evidence);
                 var strong = _strong[rule.Index] ??= new();
                 if (!strong.Contains(evidence)) strong.Add(evidence);
@@ -300,7 +308,7 @@ internal sealed class GuidelineScan
         if (ComplaintGuidance.Count == 0) return;
         foreach (var rule in _rules.Rules)
         {
-            if (!rule.Negatable || _strong[rule.Index] is not { } strong) continue;
+            if (!Asks(rule) || _strong[rule.Index] is not { } strong) continue;
             strong.RemoveAll(asking => asking.Field == fieldName && ComplaintGuidance.Any(guidance => guidance.Field == fieldName
                 && InPassage(original, guidance, asking.Start)));
             // A rule whose every piece of evidence told how to complain found nothing.
@@ -419,6 +427,42 @@ internal sealed class GuidelineScan
         }
         return false;
     }
+
+    /// <summary>
+    /// "Vi kan ikke give oplysninger …, før vi har fuldmagten": our refusal until something missing is there is the
+    /// condition of a request, not a decision: a negation in or just before the cue, and later in its sentence a clause of
+    /// "før" or "indtil" on what we are waiting for ("før vi har …"; "…, før du har bestået en køreprøve" may be a refusal
+    /// with its condition). ("… ikke imødekomme din anmodning om at få kategorien påført uden prøve" refuses: a trailing
+    /// "uden" is as often part of what was asked for.)
+    /// </summary>
+    private bool RefusesUntilSomethingIsThere(LetterText text, int first, int last)
+    {
+        var (sentenceFirst, sentenceLast) = text.SentenceBounds(text.SentenceOf(first));
+        var negated = false;
+        for (var k = Math.Max(sentenceFirst, first - 2); k <= last && !negated; k++) negated = IsNegation(k);
+        if (!negated) return false;
+        for (var k = last + 1; k <= sentenceLast; k++)
+        {
+            if (text.WordIsAny(k, "før", "førend", "indtil") && k < sentenceLast && text.WordIs(k + 1, "vi")) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// "Du er tidligere blevet indkaldt til kontrollerende køreprøve": an act told as done earlier is the earlier letter's,
+    /// not this one's ("tidligere" in the cue or just before it).
+    /// </summary>
+    private static bool ToldAsEarlier(LetterText text, int first, int last)
+    {
+        for (var k = Math.Max(text.SentenceStart(first), first - 3); k <= last; k++)
+        {
+            if (text.WordIs(k, "tidligere")) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The rule's cues ask for something back (the expected answer), where a negated grant's only refuse.</summary>
+    private static bool Asks(CompiledRule rule) => rule.Negatable && rule.Recommendation == ReplyOption.WithReply;
 
     private const int ComplaintGuidanceSentence = -1;
     private const int SelfServiceClause = -2;

@@ -151,6 +151,70 @@ internal sealed class LetterText
     }
 
     /// <summary>
+    /// The sentence tells what happens if something happens first: it opens with a condition ("Hvis …", "Såfremt …",
+    /// "Medmindre …", "Skulle …", "Uden erklæringen kan vi ikke …"), with a verb-first condition clause whatever its
+    /// subject ("Bliver prøven ikke bestået i tide, inddrages førerretten": <see cref="VerbFirstCondition"/>), or it is the
+    /// "Så …" answer to a conditional question. An act told so is a consequence of a future event, not one the letter
+    /// performs now.
+    /// </summary>
+    public bool IsHypothetical(int sentence)
+    {
+        _hypothetical ??= new sbyte[SentenceCount];
+        if (_hypothetical[sentence] == 0)
+        {
+            var (first, _) = SentenceBounds(sentence);
+            var opens = WordIs(first, "hvis") || WordIs(first, "såfremt") || WordIs(first, "medmindre") || WordIs(first, "skulle") || WordIs(first, "uden")
+                || VerbFirstCondition.StartOf(_document, _document.SentenceSpans[sentence]) is not null
+                || AnswersAConditionalQuestion(sentence);
+            _hypothetical[sentence] = opens ? (sbyte)1 : (sbyte)-1;
+        }
+        return _hypothetical[sentence] > 0;
+    }
+
+    private sbyte[]? _hypothetical;
+
+    // "Hvad sker der, hvis jeg ikke består?\nSå bliver din førerret inddraget.": the answer to a leaflet's conditional
+    // question is as conditional as the question.
+    private bool AnswersAConditionalQuestion(int sentence)
+    {
+        if (sentence == 0 || !_document.SentenceSpans[sentence - 1].IsQuestion) return false;
+        var (first, _) = SentenceBounds(sentence);
+        return (WordIs(first, "så") || WordIs(first, "da")) && SentenceHasWord(sentence - 1, "hvis");
+    }
+
+    /// <summary>
+    /// The sentence offers something under a condition: it opens with one (<see cref="IsHypothetical"/>) and its main
+    /// clause is inverted on "kan" ("Har du flere dokumenter til sagen, kan du sende dem …", "Hvis du vil, kan I …"):
+    /// what the recipient may do if the condition holds, not what we ask for now.
+    /// </summary>
+    public bool OffersUnderCondition(int sentence)
+    {
+        if (!IsHypothetical(sentence) && !OpensWithCondition(sentence)) return false;
+        // The main clause follows a comma and opens inverted on "kan"; an aside between them ("Har du nye oplysninger, fx
+        // en ny lægeerklæring, kan du …") is passed over.
+        var (first, last) = SentenceBounds(sentence);
+        for (var k = first + 2; k < last; k++)
+        {
+            if (Original.AsSpan(End(k - 1), Start(k) - End(k - 1)).IndexOf(',') < 0) continue;
+            var at = WordIs(k, "så") ? k + 1 : k;
+            if (at < last && WordIs(at, "kan") && (WordIs(at + 1, "du") || WordIs(at + 1, "i") || WordIs(at + 1, "de"))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The clause of <paramref name="token"/> is a clause of time ("før du har fået godkendelsen", "når vi har modtaget din
+    /// ansøgning", "indtil vi har truffet afgørelse"): it tells when something else happens, not what the letter does.
+    /// </summary>
+    public bool InClauseOfTime(int token)
+    {
+        var clause = ClauseOf(token);
+        var k = token;
+        while (k > 0 && ClauseOf(k - 1) == clause) k--;
+        return WordIs(k, "før") || WordIs(k, "førend") || WordIs(k, "indtil") || WordIs(k, "når");
+    }
+
+    /// <summary>
     /// The clause of <paramref name="token"/> opens with "før", "førend" or "indtil" and the recipient or us ("…, før du
     /// har sendt os …", "…, før vi har modtaget en ny helbredsattest"): what we wait for. Waiting for someone else
     /// ("…, før vi har modtaget svar fra lægen") is dropped by the rules' third-party clauses, not here.
@@ -163,6 +227,9 @@ internal sealed class LetterText
         return (WordIs(k, "før") || WordIs(k, "førend") || WordIs(k, "indtil"))
             && k + 1 < Count && (WordIs(k + 1, "du") || WordIs(k + 1, "i") || WordIs(k + 1, "vi"));
     }
+
+    /// <summary>Word <paramref name="token"/> is one of these word forms.</summary>
+    public bool WordIsAny(int token, string a, string b, string c) => WordIs(token, a) || WordIs(token, b) || WordIs(token, c);
 
     /// <summary>Whether sentence <paramref name="sentence"/> has this word form (a short function word such as "skal").</summary>
     public bool SentenceHasWord(int sentence, string word)
@@ -182,6 +249,6 @@ internal sealed class LetterText
         return token == 0 ? gap.IsWhiteSpace() : gap.Contains('\n');
     }
 
-    private bool WordIs(int token, string word) =>
+    public bool WordIs(int token, string word) =>
         Original.AsSpan(Start(token), End(token) - Start(token)).Equals(word, StringComparison.OrdinalIgnoreCase);
 }
