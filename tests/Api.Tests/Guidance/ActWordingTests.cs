@@ -5,7 +5,7 @@ namespace SmartPost.Api.Tests.Guidance;
 /// <summary>
 /// Letter round 21: the formal acts in the wordings Danish administration uses for them (forvaltningsretlig
 /// sprogbrug: the performative "hermed", the passive "meddeles/imødekommes", the inverted main clause after
-/// "Derfor", "ikke kunnet", "ikke grundlag/hjemmel for at"), written from the language, not from a writer's letters.
+/// "Derfor", the subordinate clause's "at vi ikke godkender", "ikke kunnet", "ikke grundlag/hjemmel for at"), written from the language, not from a writer's letters.
 /// Each sentence stands alone under a neutral title, so only the text can name the act; the negated and conditional
 /// forms of the same wordings perform nothing.
 /// </summary>
@@ -48,6 +48,8 @@ public class ActWordingTests
     [InlineData("Vi kan desværre ikke ophæve vilkåret om briller.")]
     [InlineData("Vi ophæver derfor ikke vilkåret om briller.")]
     [InlineData("Derfor imødekommer vi ikke din ansøgning om dispensation.")]
+    [InlineData("Det betyder, at vi ikke godkender din ansøgning om kørelærergodkendelse.")]
+    [InlineData("Vi har vurderet sagen og må meddele dig, at du ikke kan få dispensation fra kravet.")]
     public void ARefusalOrRevocationInTheAuthoritysOwnWordingIsADecisionThatNeedsItsKlagevejledning(string sentence)
     {
         var s = Letter(sentence);
