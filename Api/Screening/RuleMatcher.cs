@@ -241,6 +241,7 @@ internal static class RuleMatcher
                 _ => false,
             };
             if (!placed || Shielded(hit, scope, byConcept)) continue;
+            if (scope.Spec.NotInQuestion && InNegatedPolarQuestion(document, hit)) continue;
             // A scope's word in an embedded phrase after the request may be about something else (Attachment).
             var own = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(evidence);
             if (scope.Placement is ScopePlacement.InClause or ScopePlacement.AfterInClause && attachment.InOtherPhrase(hit, own, document, byConcept)) continue;
@@ -249,6 +250,29 @@ internal static class RuleMatcher
             return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// "Kan I ikke udsætte fristen", "Kunne jeg ikke få en uge mere": a clause that opens with a modal and its subject is a
+    /// polar question in Danish word order, with or without its "?", and the "ikke" right after them asks politely — it
+    /// does not negate the request. A statement puts its subject first ("Jeg kan ikke nå det") or is inverted after a
+    /// fronted phrase ("Derfor kan jeg ikke", "Hvis I ikke svarer, kan jeg ikke"), which the clause's first words tell.
+    /// </summary>
+    private static bool InNegatedPolarQuestion(AnalyzedDocument document, ConceptHit hit)
+    {
+        var tokens = document.Tokens;
+        ref readonly var word = ref tokens[hit.First];
+        ref readonly var clause = ref document.ClauseSpans[word.Clause];
+        ref readonly var sentence = ref document.SentenceSpans[word.Sentence];
+        var i = clause.FirstToken;
+        // The clause opens the sentence, follows only a greeting ("Hej Peter, kan I ikke …"), or is joined by og/men.
+        var opensSentence = i == sentence.FirstToken
+            || (tokens[sentence.FirstToken].Shape & WordShape.Greeting) != 0 && tokens[i - 1].Clause == tokens[sentence.FirstToken].Clause;
+        if ((tokens[i].Shape & WordShape.AndOrBut) != 0) i++;
+        else if (!opensSentence) return false;
+        if (i + 1 >= clause.EndToken || (tokens[i].Shape & WordShape.RequestModal) == 0 || (tokens[i + 1].Shape & WordShape.Subject) == 0) return false;
+        // "Kan I ikke", "Kan I nu ikke", "Kunne man evt. ikke": the negation stands in the question's frame.
+        return hit.First - (i + 1) is >= 1 and <= 2;
     }
 
     /// <summary>"ikke" inside "ikke tilfreds" is part of another concept, not a negation of the finding.</summary>
