@@ -28,6 +28,7 @@ public class AskingTowardsOthersTests
     [InlineData("Kan du ikke møde?\n\nSå skal du aflyse tiden hos Borgerservice.")]
     [InlineData("Du skal fremover sende os en lægeerklæring, når dit kørekort skal fornyes.")]
     [InlineData("Du skal oplyse os om væsentlige ændringer i dit helbred.")]
+    [InlineData("Hvis du senere vil sende os flere oplysninger, så skriv sagsnummeret i emnefeltet.")]
     [InlineData("Har du fået nye oplysninger om dit helbred, skal du sende dem til os.")]
     [InlineData("Er du uenig i afgørelsen, skal du skrive til os senest 4 uger efter, at du har modtaget brevet.")]
     public void AnActionTowardsOthersOrInTheFutureAsksNothing(string sentence) =>
