@@ -99,12 +99,16 @@ internal sealed class LetterText
     /// prøve? Det skyldes …", "Hvorfor får du dette brev? Fordi …", "Vil du have et nyt kørekort? Det skal du ikke", "Fra 1. juli ændres prøven. Skal jeres
     /// elever til prøve efter den dato? Så skal de …") is rhetorical, wherever in the line it starts.
     /// "Så" followed by "vi"/"os" is our own next step ("Kan du sende kopien? Så kan vi …"): still asking.
+    /// A question heading on its own line is answered so in the paragraph under it too ("Kan du ikke møde?" / blank line /
+    /// "Så skal du …"); a question in its own paragraph without such an answer still asks ("Kører du stadig lastbil?").
     /// </summary>
     private bool IsAnsweredOnItsLine(int sentence)
     {
-        var (_, last) = SentenceBounds(sentence);
+        var (first, last) = SentenceBounds(sentence);
         var next = last + 1;
-        if (next >= Count || Original.AsSpan(End(last), Start(next) - End(last)).Contains('\n')) return false;
+        if (next >= Count) return false;
+        var newlines = Original.AsSpan(End(last), Start(next) - End(last)).Count('\n');
+        if (newlines > 0 && !(StartsLine(first) && newlines <= 2)) return false;
         if (WordIs(next, "ja") || WordIs(next, "nej") || WordIs(next, "fordi")) return true;
         if (WordIs(next, "det")) return IsAnswerOpening(next);
         if (!WordIs(next, "så") && !WordIs(next, "saa")) return false;
