@@ -73,9 +73,7 @@ public class AttachmentTests
     public void WithoutThePhraseWordsInTheRulesFileTheClauseScopeBlocksAsBefore() =>
         Assert.False(Found(Toy(withPhraseWords: false), "Jeg ønsker mere tid efter at jeg fik svaret fra lægen."));
 
-    private static readonly ReplyScreener Shipped = TestScreener.Create();
-
-    private static ScreeningResult Screen(string text) => Shipped.Screen(null, text, TestScreener.AnyContext);
+    private static ScreeningResult Screen(string text) => TestScreener.ScreenByRules(text);
 
     [Fact]
     public void ASecondRequestIsFoundWhenAWordOfItsClauseBelongsToAnEmbeddedPhrase()

@@ -10,9 +10,7 @@ namespace SmartPost.Api.Tests.Screening;
 /// </summary>
 public class LanguageFactsTests
 {
-    private static readonly ReplyScreener Shipped = TestScreener.Create();
-
-    private static ScreeningResult Screen(string text) => Shipped.Screen(null, text, TestScreener.AnyContext);
+    private static ScreeningResult Screen(string text) => TestScreener.ScreenByRules(text);
 
     private static bool Flags(string text, FlagKind kind) => Screen(text).Flags.Any(f => f.Kind == kind);
 

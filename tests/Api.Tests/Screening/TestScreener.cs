@@ -15,6 +15,11 @@ public static class TestScreener
         new(Rules, new DueDateRules(new DanishWorkingDays(calendar ?? new CalendarOptions()), options ?? new ScreeningOptions()),
             null, options);
 
+    private static readonly ReplyScreener RulesOnly = Create();
+
+    /// <summary>A reply's text, without a subject, screened by the shipped rules alone.</summary>
+    public static ScreeningResult ScreenByRules(string text) => RulesOnly.Screen(null, text, AnyContext);
+
     /// <summary>The committed model (Api/Rules/screening-model.zip), loaded once: the app's second opinion.</summary>
     public static ReplyClassifier ShippedModel => LazyModel.Value;
 
