@@ -37,11 +37,15 @@ public sealed partial class StandInGuard(
         var bearer = request.Headers.Authorization.FirstOrDefault() is { } auth && auth.StartsWith("Bearer ", StringComparison.Ordinal)
             ? auth["Bearer ".Length..] : null;
 
+        // Logged as the response starts, not after it is sent: a client that has its answer finds the request in the log.
+        context.Response.OnStarting(() =>
+        {
+            var changed = context.Items[ChangedPropertiesItem] as IReadOnlyList<string> ?? [];
+            log.Add(new LoggedRequest(DateTimeOffset.UtcNow, request.Method, request.Path + request.QueryString, context.Response.StatusCode,
+                onBehalfOf, bearer is not null, request.Headers.IfMatch.FirstOrDefault(), body, changed));
+            return Task.CompletedTask;
+        });
         await AnswerAsync(context, bearer, onBehalfOf);
-
-        var changed = context.Items[ChangedPropertiesItem] as IReadOnlyList<string> ?? [];
-        log.Add(new LoggedRequest(DateTimeOffset.UtcNow, request.Method, request.Path + request.QueryString, context.Response.StatusCode,
-            onBehalfOf, bearer is not null, request.Headers.IfMatch.FirstOrDefault(), body, changed));
     }
 
     private async Task AnswerAsync(HttpContext context, string? bearer, string? onBehalfOf)
